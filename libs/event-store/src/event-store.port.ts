@@ -1,0 +1,107 @@
+/**
+ * The one port to the log. Its semantics are EventStoreDB's, so that the embedded store and
+ * EventStoreDB are interchangeable: revisions are 0-based per stream, positions are global and
+ * only ever grow (gap-free in the embedded store, byte offsets in EventStoreDB).
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; bigint: the revision of its last event. */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+export interface EventToAppend {
+  /** A UUID. Appending an id the stream already holds stores it once: retries are idempotent. */
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+}
+
+export interface RecordedEvent {
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+  /** When the store recorded it (server time). */
+  created: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last event of the stream after the append. */
+  nextRevision: bigint;
+  /** Log position of the last event written (or of the original write, for an idempotent retry). */
+  position: bigint;
+}
+
+/** `no_stream` as actual means the stream does not exist. */
+export class WrongExpectedVersionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Wrong expected version on ${streamId}: expected ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedVersionError';
+  }
+}
+
+/** The store cannot be reached right now (EventStoreDB down, connection lost). */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint | 'start' | 'end';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Exclusive forwards: events after this position. Defaults to the start (forwards) or end (backwards). */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export type SubscriptionMessage =
+  | { kind: 'event'; event: RecordedEvent }
+  /** Everything written before the subscription started has been delivered. */
+  | { kind: 'caught-up'; position: bigint | null }
+  /** Nothing matching the filter up to here: a quiet subscription can still advance its checkpoint. */
+  | { kind: 'checkpoint'; position: bigint };
+
+export interface SubscribeToAllOptions {
+  /** Exclusive: deliver events with a position greater than this. Omitted: from the start of the log. */
+  after?: bigint;
+  /** Only streams whose id starts with one of these prefixes. Omitted: every non-system stream. */
+  streamPrefixes?: string[];
+}
+
+export interface Subscription extends AsyncIterable<SubscriptionMessage> {
+  close(): Promise<void>;
+}
+
+export interface EventStoreHealth {
+  ok: boolean;
+  kind: 'embedded' | 'esdb';
+  detail: string;
+}
+
+export interface EventStore {
+  append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** A stream that does not exist reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /** Position of the last event in the log, or null when it is empty. */
+  headPosition(): Promise<bigint | null>;
+  health(): Promise<EventStoreHealth>;
+  close(): Promise<void>;
+}
