@@ -50,7 +50,7 @@ export class WrongExpectedVersionError extends Error {
 
 /** The store cannot be reached right now (EventStoreDB down, connection lost). */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }
