@@ -1,0 +1,293 @@
+import Database from 'better-sqlite3';
+import {
+  type AppendResult,
+  type EventStore,
+  type EventStoreHealth,
+  EventStoreUnavailableError,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+  WrongExpectedVersionError,
+} from '../event-store.port';
+import { AppendNotifier } from './append-notifier';
+import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-row';
+import { checkAppendInput, checkMaxCount, checkPosition } from './input-checks';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { SqliteSubscription } from './sqlite-subscription';
+
+const PAGE_SIZE = 500;
+/** How often a waiting subscription looks for appends made by another process on the same file. */
+const POLL_INTERVAL_MS = 250;
+const MAX_INT64 = 2n ** 63n - 1n;
+
+interface AppendOutcome {
+  result: AppendResult;
+  written: boolean;
+}
+
+interface StoredId {
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    lastRevision: db.prepare<[string], bigint | null>('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
+    head: db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck(),
+    byId: db.prepare<[string], StoredId>('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+    insert: db.prepare(
+      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata, @created)`,
+    ),
+    streamForwards: db.prepare<[string, bigint, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
+    ),
+    streamBackwards: db.prepare<[string, bigint, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision < ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    allForwards: db.prepare<[bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    allBackwards: db.prepare<[bigint, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`,
+    ),
+    dataVersion: db.prepare<[], bigint>('PRAGMA data_version').pluck(),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The embedded log: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
+ * append survives a killed process and a power cut. Several processes (the API and the CLI) may
+ * open the same file: SQLite serialises their appends and subscriptions poll for each other's.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly appendEvents: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendOutcome>;
+  private readonly appends: AppendNotifier;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private dataVersion: bigint;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {
+    this.statements = prepareStatements(db);
+    this.appendEvents = db.transaction((streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
+      this.appendInTransaction(streamId, events, expected),
+    );
+    this.dataVersion = this.statements.dataVersion.get() as bigint;
+    this.appends = new AppendNotifier(() => this.changedElsewhere(), POLL_INTERVAL_MS);
+  }
+
+  /** Opens (and if need be creates) the log in `file`. */
+  static open(file: string): SqliteEventStore {
+    const db = new Database(file);
+    try {
+      db.defaultSafeIntegers(true);
+      const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+      if (journalMode !== 'wal') throw new Error(`${file}: the event store needs WAL mode, but SQLite chose ${String(journalMode)}`);
+      db.pragma('synchronous = FULL');
+      migrate(db, file);
+      return new SqliteEventStore(db, file);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const checked = checkAppendInput(streamId, events, expected);
+    this.ensureOpen();
+    let outcome: AppendOutcome;
+    try {
+      outcome = this.appendEvents.immediate(streamId, checked, expected);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new EventStoreUnavailableError(`${this.file} is locked by another writer; try again`, error);
+      }
+      throw error;
+    }
+    if (outcome.written) this.appends.notify();
+    return outcome.result;
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+    checkMaxCount(options.maxCount);
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    if (!(from === 'start' || from === 'end' || (typeof from === 'bigint' && from >= 0n))) {
+      throw new TypeError("fromRevision must be 'start', 'end' or a revision >= 0n");
+    }
+    if (from === 'end' && !backwards) return;
+    // The statements read after an exclusive cursor; fromRevision is inclusive.
+    let cursor = from === 'start' ? (backwards ? 1n : -1n) : from === 'end' ? MAX_INT64 : backwards ? from + 1n : from - 1n;
+    const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
+    yield* this.paged(options.maxCount, (limit) => {
+      const rows = statement.all(streamId, cursor, limit);
+      if (rows.length > 0) cursor = rows[rows.length - 1].revision;
+      return rows;
+    });
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    checkMaxCount(options.maxCount);
+    checkPosition('after', options.after);
+    const backwards = options.direction === 'backwards';
+    let cursor = options.after ?? (backwards ? MAX_INT64 : 0n);
+    const statement = backwards ? this.statements.allBackwards : this.statements.allForwards;
+    yield* this.paged(options.maxCount, (limit) => {
+      const rows = statement.all(cursor, limit);
+      if (rows.length > 0) cursor = rows[rows.length - 1].position;
+      return rows;
+    });
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    checkPosition('after', options.after);
+    if (options.streamPrefixes !== undefined && options.streamPrefixes.length === 0) {
+      throw new RangeError('streamPrefixes, when given, must name at least one prefix');
+    }
+    this.ensureOpen();
+    const subscription = new SqliteSubscription(
+      (after) => {
+        this.ensureOpen();
+        return this.statements.allForwards.all(after, PAGE_SIZE);
+      },
+      this.appends,
+      { ...options, streamPrefixes: options.streamPrefixes && [...options.streamPrefixes] },
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    this.ensureOpen();
+    return this.statements.head.get() ?? null;
+  }
+
+  async health(): Promise<EventStoreHealth> {
+    if (this.closed) return { ok: false, kind: 'embedded', detail: `${this.file} is closed` };
+    try {
+      const head = this.statements.head.get() ?? null;
+      return { ok: true, kind: 'embedded', detail: `SQLite ${this.file} (WAL, synchronous=FULL), head position ${head ?? 'none'}` };
+    } catch (error) {
+      return { ok: false, kind: 'embedded', detail: `${this.file}: ${(error as Error).message}` };
+    }
+  }
+
+  /** Ends every open subscription, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    for (const subscription of [...this.subscriptions]) await subscription.close();
+    this.closed = true;
+    this.db.close();
+  }
+
+  private appendInTransaction(streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendOutcome {
+    const original = this.originalAppend(streamId, events);
+    if (original !== null) return { result: original, written: false };
+
+    const current = this.statements.lastRevision.get(streamId) ?? null;
+    if (!expectationHolds(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current ?? 'no_stream');
+
+    let position = this.statements.head.get() ?? 0n;
+    let revision = current ?? -1n;
+    const created = new Date().toISOString();
+    for (const event of events) {
+      position += 1n;
+      revision += 1n;
+      this.statements.insert.run({
+        position,
+        streamId,
+        revision,
+        eventId: event.id,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
+        created,
+      });
+    }
+    return { result: { nextRevision: revision, position }, written: true };
+  }
+
+  /**
+   * A retried append finds its ids already stored in this stream, one after the other: it gets
+   * the original result. Any other reuse of a stored id is refused, as the log stores an id once.
+   */
+  private originalAppend(streamId: string, events: EventToAppend[]): AppendResult | null {
+    const stored = events.map((event) => this.statements.byId.get(event.id));
+    const clash = stored.findIndex((row) => row !== undefined);
+    if (clash === -1) return null;
+    const first = stored[0];
+    const isRetry =
+      first !== undefined &&
+      stored.every((row, index) => row !== undefined && row.stream_id === streamId && row.revision === first.revision + BigInt(index));
+    if (isRetry) {
+      const last = stored[stored.length - 1] as StoredId;
+      return { nextRevision: last.revision, position: last.position };
+    }
+    const row = stored[clash] as StoredId;
+    throw new Error(
+      `append to ${streamId}: event id ${events[clash].id} is already stored (stream ${row.stream_id}, revision ${row.revision}) ` +
+        'and this append is not a retry of the one that stored it',
+    );
+  }
+
+  private async *paged(maxCount: number | undefined, nextPage: (limit: number) => EventRow[]): AsyncGenerator<RecordedEvent> {
+    let remaining = maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      this.ensureOpen();
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const rows = nextPage(limit);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+    }
+  }
+
+  /** True once per batch of commits made through any other connection to the file. */
+  private changedElsewhere(): boolean {
+    if (this.closed) return false;
+    const version = this.statements.dataVersion.get() as bigint;
+    if (version === this.dataVersion) return false;
+    this.dataVersion = version;
+    return true;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError(`the event store ${this.file} is closed`);
+  }
+}
+
+function expectationHolds(expected: ExpectedRevision, current: bigint | null): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === null;
+    case 'stream_exists':
+      return current !== null;
+    default:
+      return current === expected;
+  }
+}
+
+/** Creates the schema, or checks that the file holds one this program understands. */
+function migrate(db: Database.Database, file: string): void {
+  db.transaction(() => {
+    const version = BigInt(db.pragma('user_version', { simple: true }) as bigint | number);
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`${file} has event store schema version ${version}, newer than this program's (${SCHEMA_VERSION})`);
+    }
+    if (version < SCHEMA_VERSION) {
+      db.exec(SCHEMA_SQL);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+  }).immediate();
+}
