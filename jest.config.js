@@ -14,7 +14,8 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swc, swcrc: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // sanitize-html bundles an ESM-only htmlparser2 of its own; jest must transform it like @nestjs.
+  transformIgnorePatterns: ['^(?!.*/node_modules/sanitize-html/node_modules/).*/node_modules/(?!@nestjs/)'],
   moduleNameMapper: aliases,
   testTimeout: 30000,
 };

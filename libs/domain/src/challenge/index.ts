@@ -1,0 +1,6 @@
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './decide';
+export * from './stream';
+export * from './rules';

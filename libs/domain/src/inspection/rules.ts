@@ -1,0 +1,23 @@
+import { type RuleViolation, violation } from '../shared/decider';
+
+/** Every rule an inspection command can be refused by: stable names the API returns. NotRegistered means no such inspection (404). */
+export const INSPECTION_RULES = [
+  'FieldRequired',
+  'ReasonRequired',
+  'InvalidDate',
+  'InvalidValue',
+  'InvalidUrl',
+  'UnknownField',
+  'NotRegistered',
+  'AlreadyRegistered',
+  'NothingToAmend',
+  'DuplicateFindingId',
+  'DuplicateFindingReference',
+  'CauseOfConcernWithoutRecommendation',
+  'UnknownRelatedRecommendation',
+] as const;
+export type InspectionRule = (typeof INSPECTION_RULES)[number];
+
+export function refuseInspection(rule: InspectionRule, message: string, field?: string): RuleViolation {
+  return violation(rule, message, field);
+}

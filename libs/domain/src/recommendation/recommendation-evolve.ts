@@ -1,0 +1,91 @@
+import type { RecommendationEvent } from './recommendation-events';
+import { isIssued, type IssuedRecommendationState, type RecommendationState } from './recommendation-state';
+
+export function evolveRecommendation(state: RecommendationState, event: RecommendationEvent): RecommendationState {
+  if (event.type === 'FindingIssued') {
+    return {
+      status: 'Issued',
+      recommendationId: event.recommendationId,
+      inspectionId: event.inspectionId,
+      reference: event.reference,
+      findingType: event.findingType,
+      dueDate: event.dueDate,
+      applicability: 'not-assessed',
+      decision: null,
+      owner: null,
+      targetDate: null,
+      pendingTargetDateChange: null,
+      actions: {},
+      dependencies: {},
+      evidenceIds: [],
+      markedCompleteBy: null,
+    };
+  }
+  // An event before the finding was issued means a corrupt stream: stop rather than guess.
+  if (!isIssued(state)) throw new Error(`${event.type} cannot be applied to recommendation ${event.recommendationId}: it was never issued`);
+  return evolveIssued(state, event);
+}
+
+function evolveIssued(state: IssuedRecommendationState, event: Exclude<RecommendationEvent, { type: 'FindingIssued' }>): IssuedRecommendationState {
+  switch (event.type) {
+    case 'RecommendationApplicabilityAssessed':
+      return event.applicable
+        ? { ...state, applicability: 'applicable' }
+        : { ...state, applicability: 'not-applicable', status: 'NotApplicable' };
+    case 'RecommendationAccepted':
+      return { ...state, decision: 'accepted', status: 'Accepted' };
+    case 'RecommendationPartiallyAccepted':
+      return { ...state, decision: 'partially-accepted', status: 'PartiallyAccepted' };
+    case 'RecommendationRejected':
+      return { ...state, decision: 'rejected', status: 'NotAccepted' };
+    case 'RecommendationOwnerAssigned':
+      return { ...state, owner: event.owner };
+    case 'RecommendationWorkStarted':
+      return { ...state, status: 'InProgress' };
+    case 'RecommendationTargetDateSet':
+      return { ...state, targetDate: event.targetDate };
+    case 'RecommendationTargetDateChangeRequested':
+      return { ...state, pendingTargetDateChange: { from: event.from, to: event.to, reason: event.reason, requestedBy: event.requestedBy } };
+    case 'RecommendationTargetDateChangeApproved':
+      return { ...state, targetDate: event.to, pendingTargetDateChange: null };
+    case 'RecommendationTargetDateChangeRefused':
+      return { ...state, pendingTargetDateChange: null };
+    case 'RecommendationActionAdded':
+      return { ...state, actions: { ...state.actions, [event.actionId]: { owner: event.owner, dueDate: event.dueDate, completed: false } } };
+    case 'RecommendationActionCompleted':
+      return { ...state, actions: { ...state.actions, [event.actionId]: { ...state.actions[event.actionId], completed: true } } };
+    case 'RecommendationDependencyFlagged':
+      return { ...state, dependencies: { ...state.dependencies, [event.dependencyId]: false } };
+    case 'RecommendationDependencyCleared':
+      return { ...state, dependencies: { ...state.dependencies, [event.dependencyId]: true } };
+    case 'RecommendationEvidenceSubmitted':
+      return { ...state, evidenceIds: [...state.evidenceIds, event.evidenceId] };
+    case 'RecommendationMarkedComplete':
+      return { ...state, status: 'AwaitingVerification', markedCompleteBy: event.markedCompleteBy };
+    case 'RecommendationCompletionVerified':
+      return { ...state, status: 'Verified' };
+    case 'RecommendationReturnedForFurtherWork':
+      return { ...state, status: 'InProgress', markedCompleteBy: null };
+    case 'RecommendationClosed':
+      return { ...state, status: 'Closed' };
+    case 'RecommendationInspectorateClosureRecorded':
+      return { ...state, status: 'ClosedByInspectorate' };
+    case 'RecommendationSuperseded':
+      return { ...state, status: 'Superseded' };
+    case 'RecommendationMarkedNoLongerRelevant':
+      return { ...state, status: 'NoLongerRelevant' };
+    case 'RecommendationReopened':
+      return { ...state, status: 'InProgress', markedCompleteBy: null };
+    // Facts recorded for the reader that no later decision depends on.
+    case 'RecommendationProgressRecorded':
+    case 'RecommendationInspectorateStatusRecorded':
+    case 'RecommendationEntryCorrected':
+      return state;
+    default:
+      return unreachable(event);
+  }
+}
+
+function unreachable(event: never): never {
+  throw new Error(`Unknown recommendation event ${JSON.stringify(event)}`);
+}

@@ -1,0 +1,205 @@
+import { type Decider, type RuleViolation, isRuleViolation } from '../shared/decider';
+import { firstViolation, requireDate, requireHttpUrl, requireNotBefore, requireOneOf, requireReason, requireText } from '../shared/field-rules';
+import { SERVICES, type Service } from '../inspection/vocabulary';
+import {
+  COPY_RECIPIENTS,
+  type InviteChiefOfficerComments,
+  type OpenStatutoryResponse,
+  type PublishActionPlan,
+  type PublishStatutoryResponse,
+  type RecordChiefOfficerComments,
+  type RecordCommissionerComments,
+  type RecordCopySent,
+  type RecordReplyToChiefOfficer,
+  type ReviseStatutoryTimetable,
+  type StatutoryResponseCommand,
+} from './commands';
+import type { StatutoryResponseContext } from './context';
+import type { StatutoryResponseEvent } from './events';
+import { type OpenedStatutoryResponse, type StatutoryResponseState, evolveStatutoryResponse, initialStatutoryResponseState } from './state';
+import { STATUTORY_RESPONSE_PERIOD_DAYS, responseDeadline } from './statutory-clock';
+import { refuseStatutoryResponse } from './rules';
+
+type Decision = readonly StatutoryResponseEvent[] | RuleViolation;
+
+export function decideStatutoryResponse(command: StatutoryResponseCommand, state: StatutoryResponseState, context: StatutoryResponseContext): Decision {
+  if (command.type === 'OpenStatutoryResponse') return open(command, state);
+  if (!state.opened) return refuseStatutoryResponse('NotRegistered', `No statutory response is open for inspection ${command.inspectionId}: the inspection has not been registered`, 'inspectionId');
+  switch (command.type) {
+    case 'ReviseStatutoryTimetable':
+      return revise(command, state);
+    case 'InviteChiefOfficerComments':
+      return invite(command, state);
+    case 'RecordChiefOfficerComments':
+      return recordChiefOfficerComments(command, state);
+    case 'RecordCommissionerComments':
+      return recordCommissionerComments(command, state);
+    case 'RecordReplyToChiefOfficer':
+      return recordReply(command, state);
+    case 'PublishStatutoryResponse':
+      return publishResponse(command, state, context);
+    case 'RecordCopySent':
+      return recordCopySent(command, state);
+    case 'PublishActionPlan':
+      return publishActionPlan(command, state, context);
+  }
+}
+
+export const statutoryResponseDecider: Decider<StatutoryResponseCommand, StatutoryResponseEvent, StatutoryResponseState, StatutoryResponseContext> = {
+  initialState: initialStatutoryResponseState,
+  decide: decideStatutoryResponse,
+  evolve: evolveStatutoryResponse,
+};
+
+interface Timetable {
+  service: Service;
+  reportPublishedOn: string;
+  responsePeriodDays: number;
+  deadline: string;
+}
+
+function open(command: OpenStatutoryResponse, state: StatutoryResponseState): Decision {
+  if (state.opened) return refuseStatutoryResponse('AlreadyRegistered', `The statutory response for inspection ${state.inspectionId} is already open`, 'inspectionId');
+  const refused = requireText(command.inspectionId, 'inspectionId');
+  if (refused) return refused;
+  const timetable = timetableOf(command);
+  if (isRuleViolation(timetable)) return timetable;
+  return [{ type: 'StatutoryResponseOpened', inspectionId: command.inspectionId, ...timetable }];
+}
+
+function revise(command: ReviseStatutoryTimetable, state: OpenedStatutoryResponse): Decision {
+  const refused = requireReason(command.reason);
+  if (refused) return refused;
+  const timetable = timetableOf(command);
+  if (isRuleViolation(timetable)) return timetable;
+  if (timetable.service === state.service && timetable.reportPublishedOn === state.reportPublishedOn && timetable.responsePeriodDays === state.responsePeriodDays) {
+    return refuseStatutoryResponse('NothingToAmend', 'The timetable is already as given', 'reportPublishedOn');
+  }
+  return [{ type: 'StatutoryTimetableRevised', inspectionId: state.inspectionId, ...timetable, reason: command.reason }];
+}
+
+/** The police period is the law's; the fire period is the office's policy and must be given. */
+function timetableOf(command: OpenStatutoryResponse | ReviseStatutoryTimetable): Timetable | RuleViolation {
+  const refused = firstViolation(requireOneOf(command.service, SERVICES, 'service'), requireDate(command.reportPublishedOn, 'reportPublishedOn'));
+  if (refused) return refused;
+  const given = command.responsePeriodDays ?? undefined;
+  let responsePeriodDays: number;
+  if (command.service === 'police') {
+    if (given !== undefined) {
+      return refuseStatutoryResponse('PeriodFixedByLaw', `responsePeriodDays: a police report is answered within the ${STATUTORY_RESPONSE_PERIOD_DAYS} days of the Police Act 1996 s.55; leave it out`, 'responsePeriodDays');
+    }
+    responsePeriodDays = STATUTORY_RESPONSE_PERIOD_DAYS;
+  } else {
+    if (given === undefined) return refuseStatutoryResponse('FieldRequired', 'responsePeriodDays is required for a fire report: the period set by the office policy', 'responsePeriodDays');
+    if (!Number.isInteger(given) || given < 1) return refuseStatutoryResponse('InvalidValue', `responsePeriodDays must be a positive whole number of days (got ${JSON.stringify(given)})`, 'responsePeriodDays');
+    responsePeriodDays = given;
+  }
+  return { service: command.service, reportPublishedOn: command.reportPublishedOn, responsePeriodDays, deadline: responseDeadline(command.reportPublishedOn, responsePeriodDays) };
+}
+
+function invite(command: InviteChiefOfficerComments, state: OpenedStatutoryResponse): Decision {
+  const refused =
+    policeOnly(command.type, state) ??
+    notYetPublished(command.type, state) ??
+    (state.chiefOfficerCommentsReceivedOn !== null ? refuseStatutoryResponse('IllegalTransition', `The chief officer's comments were received on ${state.chiefOfficerCommentsReceivedOn}: there is nothing left to invite`) : undefined) ??
+    firstViolation(requireDate(command.invitedOn, 'invitedOn'), requireDate(command.commentsDueBy, 'commentsDueBy')) ??
+    requireNotBefore(command.commentsDueBy, command.invitedOn, 'commentsDueBy', 'the invitation');
+  if (refused) return refused;
+  return [{ type: 'ChiefOfficerCommentsInvited', inspectionId: state.inspectionId, invitedOn: command.invitedOn, commentsDueBy: command.commentsDueBy }];
+}
+
+function recordChiefOfficerComments(command: RecordChiefOfficerComments, state: OpenedStatutoryResponse): Decision {
+  const refused =
+    policeOnly(command.type, state) ??
+    notYetPublished(command.type, state) ??
+    (state.chiefOfficerCommentsReceivedOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The chief officer's comments were already recorded, received on ${state.chiefOfficerCommentsReceivedOn}`) : undefined) ??
+    firstViolation(requireDate(command.receivedOn, 'receivedOn'), requireText(command.comments, 'comments'));
+  if (refused) return refused;
+  return [{ type: 'ChiefOfficerCommentsRecorded', inspectionId: state.inspectionId, receivedOn: command.receivedOn, comments: command.comments }];
+}
+
+function recordCommissionerComments(command: RecordCommissionerComments, state: OpenedStatutoryResponse): Decision {
+  const refused =
+    policeOnly(command.type, state) ??
+    notYetPublished(command.type, state) ??
+    (state.commissionerCommentsMadeOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The commissioner's comments were already recorded, made on ${state.commissionerCommentsMadeOn}`) : undefined) ??
+    firstViolation(requireDate(command.madeOn, 'madeOn'), requireText(command.comments, 'comments'));
+  if (refused) return refused;
+  return [{ type: 'CommissionerCommentsRecorded', inspectionId: state.inspectionId, madeOn: command.madeOn, comments: command.comments }];
+}
+
+function recordReply(command: RecordReplyToChiefOfficer, state: OpenedStatutoryResponse): Decision {
+  const refused =
+    policeOnly(command.type, state) ??
+    notYetPublished(command.type, state) ??
+    (state.replyMadeOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The reply to the chief officer was already recorded, made on ${state.replyMadeOn}`) : undefined);
+  if (refused) return refused;
+  const commentsReceivedOn = state.chiefOfficerCommentsReceivedOn;
+  if (commentsReceivedOn === null) return refuseStatutoryResponse('IllegalTransition', "There is nothing to reply to: the chief officer's comments have not been recorded");
+  const invalid =
+    firstViolation(requireDate(command.madeOn, 'madeOn'), requireText(command.reply, 'reply')) ??
+    requireNotBefore(command.madeOn, commentsReceivedOn, 'madeOn', "the chief officer's comments");
+  if (invalid) return invalid;
+  return [{ type: 'ReplyToChiefOfficerRecorded', inspectionId: state.inspectionId, madeOn: command.madeOn, reply: command.reply }];
+}
+
+/**
+ * s.55 asks the commissioner to publish their own comments, which must answer every applicable
+ * recommendation: so the comments must be on record, and each applicable recommendation must
+ * have a decision or an explained "no action". Publishing late is recorded, never refused.
+ */
+function publishResponse(command: PublishStatutoryResponse, state: OpenedStatutoryResponse, context: StatutoryResponseContext): Decision {
+  const refused =
+    policeOnly(command.type, state) ??
+    publication(command, state) ??
+    (state.commissionerCommentsMadeOn === null ? refuseStatutoryResponse('CommissionerCommentsRequired', "Record the commissioner's comments before publishing the response") : undefined) ??
+    undecided(context);
+  if (refused) return refused;
+  return [{ type: 'StatutoryResponsePublished', inspectionId: state.inspectionId, publishedOn: command.publishedOn, url: command.url }];
+}
+
+/** The fire action plan answers the recommendations as the police response does, under the office's policy period. */
+function publishActionPlan(command: PublishActionPlan, state: OpenedStatutoryResponse, context: StatutoryResponseContext): Decision {
+  const refused =
+    (state.service !== 'fire' ? refuseStatutoryResponse('WrongService', `${command.type} is for a fire report; a police report is answered with PublishStatutoryResponse`) : undefined) ??
+    publication(command, state) ??
+    undecided(context);
+  if (refused) return refused;
+  return [{ type: 'ActionPlanPublished', inspectionId: state.inspectionId, publishedOn: command.publishedOn, url: command.url }];
+}
+
+function recordCopySent(command: RecordCopySent, state: OpenedStatutoryResponse): Decision {
+  const refused =
+    requireOneOf(command.recipient, COPY_RECIPIENTS, 'recipient') ??
+    (state.publishedOn === null ? refuseStatutoryResponse('IllegalTransition', 'A copy can only be sent once the response has been published') : undefined) ??
+    (state.copiesSent.includes(command.recipient) ? refuseStatutoryResponse('AlreadyRecorded', `A copy has already been recorded as sent to ${command.recipient}`, 'recipient') : undefined) ??
+    requireDate(command.sentOn, 'sentOn');
+  if (refused) return refused;
+  return [{ type: 'StatutoryResponseCopySent', inspectionId: state.inspectionId, recipient: command.recipient, sentOn: command.sentOn }];
+}
+
+function publication(command: PublishStatutoryResponse | PublishActionPlan, state: OpenedStatutoryResponse): RuleViolation | undefined {
+  return (
+    (state.publishedOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The response was already published on ${state.publishedOn}`) : undefined) ??
+    firstViolation(requireDate(command.publishedOn, 'publishedOn'), requireHttpUrl(command.url, 'url')) ??
+    requireNotBefore(command.publishedOn, state.reportPublishedOn, 'publishedOn', 'the publication of the report')
+  );
+}
+
+function undecided(context: StatutoryResponseContext): RuleViolation | undefined {
+  if (context.findings === undefined) throw new Error("Publishing needs the decision facts of the inspection's findings in the context");
+  const references = context.findings.filter((f) => f.applicable && !f.decided).map((f) => f.reference);
+  return references.length === 0
+    ? undefined
+    : refuseStatutoryResponse('UndecidedRecommendations', `Not yet decided: ${references.join(', ')}. Each applicable recommendation needs a decision or an explained "no action" before the response is published`);
+}
+
+function policeOnly(commandType: string, state: OpenedStatutoryResponse): RuleViolation | undefined {
+  return state.service === 'police'
+    ? undefined
+    : refuseStatutoryResponse('WrongService', `${commandType} is a step of the police response under the Police Act 1996 s.55; a fire report is answered with PublishActionPlan`);
+}
+
+function notYetPublished(commandType: string, state: OpenedStatutoryResponse): RuleViolation | undefined {
+  return state.publishedOn === null ? undefined : refuseStatutoryResponse('IllegalTransition', `${commandType} comes before publication, and the response was published on ${state.publishedOn}`);
+}

@@ -1,0 +1,96 @@
+import type { Service } from '../inspection/vocabulary';
+import type { CopyRecipient } from './commands';
+
+/** The period and its last day are kept as facts: a later change of the fire policy does not move an old deadline. */
+export interface StatutoryResponseOpened {
+  type: 'StatutoryResponseOpened';
+  inspectionId: string;
+  service: Service;
+  reportPublishedOn: string;
+  responsePeriodDays: number;
+  deadline: string;
+}
+
+export interface StatutoryTimetableRevised {
+  type: 'StatutoryTimetableRevised';
+  inspectionId: string;
+  service: Service;
+  reportPublishedOn: string;
+  responsePeriodDays: number;
+  deadline: string;
+  reason: string;
+}
+
+export interface ChiefOfficerCommentsInvited {
+  type: 'ChiefOfficerCommentsInvited';
+  inspectionId: string;
+  invitedOn: string;
+  commentsDueBy: string;
+}
+
+export interface ChiefOfficerCommentsRecorded {
+  type: 'ChiefOfficerCommentsRecorded';
+  inspectionId: string;
+  receivedOn: string;
+  comments: string;
+}
+
+export interface CommissionerCommentsRecorded {
+  type: 'CommissionerCommentsRecorded';
+  inspectionId: string;
+  madeOn: string;
+  comments: string;
+}
+
+export interface ReplyToChiefOfficerRecorded {
+  type: 'ReplyToChiefOfficerRecorded';
+  inspectionId: string;
+  madeOn: string;
+  reply: string;
+}
+
+/** Day number and on-time are derived from publishedOn when read, never stored. */
+export interface StatutoryResponsePublished {
+  type: 'StatutoryResponsePublished';
+  inspectionId: string;
+  publishedOn: string;
+  url: string;
+}
+
+export interface StatutoryResponseCopySent {
+  type: 'StatutoryResponseCopySent';
+  inspectionId: string;
+  recipient: CopyRecipient;
+  sentOn: string;
+}
+
+export interface ActionPlanPublished {
+  type: 'ActionPlanPublished';
+  inspectionId: string;
+  publishedOn: string;
+  url: string;
+}
+
+export type StatutoryResponseEvent =
+  | StatutoryResponseOpened
+  | StatutoryTimetableRevised
+  | ChiefOfficerCommentsInvited
+  | ChiefOfficerCommentsRecorded
+  | CommissionerCommentsRecorded
+  | ReplyToChiefOfficerRecorded
+  | StatutoryResponsePublished
+  | StatutoryResponseCopySent
+  | ActionPlanPublished;
+
+const EVENT_TYPES: Record<StatutoryResponseEvent['type'], true> = {
+  StatutoryResponseOpened: true,
+  StatutoryTimetableRevised: true,
+  ChiefOfficerCommentsInvited: true,
+  ChiefOfficerCommentsRecorded: true,
+  CommissionerCommentsRecorded: true,
+  ReplyToChiefOfficerRecorded: true,
+  StatutoryResponsePublished: true,
+  StatutoryResponseCopySent: true,
+  ActionPlanPublished: true,
+};
+export const STATUTORY_RESPONSE_EVENT_TYPES = Object.keys(EVENT_TYPES) as StatutoryResponseEvent['type'][];
