@@ -1,0 +1,11 @@
+export { LedgerApplicationModule, type LedgerApplicationOptions } from './ledger-application.module';
+export { CLOCK, EVENT_STORE, type Clock } from './tokens';
+export { deterministicUuid } from './pipeline/deterministic-id';
+export type { CommandMeta, CommandResult } from './command-meta';
+export { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from './errors';
+export { InspectionCommandMessage } from './inspection/inspection-command.message';
+export { RecommendationCommandMessage } from './recommendation/recommendation-command.message';
+export { StatutoryResponseCommandMessage } from './statutory-response/statutory-response-command.message';
+export { ChallengeCommandMessage } from './challenge/challenge-command.message';
+export { StreamHistoryQuery } from './history/stream-history.query';
+export { FindingIssuer } from './finding-issuance/finding-issuer';

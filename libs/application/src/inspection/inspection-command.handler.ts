@@ -1,0 +1,33 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EventStore } from '@ledger/event-store';
+import type { CommandResult } from '../command-meta';
+import { FindingIssuance } from '../finding-issuance/finding-issuance';
+import { CommandPipeline } from '../pipeline/command-pipeline';
+import { EVENT_STORE } from '../tokens';
+import { inspectionAggregate } from './inspection.aggregate';
+import { InspectionCommandMessage } from './inspection-command.message';
+
+@CommandHandler(InspectionCommandMessage)
+export class InspectionCommandHandler implements ICommandHandler<InspectionCommandMessage> {
+  private readonly inspection;
+
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly issuance: FindingIssuance,
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    this.inspection = inspectionAggregate(store);
+  }
+
+  /**
+   * The findings are issued before the answer, so that the caller can use them at once; should
+   * this process die first, the FindingIssuer completes them. A repeated command (same command
+   * id) completes them too.
+   */
+  async execute({ command, meta }: InspectionCommandMessage): Promise<CommandResult> {
+    const { result, events } = await this.pipeline.execute(this.inspection, command, meta);
+    await this.issuance.complete(events);
+    return result;
+  }
+}

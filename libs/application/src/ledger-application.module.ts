@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { STATUTORY_RESPONSE_PERIOD_DAYS } from '@ledger/domain';
+import type { EventStore } from '@ledger/event-store';
+import { ChallengeCommandHandler } from './challenge/challenge-command.handler';
+import { FindingIssuance } from './finding-issuance/finding-issuance';
+import { FindingIssuer } from './finding-issuance/finding-issuer';
+import { StreamHistoryHandler } from './history/stream-history.handler';
+import { InspectionCommandHandler } from './inspection/inspection-command.handler';
+import { CommandPipeline } from './pipeline/command-pipeline';
+import { RecommendationCommandHandler } from './recommendation/recommendation-command.handler';
+import { StatutoryResponseCommandHandler } from './statutory-response/statutory-response-command.handler';
+import { CLOCK, EVENT_STORE, POLICIES, type Clock, type LedgerPolicies } from './tokens';
+
+export interface LedgerApplicationOptions {
+  eventStore: EventStore;
+  /** Stamps recordedAt; the system clock unless a test fixes it. */
+  clock?: Clock;
+  /**
+   * The office's policy for answering a fire report, counted like the police period (publication
+   * day is day 1). Until the office sets one, a fire report gets the police period.
+   */
+  statutory?: { fireResponseDays: number };
+}
+
+@Module({})
+export class LedgerApplicationModule {
+  static forRoot(options: LedgerApplicationOptions): DynamicModule {
+    const fireResponseDays = options.statutory?.fireResponseDays ?? STATUTORY_RESPONSE_PERIOD_DAYS;
+    if (!Number.isInteger(fireResponseDays) || fireResponseDays < 1) {
+      throw new RangeError(`statutory.fireResponseDays must be a positive whole number of days (got ${String(fireResponseDays)})`);
+    }
+    const policies: LedgerPolicies = { statutory: { fireResponseDays } };
+    return {
+      module: LedgerApplicationModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: EVENT_STORE, useValue: options.eventStore },
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
+        { provide: POLICIES, useValue: policies },
+        CommandPipeline,
+        FindingIssuance,
+        FindingIssuer,
+        InspectionCommandHandler,
+        RecommendationCommandHandler,
+        StatutoryResponseCommandHandler,
+        ChallengeCommandHandler,
+        StreamHistoryHandler,
+      ],
+      exports: [EVENT_STORE, CLOCK, FindingIssuer],
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isRuleViolation, type Decider, type DecisionContext } from '@ledger/domain';
+import { WrongExpectedVersionError, type EventStore, type EventToAppend, type RecordedEvent } from '@ledger/event-store';
+import type { CommandMeta, CommandResult } from '../command-meta';
+import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '../errors';
+import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
+import { deterministicUuid } from './deterministic-id';
+import { envelopeFor } from './event-envelope';
+import { foldHistory } from './read-aggregate';
+import { readStreamFully, toEventToAppend, type DomainEvent } from './stored-event';
+import { StreamLock } from './stream-lock';
+
+/** What the pipeline needs to know about one aggregate type. */
+export interface AggregateDefinition<Command, Event extends DomainEvent, State, Context extends DecisionContext> {
+  readonly decider: Decider<Command, Event, State, Context>;
+  streamId(command: Command): string;
+  /** Rules by which the domain says the aggregate has never been recorded: answered as not found. */
+  readonly notFoundRules: ReadonlySet<string>;
+  /** Facts the decision depends on beyond the folded state: other streams, policies, the envelopes read. */
+  facts(input: FactsInput<Command, State>): Promise<Omit<Context, 'actor'>>;
+}
+
+export interface FactsInput<Command, State> {
+  command: Command;
+  state: State;
+  /** The aggregate's stream as it was read, envelopes included. */
+  history: readonly RecordedEvent[];
+  now: Date;
+}
+
+export interface Executed {
+  result: CommandResult;
+  /** The events the command wrote (or, for a repeated command, had written). */
+  events: EventToAppend[];
+}
+
+/** Conflicts without If-Match are decided again on fresh state up to this many times in all. */
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 10;
+
+/**
+ * The one write path: read the stream, fold, decide, append with the revision that was read.
+ * A command whose id the stream already holds is answered from the log instead of being decided
+ * again, so a retried command appends once and gets its first answer. A conflict is decided
+ * again on fresh state, unless the caller named the revision it expects (If-Match).
+ */
+@Injectable()
+export class CommandPipeline {
+  private readonly lock = new StreamLock();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute<Command, Event extends DomainEvent, State, Context extends DecisionContext>(
+    aggregate: AggregateDefinition<Command, Event, State, Context>,
+    command: Command,
+    meta: CommandMeta,
+  ): Promise<Executed> {
+    const streamId = aggregate.streamId(command);
+    return this.lock.run(streamId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const history = await readStreamFully(this.store.readStream(streamId));
+        const revision = history.length > 0 ? history[history.length - 1].revision : undefined;
+
+        const earlier = history.filter((event) => event.metadata['commandId'] === meta.commandId);
+        if (earlier.length > 0) return { result: resultOf(streamId, earlier), events: earlier };
+
+        if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
+          throw new ConcurrencyConflictError(streamId, meta.expectedRevision, revision ?? 'no_stream');
+        }
+
+        const now = this.clock();
+        const toAppend = await this.decide(aggregate, command, meta, streamId, history, now);
+        if (toAppend.length === 0) {
+          if (revision === undefined) throw new AggregateNotFoundError(streamId);
+          return { result: { streamId, revision, position: history[history.length - 1].position, eventIds: [] }, events: [] };
+        }
+
+        try {
+          const appended = await this.store.append(streamId, toAppend, revision ?? 'no_stream');
+          return {
+            result: { streamId, revision: appended.nextRevision, position: appended.position, eventIds: toAppend.map((e) => e.id) },
+            events: toAppend,
+          };
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersionError)) throw error;
+          if (meta.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+            throw new ConcurrencyConflictError(streamId, revision ?? 'no_stream', error.actual);
+          }
+          await backoff(attempt);
+        }
+      }
+    });
+  }
+
+  private async decide<Command, Event extends DomainEvent, State, Context extends DecisionContext>(
+    aggregate: AggregateDefinition<Command, Event, State, Context>,
+    command: Command,
+    meta: CommandMeta,
+    streamId: string,
+    history: RecordedEvent[],
+    now: Date,
+  ): Promise<EventToAppend[]> {
+    // The envelope is checked before anything is read from other streams: bad input changes nothing.
+    const metadata = envelopeFor(meta, now);
+    const state = foldHistory(aggregate.decider, history);
+    const facts = await aggregate.facts({ command, state, history, now });
+    const decision = aggregate.decider.decide(command, state, { ...facts, actor: meta.actor } as Context);
+    if (isRuleViolation(decision)) {
+      if (aggregate.notFoundRules.has(decision.rule)) throw new AggregateNotFoundError(streamId, decision);
+      throw new CommandRefusedError(decision);
+    }
+    return decision.map((event, index) =>
+      toEventToAppend(deterministicUuid(streamId, meta.commandId, String(index)), event, metadata),
+    );
+  }
+}
+
+function resultOf(streamId: string, events: RecordedEvent[]): CommandResult {
+  const last = events[events.length - 1];
+  return { streamId, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) };
+}
+
+/** Jittered so that writers who collided do not collide again in step. */
+function backoff(attempt: number): Promise<void> {
+  const ms = BACKOFF_BASE_MS * 2 ** (attempt - 1) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
