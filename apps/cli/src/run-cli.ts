@@ -19,7 +19,7 @@ function helpText(commands: CliCommand[]): string {
 
 /** Runs one invocation and resolves to its exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIO, commands: CliCommand[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText(commands));
     return name === undefined ? 2 : 0;

@@ -6,6 +6,7 @@ import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError }
 import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
 import { deterministicUuid } from './deterministic-id';
 import { envelopeFor } from './event-envelope';
+import { currentSchemaVersion } from '@ledger/event-store';
 import { foldHistory } from './read-aggregate';
 import { readStreamFully, toEventToAppend, type DomainEvent } from './stored-event';
 import { StreamLock } from './stream-lock';
@@ -113,7 +114,10 @@ export class CommandPipeline {
       throw new CommandRefusedError(decision);
     }
     return decision.map((event, index) =>
-      toEventToAppend(deterministicUuid(streamId, meta.commandId, String(index)), event, metadata),
+      toEventToAppend(deterministicUuid(streamId, meta.commandId, String(index)), event, {
+        ...metadata,
+        schemaVersion: currentSchemaVersion(event.type),
+      }),
     );
   }
 }

@@ -2,8 +2,6 @@ import { violation, type EventMetadata } from '@ledger/domain';
 import type { CommandMeta } from '../command-meta';
 import { CommandRefusedError } from '../errors';
 
-export const SCHEMA_VERSION = 1;
-
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
@@ -12,16 +10,18 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\
  */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-/** The metadata every event of one command carries (DESIGN.md, "Streams, events and the envelope"). */
-export function envelopeFor(meta: CommandMeta, recordedAt: Date): EventMetadata {
-  const metadata: EventMetadata = {
+/**
+ * The metadata every event of one command carries (DESIGN.md, "Streams, events and the envelope").
+ * schemaVersion is per event type: the pipeline stamps each event with its type's current version.
+ */
+export function envelopeFor(meta: CommandMeta, recordedAt: Date): Omit<EventMetadata, 'schemaVersion'> {
+  const metadata: Omit<EventMetadata, 'schemaVersion'> = {
     actor: { id: meta.actor.id, name: meta.actor.name, role: meta.actor.role, organisation: meta.actor.organisation },
     occurredAt: occurredAt(meta.occurredAt, recordedAt),
     recordedAt: recordedAt.toISOString(),
     $correlationId: meta.correlationId ?? meta.commandId,
     $causationId: meta.causationId ?? meta.commandId,
     commandId: meta.commandId,
-    schemaVersion: SCHEMA_VERSION,
     source: meta.source,
   };
   if (meta.onBehalfOf) {

@@ -1,0 +1,12 @@
+export { PageImportModule } from './page-import.module';
+export { PageImportRecorder, PageNotRecordableError, type PageImportOutcome, type StepOutcome, type StepStatus } from './page-import-recorder';
+export {
+  planPageImport,
+  responseDateProblem,
+  type PageImportPlan,
+  type PlannedFinding,
+  type PlannedResponse,
+  type PlannedStep,
+  type PlanOptions,
+  type ResponseDate,
+} from './page-import-plan';

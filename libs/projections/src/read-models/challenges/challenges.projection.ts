@@ -1,0 +1,78 @@
+import type { ChallengeEvent, RecommendationEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection, ProjectionContext } from '../../projection';
+import { aggregateOf, domainEventOf, envelopeOf, personOf, type Person } from '../shared/envelope';
+import { getRow, putRow, updateRows } from '../shared/rows';
+
+export const CHALLENGES = 'challenges';
+
+export interface ChallengeAnswer {
+  answer: string;
+  answeredOn: string;
+  recordedBy: Person;
+}
+
+/** Questions put by scrutiny forums, their answers, and how they were closed. */
+export const challengesProjection: Projection = {
+  name: CHALLENGES,
+  version: 1,
+  tables: {
+    challenges: {
+      columns: `challenge_id TEXT PRIMARY KEY, forum TEXT NOT NULL, meeting_date TEXT NOT NULL, question TEXT NOT NULL,
+        answer_due_by TEXT NOT NULL, inspection_id TEXT, recommendation_id TEXT, reference TEXT, raised_by TEXT NOT NULL,
+        raised_at TEXT NOT NULL, answers TEXT NOT NULL, first_answered_on TEXT, closed_on TEXT, outcome TEXT, closed_by TEXT,
+        position INTEGER NOT NULL`,
+      indexes: ['closed_on', 'answer_due_by', 'inspection_id', 'recommendation_id'],
+    },
+    findings: {
+      columns: 'recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL',
+    },
+  },
+  apply(recorded: RecordedEvent, context: ProjectionContext): void {
+    const aggregate = aggregateOf(recorded.streamId);
+    if (aggregate === 'recommendation') {
+      const event = domainEventOf<RecommendationEvent>(recorded);
+      if (event.type === 'FindingIssued') putRow(context, 'findings', { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference });
+      return;
+    }
+    if (aggregate !== 'challenge') return;
+    const event = domainEventOf<ChallengeEvent>(recorded);
+    const envelope = envelopeOf(recorded);
+    const by = JSON.stringify(personOf(envelope.actor));
+    switch (event.type) {
+      case 'ChallengeRaised': {
+        const finding = event.recommendationId === null ? undefined : getRow<{ inspection_id: string; reference: string }>(context, 'findings', 'recommendation_id', event.recommendationId);
+        putRow(context, 'challenges', {
+          challenge_id: event.challengeId,
+          forum: event.forum,
+          meeting_date: event.meetingDate,
+          question: event.question,
+          answer_due_by: event.answerDueBy,
+          inspection_id: event.inspectionId ?? finding?.inspection_id ?? null,
+          recommendation_id: event.recommendationId,
+          reference: finding?.reference ?? null,
+          raised_by: by,
+          raised_at: envelope.occurredAt,
+          answers: '[]',
+          first_answered_on: null,
+          closed_on: null,
+          outcome: null,
+          closed_by: null,
+          position: recorded.position,
+        });
+        return;
+      }
+      case 'ChallengeAnswered': {
+        const row = getRow<{ answers: string; first_answered_on: string | null }>(context, 'challenges', 'challenge_id', event.challengeId);
+        if (!row) throw new Error(`ChallengeAnswered for challenge ${event.challengeId}, which was never raised`);
+        const answers = [...(JSON.parse(row.answers) as ChallengeAnswer[]), { answer: event.answer, answeredOn: event.answeredOn, recordedBy: personOf(envelope.actor) }];
+        const first = row.first_answered_on === null || event.answeredOn < row.first_answered_on ? event.answeredOn : row.first_answered_on;
+        updateRows(context, 'challenges', 'challenge_id', event.challengeId, { answers: JSON.stringify(answers), first_answered_on: first });
+        return;
+      }
+      case 'ChallengeClosed':
+        updateRows(context, 'challenges', 'challenge_id', event.challengeId, { closed_on: event.closedOn, outcome: event.outcome, closed_by: by });
+        return;
+    }
+  },
+};

@@ -1,0 +1,103 @@
+import { daysBetween } from '@ledger/domain';
+import type { Person } from '../shared/envelope';
+import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import { CHALLENGES, type ChallengeAnswer } from './challenges.projection';
+
+export const CHALLENGE_STATUSES = ['open', 'closed', 'all'] as const;
+export type ChallengeStatusFilter = (typeof CHALLENGE_STATUSES)[number];
+
+export interface ChallengeFilter {
+  /** Open ones unless asked otherwise. */
+  status: ChallengeStatusFilter;
+  inspectionId?: string;
+  recommendationId?: string;
+  /** Only challenges past their answer date with no answer (true), or the others (false). */
+  answerOverdue?: boolean;
+}
+
+export interface ChallengeEntry {
+  challengeId: string;
+  forum: string;
+  meetingDate: string;
+  question: string;
+  answerDueBy: string;
+  inspectionId: string | null;
+  recommendationId: string | null;
+  reference: string | null;
+  raisedBy: Person;
+  raisedAt: string;
+  answers: ChallengeAnswer[];
+  status: 'open' | 'closed';
+  closedOn: string | null;
+  outcome: string | null;
+  closedBy: Person | null;
+  /** Open, unanswered and past its answer date. */
+  answerOverdue: boolean;
+  daysOverdue: number | null;
+  /** The first answer came after the answer date. */
+  answeredLate: boolean | null;
+}
+
+interface ChallengeRow {
+  challenge_id: string;
+  forum: string;
+  meeting_date: string;
+  question: string;
+  answer_due_by: string;
+  inspection_id: string | null;
+  recommendation_id: string | null;
+  reference: string | null;
+  raised_by: string;
+  raised_at: string;
+  answers: string;
+  first_answered_on: string | null;
+  closed_on: string | null;
+  outcome: string | null;
+  closed_by: string | null;
+}
+
+const OVERDUE_SQL = '(closed_on IS NULL AND first_answered_on IS NULL AND answer_due_by < @today)';
+
+/** Scrutiny challenges, the earliest answer date first. */
+export function queryChallenges(reader: ReadModelReader, filter: ChallengeFilter, page: PageRequest, today: string): Page<ChallengeEntry> {
+  return pageOf<ChallengeRow, ChallengeEntry>(
+    reader,
+    () => {
+      const where = new Conditions().bind({ today });
+      if (filter.status === 'open') where.add('closed_on IS NULL');
+      if (filter.status === 'closed') where.add('closed_on IS NOT NULL');
+      if (filter.inspectionId !== undefined) where.add('inspection_id = @inspectionId', { inspectionId: filter.inspectionId });
+      if (filter.recommendationId !== undefined) where.add('recommendation_id = @recommendationId', { recommendationId: filter.recommendationId });
+      if (filter.answerOverdue !== undefined) where.add(filter.answerOverdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+      return { columns: '*', from: reader.table(CHALLENGES, 'challenges'), where, orderBy: 'answer_due_by, position' };
+    },
+    page,
+    (row) => toEntry(row, today),
+  );
+}
+
+function toEntry(row: ChallengeRow, today: string): ChallengeEntry {
+  const open = row.closed_on === null;
+  const late = daysBetween(row.answer_due_by, today);
+  const overdue = open && row.first_answered_on === null && late > 0;
+  return {
+    challengeId: row.challenge_id,
+    forum: row.forum,
+    meetingDate: row.meeting_date,
+    question: row.question,
+    answerDueBy: row.answer_due_by,
+    inspectionId: row.inspection_id,
+    recommendationId: row.recommendation_id,
+    reference: row.reference,
+    raisedBy: JSON.parse(row.raised_by) as Person,
+    raisedAt: row.raised_at,
+    answers: JSON.parse(row.answers) as ChallengeAnswer[],
+    status: open ? 'open' : 'closed',
+    closedOn: row.closed_on,
+    outcome: row.outcome,
+    closedBy: row.closed_by === null ? null : (JSON.parse(row.closed_by) as Person),
+    answerOverdue: overdue,
+    daysOverdue: overdue ? late : null,
+    answeredLate: row.first_answered_on === null ? null : row.first_answered_on > row.answer_due_by,
+  };
+}

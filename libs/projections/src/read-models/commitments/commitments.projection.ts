@@ -1,0 +1,151 @@
+import type { RecommendationEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection, ProjectionContext } from '../../projection';
+import { aggregateOf, domainEventOf, envelopeOf, londonDayOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
+import { getRow, putRow, type SqlRow } from '../shared/rows';
+
+export const COMMITMENTS = 'commitments';
+
+interface FindingRow {
+  recommendation_id: string;
+  inspection_id: string;
+  reference: string;
+  owner: string | null;
+  /** The pending target-date request: who asked, so that its approval can name them. */
+  pending_request: string | null;
+}
+
+interface PendingRequest {
+  requestedBy: Person;
+  onBehalfOf: Represented | null;
+}
+
+/** The commitment a finding's completion counts against: its decision, or the latest approved new date. */
+const CURRENT = `recommendation_id = @recommendationId AND kind IN ('decision', 'revised-date') AND revised_on IS NULL`;
+
+/**
+ * Who committed to what, when, and by which date:
+ * - `decision`: accepting a recommendation (the commitment, or the scope accepted) by its planned
+ *   completion date (or, if none was given, the first target date set);
+ * - `revised-date`: an approved change of target date, a new commitment to the new date, made by
+ *   whoever asked for it and approved by someone else; the commitment it replaces is marked
+ *   revised on the day of the approval;
+ * - `action`: a sub-action, by its owner and due date.
+ * Rows hold what happened (completed, revised, withdrawn, and when); kept or missed is worked out
+ * when read, since an open commitment becomes missed as days pass.
+ */
+export const commitmentsProjection: Projection = {
+  name: COMMITMENTS,
+  version: 1,
+  tables: {
+    commitments: {
+      columns: `commitment_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, inspection_id TEXT NOT NULL, reference TEXT NOT NULL,
+        kind TEXT NOT NULL, action_id TEXT, what TEXT NOT NULL, reason TEXT, owner TEXT, committed_by TEXT NOT NULL, on_behalf_of TEXT,
+        approved_by TEXT, committed_at TEXT NOT NULL, committed_on TEXT NOT NULL, recorded_at TEXT NOT NULL, due_date TEXT,
+        completed_on TEXT, revised_on TEXT, revised_by_commitment_id TEXT, withdrawn_on TEXT, withdrawn_reason TEXT, position INTEGER NOT NULL`,
+      indexes: ['recommendation_id, kind', 'inspection_id', 'due_date'],
+    },
+    findings: {
+      columns: 'recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, owner TEXT, pending_request TEXT',
+    },
+  },
+  apply(recorded: RecordedEvent, context: ProjectionContext): void {
+    if (aggregateOf(recorded.streamId) !== 'recommendation') return;
+    const event = domainEventOf<RecommendationEvent>(recorded);
+    if (event.type === 'FindingIssued') {
+      putRow(context, 'findings', { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference, owner: null, pending_request: null });
+      return;
+    }
+    const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
+    if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
+    const envelope = envelopeOf(recorded);
+    const on = londonDayOf(envelope.occurredAt);
+    const table = context.table('commitments');
+    const run = (sql: string, params: SqlRow = {}) => context.statement(sql).run({ recommendationId: event.recommendationId, ...params });
+    const setFinding = (values: Partial<FindingRow>) => putRow(context, 'findings', { ...finding, ...values });
+
+    const commit = (values: { kind: string; what: string; dueDate: string | null; owner: string | null } & Partial<SqlRow>) => {
+      const { kind, what, dueDate, owner, ...rest } = values;
+      putRow(context, 'commitments', {
+        commitment_id: recorded.id,
+        recommendation_id: event.recommendationId,
+        inspection_id: finding.inspection_id,
+        reference: finding.reference,
+        kind,
+        action_id: null,
+        what,
+        reason: null,
+        owner,
+        committed_by: JSON.stringify(personOf(envelope.actor)),
+        on_behalf_of: envelope.onBehalfOf ? JSON.stringify(onBehalfOfPerson(envelope.onBehalfOf)) : null,
+        approved_by: null,
+        committed_at: envelope.occurredAt,
+        committed_on: on,
+        recorded_at: envelope.recordedAt,
+        due_date: dueDate,
+        completed_on: null,
+        revised_on: null,
+        revised_by_commitment_id: null,
+        withdrawn_on: null,
+        withdrawn_reason: null,
+        position: recorded.position,
+        ...rest,
+      });
+    };
+
+    switch (event.type) {
+      case 'RecommendationAccepted':
+        return commit({ kind: 'decision', what: event.commitment, dueDate: event.plannedCompletionDate, owner: finding.owner });
+      case 'RecommendationPartiallyAccepted':
+        return commit({ kind: 'decision', what: event.acceptedScope, dueDate: event.plannedCompletionDate, owner: finding.owner });
+      case 'RecommendationActionAdded':
+        return commit({ kind: 'action', what: event.description, dueDate: event.dueDate, owner: event.owner, action_id: event.actionId });
+      case 'RecommendationOwnerAssigned':
+        setFinding({ owner: event.owner });
+        return void run(`UPDATE ${table} SET owner = @owner WHERE ${CURRENT}`, { owner: event.owner });
+      case 'RecommendationTargetDateSet':
+        return void run(`UPDATE ${table} SET due_date = @date WHERE ${CURRENT} AND due_date IS NULL`, { date: event.targetDate });
+      case 'RecommendationTargetDateChangeRequested':
+        return setFinding({ pending_request: JSON.stringify({ requestedBy: personOf(envelope.actor), onBehalfOf: onBehalfOfPerson(envelope.onBehalfOf) } satisfies PendingRequest) });
+      case 'RecommendationTargetDateChangeRefused':
+        return setFinding({ pending_request: null });
+      case 'RecommendationTargetDateChangeApproved': {
+        const current = context.statement(`SELECT commitment_id, what FROM ${table} WHERE ${CURRENT}`).get({ recommendationId: event.recommendationId }) as
+          | { commitment_id: string; what: string }
+          | undefined;
+        const request = finding.pending_request === null ? null : (JSON.parse(finding.pending_request) as PendingRequest);
+        if (current) run(`UPDATE ${table} SET revised_on = @on, revised_by_commitment_id = @by WHERE commitment_id = @id`, { on, by: recorded.id, id: current.commitment_id });
+        setFinding({ pending_request: null });
+        return commit({
+          kind: 'revised-date',
+          what: current?.what ?? `Complete ${finding.reference}`,
+          dueDate: event.to,
+          owner: finding.owner,
+          reason: event.reason,
+          committed_by: JSON.stringify(request?.requestedBy ?? { id: event.requestedBy, name: event.requestedBy, role: '', organisation: '' }),
+          on_behalf_of: request?.onBehalfOf ? JSON.stringify(request.onBehalfOf) : null,
+          approved_by: JSON.stringify(personOf(envelope.actor)),
+        });
+      }
+      case 'RecommendationActionCompleted':
+        return void run(`UPDATE ${table} SET completed_on = @on WHERE recommendation_id = @recommendationId AND action_id = @actionId`, { on, actionId: event.actionId });
+      case 'RecommendationMarkedComplete':
+        return void run(`UPDATE ${table} SET completed_on = @on WHERE ${CURRENT}`, { on });
+      // A completion handed back no longer counts: the commitment is open (or missed) again.
+      case 'RecommendationReturnedForFurtherWork':
+        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${CURRENT}`);
+      case 'RecommendationSuperseded':
+      case 'RecommendationMarkedNoLongerRelevant':
+        return void run(
+          `UPDATE ${table} SET withdrawn_on = @on, withdrawn_reason = @reason
+           WHERE recommendation_id = @recommendationId AND completed_on IS NULL AND revised_on IS NULL`,
+          { on, reason: event.reason },
+        );
+      case 'RecommendationReopened':
+        run(`UPDATE ${table} SET withdrawn_on = NULL, withdrawn_reason = NULL WHERE recommendation_id = @recommendationId`);
+        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${CURRENT}`);
+      default:
+        return;
+    }
+  },
+};

@@ -1,0 +1,170 @@
+import {
+  recommendationDecider,
+  type FindingType,
+  type InspectorateClosureOutcome,
+  type InspectorateMappedStatus,
+  type IssuedRecommendationState,
+  type PendingTargetDateChange,
+  type RecommendationApplicability,
+  type RecommendationDecision,
+  type RecommendationEvent,
+  type RecommendationState,
+  type RecommendationStatus,
+  type SelfAssessedRag,
+} from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import { domainEventOf, envelopeOf, londonDayOf } from '../shared/envelope';
+
+export interface OpenDependency {
+  dependencyId: string;
+  dependsOn: string;
+  description: string;
+}
+
+export interface LatestProgress {
+  narrative: string;
+  percentComplete: number | null;
+  rag: SelfAssessedRag;
+  /** London date the progress was reported (its occurredAt). */
+  reportedOn: string;
+}
+
+export interface InspectorateView {
+  statusText: string;
+  statusDate: string;
+  mappedStatus: InspectorateMappedStatus;
+  source: string;
+}
+
+/**
+ * One finding of the register as the log says it stands. Status, decision, owner and target date
+ * come from the domain's own evolve (kept in `state`), so the register can never disagree with
+ * what the deciders see; the rest is what a reader asks for and no decision needs. Nothing here
+ * depends on today: overdue, RAG and blocked are worked out when the register is read.
+ */
+export interface FindingSummary {
+  recommendationId: string;
+  inspectionId: string;
+  reference: string;
+  number: number;
+  findingType: FindingType;
+  text: string;
+  subItems: string[];
+  addressees: string[];
+  /** The inspectorate's own due date. */
+  dueDate: string | null;
+  immediate: boolean;
+  status: RecommendationStatus;
+  decision: RecommendationDecision | null;
+  applicability: RecommendationApplicability;
+  owner: string | null;
+  ownerOrganisation: string | null;
+  /** The first target date set: slippage is measured from it. */
+  originalTargetDate: string | null;
+  targetDate: string | null;
+  pendingTargetDateChange: PendingTargetDateChange | null;
+  /** Approved changes of the target date. */
+  targetDateRevisions: number;
+  openDependencies: OpenDependency[];
+  openActions: number;
+  latestProgress: LatestProgress | null;
+  /** London date of the completion that currently stands (cleared when returned or reopened). */
+  completedOn: string | null;
+  verifiedOn: string | null;
+  closedOn: string | null;
+  inspectorate: InspectorateView | null;
+  inspectorateClosure: { outcome: InspectorateClosureOutcome; closedOn: string } | null;
+  issuedAt: string;
+  lastChangedAt: string;
+  /** The domain's own state, folded by its evolve. */
+  state: IssuedRecommendationState;
+}
+
+/** Folds one event of a `recommendation-` stream into the finding's summary (undefined before FindingIssued). */
+export function evolveFindingSummary(summary: FindingSummary | undefined, recorded: RecordedEvent): FindingSummary {
+  const event = domainEventOf<RecommendationEvent>(recorded);
+  const envelope = envelopeOf(recorded);
+  const previous: RecommendationState = summary?.state ?? recommendationDecider.initialState;
+  // The domain's evolve refuses an event it cannot apply; the projection then stops on it, as it should.
+  const state = recommendationDecider.evolve(previous, event) as IssuedRecommendationState;
+  if (event.type === 'FindingIssued') return issued(event, state, envelope.recordedAt);
+  if (summary === undefined) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
+
+  const next: FindingSummary = {
+    ...summary,
+    status: state.status,
+    decision: state.decision,
+    applicability: state.applicability,
+    owner: state.owner,
+    targetDate: state.targetDate,
+    pendingTargetDateChange: state.pendingTargetDateChange,
+    openActions: Object.values(state.actions).filter((action) => !action.completed).length,
+    lastChangedAt: envelope.recordedAt,
+    state,
+  };
+  const on = londonDayOf(envelope.occurredAt);
+  switch (event.type) {
+    case 'RecommendationOwnerAssigned':
+      return { ...next, ownerOrganisation: event.organisation };
+    case 'RecommendationTargetDateSet':
+      return { ...next, originalTargetDate: summary.originalTargetDate ?? event.targetDate };
+    case 'RecommendationTargetDateChangeApproved':
+      return { ...next, targetDateRevisions: summary.targetDateRevisions + 1 };
+    case 'RecommendationDependencyFlagged':
+      return { ...next, openDependencies: [...summary.openDependencies, { dependencyId: event.dependencyId, dependsOn: event.dependsOn, description: event.description }] };
+    case 'RecommendationDependencyCleared':
+      return { ...next, openDependencies: summary.openDependencies.filter((d) => d.dependencyId !== event.dependencyId) };
+    case 'RecommendationProgressRecorded':
+      return { ...next, latestProgress: { narrative: event.narrative, percentComplete: event.percentComplete, rag: event.rag, reportedOn: on } };
+    case 'RecommendationMarkedComplete':
+      return { ...next, completedOn: on };
+    case 'RecommendationCompletionVerified':
+      return { ...next, verifiedOn: on };
+    case 'RecommendationReturnedForFurtherWork':
+    case 'RecommendationReopened':
+      return { ...next, completedOn: null, verifiedOn: null, closedOn: null, inspectorateClosure: null };
+    case 'RecommendationClosed':
+      return { ...next, closedOn: on };
+    case 'RecommendationInspectorateStatusRecorded':
+      return { ...next, inspectorate: { statusText: event.statusText, statusDate: event.statusDate, mappedStatus: event.mappedStatus, source: event.source } };
+    case 'RecommendationInspectorateClosureRecorded':
+      return { ...next, inspectorateClosure: { outcome: event.outcome, closedOn: event.closedOn } };
+    default:
+      return next;
+  }
+}
+
+function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, state: IssuedRecommendationState, recordedAt: string): FindingSummary {
+  return {
+    recommendationId: event.recommendationId,
+    inspectionId: event.inspectionId,
+    reference: event.reference,
+    number: event.number,
+    findingType: event.findingType,
+    text: event.text,
+    subItems: [...event.subItems],
+    addressees: [...event.addressees],
+    dueDate: event.dueDate,
+    immediate: event.immediate,
+    status: state.status,
+    decision: state.decision,
+    applicability: state.applicability,
+    owner: null,
+    ownerOrganisation: null,
+    originalTargetDate: null,
+    targetDate: null,
+    pendingTargetDateChange: null,
+    targetDateRevisions: 0,
+    openDependencies: [],
+    openActions: 0,
+    latestProgress: null,
+    completedOn: null,
+    verifiedOn: null,
+    closedOn: null,
+    inspectorate: null,
+    inspectorateClosure: null,
+    issuedAt: recordedAt,
+    lastChangedAt: recordedAt,
+    state,
+  };
+}

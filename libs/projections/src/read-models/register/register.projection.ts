@@ -1,0 +1,68 @@
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection, ProjectionContext } from '../../projection';
+import { aggregateOf } from '../shared/envelope';
+import { getRow, putRow } from '../shared/rows';
+import { evolveFindingSummary, type FindingSummary } from './finding-summary';
+import { evolveInspectionSummary, type InspectionSummary } from './inspection-summary';
+
+export const REGISTER = 'register';
+
+/**
+ * The register of inspections and their findings. Each row keeps the folded summary as JSON (the
+ * same fold the "as at" view replays) and, beside it, the columns the register is filtered and
+ * sorted by.
+ */
+export const registerProjection: Projection = {
+  name: REGISTER,
+  version: 1,
+  tables: {
+    inspections: {
+      columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL,
+        published_on TEXT NOT NULL, summary TEXT NOT NULL`,
+      indexes: ['published_on', 'service', 'inspection_type'],
+    },
+    findings: {
+      columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, number INTEGER NOT NULL,
+        finding_type TEXT NOT NULL, status TEXT NOT NULL, owner TEXT, target_date TEXT, open_dependencies INTEGER NOT NULL,
+        summary TEXT NOT NULL`,
+      indexes: ['inspection_id, number', 'status', 'owner', 'target_date'],
+    },
+  },
+  apply(event: RecordedEvent, context: ProjectionContext): void {
+    const kind = aggregateOf(event.streamId);
+    if (kind === 'inspection') applyToInspection(event, context);
+    else if (kind === 'recommendation') applyToFinding(event, context);
+  },
+};
+
+function applyToInspection(event: RecordedEvent, context: ProjectionContext): void {
+  const inspectionId = event.data['inspectionId'];
+  const row = getRow<{ summary: string }>(context, 'inspections', 'inspection_id', String(inspectionId));
+  const summary = evolveInspectionSummary(row ? (JSON.parse(row.summary) as InspectionSummary) : undefined, event);
+  putRow(context, 'inspections', {
+    inspection_id: summary.inspectionId,
+    title: summary.title,
+    inspection_type: summary.inspectionType,
+    service: summary.service,
+    published_on: summary.publishedOn,
+    summary: JSON.stringify(summary),
+  });
+}
+
+function applyToFinding(event: RecordedEvent, context: ProjectionContext): void {
+  const recommendationId = event.data['recommendationId'];
+  const row = getRow<{ summary: string }>(context, 'findings', 'recommendation_id', String(recommendationId));
+  const summary = evolveFindingSummary(row ? (JSON.parse(row.summary) as FindingSummary) : undefined, event);
+  putRow(context, 'findings', {
+    recommendation_id: summary.recommendationId,
+    inspection_id: summary.inspectionId,
+    reference: summary.reference,
+    number: summary.number,
+    finding_type: summary.findingType,
+    status: summary.status,
+    owner: summary.owner,
+    target_date: summary.targetDate,
+    open_dependencies: summary.openDependencies.length,
+    summary: JSON.stringify(summary),
+  });
+}

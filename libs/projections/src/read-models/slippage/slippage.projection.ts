@@ -1,0 +1,94 @@
+import type { RecommendationEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection, ProjectionContext } from '../../projection';
+import { aggregateOf, domainEventOf, envelopeOf } from '../shared/envelope';
+import { getRow, putRow } from '../shared/rows';
+
+export const SLIPPAGE = 'slippage';
+
+interface FindingRow {
+  recommendation_id: string;
+  inspection_id: string;
+  reference: string;
+  original_target_date: string | null;
+  current_target_date: string | null;
+}
+
+/**
+ * Target dates: each finding's original (first) and current target date, and every request to
+ * move it, with its reason, who asked, and who approved or refused it and when.
+ */
+export const slippageProjection: Projection = {
+  name: SLIPPAGE,
+  version: 1,
+  tables: {
+    findings: {
+      columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, original_target_date TEXT,
+        current_target_date TEXT`,
+      indexes: ['inspection_id'],
+    },
+    revisions: {
+      columns: `request_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, position INTEGER NOT NULL, from_date TEXT NOT NULL,
+        to_date TEXT NOT NULL, reason TEXT NOT NULL, requested_by_id TEXT NOT NULL, requested_by_name TEXT NOT NULL,
+        requested_by_role TEXT NOT NULL, requested_by_organisation TEXT NOT NULL, requested_at TEXT NOT NULL, outcome TEXT NOT NULL,
+        decided_by_id TEXT, decided_by_name TEXT, decided_by_role TEXT, decided_by_organisation TEXT, decided_at TEXT, decision_note TEXT`,
+      indexes: ['recommendation_id, position'],
+    },
+  },
+  apply(recorded: RecordedEvent, context: ProjectionContext): void {
+    if (aggregateOf(recorded.streamId) !== 'recommendation') return;
+    const event = domainEventOf<RecommendationEvent>(recorded);
+    if (event.type === 'FindingIssued') {
+      putRow(context, 'findings', { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference, original_target_date: null, current_target_date: null });
+      return;
+    }
+    const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
+    if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
+    const { actor, occurredAt } = envelopeOf(recorded);
+    const decide = (outcome: 'approved' | 'refused', note: string | null) =>
+      context
+        .statement(
+          `UPDATE ${context.table('revisions')} SET outcome = @outcome, decided_by_id = @id, decided_by_name = @name, decided_by_role = @role,
+             decided_by_organisation = @organisation, decided_at = @at, decision_note = @note
+           WHERE recommendation_id = @recommendationId AND outcome = 'pending'`,
+        )
+        .run({ outcome, ...actor, at: occurredAt, note, recommendationId: event.recommendationId });
+
+    switch (event.type) {
+      case 'RecommendationTargetDateSet':
+        putRow(context, 'findings', { ...finding, original_target_date: finding.original_target_date ?? event.targetDate, current_target_date: event.targetDate });
+        return;
+      case 'RecommendationTargetDateChangeRequested':
+        putRow(context, 'revisions', {
+          request_id: recorded.id,
+          recommendation_id: event.recommendationId,
+          position: recorded.position,
+          from_date: event.from,
+          to_date: event.to,
+          reason: event.reason,
+          requested_by_id: actor.id,
+          requested_by_name: actor.name,
+          requested_by_role: actor.role,
+          requested_by_organisation: actor.organisation,
+          requested_at: occurredAt,
+          outcome: 'pending',
+          decided_by_id: null,
+          decided_by_name: null,
+          decided_by_role: null,
+          decided_by_organisation: null,
+          decided_at: null,
+          decision_note: null,
+        });
+        return;
+      case 'RecommendationTargetDateChangeApproved':
+        decide('approved', event.comment);
+        putRow(context, 'findings', { ...finding, current_target_date: event.to });
+        return;
+      case 'RecommendationTargetDateChangeRefused':
+        decide('refused', event.reason);
+        return;
+      default:
+        return;
+    }
+  },
+};

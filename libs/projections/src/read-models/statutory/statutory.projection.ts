@@ -1,0 +1,71 @@
+import type { InspectionEvent, StatutoryResponseEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection, ProjectionContext } from '../../projection';
+import { aggregateOf, domainEventOf } from '../shared/envelope';
+import { updateRows } from '../shared/rows';
+
+export const STATUTORY = 'statutory_compliance';
+
+/**
+ * Each inspection's statutory response (police: Police Act 1996 s.55; fire: the office's action
+ * plan policy): its timetable, the steps taken and their dates, publication and the copies sent.
+ * The day number and whether it is late are worked out when read, from these dates and today.
+ */
+export const statutoryProjection: Projection = {
+  name: STATUTORY,
+  version: 1,
+  tables: {
+    responses: {
+      columns: `inspection_id TEXT PRIMARY KEY, title TEXT, service TEXT, report_published_on TEXT, response_period_days INTEGER,
+        deadline TEXT, timetable_revised_because TEXT, invited_on TEXT, comments_due_by TEXT, chief_officer_comments_on TEXT,
+        commissioner_comments_on TEXT, reply_on TEXT, published_on TEXT, published_as TEXT, url TEXT, copy_to_hmicfrs_on TEXT,
+        copy_to_home_secretary_on TEXT`,
+      indexes: ['deadline', 'service'],
+    },
+  },
+  apply(recorded: RecordedEvent, context: ProjectionContext): void {
+    const aggregate = aggregateOf(recorded.streamId);
+    if (aggregate === 'inspection') applyInspection(domainEventOf<InspectionEvent>(recorded), context);
+    else if (aggregate === 'statutory-response') applyResponse(domainEventOf<StatutoryResponseEvent>(recorded), context);
+  },
+};
+
+/** The title comes from the inspection, whose events come first in the log. */
+function applyInspection(event: InspectionEvent, context: ProjectionContext): void {
+  if (event.type === 'InspectionRegistered') {
+    context.statement(`INSERT INTO ${context.table('responses')} (inspection_id, title) VALUES (@id, @title) ON CONFLICT (inspection_id) DO UPDATE SET title = excluded.title`).run({ id: event.inspectionId, title: event.title });
+  } else if (event.type === 'InspectionDetailsAmended' && event.changes.title !== undefined) {
+    updateRows(context, 'responses', 'inspection_id', event.inspectionId, { title: event.changes.title });
+  }
+}
+
+function applyResponse(event: StatutoryResponseEvent, context: ProjectionContext): void {
+  const set = (values: Record<string, string | number | null>) => updateRows(context, 'responses', 'inspection_id', event.inspectionId, values);
+  switch (event.type) {
+    case 'StatutoryResponseOpened':
+      context.statement(`INSERT INTO ${context.table('responses')} (inspection_id) VALUES (?) ON CONFLICT (inspection_id) DO NOTHING`).run(event.inspectionId);
+      return set({ service: event.service, report_published_on: event.reportPublishedOn, response_period_days: event.responsePeriodDays, deadline: event.deadline });
+    case 'StatutoryTimetableRevised':
+      return set({
+        service: event.service,
+        report_published_on: event.reportPublishedOn,
+        response_period_days: event.responsePeriodDays,
+        deadline: event.deadline,
+        timetable_revised_because: event.reason,
+      });
+    case 'ChiefOfficerCommentsInvited':
+      return set({ invited_on: event.invitedOn, comments_due_by: event.commentsDueBy });
+    case 'ChiefOfficerCommentsRecorded':
+      return set({ chief_officer_comments_on: event.receivedOn });
+    case 'CommissionerCommentsRecorded':
+      return set({ commissioner_comments_on: event.madeOn });
+    case 'ReplyToChiefOfficerRecorded':
+      return set({ reply_on: event.madeOn });
+    case 'StatutoryResponsePublished':
+      return set({ published_on: event.publishedOn, published_as: 'statutory-response', url: event.url });
+    case 'ActionPlanPublished':
+      return set({ published_on: event.publishedOn, published_as: 'action-plan', url: event.url });
+    case 'StatutoryResponseCopySent':
+      return set(event.recipient === 'HMICFRS' ? { copy_to_hmicfrs_on: event.sentOn } : { copy_to_home_secretary_on: event.sentOn });
+  }
+}
