@@ -1,0 +1,64 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LedgerApplicationModule, type Clock } from '@ledger/application';
+import type { EventStore } from '@ledger/event-store';
+import { ChallengesController } from './challenges/challenges.controller';
+import { CommandGateway } from './commands/command-gateway';
+import type { ApiConfig } from './config/api-config';
+import { API_CONFIG } from './config/tokens';
+import { HealthController } from './health/health.controller';
+import { HistoryReader } from './history/history-reader';
+import { DevIdentityGuard } from './identity/dev-identity.guard';
+import { DevUserDirectory } from './identity/dev-users';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { InspectionsController } from './inspections/inspections.controller';
+import { ProblemFilter } from './problem/problem.filter';
+import { RecommendationsController } from './recommendations/recommendations.controller';
+import { StatutoryResponsesController } from './statutory-responses/statutory-responses.controller';
+import { createValidationPipe } from './validation/validation.pipe';
+
+export interface AppModuleOptions {
+  config: ApiConfig;
+  eventStore: EventStore;
+  clock: Clock;
+  idempotency: IdempotencyStore;
+  /** Closed when the application shuts down: what createApp opened itself. */
+  owned: { close(): Promise<void> | void }[];
+}
+
+const OWNED = Symbol('OWNED');
+
+/** Closes what the application opened, once Nest has stopped taking requests. */
+@Injectable()
+class OwnedResources implements OnApplicationShutdown {
+  constructor(@Inject(OWNED) private readonly resources: AppModuleOptions['owned']) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const resource of this.resources) await resource.close();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock })],
+      controllers: [HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
+      providers: [
+        { provide: API_CONFIG, useValue: options.config },
+        { provide: DevUserDirectory, useValue: new DevUserDirectory(options.config.devUser) },
+        { provide: IdempotencyStore, useValue: options.idempotency },
+        { provide: OWNED, useValue: options.owned },
+        OwnedResources,
+        { provide: APP_GUARD, useClass: DevIdentityGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        CommandGateway,
+        HistoryReader,
+      ],
+    };
+  }
+}

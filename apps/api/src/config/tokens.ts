@@ -1,0 +1,2 @@
+/** Injection token of the {@link ApiConfig}. */
+export const API_CONFIG = Symbol('API_CONFIG');

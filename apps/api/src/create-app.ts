@@ -1,0 +1,71 @@
+import { INestApplication, LoggerService, LogLevel, UnsupportedMediaTypeException } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock } from '@ledger/application';
+import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config/api-config';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { bodyParserProblems } from './problem/body-parser-problem';
+import { setupOpenApi } from './openapi/setup-openapi';
+
+export const API_DATABASE_FILE = 'api.sqlite';
+
+export interface CreateAppOptions {
+  config: ApiConfig;
+  /** A store to use instead of the one the configuration names; the caller keeps ownership of it. */
+  eventStore?: EventStore;
+  clock?: Clock;
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/**
+ * The API, initialised and ready to listen: used by main.ts and by the e2e tests, so that tests
+ * run the real application. Closing it closes what it opened (the store it created, its own
+ * SQLite file).
+ */
+export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const { config } = options;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const owned: { close(): Promise<void> | void }[] = [];
+  try {
+    const eventStore = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv)));
+    if (!options.eventStore) owned.push(eventStore);
+    const idempotency = IdempotencyStore.open(path.join(config.dataDir, API_DATABASE_FILE));
+    owned.push(idempotency);
+    const clock = options.clock ?? (() => new Date());
+
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, clock, idempotency, owned }), {
+      bodyParser: false,
+      logger: options.logger,
+      abortOnError: false,
+    });
+    app.disable('x-powered-by');
+    // The only ETags are stream revisions, set by the command and history answers themselves.
+    app.set('etag', false);
+    app.useBodyParser('json', { limit: config.bodyLimit });
+    app.use(bodyParserProblems);
+    app.use('/api', requireJsonBody);
+    setupOpenApi(app);
+    await app.init();
+    return app;
+  } catch (error) {
+    for (const resource of owned) await resource.close();
+    throw error;
+  }
+}
+
+/**
+ * The API reads only JSON; a request with no body at all is an empty object. Other paths (the
+ * server-rendered pages) read their own form bodies.
+ */
+function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
+  if (request.body !== undefined) return next();
+  const hasBody = request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] ?? '0') !== '0';
+  if (hasBody) return next(new UnsupportedMediaTypeException('The body must be JSON, sent as Content-Type: application/json'));
+  request.body = {};
+  next();
+}

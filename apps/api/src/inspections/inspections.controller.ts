@@ -1,0 +1,65 @@
+import { Body, Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InspectionCommandMessage } from '@ledger/application';
+import { inspectionStream, type FindingInput, type InspectionCommand } from '@ledger/domain';
+import { Cmd, CommandContext } from '../commands/command-context';
+import { CommandAnswer, CommandGateway } from '../commands/command-gateway';
+import { IdParam } from '../commands/id-param';
+import { commandFields, StatementDto } from '../commands/statement.dto';
+import { HistoryReader } from '../history/history-reader';
+import { CommandRoute, HistoryRoute } from '../openapi/endpoint-docs';
+import type { HistoryDto } from '../openapi/api-docs.dto';
+import { AddFindingDto, AmendInspectionDetailsDto, FindingDto, RegisterInspectionDto } from './inspection.dto';
+import { sanitiseKeyFindings } from './sanitise-key-findings';
+
+@ApiTags('inspections')
+@Controller('api/inspections')
+export class InspectionsController {
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly history: HistoryReader,
+  ) {}
+
+  @CommandRoute('', 'Register an inspection report with its findings', { creates: 'inspectionId and findingIds' })
+  register(@Body() body: RegisterInspectionDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
+    const inspectionId = cmd.newId('inspection');
+    const { findings, keyFindingsHtml, ...details } = commandFields(body);
+    const withIds = findings.map((finding, index) => withId(finding, cmd.newId(`finding-${index}`)));
+    const command: InspectionCommand = {
+      type: 'RegisterInspection',
+      inspectionId,
+      ...details,
+      ...(keyFindingsHtml === undefined ? {} : { keyFindingsHtml: sanitiseKeyFindings(keyFindingsHtml) }),
+      findings: withIds,
+    };
+    return this.send(cmd, body, command, { inspectionId, findingIds: withIds.map((finding) => finding.findingId) });
+  }
+
+  @CommandRoute(':id/amend', 'Amend the details of an inspection (reason required)')
+  amend(@IdParam() id: string, @Body() body: AmendInspectionDetailsDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
+    const { changes, reason } = commandFields(body);
+    const sanitised = changes.keyFindingsHtml === undefined ? changes : { ...changes, keyFindingsHtml: sanitiseKeyFindings(changes.keyFindingsHtml) };
+    return this.send(cmd, body, { type: 'AmendInspectionDetails', inspectionId: id, changes: sanitised, reason });
+  }
+
+  @CommandRoute(':id/findings', 'Add a finding to a registered inspection', { creates: 'findingId' })
+  addFinding(@IdParam() id: string, @Body() body: AddFindingDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
+    const findingId = cmd.newId('finding');
+    const { finding, ...rest } = commandFields(body);
+    return this.send(cmd, body, { type: 'AddFinding', inspectionId: id, finding: withId(finding, findingId), ...rest }, { findingId });
+  }
+
+  @HistoryRoute('an inspection')
+  read(@IdParam() id: string, @Res({ passthrough: true }) response: Response): Promise<HistoryDto> {
+    return this.history.read(inspectionStream(id), response);
+  }
+
+  private send(cmd: CommandContext, body: StatementDto, command: InspectionCommand, created?: Record<string, string | string[]>): Promise<CommandAnswer> {
+    return this.gateway.send(cmd, new InspectionCommandMessage(command, cmd.meta(body)), created);
+  }
+}
+
+function withId(finding: FindingDto, findingId: string): FindingInput {
+  return { findingId, ...finding };
+}

@@ -1,0 +1,38 @@
+import { HttpException } from '@nestjs/common';
+import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '@ledger/application';
+import { EventStoreUnavailableError, WrongExpectedVersionError } from '@ledger/event-store';
+import { ProblemError, invalidInput, ruleViolation } from './problem';
+
+/**
+ * Which problem an error is. Anything not recognised is a 500 whose detail says nothing about
+ * the cause: the cause is logged, not sent.
+ */
+export function toProblem(error: unknown): ProblemError | HttpException {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof CommandRefusedError) return ruleViolation(error.rule, error.message, error.field);
+  if (error instanceof AggregateNotFoundError) return new ProblemError('not-found', `Nothing has been recorded under ${error.streamId}`, { streamId: error.streamId });
+  if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedVersionError) {
+    return new ProblemError('revision-conflict', `${error.message}. Nothing was recorded: read the stream again and retry with its current revision.`, {
+      streamId: error.streamId,
+      currentRevision: error.actual === 'no_stream' ? null : String(error.actual),
+    });
+  }
+  if (error instanceof EventStoreUnavailableError) {
+    return new ProblemError('store-unavailable', 'The event store cannot be reached right now; nothing was recorded. Try again shortly.');
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  return new ProblemError('internal-error', 'An unexpected error occurred. It has been logged; no details are given here.');
+}
+
+function fromHttpException(error: HttpException): ProblemError | HttpException {
+  switch (error.getStatus()) {
+    case 400:
+      return invalidInput([{ field: 'request', message: error.message }]);
+    case 404:
+      return new ProblemError('not-found', error.message);
+    case 413:
+      return new ProblemError('payload-too-large', error.message);
+    default:
+      return error;
+  }
+}
