@@ -17,6 +17,7 @@ import { ProblemFilter } from './problem/problem.filter';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { StatutoryResponsesController } from './statutory-responses/statutory-responses.controller';
 import { createValidationPipe } from './validation/validation.pipe';
+import { WebModule } from './web/web.module';
 
 export interface AppModuleOptions {
   config: ApiConfig;
@@ -44,7 +45,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock })],
+      imports: [LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock }), WebModule],
       controllers: [HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
       providers: [
         { provide: API_CONFIG, useValue: options.config },

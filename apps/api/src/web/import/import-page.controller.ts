@@ -1,0 +1,84 @@
+import { Controller, ForbiddenException, Get, Inject, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CLOCK, type Clock } from '@ledger/application';
+import { PageImportRecorder, planPageImport, type PageImportPlan } from '@ledger/application/import-page';
+import { londonDate } from '@ledger/domain';
+import { principalOf } from '../../identity/principal';
+import { CSRF_FIELD, CsrfProtection } from '../layout/csrf';
+import { readFormPost } from '../layout/form-body';
+import { sendPage } from '../layout/send-page';
+import { WebErrorFilter } from '../layout/web-error.filter';
+import { decodePage, EMPTY_FORM, readImportForm, type PageToImport, type UploadedPage } from './import-form';
+import { importConfirmationPage } from './import-confirmation.page';
+import { importFormPage, MAX_PAGE_MB } from './import-form.page';
+import { importPreviewPage } from './import-preview.page';
+
+const MAX_PAGE_BYTES = MAX_PAGE_MB * 1_000_000;
+/** The confirmation carries the page in base64 (a third larger) and a few small fields. */
+const MAX_CONFIRM_BYTES = Math.ceil(MAX_PAGE_BYTES * 1.4) + 10_000;
+
+/**
+ * Upload a published page, see exactly what will be recorded, confirm. The preview records
+ * nothing; the confirmation reads the same page again and records it through the same service
+ * as `ledger import-page`, as the signed-in person, with source `ui`.
+ */
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+@Controller('import')
+export class ImportPageController {
+  constructor(
+    private readonly recorder: PageImportRecorder,
+    private readonly csrf: CsrfProtection,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  form(@Req() request: Request, @Res() response: Response): void {
+    sendPage(response, 200, importFormPage({ values: EMPTY_FORM, errors: [], csrfToken: this.csrf.tokenFor(request, response) }));
+  }
+
+  @Post('preview')
+  @UseInterceptors(FileInterceptor('pageFile', { limits: { files: 1, fileSize: MAX_PAGE_BYTES, fieldSize: MAX_PAGE_BYTES, fields: 10 } }))
+  preview(@Req() request: Request, @Res() response: Response, @UploadedFile() file: UploadedPage | undefined): void {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    this.requireOwnForm(request, body[CSRF_FIELD]);
+    const today = londonDate(this.clock());
+    const csrfToken = this.csrf.tokenFor(request, response);
+    const form = readImportForm(body, file, today);
+    if (!form.toImport) {
+      sendPage(response, 400, importFormPage({ values: form.values, errors: form.errors, csrfToken }));
+      return;
+    }
+    const plan = planFor(form.toImport, today);
+    sendPage(response, plan.blockers.length > 0 ? 422 : 200, importPreviewPage({ plan, toImport: form.toImport, actor: principalOf(request), csrfToken }));
+  }
+
+  @Post('confirm')
+  async confirm(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const form = await readFormPost(request, MAX_CONFIRM_BYTES);
+    this.requireOwnForm(request, form.get(CSRF_FIELD));
+    const today = londonDate(this.clock());
+    const responseDate = form.get('responseDate') || undefined;
+    const toImport: PageToImport = { page: decodePage(form.get('page')), source: form.get('source') || 'the page', ...(responseDate ? { responseDate } : {}) };
+    const plan = planFor(toImport, today);
+    if (plan.blockers.length > 0) {
+      const csrfToken = this.csrf.tokenFor(request, response);
+      sendPage(response, 422, importPreviewPage({ plan, toImport, actor: principalOf(request), csrfToken }));
+      return;
+    }
+    const outcome = await this.recorder.record(plan, { actor: principalOf(request), source: 'ui' });
+    sendPage(response, 200, importConfirmationPage(plan, outcome));
+  }
+
+  private requireOwnForm(request: Request, token: unknown): void {
+    if (!this.csrf.accepts(request, token)) {
+      throw new ForbiddenException('It was not sent from this service\'s own page in this browser, or the page was open too long. Nothing was recorded: go back to the import page, reload it and try again.');
+    }
+  }
+}
+
+function planFor(toImport: PageToImport, today: string): PageImportPlan {
+  return planPageImport(toImport.page, { today, ...(toImport.responseDate ? { responseDate: toImport.responseDate } : {}) });
+}

@@ -1,0 +1,34 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { html } from './html';
+import { layout } from './layout';
+import { sendPage } from './send-page';
+
+const TITLES: Record<number, string> = {
+  [HttpStatus.FORBIDDEN]: 'This form could not be accepted',
+  [HttpStatus.NOT_FOUND]: 'Page not found',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'The page sent is too large',
+};
+
+/**
+ * Errors on the web pages are answered as pages, not as the API's problem+json. Unexpected
+ * errors are logged and never shown.
+ */
+@Catch()
+export class WebErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebPages');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
+    if (response.headersSent) return;
+    const title = TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
+    const detail = status >= 500 ? 'Nothing was recorded. Try again later.' : (error as HttpException).message;
+    const content = html`<h1 class="govuk-heading-l">${title}</h1>
+<p class="govuk-body">${detail}</p>
+<p class="govuk-body"><a class="govuk-link" href="/import">Go to the import page</a> or <a class="govuk-link" href="/">the home page</a>.</p>`;
+    sendPage(response, status, layout({ title, content }));
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { PageImportModule } from '@ledger/application/import-page';
+import { WebAssetsController } from './assets/web-assets.controller';
+import { HomeController } from './home/home.controller';
+import { ImportPageController } from './import/import-page.controller';
+import { CsrfProtection } from './layout/csrf';
+
+/**
+ * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.
+ * Relies on what AppModule provides globally: the application (LedgerApplicationModule) and the
+ * identity guard that sets the principal. Page forms are HTML posts, so the pages read their own
+ * bodies: the API's JSON-only rule must leave non-/api paths alone.
+ */
+@Module({
+  imports: [PageImportModule],
+  controllers: [HomeController, ImportPageController, WebAssetsController],
+  providers: [CsrfProtection],
+})
+export class WebModule {}

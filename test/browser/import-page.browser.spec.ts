@@ -1,0 +1,122 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
+import { launchChromium, type TestBrowser } from './chromium';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const samplePage = path.join(repoRoot, '..', 'shared', 'samples', 'cumbria-rasso-national-operating-model-2024.txt');
+const screenshots = os.tmpdir();
+
+describe('importing a published page in the browser', () => {
+  let ledger: LedgerUnderTest;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ledger = await startLedger();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.stop();
+    if (ledger) removeDataDir(ledger.dataDir);
+  });
+
+  beforeEach(async () => {
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  async function uploadSample(): Promise<void> {
+    await page.goto(`${ledger.url}/import`);
+    await page.setInputFiles('#page-file', samplePage);
+    await page.getByRole('button', { name: 'Preview what will be recorded' }).click();
+    await page.waitForURL(`${ledger.url}/import/preview`);
+  }
+
+  it('the home page links to the register, the import and the API documentation', async () => {
+    await page.goto(`${ledger.url}/`);
+
+    expect(await page.title()).toBe('Home – PFCC accountability ledger');
+    expect(await page.locator('a.govuk-skip-link').getAttribute('href')).toBe('#main-content');
+    expect(await page.locator('main#main-content h1').textContent()).toBe('PFCC accountability ledger');
+    const main = page.locator('main');
+    expect(await main.getByRole('link', { name: 'Register' }).getAttribute('href')).toBe('/register');
+    expect(await main.getByRole('link', { name: 'Import a published page' }).getAttribute('href')).toBe('/import');
+    expect(await main.getByRole('link', { name: 'API documentation' }).getAttribute('href')).toBe('/api/docs');
+    expect(await page.locator('header nav[aria-label="Menu"] a').allTextContents()).toEqual(['Register', 'Import a page', 'API documentation']);
+    expect(await page.locator('footer').count()).toBe(1);
+    // GOV.UK Frontend's stylesheet and script were served and ran.
+    // (Expressions as strings: the project's TypeScript has no DOM types.)
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.govuk-skip-link')).position")).toBe('absolute');
+    await page.waitForFunction("document.body.classList.contains('govuk-frontend-supported')");
+  });
+
+  it('an empty form is answered with an error summary that links to the field', async () => {
+    await page.goto(`${ledger.url}/import`);
+    await page.getByRole('button', { name: 'Preview what will be recorded' }).click();
+
+    expect(await page.title()).toBe('Error: Import a published page – PFCC accountability ledger');
+    const summary = page.locator('.govuk-error-summary');
+    expect(await summary.getByRole('link').textContent()).toBe('Select a file of the published page, or paste its text');
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#page-file');
+    expect(await page.locator('#page-file-error').textContent()).toContain('Select a file of the published page, or paste its text');
+    // GOV.UK Frontend moves the focus to the summary, so it is read out first.
+    await page.waitForFunction("document.activeElement && document.activeElement.closest('.govuk-error-summary') !== null");
+  });
+
+  it('upload the sample, see exactly what will be recorded, confirm, see it recorded; the same page again records nothing', async () => {
+    const before = await ledger.store.headPosition();
+    await uploadSample();
+
+    expect(await page.locator('h1').textContent()).toBe('Check what will be recorded');
+    const findings = page.locator('#findings tbody tr');
+    expect(await findings.locator('th').allTextContents()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
+    expect(await findings.locator('td:nth-child(3)').allTextContents()).toEqual(['2025-01-31', '2025-07-31', '2025-01-31', '2025-01-31', '2025-03-31']);
+    expect(await findings.nth(2).locator('li').count()).toBe(2);
+    expect(await findings.nth(4).locator('li').count()).toBe(3);
+    const responses = page.locator('#responses tbody tr');
+    expect(await responses.locator('th').allTextContents()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
+    expect(await responses.nth(0).locator('td:nth-child(3)').textContent()).toContain('2025-01-31');
+    expect(await responses.nth(2).locator('td:nth-child(3)').textContent()).toContain('Derived: check it');
+    expect(await page.locator('#warnings li').first().textContent()).toContain('"within one month" was counted from the statutory deadline');
+    expect(await page.locator('#steps li').count()).toBe(8);
+    expect(await ledger.store.headPosition()).toBe(before);
+    await page.screenshot({ path: path.join(screenshots, 'ledger-import-preview.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Record this inspection' }).click();
+    await page.waitForURL(`${ledger.url}/import/confirm`);
+
+    expect(await page.locator('h1').textContent()).toBe('Inspection recorded');
+    expect(await page.locator('.govuk-panel__body').textContent()).toBe('8 of 8 steps recorded');
+    const inspectionHistory = await page.getByRole('link', { name: 'The inspection' }).getAttribute('href');
+    expect(inspectionHistory).toMatch(/^\/api\/inspections\/[0-9a-f-]{36}\/history$/);
+    expect(await page.getByRole('link', { name: 'REC 03' }).getAttribute('href')).toMatch(/^\/api\/recommendations\/[0-9a-f-]{36}\/history$/);
+    await page.screenshot({ path: path.join(screenshots, 'ledger-import-confirmation.png'), fullPage: true });
+
+    const events = await readLog(ledger.store);
+    const accepted = events.filter((e) => e.type === 'RecommendationAccepted');
+    expect(accepted).toHaveLength(5);
+    for (const event of events) expect(event.metadata).toMatchObject({ source: 'ui', actor: { id: 'office-staff' } });
+    expect(accepted[0].metadata['onBehalfOf']).toEqual({ name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' });
+
+    const history = await page.goto(`${ledger.url}${inspectionHistory}`);
+    expect(history?.status()).toBe(200);
+
+    // The same page again: nothing new, and the page says so.
+    const head = await ledger.store.headPosition();
+    await uploadSample();
+    await page.getByRole('button', { name: 'Record this inspection' }).click();
+    await page.waitForURL(`${ledger.url}/import/confirm`);
+
+    expect(await page.locator('h1').textContent()).toBe('Already imported: nothing recorded');
+    expect(await page.locator('#outcome .govuk-tag').allTextContents()).toEqual(Array(8).fill('Already recorded'));
+    expect(await ledger.store.headPosition()).toBe(head);
+  });
+});
