@@ -18,6 +18,9 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { StatutoryResponsesController } from './statutory-responses/statutory-responses.controller';
 import { createValidationPipe } from './validation/validation.pipe';
 import { WebModule } from './web/web.module';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { READ_MODELS_FILE } from '@ledger/projections';
+import path from 'node:path';
 
 export interface AppModuleOptions {
   config: ApiConfig;
@@ -45,7 +48,11 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock }), WebModule],
+      imports: [
+        LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock }),
+        ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore }),
+        WebModule,
+      ],
       controllers: [HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
       providers: [
         { provide: API_CONFIG, useValue: options.config },

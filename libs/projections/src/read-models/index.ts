@@ -45,7 +45,6 @@ export {
   type RegisterFilter,
 } from './register/register.queries';
 export type { Page, PageRequest, ReadModelReader } from './shared/reader';
-export { ScratchReadModels } from './shared/scratch-read-models';
 export { SLIPPAGE, slippageProjection } from './slippage/slippage.projection';
 export { querySlippage, type SlippageEntry, type SlippageFilter, type TargetDateRevision } from './slippage/slippage.queries';
 export { STATUTORY, statutoryProjection } from './statutory/statutory.projection';

@@ -50,7 +50,7 @@ export function queryDashboard(reader: ReadModelReader, filter: DashboardFilter,
       byStatus[summary.status]++;
       rag[now.rag ?? 'none']++;
       if (now.overdue) overdue++;
-      if (now.blocked && OPEN_RECOMMENDATION_STATUSES.includes(summary.status)) blocked++;
+      if (now.blocked) blocked++;
       if (summary.pendingTargetDateChange !== null) pending++;
     }
 

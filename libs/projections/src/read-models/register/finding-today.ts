@@ -20,7 +20,7 @@ export interface FindingToday {
   daysOverdue: number | null;
   /** Days left until the current target date, while the work is open and not yet overdue. */
   daysUntilTarget: number | null;
-  /** An uncleared dependency on someone outside the force. */
+  /** Still open and waiting on an uncleared dependency on someone outside the force. */
   blocked: boolean;
   /**
    * Red: overdue, or the owner's own latest assessment is red. Amber: blocked, a target-date
@@ -38,7 +38,7 @@ export function findingToday(summary: FindingSummary, today: string): FindingTod
   const working = OVERDUE_STATUSES.includes(status);
   const untilTarget = working && targetDate !== null ? daysBetween(today, targetDate) : null;
   const overdue = untilTarget !== null && untilTarget < 0;
-  const blocked = summary.openDependencies.length > 0;
+  const blocked = isOpenRecommendationStatus(status) && summary.openDependencies.length > 0;
   return {
     overdue,
     daysOverdue: overdue ? -untilTarget : null,

@@ -30,12 +30,19 @@ export interface InspectionHeading {
 /** A finding as the register shows it on a given day. */
 export type RegisterEntry = Omit<FindingSummary, 'state'> & FindingToday & { inspection: InspectionHeading | null };
 
-export function toRegisterEntry(summary: FindingSummary, inspection: InspectionSummary | null, today: string): RegisterEntry {
-  const { state: _state, ...finding } = summary;
-  return { ...finding, ...findingToday(summary, today), inspection: inspection ? headingOf(inspection) : null };
+interface FindingRow {
+  summary: string;
+  inspection: string | null;
 }
 
-export function headingOf(inspection: InspectionSummary): InspectionHeading {
+function toRegisterEntry(row: FindingRow, today: string): RegisterEntry {
+  const summary = JSON.parse(row.summary) as FindingSummary;
+  const { state: _state, ...finding } = summary;
+  const inspection = row.inspection === null ? null : headingOf(JSON.parse(row.inspection) as InspectionSummary);
+  return { ...finding, ...findingToday(summary, today), inspection };
+}
+
+function headingOf(inspection: InspectionSummary): InspectionHeading {
   const { inspectionId, title, inspectionType, service, publishedOn } = inspection;
   return { inspectionId, title, inspectionType, service, publishedOn };
 }
@@ -44,10 +51,11 @@ export function headingOf(inspection: InspectionSummary): InspectionHeading {
 const OVERDUE_SQL = `(f.status IN (${OVERDUE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND f.target_date IS NOT NULL AND f.target_date < @today)`;
 
 const OPEN_SQL_LIST = OPEN_RECOMMENDATION_STATUSES.map((s) => `'${s}'`).join(', ');
+const BLOCKED_SQL = `(f.status IN (${OPEN_SQL_LIST}) AND f.open_dependencies > 0)`;
 
 /** The register of findings, newest inspection first, findings in their report order. */
 export function queryRegister(reader: ReadModelReader, filter: RegisterFilter, page: PageRequest, today: string): Page<RegisterEntry> {
-  return pageOf<{ summary: string; inspection: string | null }, RegisterEntry>(
+  return pageOf<FindingRow, RegisterEntry>(
     reader,
     () => ({
       columns: 'f.summary AS summary, i.summary AS inspection',
@@ -56,7 +64,7 @@ export function queryRegister(reader: ReadModelReader, filter: RegisterFilter, p
       orderBy: 'i.published_on DESC, f.inspection_id, f.number, f.reference',
     }),
     page,
-    (row) => toRegisterEntry(JSON.parse(row.summary) as FindingSummary, row.inspection === null ? null : (JSON.parse(row.inspection) as InspectionSummary), today),
+    (row) => toRegisterEntry(row, today),
   );
 }
 
@@ -69,7 +77,7 @@ export function registerConditions(filter: RegisterFilter, today: string): Condi
   if (filter.owner !== undefined) where.add(`f.owner LIKE @owner ESCAPE '\\'`, { owner: containsPattern(filter.owner) });
   if (filter.statuses !== undefined && filter.statuses.length > 0) where.addIn('f.status', 'status', filter.statuses);
   if (filter.overdue !== undefined) where.add(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { today });
-  if (filter.blocked !== undefined) where.add(filter.blocked ? 'f.open_dependencies > 0' : 'f.open_dependencies = 0');
+  if (filter.blocked !== undefined) where.add(filter.blocked ? BLOCKED_SQL : `NOT ${BLOCKED_SQL}`);
   return where;
 }
 
@@ -82,10 +90,9 @@ export function findRegisterEntry(reader: ReadModelReader, recommendationId: str
           `SELECT f.summary AS summary, i.summary AS inspection FROM ${reader.table(REGISTER, 'findings')} f
            LEFT JOIN ${reader.table(REGISTER, 'inspections')} i ON i.inspection_id = f.inspection_id WHERE f.recommendation_id = ?`,
         )
-        .get(recommendationId) as { summary: string; inspection: string | null } | undefined,
+        .get(recommendationId) as FindingRow | undefined,
   );
-  if (!row) return null;
-  return toRegisterEntry(JSON.parse(row.summary) as FindingSummary, row.inspection === null ? null : (JSON.parse(row.inspection) as InspectionSummary), today);
+  return row ? toRegisterEntry(row, today) : null;
 }
 
 export interface InspectionFilter {
@@ -113,7 +120,7 @@ export function queryInspections(reader: ReadModelReader, filter: InspectionFilt
           (SELECT count(*) FROM ${findings} f WHERE f.inspection_id = i.inspection_id) AS total,
           (SELECT count(*) FROM ${findings} f WHERE f.inspection_id = i.inspection_id AND ${open}) AS open,
           (SELECT count(*) FROM ${findings} f WHERE f.inspection_id = i.inspection_id AND ${OVERDUE_SQL}) AS overdue,
-          (SELECT count(*) FROM ${findings} f WHERE f.inspection_id = i.inspection_id AND ${open} AND f.open_dependencies > 0) AS blocked`,
+          (SELECT count(*) FROM ${findings} f WHERE f.inspection_id = i.inspection_id AND ${BLOCKED_SQL}) AS blocked`,
         from: `${reader.table(REGISTER, 'inspections')} i`,
         where,
         orderBy: 'i.published_on DESC, i.inspection_id',

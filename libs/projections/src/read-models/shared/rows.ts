@@ -21,7 +21,3 @@ export function updateRows(context: ProjectionContext, table: string, keyColumn:
   const sql = `UPDATE ${context.table(table)} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE ${keyColumn} = @__key`;
   context.statement(sql).run({ ...values, __key: key });
 }
-
-export function flag(value: boolean): number {
-  return value ? 1 : 0;
-}

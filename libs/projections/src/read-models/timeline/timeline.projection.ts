@@ -79,10 +79,10 @@ export const timelineProjection: Projection = {
       state = statutoryResponseDecider.evolve((state as StatutoryResponseState | null) ?? statutoryResponseDecider.initialState, event as StatutoryResponseEvent);
     }
 
+    // The actor first, so that a summary can name the person doing it (the approver of a change).
+    putRow(context, 'people', { actor_id: envelope.actor.id, name: envelope.actor.name, role: envelope.actor.role, organisation: envelope.actor.organisation });
     const summary = summariseEvent(event, lookups(context, labels, state));
     rememberLabels(event, labels);
-    // The person is remembered after the summary, so that a summary names people as known before it.
-    putRow(context, 'people', { actor_id: envelope.actor.id, name: envelope.actor.name, role: envelope.actor.role, organisation: envelope.actor.organisation });
     const reference = stream.reference ?? (event.type === 'FindingIssued' ? event.reference : null);
     putRow(context, 'streams', { ...stream, reference, state: state === null ? null : JSON.stringify(state), labels: JSON.stringify(labels) });
 

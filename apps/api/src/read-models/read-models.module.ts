@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, type Clock } from '@ledger/application';
+import { DEFAULT_UPCASTERS, UpcastingEventStore, type EventStore } from '@ledger/event-store';
+import { ProjectionRunner, ReadModels } from '@ledger/projections';
+import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
+import { AsAtController } from './as-at.controller';
+import { DeliveryController } from './delivery.controller';
+import { ReadContext } from './read-context';
+import { PROJECTION_RUNNER, READ_LOG, READ_MODELS, READ_SETTINGS, type ReadSettings } from './read-models.tokens';
+import { RegisterController } from './register.controller';
+import { ScrutinyController } from './scrutiny.controller';
+import { TimelineController } from './timeline.controller';
+
+export const DEFAULT_WAIT_TIMEOUT_MS = 5000;
+
+export interface ReadModelsModuleOptions {
+  /** The read-model database file: `<data dir>/read-models.sqlite` (READ_MODELS_FILE). */
+  file: string;
+  /** The log; the read side reads it through the upcasters. The caller keeps ownership of it. */
+  eventStore: EventStore;
+  /** Today, for overdue, RAG and day numbers. Defaults to the application's clock (CLOCK). */
+  clock?: Clock;
+  /** The longest `?atLeast=` waits (default 5 s). */
+  waitTimeoutMs?: number;
+}
+
+/**
+ * Starts the projections with the application. On shutdown they stop while the store is still
+ * open, and the database closes once no request can read it any more.
+ */
+@Injectable()
+class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+    this.logger.log(`Read models: ${ALL_PROJECTIONS.map((projection) => projection.name).join(', ')} (${this.readModels.file})`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+
+  onApplicationShutdown(): void {
+    this.readModels.close();
+  }
+}
+
+/**
+ * The read side in the API: runs the projections (ALL_PROJECTIONS) in this process, fed by the
+ * store's own subscription, and serves them as JSON under /api/read (routes in README.md).
+ */
+@Module({})
+export class ReadModelsModule {
+  static forRoot(options: ReadModelsModuleOptions): DynamicModule {
+    const waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    if (!Number.isInteger(waitTimeoutMs) || waitTimeoutMs < 0) throw new RangeError(`waitTimeoutMs must be a whole number of milliseconds (got ${waitTimeoutMs})`);
+    const log = new UpcastingEventStore(options.eventStore, DEFAULT_UPCASTERS);
+    return {
+      module: ReadModelsModule,
+      controllers: [RegisterController, TimelineController, DeliveryController, ScrutinyController, AsAtController],
+      providers: [
+        { provide: READ_LOG, useValue: log },
+        { provide: READ_MODELS, useFactory: () => ReadModels.open(options.file, ALL_PROJECTIONS) },
+        {
+          provide: PROJECTION_RUNNER,
+          useFactory: (readModels: ReadModels) => new ProjectionRunner({ store: log, readModels, logger: runnerLogger() }),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: READ_SETTINGS,
+          useFactory: (clock: Clock): ReadSettings => ({ clock: options.clock ?? clock, waitTimeoutMs }),
+          inject: [CLOCK],
+        },
+        ProjectionLifecycle,
+        ReadContext,
+      ],
+      exports: [READ_MODELS, PROJECTION_RUNNER],
+    };
+  }
+}
+
+function runnerLogger() {
+  const logger = new Logger('Projections');
+  return { log: (message: string) => logger.log(message), warn: (message: string) => logger.warn(message) };
+}

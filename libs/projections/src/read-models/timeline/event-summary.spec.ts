@@ -1,0 +1,67 @@
+import { summariseEvent, type LedgerEvent, type SummaryLookups } from './event-summary';
+
+const lookups = (timetable?: { reportPublishedOn: string; responsePeriodDays: number }): SummaryLookups => ({
+  personName: (id) => ({ 'u-1': 'Performance Lead (office)' })[id] ?? id,
+  actionDescription: () => undefined,
+  dependsOn: () => undefined,
+  evidenceTitle: () => undefined,
+  entrySummary: () => undefined,
+  timetable: () => timetable,
+});
+
+describe('the readable summary of an event', () => {
+  it('says which inspection details changed, from what to what, and why', () => {
+    const event: LedgerEvent = {
+      type: 'InspectionDetailsAmended',
+      inspectionId: 'i-1',
+      changes: { publishedOn: '2024-08-23', keyFindingsHtml: '<p>New</p>', reportUrl: 'https://www.justiceinspectorates.gov.uk/hmicfrs/report' },
+      previous: { publishedOn: '2024-08-22', keyFindingsHtml: '<p>Old</p>', reportUrl: null },
+      reason: 'Publication date misread',
+    };
+    expect(summariseEvent(event, lookups())).toBe(
+      'Inspection details amended (published on: 2024-08-22 → 2024-08-23; key findings; report url: (none) → https://www.justiceinspectorates.gov.uk/hmicfrs/report); reason: Publication date misread',
+    );
+  });
+
+  it('gives the day of the statutory period on which a response was published, and whether on time', () => {
+    const published: LedgerEvent = { type: 'StatutoryResponsePublished', inspectionId: 'i-1', publishedOn: '2024-10-16', url: 'https://example.org/response' };
+    expect(summariseEvent(published, lookups({ reportPublishedOn: '2024-08-22', responsePeriodDays: 56 }))).toBe(
+      'Statutory response published on 2024-10-16, day 56 of 56 (on time): https://example.org/response',
+    );
+    const plan: LedgerEvent = { type: 'ActionPlanPublished', inspectionId: 'i-2', publishedOn: '2024-12-01', url: 'https://example.org/plan' };
+    expect(summariseEvent(plan, lookups({ reportPublishedOn: '2024-08-22', responsePeriodDays: 90 }))).toBe('Action plan published on 2024-12-01, day 102 of 90 (late): https://example.org/plan');
+    expect(summariseEvent({ type: 'StatutoryResponseCopySent', inspectionId: 'i-1', recipient: 'HomeSecretary', sentOn: '2024-10-20' }, lookups())).toBe(
+      'Copy of the response sent to the Home Secretary on 2024-10-20',
+    );
+  });
+
+  it('names people by name and role rather than by id', () => {
+    const approved: LedgerEvent = {
+      type: 'RecommendationTargetDateChangeApproved',
+      recommendationId: 'r-1',
+      from: '2025-01-31',
+      to: '2025-04-30',
+      reason: 'Course places',
+      requestedBy: 'unknown-person',
+      approvedBy: 'u-1',
+      comment: 'Report monthly',
+    };
+    expect(summariseEvent(approved, lookups())).toBe(
+      'Target date moved from 2025-01-31 to 2025-04-30, requested by unknown-person and approved by Performance Lead (office); reason: Course places; comment: Report monthly',
+    );
+  });
+
+  it('shortens long free text to one line; the full text stays in the entry', () => {
+    const narrative = `${'Word '.repeat(100)}\n\nend`;
+    const summary = summariseEvent({ type: 'RecommendationRejected', recommendationId: 'r-1', reason: narrative }, lookups());
+    expect(summary).toMatch(/^Not accepted: Word Word .*…$/);
+    expect(summary).not.toContain('\n');
+    expect(summary.length).toBeLessThan(260);
+  });
+
+  it('stops on an event type it does not know, rather than leaving a gap in the timeline', () => {
+    expect(() => summariseEvent({ type: 'RecommendationTeleported', recommendationId: 'r-1' } as unknown as LedgerEvent, lookups())).toThrow(
+      'No summary is defined for event type RecommendationTeleported',
+    );
+  });
+});
