@@ -36,28 +36,36 @@ export class FindingIssuance {
     this.statutoryResponse = statutoryResponseAggregate(store);
   }
 
-  async complete(events: readonly SourceEvent[]): Promise<void> {
+  /** Resolves to the highest log position the follow-ups hold, or null when there were none. */
+  async complete(events: readonly SourceEvent[]): Promise<bigint | null> {
+    let highest: bigint | null = null;
     for (const source of events) {
       const event = toDomainEvent<InspectionEvent>(source);
       const inspection = changesTimetable(event) ? await this.inspectionAfter(event.inspectionId, source.id) : undefined;
-      for (const followUp of followUpsOf(event, inspection, this.policies)) await this.run(source, followUp);
+      for (const followUp of followUpsOf(event, inspection, this.policies)) {
+        const position = await this.run(source, followUp);
+        if (position !== null && (highest === null || position > highest)) highest = position;
+      }
     }
+    return highest;
   }
 
-  private async run(source: SourceEvent, followUp: FollowUp): Promise<void> {
+  private async run(source: SourceEvent, followUp: FollowUp): Promise<bigint | null> {
     try {
       if (followUp.aggregate === 'recommendation') {
         const { command } = followUp;
-        await this.pipeline.execute(recommendationAggregate, command, followUpMeta(source, recommendationAggregate.streamId(command)));
-      } else {
-        const { command } = followUp;
-        await this.pipeline.execute(this.statutoryResponse, command, followUpMeta(source, this.statutoryResponse.streamId(command)));
+        const { result } = await this.pipeline.execute(recommendationAggregate, command, followUpMeta(source, recommendationAggregate.streamId(command)));
+        return result.position;
       }
+      const { command } = followUp;
+      const { result } = await this.pipeline.execute(this.statutoryResponse, command, followUpMeta(source, this.statutoryResponse.streamId(command)));
+      return result.position;
     } catch (error) {
       // A refusal here is a fact about the ledger, not a passing fault: retrying cannot change
       // it, and holding back the other follow-ups would not help. It is reported loudly.
       if (!(error instanceof CommandRefusedError || error instanceof AggregateNotFoundError)) throw error;
       this.logger.error(`${followUp.command.type} after event ${source.id} (${source.type}) was refused: ${error.message}`);
+      return null;
     }
   }
 

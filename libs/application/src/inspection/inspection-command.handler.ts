@@ -23,11 +23,12 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionComma
   /**
    * The findings are issued before the answer, so that the caller can use them at once; should
    * this process die first, the FindingIssuer completes them. A repeated command (same command
-   * id) completes them too.
+   * id) completes them too. The answer's position covers them, so that a query waiting for it
+   * (read your own writes) sees the findings as well as the inspection.
    */
   async execute({ command, meta }: InspectionCommandMessage): Promise<CommandResult> {
     const { result, events } = await this.pipeline.execute(this.inspection, command, meta);
-    await this.issuance.complete(events);
-    return result;
+    const followUps = await this.issuance.complete(events);
+    return followUps !== null && followUps > result.position ? { ...result, position: followUps } : result;
   }
 }
