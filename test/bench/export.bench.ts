@@ -14,36 +14,39 @@ function rate(events: number, milliseconds: number): string {
   return `${Math.round(events / (milliseconds / 1000)).toLocaleString('en-GB')} events/s`;
 }
 
+function report(label: string, figure: string): void {
+  console.log(`${`${label}:`.padEnd(30)}${figure}`);
+}
+
 export async function exportBench(events: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   try {
     const store = SqliteEventStore.open(path.join(dir, 'events.sqlite'));
     let started = performance.now();
     const written = await generateLedger(store, events);
-    console.log(`generated ${written} events through the hash chain: ${rate(written, performance.now() - started)}`);
+    report(`generate ${written} events (hash chain)`, rate(written, performance.now() - started));
 
     started = performance.now();
     await verifyStore(store);
-    console.log(`verify (live store):          ${rate(written, performance.now() - started)}`);
+    report('verify (live store)', rate(written, performance.now() - started));
 
     for (const format of ['jsonl', 'csv', 'xlsx'] as ExportFormat[]) {
       started = performance.now();
       const { file } = await exportToFile(store, path.join(dir, `ledger.${format}`), { format });
-      const seconds = (performance.now() - started) / 1000;
-      console.log(`export ${format.padEnd(5)}:                ${rate(written, seconds * 1000)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB)`);
+      report(`export ${format}`, `${rate(written, performance.now() - started)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB)`);
     }
 
     started = performance.now();
     const jsonl = path.join(dir, 'ledger.jsonl');
     const manifest = JSON.parse(fs.readFileSync(`${jsonl}.manifest.json`, 'utf8'));
     await verifyExportFile(jsonl, manifest);
-    console.log(`verify (export file):         ${rate(written, performance.now() - started)}`);
+    report('verify (export file)', rate(written, performance.now() - started));
     await store.close();
 
     const target = SqliteEventStore.open(path.join(dir, 'imported.sqlite'));
     started = performance.now();
     await importLedger(target, jsonl, { manifest });
-    console.log(`import into embedded:         ${rate(written, performance.now() - started)}`);
+    report('import into embedded', rate(written, performance.now() - started));
     await target.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '@ledger/application';
 import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
+import { ledgerEventStore } from '@ledger/integrity';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -16,7 +17,7 @@ export const API_DATABASE_FILE = 'api.sqlite';
 
 export interface CreateAppOptions {
   config: ApiConfig;
-  /** A store to use instead of the one the configuration names; the caller keeps ownership of it. */
+  /** A raw store to use instead of the one the configuration names; the caller keeps ownership of it. */
   eventStore?: EventStore;
   clock?: Clock;
   logger?: LoggerService | LogLevel[] | false;
@@ -32,8 +33,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   fs.mkdirSync(config.dataDir, { recursive: true });
   const owned: { close(): Promise<void> | void }[] = [];
   try {
-    const eventStore = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv)));
-    if (!options.eventStore) owned.push(eventStore);
+    const raw = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv)));
+    if (!options.eventStore) owned.push(raw);
+    const eventStore = ledgerEventStore(raw);
     const idempotency = IdempotencyStore.open(path.join(config.dataDir, API_DATABASE_FILE));
     owned.push(idempotency);
     const clock = options.clock ?? (() => new Date());

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '@ledger/application';
-import { DEFAULT_UPCASTERS, UpcastingEventStore, type EventStore } from '@ledger/event-store';
+import type { EventStore } from '@ledger/event-store';
 import { ProjectionRunner, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { AsAtController } from './as-at.controller';
@@ -16,7 +16,7 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 5000;
 export interface ReadModelsModuleOptions {
   /** The read-model database file: `<data dir>/read-models.sqlite` (READ_MODELS_FILE). */
   file: string;
-  /** The log; the read side reads it through the upcasters. The caller keeps ownership of it. */
+  /** The ledger's log (its reads already upcast: ledgerEventStore). The caller keeps ownership of it. */
   eventStore: EventStore;
   /** Today, for overdue, RAG and day numbers. Defaults to the application's clock (CLOCK). */
   clock?: Clock;
@@ -60,7 +60,7 @@ export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     const waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
     if (!Number.isInteger(waitTimeoutMs) || waitTimeoutMs < 0) throw new RangeError(`waitTimeoutMs must be a whole number of milliseconds (got ${waitTimeoutMs})`);
-    const log = new UpcastingEventStore(options.eventStore, DEFAULT_UPCASTERS);
+    const log = options.eventStore;
     return {
       module: ReadModelsModule,
       controllers: [RegisterController, TimelineController, DeliveryController, ScrutinyController, AsAtController],

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { LedgerApplicationModule } from '@ledger/application';
 import { PageImportModule, PageImportRecorder, planPageImport, responseDateProblem, type PageImportOutcome, type PageImportPlan } from '@ledger/application/import-page';
 import { londonDate } from '@ledger/domain';
-import { createEventStore, eventStoreConfigFromEnv } from '@ledger/event-store';
+import { openLedgerEventStore } from '@ledger/integrity';
 import { toDryRunJson } from '@ledger/page-import';
 import { CliUsageError, type CliCommand } from '../cli-command';
 import { operatorFromEnv } from '../operator-identity';
@@ -55,7 +55,7 @@ export const importPageCommand: CliCommand = {
 class ImportPageContext {}
 
 async function record(plan: PageImportPlan, env: NodeJS.ProcessEnv): Promise<PageImportOutcome> {
-  const eventStore = await createEventStore(eventStoreConfigFromEnv(env));
+  const eventStore = await openLedgerEventStore(env);
   try {
     const app = await NestFactory.createApplicationContext(
       { module: ImportPageContext, imports: [LedgerApplicationModule.forRoot({ eventStore }), PageImportModule] },

@@ -1,0 +1,64 @@
+import { daysBetween, isCalendarDate } from '@ledger/domain';
+import type { JsonValue, RecordedEvent } from '@ledger/event-store';
+import type { LedgerContext } from './ledger-context';
+
+/** The workbook's "Slippage" sheet: every target date set, and every change asked for, approved or refused. */
+export const SLIPPAGE_COLUMNS = [
+  'Inspection',
+  'Finding reference',
+  'Event',
+  'Original target date',
+  'From',
+  'To',
+  'Days moved',
+  'Reason',
+  'Requested by',
+  'Decided by',
+  'Comment',
+  'Occurred at',
+  'Recorded at',
+] as const;
+
+const SLIPPAGE_EVENTS: ReadonlySet<string> = new Set([
+  'RecommendationTargetDateSet',
+  'RecommendationTargetDateChangeRequested',
+  'RecommendationTargetDateChangeApproved',
+  'RecommendationTargetDateChangeRefused',
+]);
+
+/** A row for a target-date event, or null for any other event. Call after `context.apply(event)`. */
+export function slippageRow(event: RecordedEvent, context: LedgerContext): (string | number)[] | null {
+  if (!SLIPPAGE_EVENTS.has(event.type)) return null;
+  const { data, metadata } = event;
+  const from = text(data.from);
+  const to = text(data.to) || text(data.targetDate);
+  const actor = describeActor(metadata.actor);
+  const decided = event.type === 'RecommendationTargetDateChangeApproved' || event.type === 'RecommendationTargetDateChangeRefused';
+  const requestedBy = event.type === 'RecommendationTargetDateChangeRequested' ? actor : context.actorName(data.requestedBy);
+  return [
+    context.inspectionName(context.inspectionOf(event.streamId)),
+    context.referenceOf(event.streamId),
+    event.type.replace(/^Recommendation/, ''),
+    context.finding(event.streamId)?.originalTargetDate ?? '',
+    from,
+    to,
+    isCalendarDate(from) && isCalendarDate(to) ? daysBetween(from, to) : '',
+    text(data.reason),
+    requestedBy,
+    decided ? actor : '',
+    text(data.comment),
+    text(metadata.occurredAt),
+    text(metadata.recordedAt),
+  ];
+}
+
+function describeActor(actor: JsonValue | undefined): string {
+  if (typeof actor !== 'object' || actor === null || Array.isArray(actor)) return '';
+  const name = text(actor.name);
+  const role = text(actor.role);
+  return role === '' ? name : `${name} (${role})`;
+}
+
+function text(value: JsonValue | undefined): string {
+  return typeof value === 'string' ? value : '';
+}

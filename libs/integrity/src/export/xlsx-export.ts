@@ -1,0 +1,83 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { EventStore } from '@ledger/event-store';
+import { AUDIT_TRAIL_COLUMNS, auditTrailRow } from './audit-trail';
+import { REGISTER_COLUMNS, registerRow } from './finding-register';
+import { LedgerContext } from './ledger-context';
+import { type ExportPlan, type ExportTally, selectEvents } from './select-events';
+import { SLIPPAGE_COLUMNS, slippageRow } from './slippage';
+import type { StatusCrosswalk } from './status-crosswalk';
+
+/** Rows written between two looks at how far behind the zip is. */
+const ROWS_BETWEEN_PAUSES = 200;
+/** How much XML may wait for the zip before writing pauses for it. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
+
+/**
+ * The workbook, streamed with exceljs's WorkbookWriter: sheets are written one after the other and
+ * each row is committed as it is made, so no sheet is held in memory. The register needs every
+ * finding's final state before its first row, so the log is read three times: to fold the
+ * findings (Register), for the audit trail (which also feeds the manifest's tally), for slippage.
+ */
+export async function writeXlsx(store: EventStore, plan: ExportPlan, tally: ExportTally, crosswalk: StatusCrosswalk, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'PFCC accountability ledger';
+
+  const folded = new LedgerContext();
+  for await (const { event } of selectEvents(store, plan)) folded.apply(event);
+
+  const register = sheet(workbook, 'Register', REGISTER_COLUMNS);
+  for (const finding of folded.findings()) register.addRow(registerRow(finding, folded, crosswalk)).commit();
+  register.commit();
+
+  const trail = sheet(workbook, 'Audit trail', AUDIT_TRAIL_COLUMNS);
+  const context = new LedgerContext();
+  let rows = 0;
+  for await (const { event } of selectEvents(store, plan, tally)) {
+    context.apply(event);
+    trail.addRow(auditTrailRow(event, context, crosswalk)).commit();
+    rows += 1;
+    if (rows % ROWS_BETWEEN_PAUSES === 0) await pause(trail, out);
+  }
+  trail.commit();
+
+  const slippage = sheet(workbook, 'Slippage', SLIPPAGE_COLUMNS);
+  for await (const { event } of selectEvents(store, plan)) {
+    const row = slippageRow(event, folded);
+    if (row !== null) slippage.addRow(row).commit();
+  }
+  slippage.commit();
+  await workbook.commit();
+}
+
+function sheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly string[]): ExcelJS.Worksheet {
+  const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = columns.map((header) => ({ header, width: Math.min(Math.max(header.length + 2, 14), 60) }));
+  worksheet.getRow(1).font = { bold: true };
+  worksheet.getRow(1).commit();
+  return worksheet;
+}
+
+interface BufferedWritable {
+  writableLength?: number;
+  _writableState?: { length: number };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * exceljs commits rows into the zip without waiting for it (its worksheet stream ignores
+ * backpressure), so a fast reader would pile the whole sheet up in memory in front of the
+ * compressor. Here writing waits whenever more than a MB is queued there, or the output is
+ * full. The queue is the writable side of what the worksheet stream pipes into (archiver's
+ * PassThrough, from readable-stream, which keeps its length in `_writableState`).
+ */
+async function pause(worksheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const pipes = (worksheet as unknown as { stream?: { pipes?: BufferedWritable[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    const queued = pipe.writableLength ?? pipe._writableState?.length ?? 0;
+    if (queued > ZIP_BACKLOG_BYTES) await new Promise<void>((resolve) => pipe.once('drain', resolve));
+  }
+  if (out.writableNeedDrain) await once(out, 'drain');
+}

@@ -1,0 +1,177 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS } from '@ledger/integrity';
+import { FIRE_INSPECTION_ID, REC_03_STREAM, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from './support/sample-ledger';
+import { ledger } from './support/run-ledger';
+
+/** A small RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i += 1;
+    } else if (quoted && c === '"') {
+      quoted = false;
+    } else if (quoted) {
+      field += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
+  return rows;
+}
+
+describe('exports for the HMICFRS liaison', () => {
+  let sample: TempLedger;
+  let env: NodeJS.ProcessEnv;
+  const scratch = tempDir();
+
+  beforeAll(async () => {
+    sample = await sampleLedgerInTempDir();
+    env = { LEDGER_DATA_DIR: sample.dataDir };
+  });
+
+  afterAll(async () => {
+    await sample.dispose();
+    scratch.dispose();
+  });
+
+  async function exportTo(file: string, ...args: string[]): Promise<string> {
+    const out = path.join(scratch.dir, file);
+    const run = await ledger(['export', '--out', out, '--unsigned', ...args], env);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    return out;
+  }
+
+  it('writes the CSV audit trail: one row per event with who, on whose behalf, when, and the status in the inspectorate\'s words', async () => {
+    const text = fs.readFileSync(await exportTo('trail.csv', '--format', 'csv'), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header).toEqual([...AUDIT_TRAIL_COLUMNS]);
+    expect(rows).toHaveLength(22);
+    const column = (name: string) => header.indexOf(name);
+    const accepted = rows.find((row) => row[column('Stream')] === REC_03_STREAM && row[column('Event')] === 'RecommendationAccepted') as string[];
+    expect(accepted[column('Inspection')]).toBe('Progress to introduce a national operating model for rape and other serious sexual offences investigations.');
+    expect(accepted[column('Finding reference')]).toBe('REC 03');
+    expect(accepted[column('Summary')]).toMatch(/^Recommendation accepted: commitment: Cumbria Constabulary will have all detectives .*; planned completion date: 2025-01-31$/);
+    expect(accepted[column('Actor')]).toBe('Office Caseworker');
+    expect(accepted[column('Role')]).toBe('office');
+    expect(accepted[column('Organisation')]).toBe('Cumbria OPFCC');
+    expect(accepted[column('On behalf of')]).toBe('Chief Constable (Chief Constable, Cumbria Constabulary)');
+    expect(accepted[column('Occurred at')]).toBe('2024-10-01T10:00:00.000Z');
+    expect(accepted[column('Recorded at')]).toBe('2024-10-01T10:00:00.000Z');
+    expect(accepted[column('Status after event')]).toBe('Accepted');
+    expect(accepted[column('Inspectorate status')]).toBe('Open – accepted');
+    expect(accepted[column('Hash')]).toMatch(/^[0-9a-f]{64}$/);
+    const progress = rows.find((row) => row[column('Event')] === 'RecommendationProgressRecorded') as string[];
+    expect(progress[column('Summary')]).toContain('narrative: 180 of 210 detectives trained, "on track".');
+  });
+
+  it('uses the office\'s own status wording from a crosswalk file', async () => {
+    const crosswalk = path.join(scratch.dir, 'crosswalk.json');
+    fs.writeFileSync(crosswalk, JSON.stringify({ Accepted: 'Accepted by force – open' }));
+    const text = fs.readFileSync(await exportTo('crosswalked.csv', '--format', 'csv', '--crosswalk', crosswalk), 'utf8');
+    expect(text).toContain(',Accepted,Accepted by force – open,');
+    const manifest = JSON.parse(fs.readFileSync(path.join(scratch.dir, 'crosswalked.csv.manifest.json'), 'utf8'));
+    expect(manifest.statusCrosswalk.Accepted).toBe('Accepted by force – open');
+  });
+
+  it('writes the XLSX workbook that reads back with exceljs: register, audit trail and slippage', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await exportTo('ledger.xlsx', '--format', 'xlsx'));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Register', 'Audit trail', 'Slippage']);
+
+    const [registerHeader, ...register] = sheetRows(workbook.getWorksheet('Register') as ExcelJS.Worksheet);
+    expect(registerHeader).toEqual([...REGISTER_COLUMNS]);
+    expect(register.map((row) => row[2])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11', 'AFI 1']);
+    const byReference = (reference: string) => register.find((row) => row[2] === reference) as string[];
+    expect(byReference('REC 03').slice(6, 8)).toEqual(['Closed', 'Completed – awaiting inspectorate closure']);
+    expect(byReference('REC 03')[9]).toBe('Head of Public Protection Unit');
+    expect(byReference('REC 05').slice(10, 13)).toEqual(['2025-07-31', '2025-10-31', '1']);
+    expect(byReference('REC 07').slice(6, 8)).toEqual(['Issued', 'Open – awaiting response']);
+    expect(byReference('AFI 1').slice(0, 4)).toEqual(['Cumbria Fire and Rescue Service: effectiveness, efficiency and people 2025', 'fire', 'AFI 1', 'area-for-improvement']);
+
+    const [trailHeader, ...trail] = sheetRows(workbook.getWorksheet('Audit trail') as ExcelJS.Worksheet);
+    expect(trailHeader).toEqual([...AUDIT_TRAIL_COLUMNS]);
+    expect(trail).toHaveLength(22);
+
+    const [slippageHeader, ...slippage] = sheetRows(workbook.getWorksheet('Slippage') as ExcelJS.Worksheet);
+    expect(slippageHeader).toEqual([...SLIPPAGE_COLUMNS]);
+    const approved = slippage.find((row) => row[1] === 'REC 05' && row[2] === 'TargetDateChangeApproved') as string[];
+    expect(approved.slice(3, 10)).toEqual([
+      '2025-07-31',
+      '2025-07-31',
+      '2025-10-31',
+      '92',
+      'The national definition was published late, in March 2025.',
+      'Head of Public Protection',
+      'Performance Lead (office)',
+    ]);
+    expect(slippage.filter((row) => row[2] === 'TargetDateSet').map((row) => row[1])).toEqual(['REC 03', 'REC 05']);
+  });
+
+  describe('filters: whole streams, recorded in the manifest, each export verifiable', () => {
+    async function filtered(name: string, ...filter: string[]): Promise<{ streams: string[]; manifest: Record<string, unknown> }> {
+      const out = await exportTo(name, '--format', 'jsonl', ...filter);
+      const verified = await ledger(['verify', out, '--json'], {});
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, againstManifest: true });
+      const streams = [...new Set(fs.readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line).streamId as string))];
+      return { streams, manifest: JSON.parse(fs.readFileSync(`${out}.manifest.json`, 'utf8')) };
+    }
+
+    it('by inspection: its own, its findings\' and its statutory response\'s streams', async () => {
+      const { streams, manifest } = await filtered('inspection.jsonl', '--inspection', SAMPLE_INSPECTION_ID);
+      expect(streams.sort()).toEqual([
+        `inspection-${SAMPLE_INSPECTION_ID}`,
+        'recommendation-finding-rec-03',
+        'recommendation-finding-rec-05',
+        'recommendation-finding-rec-07',
+        'recommendation-finding-rec-09',
+        'recommendation-finding-rec-11',
+        `statutory-response-${SAMPLE_INSPECTION_ID}`,
+      ]);
+      expect(manifest.filter).toEqual({ inspection: SAMPLE_INSPECTION_ID, service: null, organisation: null, from: null, to: null });
+    });
+
+    it('by service', async () => {
+      const { streams } = await filtered('fire.jsonl', '--service', 'fire');
+      expect(streams).toEqual([`inspection-${FIRE_INSPECTION_ID}`, 'recommendation-finding-afi-1']);
+    });
+
+    it('by organisation of the actor (or of whom it was recorded on behalf of), with the inspection for context', async () => {
+      const { streams } = await filtered('force.jsonl', '--organisation', 'cumbria constabulary');
+      expect(streams).toEqual([`inspection-${SAMPLE_INSPECTION_ID}`, 'recommendation-finding-rec-03', 'recommendation-finding-rec-05']);
+    });
+
+    it('by date range: streams with activity in the range, cut after its last day', async () => {
+      const { streams, manifest } = await filtered('march.jsonl', '--from', '2025-03-01', '--to', '2025-03-31');
+      expect(streams).toEqual([`inspection-${SAMPLE_INSPECTION_ID}`, 'recommendation-finding-rec-05']);
+      expect(manifest).toMatchObject({ events: 6, streamList: [{ lastRevision: 0 }, { streamId: 'recommendation-finding-rec-05', lastRevision: 4 }] });
+      const early = await filtered('before-2025.jsonl', '--to', '2024-12-31');
+      expect(early.manifest).toMatchObject({ events: 14, lastSequence: 14 });
+    });
+  });
+});
