@@ -14,11 +14,19 @@ function rate(events: number, milliseconds: number): string {
   return `${Math.round(events / (milliseconds / 1000)).toLocaleString('en-GB')} events/s`;
 }
 
+function perSecond(events: number, milliseconds: number): number {
+  return events / (milliseconds / 1000);
+}
+
 function report(label: string, figure: string): void {
   console.log(`${`${label}:`.padEnd(30)}${figure}`);
 }
 
-export async function exportBench(events: number): Promise<void> {
+/** Events per second for each step. */
+export type ExportFigures = Record<string, number>;
+
+export async function exportBench(events: number): Promise<ExportFigures> {
+  const figures: ExportFigures = {};
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   try {
     const store = SqliteEventStore.open(path.join(dir, 'events.sqlite'));
@@ -28,11 +36,13 @@ export async function exportBench(events: number): Promise<void> {
 
     started = performance.now();
     await verifyStore(store);
+    figures.verifyStore = perSecond(written, performance.now() - started);
     report('verify (live store)', rate(written, performance.now() - started));
 
     for (const format of ['jsonl', 'csv', 'xlsx'] as ExportFormat[]) {
       started = performance.now();
       const { file } = await exportToFile(store, path.join(dir, `ledger.${format}`), { format });
+      figures[`export ${format}`] = perSecond(written, performance.now() - started);
       report(`export ${format}`, `${rate(written, performance.now() - started)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB)`);
     }
 
@@ -46,8 +56,10 @@ export async function exportBench(events: number): Promise<void> {
     const target = SqliteEventStore.open(path.join(dir, 'imported.sqlite'));
     started = performance.now();
     await importLedger(target, jsonl, { manifest });
+    figures.importEmbedded = perSecond(written, performance.now() - started);
     report('import into embedded', rate(written, performance.now() - started));
     await target.close();
+    return figures;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -33,7 +33,18 @@ function rate(events: number, milliseconds: number): string {
   return `${Math.round(events / (milliseconds / 1000)).toLocaleString('en-GB')} events/s`;
 }
 
-export async function replayBench(events: number): Promise<void> {
+export interface ReplayFigures {
+  /** Events per second. */
+  readAll: number;
+  catchUpPerProjection: number;
+  rebuild: number;
+}
+
+function perSecond(events: number, milliseconds: number): number {
+  return events / (milliseconds / 1000);
+}
+
+export async function replayBench(events: number): Promise<ReplayFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   try {
     const store = SqliteEventStore.open(path.join(dir, 'events.sqlite'));
@@ -44,6 +55,7 @@ export async function replayBench(events: number): Promise<void> {
     started = performance.now();
     let read = 0;
     for await (const _event of store.readAll()) read += 1;
+    const readAll = perSecond(read, performance.now() - started);
     console.log(`readAll:                      ${rate(read, performance.now() - started)}`);
 
     const readModels = ReadModels.open(path.join(dir, 'read-models.sqlite'), [countsByType(), eventLog()]);
@@ -51,15 +63,18 @@ export async function replayBench(events: number): Promise<void> {
     started = performance.now();
     await runner.start();
     await readModels.waitForPosition(BigInt(events), 600_000);
+    const catchUpPerProjection = perSecond(events, performance.now() - started);
     console.log(`catch-up, 2 projections:      ${rate(events, performance.now() - started)} per projection`);
     await runner.stop();
 
     started = performance.now();
     const result = await runner.rebuild('event_log');
+    const rebuild = perSecond(result.events, performance.now() - started);
     console.log(`rebuild of one projection:    ${rate(result.events, performance.now() - started)}`);
 
     readModels.close();
     await store.close();
+    return { readAll, catchUpPerProjection, rebuild };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
