@@ -63,6 +63,8 @@ export class ReadModelsModule {
     const log = options.eventStore;
     return {
       module: ReadModelsModule,
+      // The web pages read the very same read models and clock as /api/read.
+      global: true,
       controllers: [RegisterController, TimelineController, DeliveryController, ScrutinyController, AsAtController],
       providers: [
         { provide: READ_LOG, useValue: log },
@@ -80,7 +82,7 @@ export class ReadModelsModule {
         ProjectionLifecycle,
         ReadContext,
       ],
-      exports: [READ_MODELS, PROJECTION_RUNNER],
+      exports: [READ_MODELS, PROJECTION_RUNNER, ReadContext, READ_LOG],
     };
   }
 }

@@ -4,6 +4,7 @@ import { WebAssetsController } from './assets/web-assets.controller';
 import { HomeController } from './home/home.controller';
 import { ImportPageController } from './import/import-page.controller';
 import { CsrfProtection } from './layout/csrf';
+import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.
@@ -13,7 +14,7 @@ import { CsrfProtection } from './layout/csrf';
  */
 @Module({
   imports: [PageImportModule],
-  controllers: [HomeController, ImportPageController, WebAssetsController],
-  providers: [CsrfProtection],
+  controllers: [HomeController, ImportPageController, WebAssetsController, ...READING_CONTROLLERS],
+  providers: [CsrfProtection, ...READING_PROVIDERS],
 })
 export class WebModule {}

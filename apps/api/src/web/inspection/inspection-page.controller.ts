@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CHALLENGES, findInspection, queryChallenges, queryRegister, queryStatutory, REGISTER, STATUTORY } from '@ledger/projections/read-models';
+import { CONSISTENCY_PARAMS, MAX_LIMIT } from '../../read-models/query-params';
+import { WebErrorFilter } from '../layout/web-error.filter';
+import { isId } from '../reading/ids';
+import { LedgerReads } from '../reading/ledger-reads';
+import { readPageQuery } from '../reading/page-query';
+import { sendNotFound, sendReadingPage } from '../reading/reading-page';
+import { FILTER_MESSAGES } from '../reading/filter-fields';
+import { inspectionPage } from './inspection.page';
+
+const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
+
+/** One inspection: its details and key findings, its findings as they stand, its statutory response. */
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+@Controller('inspections')
+export class InspectionPageController {
+  constructor(private readonly reads: LedgerReads) {}
+
+  @Get(':inspectionId')
+  async inspection(@Param('inspectionId') inspectionId: string, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const asked = readPageQuery(query, CONSISTENCY_PARAMS, FILTER_MESSAGES);
+    const { today, consistent } = await this.reads.context.begin(asked.ok ? asked.params.atLeast : undefined, [REGISTER, STATUTORY, CHALLENGES], response);
+    const readModels = this.reads.readModels;
+    const inspection = isId(inspectionId) ? findInspection(readModels, inspectionId) : null;
+    if (!inspection) return sendNotFound(response, 'inspection', inspectionId);
+    sendReadingPage(
+      response,
+      200,
+      inspectionPage({
+        today,
+        inspection,
+        findings: queryRegister(readModels, { inspectionId }, EVERYTHING, today).items,
+        statutoryResponse: queryStatutory(readModels, { inspectionId }, EVERYTHING, today).items[0] ?? null,
+        challenges: queryChallenges(readModels, { status: 'all', inspectionId }, EVERYTHING, today).items,
+        consistent,
+      }),
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CHALLENGES, findInspection, queryChallenges, queryStatutory, querySlippage, registerAsAt, REGISTER, SLIPPAGE, STATUTORY, type RegisterEntry } from '@ledger/projections/read-models';
+import { dateParam, idParam, MAX_LIMIT, required } from '../../read-models/query-params';
+import { WebErrorFilter } from '../layout/web-error.filter';
+import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
+import { LedgerReads } from '../reading/ledger-reads';
+import { nothingAsked, readPageQuery } from '../reading/page-query';
+import { sendNotFound, sendReadingPage } from '../reading/reading-page';
+import { packPage, type PackInspection } from './pack.page';
+
+const PARAMS = {
+  date: required(dateParam('The meeting date')),
+  inspection: idParam('Only this inspection'),
+};
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date, for example 2025-02-12' };
+const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
+
+/**
+ * A printable pack for a meeting: each inspection with its findings as at the end of the meeting
+ * day (replayed from the log, as the "as at" view), its statutory response, target-date changes
+ * and open challenges. The reading stylesheet prints it without navigation, a page per inspection.
+ */
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+@Controller('pack')
+export class PackPageController {
+  constructor(private readonly reads: LedgerReads) {}
+
+  @Get()
+  async pack(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const readModels = this.reads.readModels;
+    const today = this.reads.context.today();
+    const choices = inspectionChoices(readModels, today);
+    if (nothingAsked(query, ['date'])) {
+      const values = { date: '', inspection: typeof query.inspection === 'string' ? query.inspection : '' };
+      return sendReadingPage(response, 200, packPage({ today, values, errors: [], inspectionChoices: choices }));
+    }
+    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    if (!asked.ok) return sendReadingPage(response, 400, packPage({ today, values: asked.values, errors: asked.errors, inspectionChoices: choices }));
+    const { date, inspection: inspectionId } = asked.params;
+    if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
+
+    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES], response);
+    const register = await registerAsAt(this.reads.log, date, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
+    const inspections: PackInspection[] = [];
+    for (const [id, findings] of byInspection(register.items)) {
+      const inspection = findInspection(readModels, id);
+      if (!inspection) continue;
+      inspections.push({
+        inspection,
+        findings,
+        statutoryResponse: queryStatutory(readModels, { inspectionId: id }, EVERYTHING, today).items[0] ?? null,
+        slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING).items,
+        openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
+      });
+    }
+    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, inspections } }));
+  }
+}
+
+/** The register lists findings inspection by inspection; the pack takes them in that order. */
+function byInspection(findings: readonly RegisterEntry[]): Map<string, RegisterEntry[]> {
+  const groups = new Map<string, RegisterEntry[]>();
+  for (const finding of findings) groups.set(finding.inspectionId, [...(groups.get(finding.inspectionId) ?? []), finding]);
+  return groups;
+}

@@ -1,0 +1,145 @@
+import type { FindingType, InspectionScope, InspectionType, RecommendationDecision, RecommendationStatus, Service } from '@ledger/domain';
+import type { CommitmentKind, CommitmentOutcome, DerivedRag, StatutoryState } from '@ledger/projections/read-models';
+import type { Person, Represented } from '@ledger/projections/read-models/shared/envelope';
+import type { RevisionOutcome } from '@ledger/projections/read-models/slippage/slippage.queries';
+import { html, type SafeHtml } from '../layout/html';
+
+/** The ledger's stable codes in the words a scrutiny panel reads, and the tag colour that goes with them (never colour alone). */
+
+type Colour = 'grey' | 'blue' | 'light-blue' | 'turquoise' | 'green' | 'yellow' | 'orange' | 'red' | 'pink' | 'purple';
+
+function tag(text: string, colour: Colour): SafeHtml {
+  return html`<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
+}
+
+export const STATUS: Record<RecommendationStatus, { text: string; colour: Colour }> = {
+  Issued: { text: 'Issued', colour: 'grey' },
+  Accepted: { text: 'Accepted', colour: 'blue' },
+  PartiallyAccepted: { text: 'Partially accepted', colour: 'light-blue' },
+  NotAccepted: { text: 'Not accepted', colour: 'pink' },
+  NotApplicable: { text: 'Not applicable', colour: 'grey' },
+  InProgress: { text: 'In progress', colour: 'yellow' },
+  AwaitingVerification: { text: 'Awaiting verification', colour: 'purple' },
+  Verified: { text: 'Verified', colour: 'turquoise' },
+  Closed: { text: 'Closed', colour: 'green' },
+  ClosedByInspectorate: { text: 'Closed by inspectorate', colour: 'green' },
+  Superseded: { text: 'Superseded', colour: 'grey' },
+  NoLongerRelevant: { text: 'No longer relevant', colour: 'grey' },
+};
+
+export function statusTag(status: RecommendationStatus | null, none = 'Not yet issued'): SafeHtml {
+  return status === null ? html`${none}` : tag(STATUS[status].text, STATUS[status].colour);
+}
+
+const RAG: Record<DerivedRag, { text: string; colour: Colour }> = {
+  red: { text: 'Red', colour: 'red' },
+  amber: { text: 'Amber', colour: 'orange' },
+  green: { text: 'Green', colour: 'green' },
+};
+
+export function ragTag(rag: DerivedRag | null): SafeHtml {
+  return rag === null ? html`<span class="govuk-hint govuk-!-margin-0">Not rated</span>` : tag(RAG[rag].text, RAG[rag].colour);
+}
+
+/** Overdue as the panel asks for it: "N days overdue", else how long is left. */
+export function overdueText(finding: { overdue: boolean; daysOverdue: number | null; daysUntilTarget: number | null }): SafeHtml {
+  if (finding.overdue && finding.daysOverdue !== null) return tag(`${finding.daysOverdue} ${finding.daysOverdue === 1 ? 'day' : 'days'} overdue`, 'red');
+  if (finding.daysUntilTarget === 0) return html`Due today`;
+  if (finding.daysUntilTarget !== null) return html`Due in ${finding.daysUntilTarget} ${finding.daysUntilTarget === 1 ? 'day' : 'days'}`;
+  return html`Not overdue`;
+}
+
+const OUTCOME: Record<CommitmentOutcome, { text: string; colour: Colour }> = {
+  kept: { text: 'Kept', colour: 'green' },
+  missed: { text: 'Missed', colour: 'red' },
+  open: { text: 'Open', colour: 'blue' },
+  revised: { text: 'Date revised', colour: 'yellow' },
+  withdrawn: { text: 'Withdrawn', colour: 'grey' },
+};
+
+export function outcomeTag(outcome: CommitmentOutcome): SafeHtml {
+  return tag(OUTCOME[outcome].text, OUTCOME[outcome].colour);
+}
+
+export const OUTCOME_TEXT = Object.fromEntries(Object.entries(OUTCOME).map(([key, value]) => [key, value.text])) as Record<CommitmentOutcome, string>;
+
+export const COMMITMENT_KIND: Record<CommitmentKind, string> = {
+  decision: 'Decision',
+  'revised-date': 'Approved new target date',
+  action: 'Action',
+};
+
+const STATUTORY: Record<StatutoryState, { text: string; colour: Colour }> = {
+  due: { text: 'Due', colour: 'blue' },
+  overdue: { text: 'Overdue', colour: 'red' },
+  'published-on-time': { text: 'Published on time', colour: 'green' },
+  'published-late': { text: 'Published late', colour: 'orange' },
+};
+
+export function statutoryTag(state: StatutoryState): SafeHtml {
+  return tag(STATUTORY[state].text, STATUTORY[state].colour);
+}
+
+export const STATUTORY_TEXT = Object.fromEntries(Object.entries(STATUTORY).map(([key, value]) => [key, value.text])) as Record<StatutoryState, string>;
+
+const REVISION: Record<RevisionOutcome, { text: string; colour: Colour }> = {
+  pending: { text: 'Awaiting decision', colour: 'yellow' },
+  approved: { text: 'Approved', colour: 'green' },
+  refused: { text: 'Refused', colour: 'red' },
+};
+
+export function revisionTag(outcome: RevisionOutcome): SafeHtml {
+  return tag(REVISION[outcome].text, REVISION[outcome].colour);
+}
+
+export function challengeTag(challenge: { status: 'open' | 'closed'; answerOverdue: boolean; daysOverdue: number | null; answers: readonly unknown[] }): SafeHtml {
+  if (challenge.status === 'closed') return tag('Closed', 'green');
+  if (challenge.answerOverdue) return tag(`Answer ${challenge.daysOverdue ?? 0} ${challenge.daysOverdue === 1 ? 'day' : 'days'} overdue`, 'red');
+  return challenge.answers.length > 0 ? tag('Answered', 'blue') : tag('Awaiting answer', 'yellow');
+}
+
+export const FINDING_TYPE: Record<FindingType, string> = {
+  recommendation: 'Recommendation',
+  'area-for-improvement': 'Area for improvement',
+  'cause-of-concern': 'Cause of concern',
+};
+
+export const INSPECTION_TYPE: Record<InspectionType, string> = {
+  peel: 'PEEL',
+  'national-thematic': 'National thematic',
+  'joint-criminal-justice': 'Joint criminal justice',
+  custody: 'Custody',
+  'child-protection': 'Child protection',
+  'super-complaint': 'Super-complaint',
+  commissioned: 'Commissioned',
+  'fire-and-rescue-assessment': 'Fire and rescue assessment',
+  'fire-thematic': 'Fire thematic',
+  'state-of-policing': 'State of Policing',
+  'state-of-fire': 'State of Fire and Rescue',
+  other: 'Other',
+};
+
+export const SCOPE: Record<InspectionScope, string> = {
+  'force-specific': 'This force or service only',
+  'several-forces': 'Several forces or services',
+  'all-forces': 'All forces or services',
+  national: 'National',
+};
+
+export const SERVICE: Record<Service, string> = { police: 'Police', fire: 'Fire and rescue' };
+
+export const DECISION: Record<RecommendationDecision, string> = {
+  accepted: 'Accepted',
+  'partially-accepted': 'Partially accepted',
+  rejected: 'Not accepted',
+};
+
+/** "Name, role, organisation". */
+export function personText(person: Person | Represented): string {
+  return [person.name, person.role, person.organisation].filter((part) => part.length > 0).join(', ');
+}
+
+/** Who recorded it and, when they typed in someone else's statement, for whom. */
+export function whoText(actor: Person, onBehalfOf: Represented | null): SafeHtml {
+  return html`${personText(actor)}${onBehalfOf && html`<br><span class="govuk-body-s">on behalf of ${personText(onBehalfOf)}</span>`}`;
+}

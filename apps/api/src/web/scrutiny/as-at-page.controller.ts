@@ -1,0 +1,36 @@
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { registerAsAt } from '@ledger/projections/read-models';
+import { READ_PARAMS } from '../../read-models/read-params';
+import { WebErrorFilter } from '../layout/web-error.filter';
+import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
+import { LedgerReads } from '../reading/ledger-reads';
+import { nothingAsked, offsetOf, PAGE_NUMBER, readPageQuery } from '../reading/page-query';
+import { sendReadingPage } from '../reading/reading-page';
+import { asAtPage } from './as-at.page';
+
+const { date, inspectionId } = READ_PARAMS.asAt;
+const PARAMS = { date, inspectionId, ...PAGE_NUMBER };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date, for example 2025-02-12' };
+
+/** Every finding as it stood at the end of a day, replayed from the log as /api/read/as-at does. */
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+@Controller('as-at')
+export class AsAtPageController {
+  constructor(private readonly reads: LedgerReads) {}
+
+  @Get()
+  async asAt(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const choices = inspectionChoices(this.reads.readModels, this.reads.context.today());
+    if (nothingAsked(query, ['date'])) {
+      return sendReadingPage(response, 200, asAtPage({ values: { date: '', inspectionId: typeof query.inspectionId === 'string' ? query.inspectionId : '' }, errors: [], inspectionChoices: choices }));
+    }
+    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    if (!asked.ok) return sendReadingPage(response, 400, asAtPage({ values: asked.values, errors: asked.errors, inspectionChoices: choices }));
+    const { date: day, page, ...filter } = asked.params;
+    const register = await registerAsAt(this.reads.log, day, filter, offsetOf(page));
+    sendReadingPage(response, 200, asAtPage({ values: asked.values, errors: [], inspectionChoices: choices, register }));
+  }
+}

@@ -1,0 +1,416 @@
+import { CHIEF_CONSTABLE, ID, INSPECTION, OWNERS } from '../read-models/support/sample-year';
+import { HtmlPage } from './html-reading';
+import { SCRIPT_TEXT, startReadingLedger, type ReadingLedger } from './reading-ledger';
+
+/**
+ * The pages a scrutiny panel member reads, over plain HTTP on the real application: the sample
+ * inspection after its first year, read on 22 August 2025 (the fixed clock).
+ */
+describe('the reading pages over HTTP', () => {
+  let ledger: ReadingLedger;
+
+  beforeAll(async () => {
+    ledger = await startReadingLedger();
+  }, 60_000);
+
+  afterAll(async () => {
+    await ledger?.stop();
+  });
+
+  async function open(path: string, status = 200): Promise<HtmlPage> {
+    const response = await ledger.http().get(path);
+    expect({ path, status: response.status }).toEqual({ path, status });
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    return new HtmlPage(response.text);
+  }
+
+  function expectHeadingsInOrder(page: HtmlPage): void {
+    const levels = page.headingLevels();
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    levels.forEach((level, index) => {
+      if (index > 0) expect(level - levels[index - 1]).toBeLessThanOrEqual(1);
+    });
+  }
+
+  describe('the register', () => {
+    it('lists the inspections and every finding as it stands today, overdue shown as days overdue, status and RAG as words', async () => {
+      const page = await open('/register');
+      expect(page.title()).toBe('Register – PFCC accountability ledger');
+      expectHeadingsInOrder(page);
+      expect(page.table('Inspections (2)').rows.map((row) => row[0])).toEqual(['Fire <em>safety</em> & "protection" inspection', expect.stringContaining('national operating model')]);
+
+      const sample = page.table('Progress to introduce a national operating model').rows;
+      expect(sample.map(([reference, , status, owner, target, overdue, rag]) => ({ reference, status, owner, target, overdue, rag }))).toEqual([
+        { reference: 'REC 03', status: 'Closed', owner: OWNERS.rec03, target: '30 April 2025', overdue: 'Not overdue', rag: 'Not rated' },
+        { reference: 'REC 05', status: 'In progress', owner: OWNERS.rec05, target: '31 July 2025', overdue: '22 days overdue', rag: 'Red' },
+        { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, target: '31 January 2025', overdue: 'Not overdue', rag: 'Not rated' },
+        { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, target: '31 January 2025', overdue: 'Not overdue', rag: 'Green' },
+        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: 'Due in 39 days', rag: 'Amber' },
+      ]);
+      expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
+      expect(page.html).toContain('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
+      // The filters are a GET form, each field labelled.
+      expect(page.html).toContain('<form method="get" action="/register" novalidate');
+      for (const field of ['inspectionId', 'inspectionType', 'findingType', 'service', 'owner', 'status', 'overdue', 'blocked']) expect(page.html).toContain(`<label class="govuk-label" for="${field}">`);
+    });
+
+    it('filters by inspection, type, service, owner, status and overdue, keeping the choices in the form', async () => {
+      const references = (page: HtmlPage) => page.all((element) => element.name === 'th' && element.attribs.scope === 'row' && HtmlPage.text(element).length < 10).map((th) => HtmlPage.text(th));
+
+      const overdue = await open('/register?overdue=true&status=&owner=');
+      expect(references(overdue)).toEqual(['REC 05']);
+      expect(overdue.html).toContain('<option value="true" selected>Overdue only</option>');
+
+      expect(references(await open('/register?status=InProgress'))).toEqual(['REC 05', 'REC 11']);
+      expect(references(await open('/register?owner=forensic'))).toEqual(['REC 09']);
+      expect(references(await open('/register?service=fire'))).toEqual(['AFI 1']);
+      expect(references(await open('/register?findingType=area-for-improvement'))).toEqual(['AFI 1']);
+      expect(references(await open('/register?inspectionType=national-thematic&overdue=false'))).toEqual(['REC 03', 'REC 07', 'REC 09', 'REC 11']);
+      const one = await open(`/register?inspectionId=${ledger.hostile.inspectionId}`);
+      expect(references(one)).toEqual(['AFI 1']);
+      expect(one.text()).toContain('Showing 1 to 1 of 1 finding');
+    });
+
+    it('answers a filter it cannot use with 400, an error summary naming each field, and the field marked', async () => {
+      const page = await open('/register?status=Finished&overdue=maybe&page=0', 400);
+      expect(page.title()).toBe('Error: Register – PFCC accountability ledger');
+      expect(page.errorSummary()).toEqual([
+        { href: '#status', text: 'Select a status from the list' },
+        { href: '#overdue', text: 'Select whether to show overdue findings, or findings that are not overdue' },
+        { href: '#page', text: 'Page must be a whole number, 1 or more' },
+      ]);
+      expect(page.html).toContain('<p id="status-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Select a status from the list</p>');
+      expect(page.html).toContain('aria-describedby="status-error"');
+      expect(page.text()).not.toContain('REC 05');
+    });
+  });
+
+  describe('an inspection', () => {
+    it('shows its details, key findings, findings with status, target date, overdue and RAG, and the statutory response', async () => {
+      const page = await open(`/inspections/${INSPECTION}`);
+      expectHeadingsInOrder(page);
+      expect(page.html).toContain('<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">');
+      expect(page.summary()).toMatchObject({
+        Type: 'National thematic (published as “National Thematic”)',
+        Published: '22 August 2024',
+        Findings: '5 in all: 3 open, 1 overdue',
+        'Due by': expect.stringContaining('16 October 2024'),
+        'Response published': '23 October 2024',
+        'Day number': 'Published on day 63 of 56',
+        State: 'Published late 7 days late',
+        'On time': 'No, late',
+        'Copy to HMICFRS': 'Sent 24 October 2024',
+        'Copy to the Home Secretary': 'Sent 25 October 2024',
+        "Chief officer's comments": 'Invited 28 August 2024, due by 30 September 2024; received 1 October 2024',
+      });
+      expect(page.text()).toContain('Operation Soteria');
+      const findings = page.table('Findings of this inspection (5)');
+      expect(findings.headers).toEqual(['Reference', 'Finding', 'Status', 'Owner', 'Target date', 'Overdue', 'RAG']);
+      expect(findings.rows[1]).toEqual(['REC 05', expect.stringContaining('new definition of repeat rape'), 'In progress', OWNERS.rec05, '31 July 2025', '22 days overdue', 'Red']);
+      expect(page.table('Scrutiny challenges about this inspection').rows).toHaveLength(3);
+    });
+
+    it('is a 404 page when nothing is registered under the id', async () => {
+      const page = await open('/inspections/no-such-inspection', 404);
+      expect(page.title()).toBe('Page not found – PFCC accountability ledger');
+      expect(page.text()).toContain('The register has no inspection with the id no-such-inspection');
+      expect((await open('/inspections/%3Cscript%3E', 404)).html).toContain('<code>&lt;script&gt;</code>');
+    });
+  });
+
+  describe('a recommendation', () => {
+    it('shows the text, where it stands, the commitment on whose behalf, original and current target dates, and every revision with reason, requester and approver', async () => {
+      const page = await open(`/recommendations/${ID.rec03}`);
+      expectHeadingsInOrder(page);
+      expect(HtmlPage.text(page.one((element) => element.name === 'h1'))).toBe('REC 03');
+      expect(page.text()).toContain('all forces should make sure personnel working on rape and other serious sexual offences');
+      const summary = page.summary();
+      expect(summary).toMatchObject({
+        Status: 'Closed',
+        Decision: 'Accepted',
+        Owner: `${OWNERS.rec03}, Cumbria Constabulary`,
+        'Original target date': '31 January 2025',
+        'Current target date': '30 April 2025 Moved 1 time, 89 days later than first set',
+        Overdue: 'Not overdue',
+        RAG: 'Not rated',
+        Closed: '6 May 2025',
+      });
+      expect(summary.Commitment).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025$/);
+
+      const revisions = page.table('Every request to change the target date of REC 03');
+      expect(revisions.headers).toEqual(['Requested', 'From', 'To', 'Reason', 'Requested by', 'Decision']);
+      expect(revisions.rows).toEqual([
+        [
+          '6 January 2025, 10:00',
+          '31 January 2025',
+          '30 April 2025 89 days later',
+          'College of Policing RSDPIP course places for 14 detectives are not available until March 2025',
+          'Head of Public Protection, action-owner, Cumbria Constabulary',
+          'Approved by Performance Lead, office, Cumbria OPFCC, 8 January 2025, 10:00 “Agreed; report progress monthly”',
+        ],
+      ]);
+      const commitments = page.table('Who committed to what, and whether it was kept').rows;
+      expect(commitments.map((row) => [row[3], row[4]])).toEqual([
+        ['31 January 2025', 'Date revised'],
+        ['30 April 2025', 'Kept'],
+      ]);
+    });
+
+    it('shows the full timeline: who, role, organisation, on behalf of, when it happened and when it was recorded, what changed', async () => {
+      const page = await open(`/recommendations/${ID.rec03}`);
+      const timeline = page.table('Timeline of REC 03 (11 entries)');
+      expect(timeline.headers).toEqual(['Happened', 'Recorded', 'Who', 'What changed']);
+      expect(timeline.rows[1]).toEqual([
+        '24 September 2024, 15:00',
+        '25 September 2024, 11:00',
+        `Office Caseworker, office, Cumbria OPFCC on behalf of ${CHIEF_CONSTABLE.name}, ${CHIEF_CONSTABLE.role}, ${CHIEF_CONSTABLE.organisation}`,
+        expect.stringMatching(/^Accepted; commitment: "Cumbria Constabulary will have all detectives .* Status: Issued → Accepted Recorded through the API$/),
+      ]);
+      expect(timeline.rows.map((row) => row[3].replace(/( Status: .*)? Recorded through .*$/, '').split(/[;:]/)[0])).toEqual([
+        'REC 03 issued (recommendation), inspectorate due date 2025-01-31',
+        'Accepted',
+        'Target date set',
+        'Owner assigned',
+        'Work started',
+        'Change of target date from 2025-01-31 to 2025-04-30 requested by Head of Public Protection (action-owner)',
+        'Target date moved from 2025-01-31 to 2025-04-30, requested by Head of Public Protection (action-owner) and approved by Performance Lead (office)',
+        'Evidence submitted',
+        'Marked complete',
+        'Completion verified by Performance Lead (office), marked complete by Head of Public Protection (action-owner)',
+        "Closed with the PFCC's sign-off",
+      ]);
+    });
+
+    it('shows a correction next to the entry it corrects, which stays as it was recorded', async () => {
+      const page = await open(`/recommendations/${ID.rec09}`);
+      const corrected = HtmlPage.text(page.byId(`entry-${ledger.year.correctedProgressEventId}`));
+      expect(corrected).toContain('Retention application process drafted; awaiting legal review');
+      expect(corrected).toContain('60%');
+      expect(corrected).toMatch(/Corrected Correction recorded 6 December 2024, 09:00 by Head of Public Protection: Correction of an earlier entry .*Percent complete was 40, not 60; reason: Typing error in the progress report See the correction$/);
+      expect(page.html).toContain(`<a class="govuk-link govuk-body-s" href="#entry-${ledger.year.correctionEventId}">See the correction</a>`);
+      const correction = HtmlPage.text(page.byId(`entry-${ledger.year.correctionEventId}`));
+      expect(correction).toContain('See the entry this corrects');
+      expect(page.html).toContain(`<a class="govuk-link govuk-body-s" href="#entry-${ledger.year.correctedProgressEventId}">See the entry this corrects</a>`);
+    });
+
+    it('shows text from the ledger as text: markup in a finding, its sub-items or an inspection title never runs', async () => {
+      const page = await open(`/recommendations/${ledger.hostile.recommendationId}`);
+      expect(page.html).not.toContain('<script>alert');
+      expect(page.html).not.toContain('<img src=x');
+      expect(page.html).toContain('&lt;script&gt;alert(&quot;finding&quot;)&lt;/script&gt; Review &lt;b&gt;every&lt;/b&gt; case file');
+      expect(page.html).toContain('<li>&lt;img src=x onerror=alert(1)&gt;</li>');
+      expect(page.html).toContain('Fire &lt;em&gt;safety&lt;/em&gt; &amp; &quot;protection&quot; inspection');
+      expect(page.text()).toContain(SCRIPT_TEXT);
+      expect(page.summary()).toMatchObject({ Status: 'Issued', Decision: 'Not yet decided', Owner: 'Not assigned', Overdue: 'Not overdue', RAG: 'Not rated' });
+
+      const inspection = await open(`/inspections/${ledger.hostile.inspectionId}`);
+      expect(inspection.html).toContain('<p class="govuk-body">Key <strong>finding</strong></p>');
+      expect(inspection.html).not.toContain('steal()');
+      expect(inspection.html).toContain('<a class="govuk-link" href="https://hmicfrs.justiceinspectorates.gov.uk/fire-protection-2025" rel="noreferrer">');
+      expect(inspection.html).toContain('<title>Fire &lt;em&gt;safety&lt;/em&gt; &amp; &quot;protection&quot; inspection – PFCC accountability ledger</title>');
+      expect(inspection.text()).toContain('Published action plan');
+    });
+
+    it('is a 404 page for an unknown id', async () => {
+      const page = await open('/recommendations/no-such-finding', 404);
+      expect(page.text()).toContain('The register has no recommendation with the id no-such-finding');
+      expect(page.html).toContain('<a class="govuk-link" href="/register">Go to the register</a>');
+    });
+  });
+
+  describe('since the last meeting, and as at a meeting date', () => {
+    it('shows what changed between two dates: each finding with its status before and after, and every entry', async () => {
+      const page = await open(`/changes?from=2025-03-01&to=2025-03-31&inspectionId=${INSPECTION}`);
+      expect(page.title()).toBe('What changed between two dates – PFCC accountability ledger');
+      expect(page.table('status at the start and at the end').rows.map(([reference, , before, after, entries]) => [reference, before, after, entries])).toEqual([
+        ['REC 05', 'In progress', 'In progress', '1'],
+        ['REC 07', 'Closed', 'Closed', '1'],
+        ['REC 09', 'In progress', 'Verified', '3'],
+        ['REC 11', 'In progress', 'In progress', '2'],
+      ]);
+      const entries = page.table('Entries in the order they were recorded').rows;
+      expect(entries).toHaveLength(8);
+      expect(entries[3]).toEqual(['Scrutiny challenge about REC 05', '19 March 2025, 10:00', '19 March 2025, 10:00', 'Office Caseworker, office, Cumbria OPFCC', expect.stringContaining('Repeat suspects are flagged')]);
+      expect(page.html).toContain('<option value="recorded" selected>When it was recorded</option>');
+    });
+
+    it('compares by when things happened when asked: a decision taken at a meeting and typed in the next day', async () => {
+      const recorded = await open('/changes?from=2024-09-24&to=2024-09-24');
+      expect(recorded.text()).toContain('No finding changed in this period.');
+      const occurred = await open('/changes?from=2024-09-24&to=2024-09-24&basis=occurred');
+      expect(occurred.table('status at the start and at the end').rows.map((row) => [row[0], row[2], row[3]])).toEqual([
+        ['REC 03', 'Issued', 'Accepted'],
+        ['REC 05', 'Issued', 'Accepted'],
+        ['REC 07', 'Issued', 'Accepted'],
+        ['REC 09', 'Issued', 'Accepted'],
+        ['REC 11', 'Issued', 'Partially accepted'],
+      ]);
+    });
+
+    it('asks for both days, and answers dates it cannot use with 400 naming the field', async () => {
+      const blank = await open('/changes');
+      expect(blank.errorSummary()).toEqual([]);
+      expect(blank.html).not.toContain('Findings that changed');
+
+      expect((await open('/changes?from=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#to', text: 'Enter the last day as a real date, for example 2025-03-12' }]);
+      expect((await open('/changes?from=2025-02-30&to=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#from', text: 'Enter the first day as a real date, for example 2025-02-12' }]);
+      const backwards = await open('/changes?from=2025-03-31&to=2025-03-01', 400);
+      expect(backwards.errorSummary()).toEqual([{ href: '#to', text: 'The last day must be the same as or after the first day' }]);
+      expect(backwards.html).toContain('value="2025-03-31"');
+    });
+
+    it('shows every finding as it stood at the end of a day, with overdue as it was that day', async () => {
+      const beforeDecisions = await open('/as-at?date=2024-09-24');
+      expect(HtmlPage.text(beforeDecisions.one((element) => element.name === 'h1'))).toBe('The register as at 24 September 2024');
+      expect(beforeDecisions.table('national operating model').rows.map((row) => [row[0], row[2]])).toEqual([
+        ['REC 03', 'Issued'],
+        ['REC 05', 'Issued'],
+        ['REC 07', 'Issued'],
+        ['REC 09', 'Issued'],
+        ['REC 11', 'Issued'],
+      ]);
+
+      const february = await open('/as-at?date=2025-02-01');
+      expect(february.table('national operating model').rows.map((row) => [row[0], row[2], row[4], row[5]])).toEqual([
+        ['REC 03', 'In progress', '30 April 2025', 'Due in 88 days'],
+        // Waiting on the national definition until March.
+        ['REC 05', 'In progress Blocked: waiting on a dependency', '31 July 2025', 'Due in 180 days'],
+        ['REC 07', 'Awaiting verification', '31 January 2025', 'Not overdue'],
+        ['REC 09', 'In progress', '31 January 2025', '1 day overdue'],
+        ['REC 11', 'In progress', '31 March 2025', 'Due in 58 days'],
+      ]);
+      expect(february.text()).not.toContain('AFI 1');
+
+      expect((await open('/as-at?date=yesterday', 400)).errorSummary()).toEqual([{ href: '#date', text: 'Enter the date as a real date, for example 2025-02-12' }]);
+    });
+  });
+
+  describe('commitments, slippage, statutory responses, challenges and the dashboard', () => {
+    it('shows who committed to what and whether it was kept', async () => {
+      const missed = await open('/commitments?outcome=missed');
+      expect(missed.table('Commitments, the earliest date first').rows.map((row) => [row[0], row[4], row[5]])).toEqual([
+        ['REC 09', '31 January 2025', 'Missed 42 days late'],
+        ['REC 05', '31 July 2025', 'Missed 22 days late'],
+      ]);
+      expect((await open('/commitments?outcome=broken', 400)).errorSummary()).toEqual([{ href: '#outcome', text: 'Select an outcome from the list' }]);
+    });
+
+    it('shows original and current target dates and every request, approved or refused, with reason, requester and approver', async () => {
+      const page = await open('/slippage');
+      expect(page.table('Original and current target dates').rows.map((row) => row.slice(0, 5))).toEqual([
+        ['REC 03', '31 January 2025', '30 April 2025', '89 days', '1'],
+        ['REC 05', '31 July 2025', '31 July 2025', 'Not moved', '0'],
+        ['REC 07', '31 January 2025', '31 January 2025', 'Not moved', '0'],
+        ['REC 09', '31 January 2025', '31 January 2025', 'Not moved', '0'],
+        ['REC 11', '31 March 2025', '30 September 2025', '183 days', '1'],
+      ]);
+      const refused = page.table('Every request for the findings above').rows.find((row) => row[0] === 'REC 05');
+      expect(refused).toEqual([
+        'REC 05',
+        '20 June 2025, 10:00',
+        '31 July 2025',
+        '31 October 2025 92 days later',
+        'The new processes need a further quarter to embed',
+        'Head of Public Protection, action-owner, Cumbria Constabulary',
+        'Refused by Performance Lead, office, Cumbria OPFCC, 25 June 2025, 10:00 “The inspectorate\'s date stands; escalate resourcing instead”',
+      ]);
+    });
+
+    it('shows whether each statutory response was published on time', async () => {
+      const page = await open('/statutory-responses');
+      const rows = page.table('Statutory responses and action plans').rows;
+      expect(rows).toContainEqual([
+        expect.stringContaining('national operating model'),
+        '22 August 2024',
+        '16 October 2024',
+        '23 October 2024',
+        'Published on day 63 of 56',
+        'Published late 7 days late',
+        'HMICFRS: 24 October 2024 Home Secretary: 25 October 2024',
+      ]);
+      expect((await open('/statutory-responses?state=published-on-time')).text()).toContain('No responses match.');
+    });
+
+    it('lists the open scrutiny challenges, with an overdue answer said in words', async () => {
+      const page = await open('/challenges');
+      const rows = page.table('Open scrutiny challenges').rows;
+      expect(rows.map((row) => [row[1], row[2], row[4]])).toEqual([
+        ['REC 05', '12 March 2025', 'Answered'],
+        ['REC 05', '13 August 2025', 'Answer 9 days overdue'],
+      ]);
+      expect(rows[1][0]).toContain('Will the repeat suspect processes be in place');
+      const all = await open('/challenges?status=all');
+      expect(all.table('Open and closed scrutiny challenges').rows).toHaveLength(3);
+    });
+
+    it('counts findings by status, RAG, overdue and blocked, with links to the findings behind each count', async () => {
+      const page = await open('/dashboard');
+      expect(page.table('Findings at a glance').rows).toEqual([
+        ['All findings', '6'],
+        ['Open', '4'],
+        ['Overdue', '1'],
+        ['Blocked: waiting on a dependency', '0'],
+        ['Target date change awaiting a decision', '0'],
+      ]);
+      expect(page.table('Findings by status').rows.filter((row) => row[1] !== '0')).toEqual([
+        ['Issued', '1'],
+        ['In progress', '2'],
+        ['Verified', '1'],
+        ['Closed', '2'],
+      ]);
+      expect(page.html).toContain('<a class="govuk-link" href="/register?overdue=true">1</a>');
+      expect(page.table('Statutory responses').rows).toContainEqual(['Published late', '1']);
+      const police = await open('/dashboard?service=police');
+      expect(police.table('Findings at a glance').rows[0]).toEqual(['All findings', '5']);
+      expect(police.html).toContain('<a class="govuk-link" href="/register?service=police&amp;status=InProgress">2</a>');
+    });
+  });
+
+  describe('the meeting pack', () => {
+    it('gathers each inspection for a meeting date, a page per inspection when printed, with no navigation in print', async () => {
+      const page = await open('/pack?date=2025-07-16');
+      expect(page.title()).toBe('Meeting pack for 2025-07-16 – PFCC accountability ledger');
+      expectHeadingsInOrder(page);
+      const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');
+      // The fire inspection was registered after the meeting date: it is not in that meeting's pack.
+      expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
+      const findings = page.table('Findings of this inspection at the end of the meeting day').rows;
+      expect(findings.map((row) => [row[0], row[5]])).toEqual([
+        ['REC 03', 'Not overdue'],
+        ['REC 05', 'Due in 15 days'],
+        ['REC 07', 'Not overdue'],
+        ['REC 09', 'Not overdue'],
+        ['REC 11', 'Due in 76 days'],
+      ]);
+      expect(page.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
+      expect(page.table('Challenges still open').rows).toHaveLength(2);
+      expect(page.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');
+
+      const css = await ledger.http().get('/ledger/reading.css').expect(200).expect('Content-Type', 'text/css; charset=utf-8');
+      const print = css.text.slice(css.text.indexOf('@media print'));
+      expect(print).toMatch(/\.govuk-template__header,[\s\S]*\.ledger-reading-nav,[\s\S]*display: none !important/);
+      expect(print).toMatch(/\.ledger-pack__inspection \+ \.ledger-pack__inspection \{\s*break-before: page;/);
+    });
+
+    it('takes one inspection, and answers an unknown one with 404 and a bad date with 400', async () => {
+      const page = await open(`/pack?date=2025-08-22&inspection=${ledger.hostile.inspectionId}`);
+      const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');
+      expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${ledger.hostile.inspectionId}`]);
+      expect(page.text()).toContain('Published action plan');
+      await open('/pack?date=2025-08-22&inspection=nothing-here', 404);
+      expect((await open('/pack?date=2025-13-01', 400)).errorSummary()).toEqual([{ href: '#date', text: 'Enter the meeting date as a real date, for example 2025-02-12' }]);
+      expect((await open('/pack')).errorSummary()).toEqual([]);
+    });
+  });
+
+  it('gives every reading page the skip link, the navigation between the reading pages and the current one marked', async () => {
+    for (const path of ['/dashboard', '/register', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack']) {
+      const page = await open(path);
+      expect(page.html).toContain('<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>');
+      expect(page.html).toContain('<nav class="ledger-reading-nav" aria-label="Reading the ledger">');
+      expect(page.html).toContain(`href="${path}" aria-current="page"`);
+      expectHeadingsInOrder(page);
+    }
+  });
+});
