@@ -19,12 +19,15 @@ import { StatutoryResponsesController } from './statutory-responses/statutory-re
 import { createValidationPipe } from './validation/validation.pipe';
 import { WebModule } from './web/web.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { ExportsModule } from './exports/exports.module';
 import { READ_MODELS_FILE } from '@ledger/projections';
 import path from 'node:path';
 
 export interface AppModuleOptions {
   config: ApiConfig;
   eventStore: EventStore;
+  /** The same log exactly as stored (no upcasting), for exports and verification. */
+  rawEventStore: EventStore;
   clock: Clock;
   idempotency: IdempotencyStore;
   /** Closed when the application shuts down: what createApp opened itself. */
@@ -52,6 +55,7 @@ export class AppModule {
         LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock }),
         ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore }),
         WebModule,
+        ExportsModule.forRoot({ config: options.config, store: options.rawEventStore }),
       ],
       controllers: [HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
       providers: [

@@ -40,7 +40,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     owned.push(idempotency);
     const clock = options.clock ?? (() => new Date());
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, clock, idempotency, owned }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, owned }), {
       bodyParser: false,
       logger: options.logger,
       abortOnError: false,

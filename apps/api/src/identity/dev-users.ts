@@ -22,7 +22,31 @@ export const DEVELOPMENT_PEOPLE: readonly DevUser[] = [
   { id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'Force action owner', organisation: FORCE },
   { id: 'performance-lead', name: 'Performance Lead (development)', role: 'Performance lead (verifier)', organisation: OPFCC },
   { id: 'hmicfrs-liaison', name: 'HMICFRS Liaison (development)', role: 'HMICFRS liaison', organisation: FORCE },
+  { id: 'ledger-admin', name: 'Ledger Administrator (development)', role: 'Ledger administrator', organisation: OPFCC },
 ];
+
+/**
+ * What a person may do beyond recording and reading: access roles, which routes require with
+ * `@Roles(...)`. A person's `role` is free text that goes into the record; these are the stable
+ * names access is decided on.
+ */
+export type AccessRole = 'office' | 'liaison' | 'admin';
+
+/**
+ * The access roles of each development person, by id. Anyone else, including a configured
+ * default user with another id, has none.
+ */
+const ACCESS_ROLES: Readonly<Record<string, readonly AccessRole[]>> = {
+  'office-staff': ['office'],
+  'performance-lead': ['office'],
+  'hmicfrs-liaison': ['liaison'],
+  'ledger-admin': ['admin'],
+  'force-action-owner': [],
+};
+
+export function accessRolesOf(user: DevUser): readonly AccessRole[] {
+  return Object.hasOwn(ACCESS_ROLES, user.id) ? ACCESS_ROLES[user.id] : [];
+}
 
 /** The default identity: LEDGER_DEV_USER_ID, _NAME, _ROLE and _ORG, each defaulting to office staff at the OPFCC. */
 export function devUserFromEnv(env: Record<string, string | undefined>): DevUser {

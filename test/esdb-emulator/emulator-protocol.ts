@@ -1,0 +1,18 @@
+/** Messages between the test process and the emulator's child process. */
+import type { EmulatorServerOptions } from './emulator-server';
+
+export type EmulatorCommand =
+  | { command: 'dropConnections' }
+  | { command: 'restart'; downtimeMs: number }
+  | { command: 'setBatchAppend'; enabled: boolean }
+  | { command: 'callCounts' }
+  | { command: 'stop' };
+
+export type EmulatorRequest = EmulatorCommand & { requestId: number };
+
+export type EmulatorMessage =
+  | { kind: 'ready'; port: number }
+  | { kind: 'failed'; error: string }
+  | { kind: 'reply'; requestId: number; result?: unknown; error?: string };
+
+export type { EmulatorServerOptions };
