@@ -9,6 +9,20 @@ export type JsonObject = { [key: string]: JsonValue };
 /** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; bigint: the revision of its last event. */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
+/** Whether a stream whose last revision is `current` (null: no stream) meets an expectation. */
+export function expectationHolds(expected: ExpectedRevision, current: bigint | null): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === null;
+    case 'stream_exists':
+      return current !== null;
+    default:
+      return current === expected;
+  }
+}
+
 export interface EventToAppend {
   /** A UUID. Appending an id the stream already holds stores it once: retries are idempotent. */
   id: string;

@@ -4,6 +4,7 @@ import {
   type EventStore,
   type EventStoreHealth,
   EventStoreUnavailableError,
+  expectationHolds,
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
@@ -262,19 +263,6 @@ export class SqliteEventStore implements EventStore {
 
   private ensureOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError(`the event store ${this.file} is closed`);
-  }
-}
-
-function expectationHolds(expected: ExpectedRevision, current: bigint | null): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === null;
-    case 'stream_exists':
-      return current !== null;
-    default:
-      return current === expected;
   }
 }
 

@@ -4,6 +4,7 @@ import {
   type EventStoreHealth,
   type EventToAppend,
   type ExpectedRevision,
+  expectationHolds,
   type JsonObject,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -156,17 +157,4 @@ function chain(streamId: string, events: EventToAppend[], last: RecordedEvent | 
 
 function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
   return expected === 'no_stream' || expected === 'stream_exists' || expected === 'any' || (typeof expected === 'bigint' && expected >= 0n);
-}
-
-function expectationHolds(expected: ExpectedRevision, current: bigint | null): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === null;
-    case 'stream_exists':
-      return current !== null;
-    default:
-      return current === expected;
-  }
 }
