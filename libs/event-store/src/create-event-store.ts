@@ -2,15 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SqliteEventStore } from './embedded/sqlite-event-store';
 import type { EventStore } from './event-store.port';
+import type * as EsdbAdapter from './esdb/esdb-event-store';
 
 export type EventStoreConfig = { kind: 'embedded'; dataDir: string } | { kind: 'esdb'; connectionString: string };
 
 /** The embedded log's file inside the data folder. */
 export const EMBEDDED_EVENTS_FILE = 'events.sqlite';
-
-interface EsdbAdapterModule {
-  EsdbEventStore: { connect(connectionString: string): Promise<EventStore> };
-}
 
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   switch (config.kind) {
@@ -21,7 +18,7 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
       // Loaded only when chosen, so the embedded default never loads the gRPC client. A require,
       // not import(): the build is CommonJS, where import() of an extensionless path fails.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { EsdbEventStore } = require('./esdb/esdb-event-store') as EsdbAdapterModule;
+      const { EsdbEventStore } = require('./esdb/esdb-event-store') as typeof EsdbAdapter;
       return EsdbEventStore.connect(config.connectionString);
     }
   }

@@ -1,5 +1,9 @@
 export * from './event-store.port';
+export * from './event-store-decorator';
 export { SqliteEventStore } from './embedded/sqlite-event-store';
+export { LEDGER_STREAM_PREFIXES } from './esdb/ledger-stream-prefixes';
+// Types only: the adapter module loads the gRPC client, which createEventStore loads only when chosen.
+export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { EMBEDDED_EVENTS_FILE, createEventStore, eventStoreConfigFromEnv } from './create-event-store';
 export type { EventStoreConfig } from './create-event-store';
 export * from './upcasting';

@@ -1,9 +1,6 @@
+import { EventStoreDecorator } from '../event-store-decorator';
 import type {
-  AppendResult,
   EventStore,
-  EventStoreHealth,
-  EventToAppend,
-  ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -18,25 +15,23 @@ import type { UpcasterRegistry } from './upcaster-registry';
  * projections only ever handle one shape per type. Appends pass through untouched. Integrity checks
  * (hashes) must read the inner store: they are over the events as stored.
  */
-export class UpcastingEventStore implements EventStore {
+export class UpcastingEventStore extends EventStoreDecorator {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly upcasters: UpcasterRegistry,
-  ) {}
-
-  append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.inner.append(streamId, events, expected);
+  ) {
+    super(inner);
   }
 
-  async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+  override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     for await (const event of this.inner.readStream(streamId, options)) yield this.upcasters.upcast(event);
   }
 
-  async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+  override async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     for await (const event of this.inner.readAll(options)) yield this.upcasters.upcast(event);
   }
 
-  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
+  override subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     const inner = this.inner.subscribeToAll(options);
     const upcasters = this.upcasters;
     async function* messages(): AsyncGenerator<SubscriptionMessage> {
@@ -46,17 +41,5 @@ export class UpcastingEventStore implements EventStore {
     }
     const iterator = messages();
     return { [Symbol.asyncIterator]: () => iterator, close: () => inner.close() };
-  }
-
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  health(): Promise<EventStoreHealth> {
-    return this.inner.health();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

@@ -1,16 +1,12 @@
 import {
   type AppendResult,
   type EventStore,
-  type EventStoreHealth,
+  EventStoreDecorator,
   type EventToAppend,
   type ExpectedRevision,
   expectationHolds,
   type JsonObject,
-  type ReadAllOptions,
-  type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeToAllOptions,
-  type Subscription,
   WrongExpectedVersionError,
 } from '@ledger/event-store';
 import { eventHash } from './event-hash';
@@ -25,13 +21,15 @@ const DEFAULT_MAX_ATTEMPTS = 10;
  * itself, and for `any` / `stream_exists` retries internally when another writer got in between.
  * Reads pass through untouched.
  */
-export class HashChainedEventStore implements EventStore {
+export class HashChainedEventStore extends EventStoreDecorator {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly maxAttempts = DEFAULT_MAX_ATTEMPTS,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  override async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     // Nothing to hash: the inner store gives its own answer (or refusal) for an empty append.
     if (!Array.isArray(events) || events.length === 0) return this.inner.append(streamId, events, expected);
     if (!isExpectedRevision(expected)) {
@@ -60,30 +58,6 @@ export class HashChainedEventStore implements EventStore {
         if (attempt >= this.maxAttempts) throw new WrongExpectedVersionError(streamId, expected, error.actual);
       }
     }
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  health(): Promise<EventStoreHealth> {
-    return this.inner.health();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
