@@ -4,12 +4,11 @@ import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { inspectionStream, recommendationStream, statutoryResponseStream, type Actor } from '@ledger/domain';
 import { SAMPLE_FINDINGS, SAMPLE_INSPECTION_ID, sampleRegisterInspection } from '@ledger/domain/inspection/sample-inspection.fixture';
-import { EventStoreUnavailableError, SqliteEventStore, type EventStore, type RecordedEvent, type SubscribeToAllOptions } from '@ledger/event-store';
+import { EventStoreUnavailableError, EventStoreDecorator, SqliteEventStore, type EventStore, type RecordedEvent, type SubscribeToAllOptions } from '@ledger/event-store';
 import { InspectionCommandHandler } from '../inspection/inspection-command.handler';
 import { InspectionCommandMessage } from '../inspection/inspection-command.message';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import { readStreamFully } from '../pipeline/stored-event';
-import { DelegatingEventStore } from '../testing/delegating-event-store';
 import type { LedgerPolicies } from '../tokens';
 import { FindingIssuance } from './finding-issuance';
 import { FindingIssuer } from './finding-issuer';
@@ -72,7 +71,7 @@ describe('issuing the findings of an inspection', () => {
 
   it('the FindingIssuer starts again from the beginning of the log when the store fails under it', async () => {
     const registered = await recordedInspection();
-    const flaky = new (class extends DelegatingEventStore {
+    const flaky = new (class extends EventStoreDecorator {
       failures = 1;
       override subscribeToAll(options?: SubscribeToAllOptions) {
         if (this.failures-- > 0) throw new EventStoreUnavailableError('connection lost');

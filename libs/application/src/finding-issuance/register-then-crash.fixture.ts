@@ -6,17 +6,16 @@
  * recorded, its findings half issued, and nothing gets to clean up.
  */
 import { sampleRegisterInspection } from '@ledger/domain/inspection/sample-inspection.fixture';
-import { SqliteEventStore, type EventToAppend, type ExpectedRevision } from '@ledger/event-store';
+import { EventStoreDecorator, SqliteEventStore, type EventToAppend, type ExpectedRevision } from '@ledger/event-store';
 import { InspectionCommandHandler } from '../inspection/inspection-command.handler';
 import { InspectionCommandMessage } from '../inspection/inspection-command.message';
 import { CommandPipeline } from '../pipeline/command-pipeline';
-import { DelegatingEventStore } from '../testing/delegating-event-store';
 import { FindingIssuance } from './finding-issuance';
 
 export const CRASH_AFTER_FINDINGS = 2;
 export const CRASH_COMMAND_ID = 'register-sample-then-crash';
 
-class DiesAfterIssuing extends DelegatingEventStore {
+class DiesAfterIssuing extends EventStoreDecorator {
   private issued = 0;
 
   override async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision) {

@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { violation, type Actor, type Decider, type DecisionContext } from '@ledger/domain';
-import { SqliteEventStore, type EventStore, type EventToAppend, type ExpectedRevision, type RecordedEvent } from '@ledger/event-store';
+import { EventStoreDecorator, SqliteEventStore, type EventStore, type EventToAppend, type ExpectedRevision, type RecordedEvent } from '@ledger/event-store';
 import type { CommandMeta } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '../errors';
 import { CommandPipeline, MAX_ATTEMPTS, type AggregateDefinition } from './command-pipeline';
 import { deterministicUuid } from './deterministic-id';
-import { DelegatingEventStore } from '../testing/delegating-event-store';
 import { readStreamFully } from './stored-event';
 
 /** A tiny aggregate, so that the pipeline is tested apart from the ledger's rules. */
@@ -47,7 +46,7 @@ let sequence = 0;
 const meta = (overrides: Partial<CommandMeta> = {}): CommandMeta => ({ actor: clerk, source: 'api', commandId: `command-${++sequence}`, ...overrides });
 
 /** Lets a test slip another writer's append in just before the pipeline's own. */
-class InterferingStore extends DelegatingEventStore {
+class InterferingStore extends EventStoreDecorator {
   interfereTimes = 0;
   appendAttempts = 0;
 
