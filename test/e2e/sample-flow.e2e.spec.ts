@@ -2,17 +2,21 @@ import { readSamplePage } from './support/sample-page';
 import { ACTION_OWNER, CHIEF_CONSTABLE, evidence, OFFICE_STAFF, rec03Commitment, registration, VERIFIER } from './support/sample-requests';
 import { post, waitForHistory, type HistoryEvent } from './support/http';
 import { removeDataDir, startLedger, type LedgerUnderTest } from './support/ledger-under-test';
+import { STORES_UNDER_TEST, type RawStoreUnderTest } from '../esdb/support/emulated-store';
 
-describe('recording the sample over HTTP', () => {
+describe.each(STORES_UNDER_TEST)('recording the sample over HTTP, on the $store', ({ open }) => {
+  let store: RawStoreUnderTest;
   let ledger: LedgerUnderTest;
   const page = readSamplePage();
 
   beforeAll(async () => {
-    ledger = await startLedger();
+    store = await open();
+    ledger = await startLedger(undefined, {}, { eventStore: store.eventStore });
   });
   afterAll(async () => {
-    await ledger.stop();
-    removeDataDir(ledger.dataDir);
+    await ledger?.stop();
+    await store?.dispose();
+    if (ledger) removeDataDir(ledger.dataDir);
   });
 
   it('registers the inspection with its five recommendations, verbatim from the page', async () => {

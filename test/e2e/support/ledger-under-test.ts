@@ -27,9 +27,16 @@ export function removeDataDir(dataDir: string): void {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** `env` adds to the environment the API reads (LEDGER_DEV_USER_*, NODE_ENV...). */
-export async function startLedger(dataDir = temporaryDataDir(), env: Record<string, string> = {}): Promise<LedgerUnderTest> {
-  const app = await createApp({ config: loadApiConfig({ ...env, LEDGER_DATA_DIR: dataDir }), logger: ['error'] });
+/**
+ * `env` adds to the environment the API reads (LEDGER_DEV_USER_*, NODE_ENV...). `eventStore`: a
+ * raw store to run on instead of the embedded one in the data folder; the caller closes it.
+ */
+export async function startLedger(
+  dataDir = temporaryDataDir(),
+  env: Record<string, string> = {},
+  options: { eventStore?: EventStore } = {},
+): Promise<LedgerUnderTest> {
+  const app = await createApp({ config: loadApiConfig({ ...env, LEDGER_DATA_DIR: dataDir }), eventStore: options.eventStore, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {
