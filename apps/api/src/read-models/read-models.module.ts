@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '@ledger/application';
-import type { EventStore } from '@ledger/event-store';
+import { LEDGER_STREAM_PREFIXES, type EventStore } from '@ledger/event-store';
 import { ProjectionRunner, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { AsAtController } from './as-at.controller';
@@ -71,7 +71,7 @@ export class ReadModelsModule {
         { provide: READ_MODELS, useFactory: () => ReadModels.open(options.file, ALL_PROJECTIONS) },
         {
           provide: PROJECTION_RUNNER,
-          useFactory: (readModels: ReadModels) => new ProjectionRunner({ store: log, readModels, logger: runnerLogger() }),
+          useFactory: (readModels: ReadModels) => new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() }),
           inject: [READ_MODELS],
         },
         {

@@ -81,6 +81,7 @@ export function projectionsRebuildCommandFor(projections: readonly Projection[])
       const runner = new ProjectionRunner({
         store: host.store,
         readModels: host.readModels,
+        streamPrefixes: host.streamPrefixes,
         logger: { log: () => undefined, warn: (message) => io.stderr.write(`${message}\n`) },
       });
       let failures = 0;

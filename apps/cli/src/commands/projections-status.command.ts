@@ -32,7 +32,7 @@ export function projectionsStatusCommandFor(projections: readonly Projection[]):
       const host = await openProjectionHost(env, projections);
       let statuses: ProjectionStatus[];
       try {
-        statuses = await readProjectionStatus(host.store, host.readModels);
+        statuses = await readProjectionStatus(host.store, host.readModels, { streamPrefixes: host.streamPrefixes });
       } finally {
         await host.close();
       }

@@ -40,7 +40,7 @@ export function projectionsVerifyCommandFor(projections: readonly Projection[]):
       if (unknown.length > 0) throw new CliUsageError(`unknown projection ${unknown.join(', ')}; known: ${known.join(', ') || 'none'}`);
       const host = await openProjectionHost(env, projections);
       try {
-        const result = await verifyProjections(host.store, host.readModels, positionals.length > 0 ? { names: positionals } : {});
+        const result = await verifyProjections(host.store, host.readModels, { streamPrefixes: host.streamPrefixes, ...(positionals.length > 0 ? { names: positionals } : {}) });
         for (const verification of result.projections) stdout.write(report(verification));
         stdout.write(result.ok ? 'All read models match a rebuild from the log.\n' : 'Read models differ from a rebuild from the log.\n');
         return result.ok ? 0 : 1;

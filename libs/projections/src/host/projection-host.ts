@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_UPCASTERS, type EventStore, UpcastingEventStore, createEventStore, eventStoreConfigFromEnv } from '@ledger/event-store';
+import { DEFAULT_UPCASTERS, type EventStore, LEDGER_STREAM_PREFIXES, UpcastingEventStore, createEventStore, eventStoreConfigFromEnv } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { READ_MODELS_FILE, ReadModels } from '../read-model-database';
 
@@ -8,6 +8,8 @@ import { READ_MODELS_FILE, ReadModels } from '../read-model-database';
 export interface ProjectionHost {
   store: EventStore;
   readModels: ReadModels;
+  /** The ledger's own streams: what every projection of this host reads, live, rebuilt or verified. */
+  streamPrefixes: readonly string[];
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function openProjectionHost(env: Record<string, string | undefined>
   return {
     store,
     readModels,
+    streamPrefixes: LEDGER_STREAM_PREFIXES,
     close: async () => {
       readModels.close();
       await store.close();
