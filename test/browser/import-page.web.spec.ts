@@ -147,10 +147,13 @@ describe('the import pages over plain HTTP, as a browser without script uses the
     const css = await request(ledger.url).get('/govuk/govuk-frontend.min.css');
     expect(css.status).toBe(200);
     expect(css.headers['content-type']).toMatch(/^text\/css/);
+    expect(css.text).toContain('.govuk-header');
+    // GDS Transport is for GOV.UK services only: no @font-face, no font files; Arial instead.
+    expect(css.text).not.toContain('@font-face');
     const script = await request(ledger.url).get('/govuk/govuk-frontend.min.js');
     expect(script.headers['content-type']).toMatch(/javascript/);
-    const font = await request(ledger.url).get('/assets/fonts/bold-b542beb274-v2.woff2');
-    expect(font.status).toBe(200);
+    expect((await request(ledger.url).get('/assets/fonts/bold-b542beb274-v2.woff2')).status).toBe(404);
+    expect((await request(ledger.url).get('/assets/images/favicon.ico')).status).toBe(200);
     const init = await request(ledger.url).get('/ledger/init.js');
     expect(init.text).toContain("import { initAll } from '/govuk/govuk-frontend.min.js'");
 

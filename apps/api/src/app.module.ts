@@ -71,6 +71,9 @@ export class AppModule {
         CommandGateway,
         HistoryReader,
       ],
+      // The pages act through the same configuration and development people as the API.
+      global: true,
+      exports: [API_CONFIG, DevUserDirectory],
     };
   }
 }

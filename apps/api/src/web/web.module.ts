@@ -1,10 +1,13 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PageImportModule } from '@ledger/application/import-page';
 import { WebAssetsController } from './assets/web-assets.controller';
 import { HomeController } from './home/home.controller';
 import { ImportPageController } from './import/import-page.controller';
 import { CsrfProtection } from './layout/csrf';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
+import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
+
+const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.
@@ -14,7 +17,12 @@ import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages'
  */
 @Module({
   imports: [PageImportModule],
-  controllers: [HomeController, ImportPageController, WebAssetsController, ...READING_CONTROLLERS],
-  providers: [CsrfProtection, ...READING_PROVIDERS],
+  controllers: CONTROLLERS,
+  providers: [CsrfProtection, ...READING_PROVIDERS, ...RECORDING_PROVIDERS],
 })
-export class WebModule {}
+export class WebModule implements NestModule {
+  /** Every page acts as the person chosen with the "Acting as" switcher (development mode). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ActingAsMiddleware).forRoutes(...CONTROLLERS);
+  }
+}

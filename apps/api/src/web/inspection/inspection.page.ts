@@ -8,6 +8,7 @@ import { day, externalLink } from '../reading/format';
 import { HOME, REGISTER, row, summaryList, type ReadingPageOptions } from '../reading/reading-page';
 import { statutorySummary } from '../reading/statutory-summary';
 import { INSPECTION_TYPE, SCOPE, SERVICE } from '../reading/words';
+import type { InspectionRecording } from '../record/inspection/inspection-recording';
 
 export interface InspectionPageModel {
   today: string;
@@ -16,13 +17,16 @@ export interface InspectionPageModel {
   statutoryResponse: StatutoryEntry | null;
   challenges: readonly ChallengeEntry[];
   consistent: boolean;
+  /** The banner after a recording form was used, the response's steps to record, and registering another inspection. */
+  recording?: InspectionRecording;
 }
 
-export function inspectionPage({ today, inspection, findings, statutoryResponse, challenges, consistent }: InspectionPageModel): ReadingPageOptions {
+export function inspectionPage({ today, inspection, findings, statutoryResponse, challenges, consistent, recording }: InspectionPageModel): ReadingPageOptions {
   const keyFindings = sanitised(inspection.keyFindingsHtml);
   const open = findings.filter((finding) => isOpenRecommendationStatus(finding.status)).length;
   const overdue = findings.filter((finding) => finding.overdue).length;
-  const content = html`<span class="govuk-caption-l">${INSPECTION_TYPE[inspection.inspectionType]} inspection</span>
+  const content = html`${recording?.banner}
+<span class="govuk-caption-l">${INSPECTION_TYPE[inspection.inspectionType]} inspection</span>
 <h1 class="govuk-heading-l">${inspection.title}</h1>
 ${summaryList([
   row('HMICFRS reference', inspection.hmicfrsReference ?? 'None given'),
@@ -44,8 +48,10 @@ ${findings.length === 0 ? html`<p class="govuk-body">No findings are recorded fo
 
 <h2 class="govuk-heading-m" id="statutory-response">${inspection.service === 'fire' ? 'Published action plan' : 'Statutory response'}</h2>
 ${statutorySummary(statutoryResponse, inspection.service)}
+${recording?.statutorySteps}
 
 <h2 class="govuk-heading-m" id="challenges">Scrutiny challenges</h2>
-${challenges.length === 0 ? html`<p class="govuk-body">No scrutiny challenges have been raised about this inspection.</p>` : challengesTable(challenges, 'Scrutiny challenges about this inspection')}`;
+${challenges.length === 0 ? html`<p class="govuk-body">No scrutiny challenges have been raised about this inspection.</p>` : challengesTable(challenges, 'Scrutiny challenges about this inspection')}
+${recording?.register}`;
   return { title: inspection.title, content, current: '/register', breadcrumbs: [HOME, REGISTER], consistent };
 }

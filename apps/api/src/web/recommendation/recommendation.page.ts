@@ -6,6 +6,7 @@ import { day, days } from '../reading/format';
 import { HOME, REGISTER, row, summaryList, type Crumb, type ReadingPageOptions } from '../reading/reading-page';
 import { revisionsTable } from '../reading/revisions-table';
 import { DECISION, FINDING_TYPE, overdueText, personText, ragTag, statusTag } from '../reading/words';
+import type { RecommendationRecording } from '../record/recommendation/recommendation-recording';
 import { timelineTable } from './timeline-table';
 
 export interface RecommendationPageModel {
@@ -16,6 +17,8 @@ export interface RecommendationPageModel {
   slippage: SlippageEntry | null;
   challenges: readonly ChallengeEntry[];
   consistent: boolean;
+  /** The banner after a recording form was used, and the links to the forms that can be used now. */
+  recording?: RecommendationRecording;
 }
 
 export function recommendationPage(model: RecommendationPageModel): ReadingPageOptions {
@@ -25,7 +28,8 @@ export function recommendationPage(model: RecommendationPageModel): ReadingPageO
   if (inspection) breadcrumbs.push({ text: inspection.title, href: `/inspections/${encodeURIComponent(inspection.inspectionId)}` });
   const decision = commitments.filter((commitment) => commitment.kind === 'decision').at(-1);
 
-  const content = html`<span class="govuk-caption-l">${FINDING_TYPE[finding.findingType]}${inspection && html` · ${inspection.title}`}</span>
+  const content = html`${model.recording?.banner}
+<span class="govuk-caption-l">${FINDING_TYPE[finding.findingType]}${inspection && html` · ${inspection.title}`}</span>
 <h1 class="govuk-heading-l">${finding.reference}</h1>
 <div class="govuk-inset-text">
   <p class="govuk-body">${finding.text}</p>
@@ -66,6 +70,7 @@ ${summaryList([
     row('Inspectorate closure', html`${finding.inspectorateClosure.outcome === 'discharged' ? 'Discharged' : 'Closed'} ${day(finding.inspectorateClosure.closedOn)}`),
   finding.addressees.length > 0 && row('Addressed to', finding.addressees.join(', ')),
 ])}
+${model.recording?.actions}
 
 <h2 class="govuk-heading-m" id="commitments">Commitments</h2>
 ${commitments.length === 0 ? html`<p class="govuk-body">No commitments have been recorded.</p>` : commitmentsTable(commitments, 'Who committed to what, and whether it was kept')}

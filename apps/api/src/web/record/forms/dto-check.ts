@@ -46,6 +46,12 @@ export function fieldFor(path: string, fields: readonly FieldSpec[]): FieldSpec 
 /** "onBehalfOf.organisation is required" -> "Their organisation is required". */
 function inWords(message: string, path: string, field: FieldSpec | undefined): string {
   if (!field) return message;
-  const named = message.startsWith(`${path} `) ? `${field.label}${message.slice(path.length)}` : message.startsWith('each of ') ? message : `${field.label}: ${message}`;
-  return named.replace(/^each of (\S+)/, `each choice of ${field.label.toLowerCase()}`);
+  const name = field.name ?? field.label.replace(/ \(optional\)$/, '');
+  if (message.startsWith(`${path} `)) {
+    // An error about a value derived from the field (a finding's number from its reference) says which value.
+    const about = field.path === path ? '' : `: its ${path.slice(path.lastIndexOf('.') + 1)}`;
+    return `${name}${about}${message.slice(path.length)}`;
+  }
+  if (message.startsWith('each of ')) return `Each of the ${name.toLowerCase()}${message.replace(/^each of \S+/, '')}`;
+  return `${name}: ${message}`;
 }

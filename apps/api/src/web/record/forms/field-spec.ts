@@ -1,7 +1,6 @@
-/**
- * A form field of a recording page, described once: where its value goes in the JSON API's body
- * (`path`, which is also the input's name), how it is asked, and how it is read back.
- */
+import type { SafeHtml } from '../../layout/html';
+
+/** How a field is asked, and so how its answer is read back: `percent` as a whole number, `yes-no` as a boolean, `checkboxes` as a list. */
 export type FieldKind = 'text' | 'textarea' | 'date' | 'percent' | 'radios' | 'yes-no' | 'checkboxes';
 
 export interface Choice {
@@ -10,11 +9,17 @@ export interface Choice {
   hint?: string;
 }
 
+/**
+ * A form field of a recording page, described once: where its value goes in the JSON API's body
+ * (`path`, which is also the input's name), how it is asked, and how it is read back.
+ */
 export interface FieldSpec {
   /** The body path: `commitment`, `onBehalfOf.name`, `findings[0].text`. */
   path: string;
   kind: FieldKind;
   label: string;
+  /** What error messages call it, when the label is a question. */
+  name?: string;
   hint?: string;
   /** For radios and checkboxes. */
   choices?: readonly Choice[];
@@ -29,6 +34,8 @@ export interface FieldGroup {
   legend: string;
   hint?: string;
   fields: readonly FieldSpec[];
+  /** Shown at the end of the fieldset: a button that acts on the group ("Remove this finding"). */
+  after?: SafeHtml;
 }
 
 export type FormItem = FieldSpec | FieldGroup;

@@ -1,0 +1,50 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { Command, CommandBus } from '@nestjs/cqrs';
+import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, type CommandMeta, type CommandResult } from '@ledger/application';
+import type { StatementDto } from '../../../commands/statement.dto';
+import type { Principal } from '../../../identity/principal';
+import type { FormError } from '../../layout/error-summary';
+import { fieldsOf, idOf, type FormItem } from './field-spec';
+import { fieldFor } from './dto-check';
+import { RECORDING_FORM_ID } from './form-page';
+
+export type Recorded = { ok: true; result: CommandResult } | { ok: false; status: number; errors: FormError[] };
+
+/**
+ * Sends a page's command down the same path as the JSON API's (the command bus, its handlers, the
+ * one pipeline), with source `ui` and the acting principal as the author. A rule's refusal comes
+ * back as an error on the page, at the field it names; nothing was appended.
+ */
+@Injectable()
+export class PageCommands {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  meta(principal: Principal, commandId: string, statement: StatementDto): CommandMeta {
+    const meta: CommandMeta = { actor: principal, source: 'ui', commandId };
+    if (statement.onBehalfOf) {
+      const { name, role, organisation } = statement.onBehalfOf;
+      meta.onBehalfOf = { name, role, organisation };
+    }
+    if (statement.occurredAt !== undefined) meta.occurredAt = statement.occurredAt;
+    return meta;
+  }
+
+  async record(message: Command<CommandResult>, items: readonly FormItem[]): Promise<Recorded> {
+    try {
+      return { ok: true, result: await this.commandBus.execute(message) };
+    } catch (error) {
+      const fields = fieldsOf(items);
+      // A refusal about no field of the form (a rule about the whole thing) points at the form itself.
+      const at = (path: string | undefined) => {
+        const field = path === undefined ? undefined : fieldFor(path, fields);
+        return field ? idOf(field.path) : RECORDING_FORM_ID;
+      };
+      if (error instanceof CommandRefusedError) return { ok: false, status: 422, errors: [{ field: at(error.field), message: error.message }] };
+      if (error instanceof ConcurrencyConflictError) {
+        return { ok: false, status: 409, errors: [{ field: at(undefined), message: 'Someone else recorded something here at the same moment, so nothing was recorded. Check the page and send the form again.' }] };
+      }
+      if (error instanceof AggregateNotFoundError) throw new NotFoundException(`Nothing has been recorded under ${error.streamId}`);
+      throw error;
+    }
+  }
+}

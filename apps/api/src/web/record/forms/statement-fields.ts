@@ -1,0 +1,45 @@
+import { isCalendarDate } from '@ledger/domain';
+import type { FormError } from '../../layout/error-summary';
+import { idOf, type FieldGroup, type FieldSpec } from './field-spec';
+
+/**
+ * The fields every command may carry about the statement itself (the JSON API's StatementDto):
+ * on whose behalf it is recorded, and when it happened. Who records it is never asked.
+ */
+export const OCCURRED_AT: FieldSpec = {
+  path: 'occurredAt',
+  kind: 'date',
+  label: 'Date it happened (optional)',
+  hint: 'When it was decided or done, if not today: for example, 2024-09-24 (year-month-day)',
+};
+
+export function onBehalfOf(prefill: 'chief-constable' | 'none'): FieldGroup {
+  return {
+    legend: prefill === 'chief-constable' ? 'On whose behalf you are recording this' : 'On whose behalf you are recording this (optional)',
+    hint:
+      prefill === 'chief-constable'
+        ? "The person whose decision or commitment this is, as you type it in for them: the Chief Constable, usually. Clear all three if it is your own."
+        : 'If you are typing in what someone else said or did, who they are. Leave blank if it is your own.',
+    fields: [
+      { path: 'onBehalfOf.name', kind: 'text', label: 'Their name', width: 'two-thirds' },
+      { path: 'onBehalfOf.role', kind: 'text', label: 'Their role', width: 'two-thirds' },
+      { path: 'onBehalfOf.organisation', kind: 'text', label: 'Their organisation', hint: 'For example, Cumbria Constabulary', width: 'two-thirds' },
+    ],
+  };
+}
+
+export const CHIEF_CONSTABLE_PREFILL = { 'onBehalfOf.name': 'Chief Constable', 'onBehalfOf.role': 'Chief Constable' } as const;
+
+/**
+ * The page asks for the day it happened; the API takes an instant. Today is left out (recorded
+ * now); an earlier day is recorded at midday UTC, which is that same day in London, whatever the
+ * season. A later day goes through, for the ledger to refuse.
+ */
+export function occurredAtFromDay(body: Record<string, unknown>, today: string): FormError | undefined {
+  const day = body.occurredAt;
+  if (day === undefined) return undefined;
+  if (!isCalendarDate(day)) return { field: idOf(OCCURRED_AT.path), message: 'Date it happened must be a real date, written YYYY-MM-DD' };
+  if (day === today) delete body.occurredAt;
+  else body.occurredAt = `${day}T12:00:00Z`;
+  return undefined;
+}

@@ -1,0 +1,161 @@
+import { COPY_RECIPIENTS, type CopyRecipient, type StatutoryResponseCommand } from '@ledger/domain';
+import type { StatutoryEntry } from '@ledger/projections/read-models';
+import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
+import type { StatementDto } from '../../../commands/statement.dto';
+import {
+  InviteChiefOfficerCommentsDto,
+  PublishDto,
+  RecordChiefOfficerCommentsDto,
+  RecordCommissionerCommentsDto,
+  RecordCopySentDto,
+  RecordReplyToChiefOfficerDto,
+} from '../../../statutory-responses/statutory-response.dto';
+import { html, type SafeHtml } from '../../layout/html';
+import { day } from '../../reading/format';
+import type { FormItem } from '../forms/field-spec';
+
+/** What a statutory response step is recorded against: the inspection and its response as they stand. */
+export interface StatutoryFormContext {
+  inspection: InspectionSummary;
+  response: StatutoryEntry;
+}
+
+export type StatutoryFormCommand = Exclude<StatutoryResponseCommand['type'], 'OpenStatutoryResponse' | 'ReviseStatutoryTimetable'>;
+
+/** One step of the statutory response (police, s.55) or of the fire action plan, as a form. */
+export interface StatutoryForm {
+  /** Its address: /inspections/{id}/record/{key}. */
+  key: string;
+  command: StatutoryFormCommand;
+  dto: new () => StatementDto;
+  link: string;
+  title: string;
+  submit: string;
+  recorded: string;
+  items(context: StatutoryFormContext): FormItem[];
+  context?(context: StatutoryFormContext): SafeHtml | false;
+  /**
+   * Whether the page offers the step now: the steps already taken are not offered again. The
+   * domain decides in the end; this only spares a pointless form.
+   */
+  offered(response: StatutoryEntry): boolean;
+}
+
+const COPY_WORDS: Record<CopyRecipient, string> = { HMICFRS: 'HMICFRS', HomeSecretary: 'The Home Secretary' };
+
+const police = (response: StatutoryEntry) => response.service === 'police';
+const unpublished = (response: StatutoryEntry) => response.publishedOn === null;
+const copiesToSend = (response: StatutoryEntry) => COPY_RECIPIENTS.filter((recipient) => response.copiesSent[recipient] === null);
+
+function deadline({ response }: StatutoryFormContext): SafeHtml {
+  return html`<p class="govuk-body">The report was published on ${day(response.reportPublishedOn)}; the response is due by ${day(response.dueDate)}. Lateness is recorded, never refused.</p>`;
+}
+
+export const STATUTORY_FORMS: readonly StatutoryForm[] = [
+  {
+    key: 'invite-chief-officer-comments',
+    command: 'InviteChiefOfficerComments',
+    dto: InviteChiefOfficerCommentsDto,
+    link: "Invite the chief officer's comments",
+    title: "Invite the chief officer's comments",
+    submit: 'Record the invitation',
+    recorded: "Invitation of the chief officer's comments recorded",
+    offered: (response) => police(response) && unpublished(response) && response.chiefOfficerCommentsReceivedOn === null,
+    context: deadline,
+    items: () => [
+      { path: 'invitedOn', kind: 'date', label: 'Date of the invitation' },
+      { path: 'commentsDueBy', kind: 'date', label: 'Comments due by', hint: 'The date you set for the chief officer. For example, 2024-09-30 (year-month-day)' },
+    ],
+  },
+  {
+    key: 'chief-officer-comments',
+    command: 'RecordChiefOfficerComments',
+    dto: RecordChiefOfficerCommentsDto,
+    link: "Record the chief officer's comments",
+    title: "Record the chief officer's comments",
+    submit: 'Record the comments',
+    recorded: "Chief officer's comments recorded",
+    offered: (response) => police(response) && unpublished(response) && response.chiefOfficerCommentsReceivedOn === null,
+    items: () => [
+      { path: 'receivedOn', kind: 'date', label: 'Date received' },
+      { path: 'comments', kind: 'textarea', label: 'Comments', hint: 'Exactly as the chief officer gave them.' },
+    ],
+  },
+  {
+    key: 'commissioner-comments',
+    command: 'RecordCommissionerComments',
+    dto: RecordCommissionerCommentsDto,
+    link: "Record the commissioner's comments",
+    title: "Record the commissioner's comments",
+    submit: 'Record the comments',
+    recorded: "Commissioner's comments recorded",
+    offered: (response) => police(response) && unpublished(response) && response.commissionerCommentsMadeOn === null,
+    items: () => [
+      { path: 'madeOn', kind: 'date', label: 'Date made' },
+      { path: 'comments', kind: 'textarea', label: 'Comments', hint: 'Exactly as they will be published.' },
+    ],
+  },
+  {
+    key: 'reply-to-chief-officer',
+    command: 'RecordReplyToChiefOfficer',
+    dto: RecordReplyToChiefOfficerDto,
+    link: 'Record the reply to the chief officer',
+    title: "Record the commissioner's reply to the chief officer",
+    submit: 'Record the reply',
+    recorded: 'Reply to the chief officer recorded',
+    offered: (response) => police(response) && unpublished(response) && response.chiefOfficerCommentsReceivedOn !== null && response.replyMadeOn === null,
+    items: () => [
+      { path: 'madeOn', kind: 'date', label: 'Date made' },
+      { path: 'reply', kind: 'textarea', label: 'Reply', hint: 'Exactly as it will be published.' },
+    ],
+  },
+  {
+    key: 'publish',
+    command: 'PublishStatutoryResponse',
+    dto: PublishDto,
+    link: 'Record that the response was published',
+    title: 'Record that the response was published',
+    submit: 'Record the publication',
+    recorded: 'Publication of the response recorded',
+    offered: (response) => police(response) && unpublished(response),
+    context: (context) =>
+      html`${deadline(context)}<p class="govuk-body">It can be recorded once the commissioner's comments are on record and every applicable recommendation has a decision or an explained "no action".</p>`,
+    items: () => [
+      { path: 'publishedOn', kind: 'date', label: 'Date published' },
+      { path: 'url', kind: 'text', label: 'Web address of the published response', hint: 'For example, https://www.cumbria-pcc.gov.uk/...' },
+    ],
+  },
+  {
+    key: 'publish-action-plan',
+    command: 'PublishActionPlan',
+    dto: PublishDto,
+    link: 'Record that the action plan was published',
+    title: 'Record that the action plan was published',
+    submit: 'Record the publication',
+    recorded: 'Publication of the action plan recorded',
+    offered: (response) => !police(response) && unpublished(response),
+    context: deadline,
+    items: () => [
+      { path: 'publishedOn', kind: 'date', label: 'Date published' },
+      { path: 'url', kind: 'text', label: 'Web address of the published action plan' },
+    ],
+  },
+  {
+    key: 'copy-sent',
+    command: 'RecordCopySent',
+    dto: RecordCopySentDto,
+    link: 'Record a copy sent',
+    title: 'Record a copy of the response sent',
+    submit: 'Record the copy',
+    recorded: 'Copy sent recorded',
+    offered: (response) => !unpublished(response) && copiesToSend(response).length > 0,
+    items: ({ response }) => [
+      { path: 'recipient', kind: 'radios', label: 'Who was it sent to?', name: 'Who it was sent to', choices: copiesToSend(response).map((recipient) => ({ value: recipient, text: COPY_WORDS[recipient] })) },
+      { path: 'sentOn', kind: 'date', label: 'Date sent' },
+    ],
+  },
+];
+
+export function statutoryForm(key: string): StatutoryForm | undefined {
+  return STATUTORY_FORMS.find((form) => form.key === key);
+}

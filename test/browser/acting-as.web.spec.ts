@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
+import { HtmlPage } from './html-reading';
+import { FormBrowser, hiddenFields, readModelsCaughtUp, registerSample } from './recording-support';
+
+/** Who the pages act as: one of the configured development people, chosen in development mode, never typed in. */
+describe('acting as a development person on the pages', () => {
+  let ledger: LedgerUnderTest;
+
+  afterEach(async () => {
+    await ledger?.stop();
+    if (ledger) removeDataDir(ledger.dataDir);
+  });
+
+  async function progressAs(browser: FormBrowser): Promise<{ actor: unknown; location: string }> {
+    const { findingIds } = await registerSample(ledger);
+    await request(ledger.url).post(`/api/recommendations/${findingIds[0]}/accept`).send({ commitment: 'Train' }).expect(200);
+    await request(ledger.url).post(`/api/recommendations/${findingIds[0]}/assign-owner`).send({ owner: 'Head of Public Protection', organisation: 'Cumbria Constabulary' }).expect(200);
+    await readModelsCaughtUp(ledger);
+    const before = (await readLog(ledger.store)).length;
+    const sent = await browser.fill(`/recommendations/${findingIds[0]}/record/record-progress`, { narrative: 'Half the detectives trained', rag: 'green' });
+    expect(sent.status).toBe(303);
+    const [event] = (await readLog(ledger.store)).slice(before);
+    return { actor: event.metadata.actor, location: sent.headers.location };
+  }
+
+  it('switches to a person chosen from the directory, shows who in the banner under the header, and attributes what is recorded to them', async () => {
+    ledger = await startLedger();
+    const browser = new FormBrowser(ledger.url);
+    const switcher = await browser.get('/acting-as?returnTo=/register');
+    expect(switcher.status).toBe(200);
+    const choices = new HtmlPage(switcher.text).all((element) => element.name === 'input' && element.attribs.type === 'radio').map((radio) => radio.attribs.value);
+    expect(choices).toEqual(['office-staff', 'force-action-owner', 'performance-lead', 'hmicfrs-liaison', 'ledger-admin']);
+
+    const chosen = await browser.post('/acting-as', { ...hiddenFields(switcher.text, '/acting-as'), person: 'force-action-owner' });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.location).toBe('/register');
+    expect(chosen.headers['set-cookie']).toEqual([expect.stringMatching(/^ledger_acting_as=force-action-owner; Path=\/; HttpOnly; SameSite=Strict$/)]);
+
+    const { actor, location } = await progressAs(browser);
+    expect(actor).toEqual({ id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'Force action owner', organisation: 'Constabulary' });
+    const page = await browser.get(location);
+    expect(new HtmlPage(page.text).text()).toContain('You are acting as Force Action Owner (development) (Force action owner, Constabulary)');
+    const form = await browser.get(`${location.split('?')[0]}/record/record-progress`);
+    expect(HtmlPage.text(new HtmlPage(form.text).byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (Force action owner, Constabulary) · Change who you are acting as');
+  });
+
+  it('refuses a person who is not in the directory, and a choice made from another site; sends the browser back only to a page of this site', async () => {
+    ledger = await startLedger();
+    const browser = new FormBrowser(ledger.url);
+    const switcher = await browser.get('/acting-as?returnTo=//evil.example/path');
+    const hidden = hiddenFields(switcher.text, '/acting-as');
+    expect(hidden.returnTo).toBe('/');
+
+    const unknown = await browser.post('/acting-as', { ...hidden, person: 'chief-constable' });
+    expect(unknown.status).toBe(400);
+    expect(new HtmlPage(unknown.text).errorSummary()).toEqual([{ href: '#person', text: 'Select one of the development people listed' }]);
+    expect(unknown.headers['set-cookie']).toBeUndefined();
+    const none = await browser.post('/acting-as', hidden);
+    expect(new HtmlPage(none.text).errorSummary()).toEqual([{ href: '#person', text: 'Select who you are acting as' }]);
+
+    const { _csrf: _token, ...withoutToken } = hidden;
+    expect((await browser.post('/acting-as', { ...withoutToken, person: 'ledger-admin' })).status).toBe(403);
+    const returned = await browser.post('/acting-as', { ...hidden, returnTo: 'https://evil.example/', person: 'ledger-admin' });
+    expect(returned.headers.location).toBe('/');
+  });
+
+  it('ignores a cookie naming nobody in the directory: the configured user acts', async () => {
+    ledger = await startLedger();
+    const forged = new FormBrowser(ledger.url);
+    forged.setCookie('ledger_acting_as', 'someone-made-up');
+    const { actor } = await progressAs(forged);
+    expect(actor).toMatchObject({ id: 'office-staff' });
+  });
+
+  it('has no switcher in production mode, and a cookie left over changes nothing', async () => {
+    ledger = await startLedger(undefined, { NODE_ENV: 'production' });
+    const browser = new FormBrowser(ledger.url);
+    expect((await browser.get('/acting-as')).status).toBe(404);
+    browser.setCookie('ledger_acting_as', 'performance-lead');
+    const { actor, location } = await progressAs(browser);
+    expect(actor).toMatchObject({ id: 'office-staff' });
+    const page = await browser.get(location);
+    expect(page.text).not.toContain('/acting-as');
+    expect(new HtmlPage(page.text).text()).toContain('You are acting as Office Staff (development) (PFCC office staff, Office of the Police, Fire and Crime Commissioner).');
+  });
+});
