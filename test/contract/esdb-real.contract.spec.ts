@@ -9,11 +9,11 @@ import { connectionAddress } from '@ledger/event-store/esdb/connection-address';
 
 const connectionString = process.env.ESDB_CONNECTION_STRING?.trim();
 
-if (!connectionString) {
-  console.warn('EventStoreDB contract on a real server skipped: ESDB_CONNECTION_STRING is not set.');
-}
+const SKIPPED = 'skipped: ESDB_CONNECTION_STRING is not set (the emulator runs in esdb-emulator.contract.spec.ts cover the adapter)';
+if (!connectionString) console.warn(`EventStoreDB contract on a real server ${SKIPPED}.`);
 
-(connectionString ? describe : describe.skip)('EsdbEventStore on a real EventStoreDB server', () => {
+// The reason is in the title too, so that every reporter shows why these tests did not run.
+(connectionString ? describe : describe.skip)(`EsdbEventStore on a real EventStoreDB server${connectionString ? '' : ` (${SKIPPED})`}`, () => {
   describeEventStoreContract(`EventStoreDB at ${connectionAddress(connectionString ?? '')}`, async () => {
     const store = await EsdbEventStore.connect(connectionString!);
     return { store, dispose: () => store.close() };
