@@ -3,46 +3,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS } from '@ledger/integrity';
 import { FIRE_INSPECTION_ID, REC_03_STREAM, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from './support/sample-ledger';
+import { parseCsv, sheetRows } from './support/read-export';
 import { ledger } from './support/run-ledger';
-
-/** A small RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (quoted && c === '"') {
-      quoted = false;
-    } else if (quoted) {
-      field += c;
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
-}
-
-function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
-  const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
-  return rows;
-}
 
 describe('exports for the HMICFRS liaison', () => {
   let sample: TempLedger;
@@ -76,7 +38,7 @@ describe('exports for the HMICFRS liaison', () => {
     const accepted = rows.find((row) => row[column('Stream')] === REC_03_STREAM && row[column('Event')] === 'RecommendationAccepted') as string[];
     expect(accepted[column('Inspection')]).toBe('Progress to introduce a national operating model for rape and other serious sexual offences investigations.');
     expect(accepted[column('Finding reference')]).toBe('REC 03');
-    expect(accepted[column('Summary')]).toMatch(/^Recommendation accepted: commitment: Cumbria Constabulary will have all detectives .*; planned completion date: 2025-01-31$/);
+    expect(accepted[column('Summary')]).toMatch(/^Accepted; commitment: "Cumbria Constabulary will have all detectives .*"; planned completion 2025-01-31$/);
     expect(accepted[column('Actor')]).toBe('Office Caseworker');
     expect(accepted[column('Role')]).toBe('office');
     expect(accepted[column('Organisation')]).toBe('Cumbria OPFCC');
@@ -87,7 +49,7 @@ describe('exports for the HMICFRS liaison', () => {
     expect(accepted[column('Inspectorate status')]).toBe('Open – accepted');
     expect(accepted[column('Hash')]).toMatch(/^[0-9a-f]{64}$/);
     const progress = rows.find((row) => row[column('Event')] === 'RecommendationProgressRecorded') as string[];
-    expect(progress[column('Summary')]).toContain('narrative: 180 of 210 detectives trained, "on track".');
+    expect(progress[column('Summary')]).toBe('Progress reported (85% complete), self-assessed GREEN: 180 of 210 detectives trained, "on track".');
   });
 
   it('uses the office\'s own status wording from a crosswalk file', async () => {

@@ -6,3 +6,4 @@ export * from './inspection';
 export * from './recommendation';
 export * from './statutory-response';
 export * from './challenge';
+export * from './event-summary';

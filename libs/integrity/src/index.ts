@@ -10,7 +10,6 @@ export { sha256OfFile, verifyExportFile } from './verify/verify-export-file';
 export { type ExportRecord, ExportLineError, readExportFile, toExportLine } from './export/canonical-jsonl';
 export { type ExportFilter, NO_FILTER, exportFilter, isWholeLedger } from './export/export-filter';
 export { type ExportPlan, ExportTally, type SelectedEvent, planExport, selectEvents } from './export/select-events';
-export { summariseEvent, typeInWords } from './export/event-summary';
 export { csvRow } from './export/csv-row';
 export { DEFAULT_STATUS_CROSSWALK, type StatusCrosswalk, inspectorateWording, loadStatusCrosswalk, statusCrosswalk } from './export/status-crosswalk';
 export { AUDIT_TRAIL_COLUMNS } from './export/audit-trail';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventStore, EventToAppend, JsonObject } from '@ledger/event-store';
 import { HashChainedEventStore } from '@ledger/integrity';
 
-/** Events per finding stream: issue, decide, plan, then progress, a slipped date and completion. */
+/** Events per finding stream: issue, decide, plan, a slipped date, an action, progress with a correction, and completion. */
 export const EVENTS_PER_FINDING = 20;
 const FINDINGS_PER_INSPECTION = 10;
 
@@ -22,7 +22,8 @@ function at(day: number): string {
   return new Date(Date.UTC(2024, 7, 23) + day * 86_400_000).toISOString();
 }
 
-function findingEvents(inspectionId: string, n: number): { type: string; data: JsonObject }[] {
+/** `eventId(i)`: the id the i-th event of the stream gets, for the correction to point at. */
+function findingEvents(inspectionId: string, n: number, eventId: (i: number) => string): { type: string; data: JsonObject }[] {
   const recommendationId = `${inspectionId}-rec-${n}`;
   const reference = `REC ${String(n).padStart(2, '0')}`;
   const narrative = 'Training delivered to investigating officers across the force area; attendance and assessment results reviewed at the monthly performance board.';
@@ -34,10 +35,16 @@ function findingEvents(inspectionId: string, n: number): { type: string; data: J
     { type: 'RecommendationWorkStarted', data: { recommendationId } },
     { type: 'RecommendationTargetDateChangeRequested', data: { recommendationId, from: '2025-01-31', to: '2025-04-30', reason: 'National course places were not available until March.', requestedBy: 'cc-ppu-lead' } },
     { type: 'RecommendationTargetDateChangeApproved', data: { recommendationId, from: '2025-01-31', to: '2025-04-30', reason: 'National course places were not available until March.', requestedBy: 'cc-ppu-lead', approvedBy: 'opfcc-performance-lead', comment: null } },
+    { type: 'RecommendationActionAdded', data: { recommendationId, actionId: `${recommendationId}-training`, description: 'Book every investigating detective on the national course', owner: 'Learning and Development', dueDate: '2025-03-31' } },
   ];
-  for (let i = events.length; i < EVENTS_PER_FINDING - 3; i += 1) {
+  const firstProgress = events.length;
+  for (let i = events.length; i < EVENTS_PER_FINDING - 5; i += 1) {
     events.push({ type: 'RecommendationProgressRecorded', data: { recommendationId, narrative: `${narrative} Update ${i}.`, percentComplete: Math.min(95, i * 7), rag: 'amber' } });
   }
+  events.push(
+    { type: 'RecommendationActionCompleted', data: { recommendationId, actionId: `${recommendationId}-training` } },
+    { type: 'RecommendationEntryCorrected', data: { recommendationId, correctsEventId: eventId(firstProgress), whatWasWrong: 'The RAG was green, not amber', reason: 'Misread at the board' } },
+  );
   events.push(
     { type: 'RecommendationMarkedComplete', data: { recommendationId, summary: 'Every detective in an investigation role completed the programme.', evidenceIds: [], markedCompleteBy: 'cc-ppu-lead' } },
     { type: 'RecommendationCompletionVerified', data: { recommendationId, verifiedBy: 'opfcc-performance-lead', markedCompleteBy: 'cc-ppu-lead', comment: null } },
@@ -57,12 +64,13 @@ export async function generateLedger(store: EventStore, events: number): Promise
   for (let f = 0; f < findings; f += 1) {
     const inspectionId = `inspection-${Math.floor(f / FINDINGS_PER_INSPECTION)}`;
     const n = (f % FINDINGS_PER_INSPECTION) + 1;
-    const toAppend: EventToAppend[] = findingEvents(inspectionId, n).map((event, i) => {
+    const eventId = (i: number) => uuid(`${inspectionId}/${n}/${i}`);
+    const toAppend: EventToAppend[] = findingEvents(inspectionId, n, eventId).map((event, i) => {
       const actor = actors[i % actors.length];
       const commandId = uuid(`${inspectionId}/${n}/${i}/command`);
       const time = at(f % 300 + i);
       return {
-        id: uuid(`${inspectionId}/${n}/${i}`),
+        id: eventId(i),
         type: event.type,
         data: event.data,
         metadata: { actor, occurredAt: time, recordedAt: time, $correlationId: commandId, $causationId: commandId, commandId, schemaVersion: 1, source: 'import' },

@@ -1,5 +1,4 @@
 import type { JsonValue, RecordedEvent } from '@ledger/event-store';
-import { summariseEvent } from './event-summary';
 import type { LedgerContext } from './ledger-context';
 import { type StatusCrosswalk, inspectorateWording } from './status-crosswalk';
 
@@ -25,8 +24,11 @@ export const AUDIT_TRAIL_COLUMNS = [
 
 export type AuditTrailRow = (string | number)[];
 
-/** Call after `context.apply(event)`, so that the status is the one this event led to. */
-export function auditTrailRow(event: RecordedEvent, context: LedgerContext, crosswalk: StatusCrosswalk): AuditTrailRow {
+/**
+ * Call after `context.apply(event)`, so that the status is the one this event led to. `summary`:
+ * the event's line from AuditTrailSummaries, the one the timeline shows.
+ */
+export function auditTrailRow(event: RecordedEvent, summary: string, context: LedgerContext, crosswalk: StatusCrosswalk): AuditTrailRow {
   const { metadata } = event;
   const actor = metadata.actor;
   const onBehalfOf = metadata.onBehalfOf;
@@ -35,7 +37,7 @@ export function auditTrailRow(event: RecordedEvent, context: LedgerContext, cros
     context.inspectionName(context.inspectionOf(event.streamId)),
     context.referenceOf(event.streamId),
     event.type,
-    summariseEvent(event.type, event.data),
+    summary,
     field(actor, 'name'),
     field(actor, 'role'),
     field(actor, 'organisation'),

@@ -113,9 +113,10 @@ export class ExportTally {
 /**
  * The planned events in log order with their sequence numbers, reading the log once, page by
  * page. With a tally it also keeps the figures the manifest needs, including the whole ledger's
- * digest, which is why every event is read, not only the chosen ones.
+ * digest, which is why every event is read, not only the chosen ones. `passed` is given each event
+ * left out, in its place in the log order, for what an exported row may name from it.
  */
-export async function* selectEvents(store: EventStore, plan: ExportPlan, tally?: ExportTally): AsyncGenerator<SelectedEvent> {
+export async function* selectEvents(store: EventStore, plan: ExportPlan, tally?: ExportTally, passed?: (event: RecordedEvent) => void): AsyncGenerator<SelectedEvent> {
   const cut = new Set<string>();
   let sequence = 0;
   let ledgerRoot = EMPTY_LEDGER_DIGEST;
@@ -126,12 +127,15 @@ export async function* selectEvents(store: EventStore, plan: ExportPlan, tally?:
       throw new Error(`${event.streamId} revision ${event.revision} (position ${event.position}) carries no hash: run \`ledger verify\``);
     }
     ledgerRoot = nextLedgerDigest(ledgerRoot, hash);
-    if (plan.streams !== null && !plan.streams.has(event.streamId)) continue;
-    if (cut.has(event.streamId)) continue;
+    if ((plan.streams !== null && !plan.streams.has(event.streamId)) || cut.has(event.streamId)) {
+      passed?.(event);
+      continue;
+    }
     const date = plan.filter.to === null ? null : recordedDate(event);
     if (date !== null && plan.filter.to !== null && date > plan.filter.to) {
       // Later events of the stream are left out too: a stream is exported from revision 0 without gaps.
       cut.add(event.streamId);
+      passed?.(event);
       continue;
     }
     const selected = { event, sequence };

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { EventStore } from '@ledger/event-store';
 import { AUDIT_TRAIL_COLUMNS, auditTrailRow } from './audit-trail';
+import { AuditTrailSummaries } from './audit-trail-summaries';
 import { REGISTER_COLUMNS, registerRow } from './finding-register';
 import { LedgerContext } from './ledger-context';
 import { type ExportPlan, type ExportTally, selectEvents } from './select-events';
@@ -18,7 +19,8 @@ const ZIP_BACKLOG_BYTES = 1024 * 1024;
  * The workbook, streamed with exceljs's WorkbookWriter: sheets are written one after the other and
  * each row is committed as it is made, so no sheet is held in memory. The register needs every
  * finding's final state before its first row, so the log is read three times: to fold the
- * findings (Register), for the audit trail (which also feeds the manifest's tally), for slippage.
+ * findings (Register), for the audit trail (which also feeds the manifest's tally), for slippage;
+ * and once more before the audit trail, for the entries that corrections quote.
  */
 export async function writeXlsx(store: EventStore, plan: ExportPlan, tally: ExportTally, crosswalk: StatusCrosswalk, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -32,11 +34,12 @@ export async function writeXlsx(store: EventStore, plan: ExportPlan, tally: Expo
   register.commit();
 
   const trail = sheet(workbook, 'Audit trail', AUDIT_TRAIL_COLUMNS);
+  const summaries = await AuditTrailSummaries.forLog(store, plan.asAt);
   const context = new LedgerContext();
   let rows = 0;
-  for await (const { event } of selectEvents(store, plan, tally)) {
+  for await (const { event } of selectEvents(store, plan, tally, (passed) => summaries.pass(passed))) {
     context.apply(event);
-    trail.addRow(auditTrailRow(event, context, crosswalk)).commit();
+    trail.addRow(auditTrailRow(event, summaries.summarise(event), context, crosswalk)).commit();
     rows += 1;
     if (rows % ROWS_BETWEEN_PAUSES === 0) await pause(trail, out);
   }

@@ -49,7 +49,6 @@ export { SLIPPAGE, slippageProjection } from './slippage/slippage.projection';
 export { querySlippage, type SlippageEntry, type SlippageFilter, type TargetDateRevision } from './slippage/slippage.queries';
 export { STATUTORY, statutoryProjection } from './statutory/statutory.projection';
 export { countStatutory, queryStatutory, STATUTORY_STATES, type StatutoryEntry, type StatutoryFilter, type StatutoryState } from './statutory/statutory.queries';
-export { summariseEvent } from './timeline/event-summary';
 export { TIMELINE, timelineProjection } from './timeline/timeline.projection';
 export {
   queryChanges,

@@ -1,16 +1,19 @@
 import {
+  personLabel,
   recommendationDecider,
   statutoryResponseDecider,
+  summariseEvent,
+  type AnyLedgerEvent,
   type RecommendationEvent,
   type RecommendationState,
   type StatutoryResponseEvent,
   type StatutoryResponseState,
+  type SummaryLookups,
 } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, londonDayOf, type AggregateKind } from '../shared/envelope';
 import { getRow, putRow, updateRows } from '../shared/rows';
-import { summariseEvent, type LedgerEvent, type SummaryLookups } from './event-summary';
 
 export const TIMELINE = 'timeline';
 
@@ -62,7 +65,7 @@ export const timelineProjection: Projection = {
     const aggregate = aggregateOf(recorded.streamId);
     if (aggregate === null) return;
     const envelope = envelopeOf(recorded);
-    const event = domainEventOf<LedgerEvent>(recorded);
+    const event = domainEventOf<AnyLedgerEvent>(recorded);
     const stream = getRow<StreamRow>(context, 'streams', 'stream_id', recorded.streamId) ?? newStream(recorded.streamId, aggregate, event, context);
     const labels = JSON.parse(stream.labels) as Labels;
 
@@ -123,7 +126,7 @@ export const timelineProjection: Projection = {
 };
 
 /** The ids a stream's entries are filed under, from its first event. */
-function newStream(streamId: string, aggregate: AggregateKind, event: LedgerEvent, context: ProjectionContext): StreamRow {
+function newStream(streamId: string, aggregate: AggregateKind, event: AnyLedgerEvent, context: ProjectionContext): StreamRow {
   const row: StreamRow = {
     stream_id: streamId,
     inspection_id: null,
@@ -154,7 +157,7 @@ function lookups(context: ProjectionContext, labels: Labels, state: unknown): Su
   return {
     personName(actorId) {
       const person = getRow<{ name: string; role: string }>(context, 'people', 'actor_id', actorId);
-      return person ? `${person.name} (${person.role})` : actorId;
+      return person ? personLabel(person) : actorId;
     },
     actionDescription: (actionId) => labels.actions[actionId],
     dependsOn: (dependencyId) => labels.dependencies[dependencyId],
@@ -167,7 +170,7 @@ function lookups(context: ProjectionContext, labels: Labels, state: unknown): Su
   };
 }
 
-function rememberLabels(event: LedgerEvent, labels: Labels): void {
+function rememberLabels(event: AnyLedgerEvent, labels: Labels): void {
   if (event.type === 'RecommendationActionAdded') labels.actions[event.actionId] = event.description;
   else if (event.type === 'RecommendationDependencyFlagged') labels.dependencies[event.dependencyId] = event.dependsOn;
   else if (event.type === 'RecommendationEvidenceSubmitted') labels.evidence[event.evidenceId] = event.title;

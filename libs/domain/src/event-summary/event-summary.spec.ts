@@ -1,4 +1,4 @@
-import { summariseEvent, type LedgerEvent, type SummaryLookups } from './event-summary';
+import { type AnyLedgerEvent, type SummaryLookups, personLabel, summariseEvent } from './event-summary';
 
 const lookups = (timetable?: { reportPublishedOn: string; responsePeriodDays: number }): SummaryLookups => ({
   personName: (id) => ({ 'u-1': 'Performance Lead (office)' })[id] ?? id,
@@ -11,7 +11,7 @@ const lookups = (timetable?: { reportPublishedOn: string; responsePeriodDays: nu
 
 describe('the readable summary of an event', () => {
   it('says which inspection details changed, from what to what, and why', () => {
-    const event: LedgerEvent = {
+    const event: AnyLedgerEvent = {
       type: 'InspectionDetailsAmended',
       inspectionId: 'i-1',
       changes: { publishedOn: '2024-08-23', keyFindingsHtml: '<p>New</p>', reportUrl: 'https://www.justiceinspectorates.gov.uk/hmicfrs/report' },
@@ -24,11 +24,11 @@ describe('the readable summary of an event', () => {
   });
 
   it('gives the day of the statutory period on which a response was published, and whether on time', () => {
-    const published: LedgerEvent = { type: 'StatutoryResponsePublished', inspectionId: 'i-1', publishedOn: '2024-10-16', url: 'https://example.org/response' };
+    const published: AnyLedgerEvent = { type: 'StatutoryResponsePublished', inspectionId: 'i-1', publishedOn: '2024-10-16', url: 'https://example.org/response' };
     expect(summariseEvent(published, lookups({ reportPublishedOn: '2024-08-22', responsePeriodDays: 56 }))).toBe(
       'Statutory response published on 2024-10-16, day 56 of 56 (on time): https://example.org/response',
     );
-    const plan: LedgerEvent = { type: 'ActionPlanPublished', inspectionId: 'i-2', publishedOn: '2024-12-01', url: 'https://example.org/plan' };
+    const plan: AnyLedgerEvent = { type: 'ActionPlanPublished', inspectionId: 'i-2', publishedOn: '2024-12-01', url: 'https://example.org/plan' };
     expect(summariseEvent(plan, lookups({ reportPublishedOn: '2024-08-22', responsePeriodDays: 90 }))).toBe('Action plan published on 2024-12-01, day 102 of 90 (late): https://example.org/plan');
     expect(summariseEvent({ type: 'StatutoryResponseCopySent', inspectionId: 'i-1', recipient: 'HomeSecretary', sentOn: '2024-10-20' }, lookups())).toBe(
       'Copy of the response sent to the Home Secretary on 2024-10-20',
@@ -36,7 +36,7 @@ describe('the readable summary of an event', () => {
   });
 
   it('names people by name and role rather than by id', () => {
-    const approved: LedgerEvent = {
+    const approved: AnyLedgerEvent = {
       type: 'RecommendationTargetDateChangeApproved',
       recommendationId: 'r-1',
       from: '2025-01-31',
@@ -59,9 +59,12 @@ describe('the readable summary of an event', () => {
     expect(summary.length).toBeLessThan(260);
   });
 
-  it('stops on an event type it does not know, rather than leaving a gap in the timeline', () => {
-    expect(() => summariseEvent({ type: 'RecommendationTeleported', recommendationId: 'r-1' } as unknown as LedgerEvent, lookups())).toThrow(
-      'No summary is defined for event type RecommendationTeleported',
-    );
+  it('names a person by name and role', () => {
+    expect(personLabel({ name: 'Performance Lead', role: 'office' })).toBe('Performance Lead (office)');
+  });
+
+  it('reads an event type it does not know (recorded by a later version) as its type in words and its key fields', () => {
+    const future = { type: 'RecommendationTeleported', recommendationId: 'r-1', to: 'Elsewhere', reason: 'Reorganisation' } as unknown as AnyLedgerEvent;
+    expect(summariseEvent(future, lookups())).toBe('Recommendation teleported: to: Elsewhere; reason: Reorganisation');
   });
 });

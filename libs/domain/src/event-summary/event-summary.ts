@@ -1,16 +1,16 @@
-import {
-  statutoryDayNumber,
-  type ChallengeEvent,
-  type InspectionDetails,
-  type InspectionEvent,
-  type RecommendationEvent,
-  type StatutoryResponseEvent,
-} from '@ledger/domain';
+import type { ChallengeEvent } from '../challenge';
+import type { InspectionDetails, InspectionEvent } from '../inspection';
+import type { RecommendationEvent } from '../recommendation';
+import { statutoryDayNumber, type StatutoryResponseEvent } from '../statutory-response';
+import { type EventData, genericSummary } from './generic-summary';
+import { quote, text, words } from './summary-text';
 
-export type LedgerEvent = InspectionEvent | RecommendationEvent | StatutoryResponseEvent | ChallengeEvent;
+/** An event of any of the ledger's aggregates, as the domain sees it: its type plus its data. */
+export type AnyLedgerEvent = InspectionEvent | RecommendationEvent | StatutoryResponseEvent | ChallengeEvent;
 
 /** What a summary may name beyond the event itself: people by id, and things recorded earlier. */
 export interface SummaryLookups {
+  /** The person as a summary names them (see personLabel), or the id itself for someone unknown. */
   personName(actorId: string): string;
   actionDescription(actionId: string): string | undefined;
   dependsOn(dependencyId: string): string | undefined;
@@ -21,10 +21,16 @@ export interface SummaryLookups {
   timetable(): { reportPublishedOn: string; responsePeriodDays: number } | undefined;
 }
 
-const MAX_QUOTE = 240;
+/** How a summary names a person who acted in the ledger: name and role, "Performance Lead (office)". */
+export function personLabel(person: { name: string; role: string }): string {
+  return `${person.name} (${person.role})`;
+}
 
-/** One readable line saying what the event changed, for a scrutiny panel rather than a developer. */
-export function summariseEvent(event: LedgerEvent, lookups: SummaryLookups): string {
+/**
+ * One readable line saying what the event changed, for a scrutiny panel rather than a developer:
+ * the same line on the timeline and in the audit trail exports.
+ */
+export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): string {
   switch (event.type) {
     case 'InspectionRegistered':
       return `Inspection registered: ${quote(event.title)} (${event.typeAsWritten ?? words(event.inspectionType)}, ${event.service}), published ${event.publishedOn}, with ${count(event.findings.length, 'finding')}`;
@@ -117,9 +123,11 @@ export function summariseEvent(event: LedgerEvent, lookups: SummaryLookups): str
       return `Challenge answered on ${event.answeredOn}: ${text(event.answer)}`;
     case 'ChallengeClosed':
       return `Challenge closed on ${event.closedOn}: ${text(event.outcome)}`;
-    default:
-      // A type this code does not know stops the timeline, reported, rather than showing a gap.
-      throw new Error(`No summary is defined for event type ${(event as { type: string }).type}`);
+    default: {
+      // A type recorded by a later version of the ledger still reads as a line, from its data.
+      const { type, ...data } = event as { type: string } & EventData;
+      return genericSummary(type, data);
+    }
   }
 }
 
@@ -151,22 +159,4 @@ function comment(value: string | null): string {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** "national-thematic", "InProgress" or "plannedCompletionDate" as words. */
-export function words(name: string): string {
-  return name
-    .replace(/-/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-}
-
-/** Free text on one line, shortened if long: the full text stays in the entry's data. */
-function text(value: string): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
-}
-
-function quote(value: string): string {
-  return `"${text(value)}"`;
 }
