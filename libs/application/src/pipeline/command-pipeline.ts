@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isRuleViolation, type Decider, type DecisionContext } from '@ledger/domain';
-import { WrongExpectedVersionError, type EventStore, type EventToAppend, type RecordedEvent } from '@ledger/event-store';
+import { WrongExpectedVersionError, currentSchemaVersion, type EventStore, type EventToAppend, type RecordedEvent } from '@ledger/event-store';
 import type { CommandMeta, CommandResult } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '../errors';
 import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
 import { deterministicUuid } from './deterministic-id';
 import { envelopeFor } from './event-envelope';
-import { currentSchemaVersion } from '@ledger/event-store';
 import { foldHistory } from './read-aggregate';
 import { readStreamFully, toEventToAppend, type DomainEvent } from './stored-event';
 import { StreamLock } from './stream-lock';
