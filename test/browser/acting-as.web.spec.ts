@@ -24,7 +24,7 @@ describe('acting as a development person on the pages', () => {
     return { actor: event.metadata.actor, location: sent.headers.location };
   }
 
-  it('switches to a person chosen from the directory, shows who in the banner under the header, and attributes what is recorded to them', async () => {
+  it('switches to a person chosen from the directory, shows who in the header, and attributes what is recorded to them', async () => {
     ledger = await startLedger();
     const browser = new FormBrowser(ledger.url);
     const switcher = await browser.get('/acting-as?returnTo=/register');
@@ -40,9 +40,52 @@ describe('acting as a development person on the pages', () => {
     const { actor, location } = await progressAs(browser);
     expect(actor).toEqual({ id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'Force action owner', organisation: 'Constabulary' });
     const page = await browser.get(location);
-    expect(new HtmlPage(page.text).text()).toContain('You are acting as Force Action Owner (development) (Force action owner, Constabulary)');
-    const form = await browser.get(`${location.split('?')[0]}/record/record-progress`);
-    expect(HtmlPage.text(new HtmlPage(form.text).byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (Force action owner, Constabulary) · Change who you are acting as');
+    expect(HtmlPage.text(new HtmlPage(page.text).byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (Force action owner, Constabulary) · Change who you are acting as');
+    const form = new HtmlPage((await browser.get(`${location.split('?')[0]}/record/record-progress`)).text);
+    expect(HtmlPage.text(form.byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (Force action owner, Constabulary) · Change who you are acting as');
+    expect(form.all((element) => element.attribs.id === 'acting-as')).toHaveLength(1);
+  });
+
+  it('says who is acting in the header of every page, reading pages too, with a way back from the switcher to the page', async () => {
+    ledger = await startLedger();
+    const { inspectionId, findingIds } = await registerSample(ledger);
+    await readModelsCaughtUp(ledger);
+    const browser = new FormBrowser(ledger.url);
+    await browser.actAs('performance-lead');
+    const pages = ['/', '/dashboard', '/register?status=Issued', '/challenges', `/inspections/${inspectionId}`, `/recommendations/${findingIds[0]}`, '/import', '/register-an-inspection'];
+    for (const path of pages) {
+      const page = new HtmlPage((await browser.get(path)).text);
+      const header = page.one((element) => element.name === 'header');
+      const banner = page.byId('acting-as');
+      expect({ path, inHeader: page.all((element) => element === banner, [header]).length }).toEqual({ path, inHeader: 1 });
+      expect(HtmlPage.text(banner)).toBe('Development Acting as Performance Lead (development) (Performance lead (verifier), Office of the Police, Fire and Crime Commissioner) · Change who you are acting as');
+      const change = page.all((element) => element.name === 'a', [banner])[0];
+      expect(change.attribs.href).toBe(`/acting-as?returnTo=${encodeURIComponent(path)}`);
+    }
+
+    const switcher = new HtmlPage((await browser.get('/acting-as?returnTo=/register')).text);
+    expect(HtmlPage.text(switcher.byId('acting-as'))).toBe('Development Acting as Performance Lead (development) (Performance lead (verifier), Office of the Police, Fire and Crime Commissioner)');
+  });
+
+  it('sends the switcher back to the page a form was sent from when the form comes back with errors', async () => {
+    ledger = await startLedger();
+    const browser = new FormBrowser(ledger.url);
+    const form = '/register-an-inspection';
+    const refused = await browser.fill(form, { title: '' });
+    expect(refused.status).toBe(400);
+    const change = new HtmlPage(refused.text).all((element) => element.name === 'a' && element.attribs.href?.startsWith('/acting-as') === true);
+    // A browser says which page it posted from; supertest does not, so the switcher returns home.
+    expect(change.map((link) => link.attribs.href)).toEqual(['/acting-as?returnTo=%2F']);
+    const fromForm = await request(ledger.url).post(form).set('Referer', `${ledger.url}${form}`).set('Origin', ledger.url).type('form').send('title=x');
+    expect(new HtmlPage(fromForm.text).all((element) => element.attribs.href?.startsWith('/acting-as') === true).map((link) => link.attribs.href)).toEqual([`/acting-as?returnTo=${encodeURIComponent(form)}`]);
+  });
+
+  it('names nobody on a page answering a request the identity guard refused', async () => {
+    ledger = await startLedger();
+    const refused = await request(ledger.url).get('/register').set('X-Ledger-Dev-User', 'nobody-known');
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain('X-Ledger-Dev-User names no development user');
+    expect(refused.text).not.toContain('id="acting-as"');
   });
 
   it('refuses a person who is not in the directory, and a choice made from another site; sends the browser back only to a page of this site', async () => {
@@ -82,6 +125,6 @@ describe('acting as a development person on the pages', () => {
     expect(actor).toMatchObject({ id: 'office-staff' });
     const page = await browser.get(location);
     expect(page.text).not.toContain('/acting-as');
-    expect(new HtmlPage(page.text).text()).toContain('You are acting as Office Staff (development) (PFCC office staff, Office of the Police, Fire and Crime Commissioner).');
+    expect(HtmlPage.text(new HtmlPage(page.text).byId('acting-as'))).toBe('Acting as Office Staff (development) (PFCC office staff, Office of the Police, Fire and Crime Commissioner)');
   });
 });

@@ -40,17 +40,18 @@ describe('importing a published page in the browser', () => {
     await page.waitForURL(`${ledger.url}/import/preview`);
   }
 
-  it('the home page links to the register, the import and the API documentation', async () => {
+  it('the home page links to the register, the import, registering by hand and the API documentation', async () => {
     await page.goto(`${ledger.url}/`);
 
     expect(await page.title()).toBe('Home – PFCC accountability ledger');
     expect(await page.locator('a.govuk-skip-link').getAttribute('href')).toBe('#main-content');
     expect(await page.locator('main#main-content h1').textContent()).toBe('PFCC accountability ledger');
     const main = page.locator('main');
-    expect(await main.getByRole('link', { name: 'Register' }).getAttribute('href')).toBe('/register');
+    expect(await main.getByRole('link', { name: 'Register', exact: true }).getAttribute('href')).toBe('/register');
     expect(await main.getByRole('link', { name: 'Import a published page' }).getAttribute('href')).toBe('/import');
+    expect(await main.getByRole('link', { name: 'Register an inspection by hand' }).getAttribute('href')).toBe('/register-an-inspection');
     expect(await main.getByRole('link', { name: 'API documentation' }).getAttribute('href')).toBe('/api/docs');
-    expect(await page.locator('header nav[aria-label="Menu"] a').allTextContents()).toEqual(['Register', 'Import a page', 'API documentation']);
+    expect(await page.locator('header nav[aria-label="Menu"] a').allTextContents()).toEqual(['Dashboard', 'Register', 'Import a page', 'API documentation']);
     expect(await page.locator('footer').count()).toBe(1);
     // GOV.UK Frontend's stylesheet and script were served and ran.
     // (Expressions as strings: the project's TypeScript has no DOM types.)

@@ -21,9 +21,10 @@ describe('recording an inspection from its pages', () => {
     return registered;
   }
 
+  /** The steps of the statutory response the inspection page offers. */
   async function stepLinks(browser: FormBrowser, inspectionId: string): Promise<string[]> {
-    const page = await browser.get(`/inspections/${inspectionId}`);
-    return [...page.text.matchAll(new RegExp(`href="/inspections/${inspectionId}/record/([a-z-]+)"`, 'g'))].map((match) => match[1]);
+    const page = new HtmlPage((await browser.get(`/inspections/${inspectionId}`)).text);
+    return page.all((element) => element.name === 'a', [page.byId('record-statutory')]).map((link) => /\/record\/([a-z-]+)$/.exec(link.attribs.href)![1]);
   }
 
   /** Sends a step's form; expects it recorded with source ui as office staff, and the page to say so. */

@@ -45,22 +45,27 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     expect(await page.locator('.govuk-notification-banner__heading').textContent()).toBe(banner);
   }
 
+  /** Switches person from the header, and comes back to the recommendation's page. */
   async function actAs(name: string): Promise<void> {
-    await page.locator('#record').getByRole('link', { name: 'change who you are acting as' }).click();
+    await page.locator('header #acting-as').getByRole('link', { name: 'Change who you are acting as' }).click();
     await page.getByLabel(name).check();
     await page.getByRole('button', { name: 'Act as this person' }).click();
     await page.waitForURL(`${ledger.url}/recommendations/${rec03}`);
-    expect(await page.locator('#record').textContent()).toContain(`You are acting as ${name}`);
+    expect(await page.locator('header #acting-as').textContent()).toContain(`Acting as ${name}`);
   }
 
   it('office staff record the decision on behalf of the Chief Constable and the owner; the owner reports, evidences and marks it complete; the performance lead verifies; the office closes it', async () => {
     await page.goto(`${ledger.url}/recommendations/${rec03}`);
+    expect(await page.locator('header #acting-as').textContent()).toContain('Acting as Office Staff (development)');
     expect(await page.locator('#record a').allTextContents()).toEqual([
-      'change who you are acting as',
       'Record that it is accepted',
       'Record that it is partially accepted',
       'Record that it is not accepted',
       'Record whether it applies here',
+      'Record that it waits on someone outside the force',
+      "Record the inspectorate's status",
+      'Record that it is superseded',
+      'Record that it is no longer relevant',
       'Correct an entry of the timeline',
     ]);
     await page.screenshot({ path: screenshot('1-issued'), fullPage: true });
@@ -133,8 +138,8 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     expect((await readLog(ledger.store)).length).toBe(logBefore);
     await page.screenshot({ path: screenshot('5-verify-refused'), fullPage: true });
 
-    // Switching person from the form's own banner comes back to the form.
-    await page.locator('#acting-as').getByRole('link', { name: /Change/ }).click();
+    // Switching person from the header of the refused form comes back to the form.
+    await page.locator('header #acting-as').getByRole('link', { name: /Change/ }).click();
     await page.getByLabel('Performance Lead (development)').check();
     await page.getByRole('button', { name: 'Act as this person' }).click();
     await page.waitForURL(`${ledger.url}/recommendations/${rec03}/record/verify`);
@@ -145,7 +150,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
 
     await actAs('Office Staff (development)');
     await record('Close it (PFCC sign-off)', async () => page.getByLabel('Comment (optional)').fill('Signed off at the October accountability board.'), 'Close the recommendation', 'Recommendation closed');
-    expect(await page.locator('#record a').allTextContents()).toEqual(['change who you are acting as', 'Reopen it', 'Correct an entry of the timeline']);
+    expect(await page.locator('#record a').allTextContents()).toEqual(["Record the inspectorate's status", 'Record that the inspectorate closed it', 'Reopen it', 'Correct an entry of the timeline']);
 
     const summary = page.locator('.govuk-summary-list').first();
     expect(await summary.locator('.govuk-summary-list__row', { hasText: 'Status' }).locator('dd').textContent()).toBe('Closed');

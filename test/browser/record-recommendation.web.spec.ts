@@ -287,7 +287,7 @@ describe('recording a recommendation from its pages', () => {
     });
 
     it('it cannot have happened in the future', async () => {
-      await expectRefused(await rec03At('in-progress'), OWNER, 'record-progress', { narrative: 'x', rag: 'green', occurredAt: '2999-01-01' }, /^occurredAt 2999-01-01T12:00:00Z is later than the time of recording/, 'occurredAt');
+      await expectRefused(await rec03At('in-progress'), OWNER, 'record-progress', { narrative: 'x', rag: 'green', occurredAt: '2999-01-01' }, /^Date it happened 2999-01-01T12:00:00Z is later than the time of recording/, 'occurredAt');
     });
   });
 
@@ -344,11 +344,24 @@ describe('recording a recommendation from its pages', () => {
       const issued = await rec03At('issued');
       const browser = new FormBrowser(ledger.url);
       const links = async (id: string) => [...(await browser.get(`/recommendations/${id}`)).text.matchAll(new RegExp(`href="/recommendations/${id}/record/([a-z-]+)"`, 'g'))].map((match) => match[1]);
-      expect(await links(issued.id)).toEqual(['accept', 'partially-accept', 'reject', 'assess-applicability', 'correct-entry']);
+      expect(await links(issued.id)).toEqual(['accept', 'partially-accept', 'reject', 'assess-applicability', 'flag-dependency', 'record-inspectorate-status', 'supersede', 'mark-no-longer-relevant', 'correct-entry']);
       const pending = await rec03At('change-requested');
-      expect(await links(pending.id)).toEqual(['assign-owner', 'approve-target-date-change', 'refuse-target-date-change', 'record-progress', 'submit-evidence', 'mark-complete', 'correct-entry']);
+      expect(await links(pending.id)).toEqual([
+        'assign-owner',
+        'approve-target-date-change',
+        'refuse-target-date-change',
+        'record-progress',
+        'submit-evidence',
+        'add-action',
+        'flag-dependency',
+        'mark-complete',
+        'record-inspectorate-status',
+        'supersede',
+        'mark-no-longer-relevant',
+        'correct-entry',
+      ]);
       const closed = await rec03At('closed');
-      expect(await links(closed.id)).toEqual(['reopen', 'correct-entry']);
+      expect(await links(closed.id)).toEqual(['record-inspectorate-status', 'record-inspectorate-closure', 'reopen', 'correct-entry']);
 
       const notNow = await browser.get(`/recommendations/${closed.id}/record/accept`);
       expect(notNow.status).toBe(409);

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CHALLENGES, findInspection, queryChallenges, queryRegister, queryStatutory, REGISTER, STATUTORY } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS, MAX_LIMIT } from '../../read-models/query-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
@@ -9,8 +9,7 @@ import { LedgerReads } from '../reading/ledger-reads';
 import { readPageQuery } from '../reading/page-query';
 import { sendNotFound, sendReadingPage } from '../reading/reading-page';
 import { FILTER_MESSAGES } from '../reading/filter-fields';
-import { principalOf } from '../../identity/principal';
-import { DevelopmentPeople, inspectionRecording } from '../record/recording-pages';
+import { inspectionRecording } from '../record/recording-pages';
 import { inspectionPage } from './inspection.page';
 
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
@@ -20,13 +19,10 @@ const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 @UseFilters(WebErrorFilter)
 @Controller('inspections')
 export class InspectionPageController {
-  constructor(
-    private readonly reads: LedgerReads,
-    private readonly people: DevelopmentPeople,
-  ) {}
+  constructor(private readonly reads: LedgerReads) {}
 
   @Get(':inspectionId')
-  async inspection(@Param('inspectionId') inspectionId: string, @Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async inspection(@Param('inspectionId') inspectionId: string, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const asked = readPageQuery(query, CONSISTENCY_PARAMS, FILTER_MESSAGES);
     const { today, consistent } = await this.reads.context.begin(asked.ok ? asked.params.atLeast : undefined, [REGISTER, STATUTORY, CHALLENGES], response);
     const readModels = this.reads.readModels;
@@ -43,7 +39,7 @@ export class InspectionPageController {
         statutoryResponse,
         challenges: queryChallenges(readModels, { status: 'all', inspectionId }, EVERYTHING, today).items,
         consistent,
-        recording: inspectionRecording(inspectionId, statutoryResponse, query.recorded, principalOf(request), this.people.selectable),
+        recording: inspectionRecording(inspectionId, statutoryResponse, query.recorded),
       }),
     );
   }

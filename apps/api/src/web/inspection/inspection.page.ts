@@ -17,7 +17,7 @@ export interface InspectionPageModel {
   statutoryResponse: StatutoryEntry | null;
   challenges: readonly ChallengeEntry[];
   consistent: boolean;
-  /** The banner after a recording form was used, the response's steps to record, and registering another inspection. */
+  /** The banner after a recording form was used, the changes and steps to record, challenges, and registering another inspection. */
   recording?: InspectionRecording;
 }
 
@@ -38,6 +38,7 @@ ${summaryList([
   row('Findings', `${findings.length} in all: ${open} open, ${overdue} overdue`),
   inspection.lastAmendmentReason !== null && row('Details last amended because', inspection.lastAmendmentReason),
 ])}
+${recording?.details}
 <p class="govuk-body ledger-no-print"><a class="govuk-link" href="/pack?inspection=${encodeURIComponent(inspection.inspectionId)}&amp;date=${today}">Meeting pack for this inspection</a> · <a class="govuk-link" href="/changes?inspectionId=${encodeURIComponent(inspection.inspectionId)}">What changed between two dates</a></p>
 
 <h2 class="govuk-heading-m">Key findings</h2>
@@ -51,7 +52,10 @@ ${statutorySummary(statutoryResponse, inspection.service)}
 ${recording?.statutorySteps}
 
 <h2 class="govuk-heading-m" id="challenges">Scrutiny challenges</h2>
-${challenges.length === 0 ? html`<p class="govuk-body">No scrutiny challenges have been raised about this inspection.</p>` : challengesTable(challenges, 'Scrutiny challenges about this inspection')}
+${challenges.length === 0
+  ? html`<p class="govuk-body">No scrutiny challenges have been raised about this inspection.</p>`
+  : challengesTable(challenges, 'Scrutiny challenges about this inspection', undefined, recording?.challenges.linksOf)}
+${recording?.challenges.raise}
 ${recording?.register}`;
   return { title: inspection.title, content, current: '/register', breadcrumbs: [HOME, REGISTER], consistent };
 }

@@ -1,5 +1,6 @@
 import { html, raw, sanitised } from './html';
 import { layout } from './layout';
+import { answerActingAs, type WhoIsActing } from './who-is-acting';
 
 describe('the html template helper', () => {
   it('escapes every interpolated value, in text and in attributes', () => {
@@ -53,5 +54,31 @@ describe('the page layout', () => {
 
   it('runs no inline script', () => {
     expect(page.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="/ledger/init.js">']);
+  });
+
+  describe('who is acting, in the header', () => {
+    const person = { id: 'force-action-owner', name: 'Force Action Owner', role: 'Force action owner', organisation: 'Cumbria Constabulary' };
+    const rendered = (who: WhoIsActing) => {
+      let page = '';
+      answerActingAs(who, () => (page = layout({ title: 'Register', content: html`<h1>Register</h1>` })));
+      return page.slice(page.indexOf('<header '), page.indexOf('</header>'));
+    };
+
+    it('names the person and, in development mode, links to the switcher', () => {
+      const header = rendered({ principal: () => person, development: true, changeHref: '/acting-as?returnTo=%2Fregister' });
+      expect(header).toContain('<strong class="govuk-tag govuk-phase-banner__content__tag">Development</strong>');
+      expect(header).toContain('Acting as <strong>Force Action Owner (Force action owner, Cumbria Constabulary)</strong> · <a class="govuk-link" href="/acting-as?returnTo=%2Fregister">Change<span class="govuk-visually-hidden"> who you are acting as</span></a>');
+    });
+
+    it('names the person without a switcher in production', () => {
+      const header = rendered({ principal: () => person, development: false, changeHref: null });
+      expect(header).toContain('Acting as <strong>Force Action Owner (Force action owner, Cumbria Constabulary)</strong></span>');
+      expect(header).not.toContain('Development');
+    });
+
+    it('names nobody outside a request, or when no one was let act', () => {
+      expect(page).not.toContain('id="acting-as"');
+      expect(rendered({ principal: () => undefined, development: true, changeHref: '/acting-as' })).not.toContain('id="acting-as"');
+    });
   });
 });

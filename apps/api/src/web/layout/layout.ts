@@ -1,9 +1,11 @@
 import { html, type SafeHtml } from './html';
+import { actingAsBanner } from './who-is-acting';
 
 export const SERVICE_NAME = 'PFCC accountability ledger';
 
 /** The service navigation, in one place so that each new page adds itself here. */
 export const NAVIGATION = [
+  { section: 'dashboard', text: 'Dashboard', href: '/dashboard' },
   { section: 'register', text: 'Register', href: '/register' },
   { section: 'import', text: 'Import a page', href: '/import' },
   { section: 'api', text: 'API documentation', href: '/api/docs' },
@@ -25,7 +27,7 @@ export interface PageOptions {
 
 /**
  * The page template every page shares (GOV.UK Frontend's, written out): skip link, header with
- * the service name and navigation, one main landmark, footer. The GOV.UK crown and logo are left
+ * the service name, navigation and who is acting, one main landmark, footer. The GOV.UK crown and logo are left
  * out: this service is not on GOV.UK. No inline script, so the CSP can forbid them.
  */
 export function layout({ title, content, section, hasErrors = false, beforeContent }: PageOptions): string {
@@ -43,6 +45,7 @@ export function layout({ title, content, section, hasErrors = false, beforeConte
   <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
   <header class="govuk-template__header">
     ${serviceNavigation(section)}
+    ${actingAsBanner()}
   </header>
   <div class="govuk-width-container">
     ${beforeContent}

@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ProblemError } from '../../problem/problem';
 import { html } from './html';
 import { layout } from './layout';
 import { sendPage } from './send-page';
 
 const TITLES: Record<number, string> = {
+  [HttpStatus.UNAUTHORIZED]: 'Who you are acting as is not known',
   [HttpStatus.FORBIDDEN]: 'This form could not be accepted',
   [HttpStatus.NOT_FOUND]: 'Page not found',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'The page sent is too large',
@@ -21,11 +23,12 @@ export class WebErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    // The API's own problems (the identity guard's refusal) keep their status here too.
+    const status = error instanceof HttpException ? error.getStatus() : error instanceof ProblemError ? error.status : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
     if (response.headersSent) return;
     const title = TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
-    const detail = status >= 500 ? 'Nothing was recorded. Try again later.' : (error as HttpException).message;
+    const detail = status >= 500 ? 'Nothing was recorded. Try again later.' : (error as HttpException | ProblemError).message;
     const content = html`<h1 class="govuk-heading-l">${title}</h1>
 <p class="govuk-body">${detail}</p>
 <p class="govuk-body"><a class="govuk-link" href="/import">Go to the import page</a> or <a class="govuk-link" href="/">the home page</a>.</p>`;

@@ -3,8 +3,16 @@ import { html, type SafeHtml } from '../layout/html';
 import { day } from './format';
 import { challengeTag, personText } from './words';
 
-/** Scrutiny challenges: the question and where it was asked, what it is about, the answers, and whether an answer is overdue. */
-export function challengesTable(challenges: readonly ChallengeEntry[], caption: string, titles: ReadonlyMap<string, string> = new Map()): SafeHtml {
+/**
+ * Scrutiny challenges: the question and where it was asked, what it is about, the answers, and
+ * whether an answer is overdue. `linksOf` adds, under a question, the forms that record about it.
+ */
+export function challengesTable(
+  challenges: readonly ChallengeEntry[],
+  caption: string,
+  titles: ReadonlyMap<string, string> = new Map(),
+  linksOf: (challenge: ChallengeEntry) => SafeHtml | false = () => false,
+): SafeHtml {
   return html`<table class="govuk-table govuk-table--small-text-until-tablet">
   <caption class="govuk-table__caption govuk-table__caption--s">${caption}</caption>
   <thead class="govuk-table__head">
@@ -19,7 +27,7 @@ export function challengesTable(challenges: readonly ChallengeEntry[], caption: 
   <tbody class="govuk-table__body">
     ${challenges.map(
       (challenge) => html`<tr class="govuk-table__row">
-      <td class="govuk-table__cell">${challenge.question}<br><span class="govuk-hint govuk-!-font-size-16">${challenge.forum}, ${day(challenge.meetingDate)}; raised by ${personText(challenge.raisedBy)}</span></td>
+      <td class="govuk-table__cell">${challenge.question}<br><span class="govuk-hint govuk-!-font-size-16">${challenge.forum}, ${day(challenge.meetingDate)}; raised by ${personText(challenge.raisedBy)}</span>${linksOf(challenge)}</td>
       <td class="govuk-table__cell">${about(challenge, titles)}</td>
       <td class="govuk-table__cell ledger-nowrap">${day(challenge.answerDueBy)}</td>
       <td class="govuk-table__cell">${

@@ -64,7 +64,7 @@ html`<div class="govuk-warning-text">
   <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The latest entries may not show yet: the read models are still catching up. Refresh the page in a moment.</strong>
 </div>`}
 ${content}`;
-  return layout({ title, content: body, section: 'register', hasErrors: errors.length > 0, beforeContent });
+  return layout({ title, content: body, section: current === '/dashboard' ? 'dashboard' : 'register', hasErrors: errors.length > 0, beforeContent });
 }
 
 export function sendReadingPage(response: Response, status: number, options: ReadingPageOptions): void {

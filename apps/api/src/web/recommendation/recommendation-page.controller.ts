@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   CHALLENGES,
   COMMITMENTS,
@@ -20,8 +20,7 @@ import { isId } from '../reading/ids';
 import { LedgerReads } from '../reading/ledger-reads';
 import { readPageQuery } from '../reading/page-query';
 import { sendNotFound, sendReadingPage } from '../reading/reading-page';
-import { principalOf } from '../../identity/principal';
-import { DevelopmentPeople, recommendationRecording } from '../record/recording-pages';
+import { recommendationRecording } from '../record/recording-pages';
 import { recommendationPage } from './recommendation.page';
 
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
@@ -31,13 +30,10 @@ const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 @UseFilters(WebErrorFilter)
 @Controller('recommendations')
 export class RecommendationPageController {
-  constructor(
-    private readonly reads: LedgerReads,
-    private readonly people: DevelopmentPeople,
-  ) {}
+  constructor(private readonly reads: LedgerReads) {}
 
   @Get(':recommendationId')
-  async recommendation(@Param('recommendationId') recommendationId: string, @Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async recommendation(@Param('recommendationId') recommendationId: string, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const asked = readPageQuery(query, CONSISTENCY_PARAMS, FILTER_MESSAGES);
     const { today, consistent } = await this.reads.context.begin(asked.ok ? asked.params.atLeast : undefined, [REGISTER, TIMELINE, COMMITMENTS, SLIPPAGE, CHALLENGES], response);
     const readModels = this.reads.readModels;
@@ -54,7 +50,7 @@ export class RecommendationPageController {
         slippage: querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null,
         challenges: queryChallenges(readModels, { status: 'all', recommendationId }, EVERYTHING, today).items,
         consistent,
-        recording: recommendationRecording(finding, query.recorded, principalOf(request), this.people.selectable),
+        recording: recommendationRecording(finding, query.recorded),
       }),
     );
   }

@@ -17,7 +17,7 @@ export interface RecommendationPageModel {
   slippage: SlippageEntry | null;
   challenges: readonly ChallengeEntry[];
   consistent: boolean;
-  /** The banner after a recording form was used, and the links to the forms that can be used now. */
+  /** The banner after a recording form was used, and the links to the forms that can be used now (its challenges' too). */
   recording?: RecommendationRecording;
 }
 
@@ -80,7 +80,12 @@ ${slippage === null || slippage.revisions.length === 0
   ? html`<p class="govuk-body">The target date has not been asked to change.</p>`
   : revisionsTable(slippage.revisions.map((revision) => ({ revision })), `Every request to change the target date of ${finding.reference}`)}
 
-${challenges.length > 0 && html`<h2 class="govuk-heading-m" id="challenges">Scrutiny challenges</h2>${challengesTable(challenges, `Scrutiny challenges about ${finding.reference}`)}`}
+${(challenges.length > 0 || model.recording !== undefined) &&
+html`<h2 class="govuk-heading-m" id="challenges">Scrutiny challenges</h2>
+${challenges.length > 0
+  ? challengesTable(challenges, `Scrutiny challenges about ${finding.reference}`, undefined, model.recording?.challenges.linksOf)
+  : html`<p class="govuk-body">No scrutiny challenges have been raised about ${finding.reference}.</p>`}
+${model.recording?.challenges.raise}`}
 
 <h2 class="govuk-heading-m">Timeline</h2>
 <p class="govuk-body">Everything recorded about ${finding.reference}, oldest first. Nothing is ever edited or deleted: a mistake is put right by a later correction, shown beside the entry it corrects.</p>

@@ -18,6 +18,7 @@ import type { FormValues } from '../reading/page-query';
 import { pagination, showing } from '../reading/pagination';
 import type { ReadingPageOptions } from '../reading/reading-page';
 import { INSPECTION_TYPE, SERVICE } from '../reading/words';
+import { REGISTRATION_PATH } from '../record/recording-pages';
 
 export interface RegisterPageModel {
   today: string;
@@ -35,6 +36,7 @@ export function registerPage(model: RegisterPageModel): ReadingPageOptions {
   const context = { values, errors };
   const content = html`<h1 class="govuk-heading-l">Register</h1>
 <p class="govuk-body-l">Inspections and their recommendations, areas for improvement and causes of concern, as they stand today, ${day(model.today)}.</p>
+<p class="govuk-body ledger-no-print" id="add-inspection"><a class="govuk-link" href="${REGISTRATION_PATH}">Register an inspection by hand</a> or <a class="govuk-link" href="/import">import a published page</a>.</p>
 <h2 class="govuk-heading-m ledger-no-print">Filter the register</h2>
 ${filterForm({
   action: '/register',

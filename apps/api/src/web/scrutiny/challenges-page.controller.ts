@@ -9,6 +9,7 @@ import { FILTER_MESSAGES, inspectionChoices, inspectionTitles } from '../reading
 import { LedgerReads } from '../reading/ledger-reads';
 import { offsetOf, PAGE_NUMBER, readPageQuery } from '../reading/page-query';
 import { sendReadingPage } from '../reading/reading-page';
+import { challengeListBanner, challengeRecording } from '../record/recording-pages';
 import { challengesPage } from './challenges.page';
 
 const { status, inspectionId, answerOverdue } = READ_PARAMS.challenges;
@@ -40,7 +41,15 @@ export class ChallengesPageController {
     sendReadingPage(
       response,
       200,
-      challengesPage({ values: asked.values, errors: [], inspectionChoices: inspectionChoices(readModels, today), titles: inspectionTitles(readModels, today), challenges, consistent }),
+      challengesPage({
+        values: asked.values,
+        errors: [],
+        inspectionChoices: inspectionChoices(readModels, today),
+        titles: inspectionTitles(readModels, today),
+        challenges,
+        consistent,
+        recording: { banner: challengeListBanner(query.recorded), challenges: challengeRecording({}, 'Raise a general scrutiny challenge') },
+      }),
     );
   }
 }

@@ -7,7 +7,7 @@ import { readFormPost } from '../../layout/form-body';
 import { sendPage } from '../../layout/send-page';
 import { WebErrorFilter } from '../../layout/web-error.filter';
 import { setActingAsCookie } from './acting-as-cookie';
-import { actingAsPage, PERSON_FIELD, safeReturnPath } from './acting-as.page';
+import { ACTING_AS_PATH, actingAsPage, PERSON_FIELD, safeReturnPath } from './acting-as.page';
 import { DevelopmentPeople } from './development-people';
 
 const MAX_FORM_BYTES = 10_000;
@@ -19,7 +19,7 @@ const MAX_FORM_BYTES = 10_000;
  */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
-@Controller('acting-as')
+@Controller(ACTING_AS_PATH.slice(1))
 export class ActingAsController {
   constructor(
     private readonly people: DevelopmentPeople,

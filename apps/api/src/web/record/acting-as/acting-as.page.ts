@@ -1,37 +1,39 @@
+import type { Request } from 'express';
 import type { DevUser } from '../../../identity/dev-users';
 import type { Principal } from '../../../identity/principal';
 import { CSRF_FIELD } from '../../layout/csrf';
 import { errorMessage, errorSummary, hasError, type FormError } from '../../layout/error-summary';
-import { html, type SafeHtml } from '../../layout/html';
+import { html } from '../../layout/html';
 import { layout } from '../../layout/layout';
 
 export const PERSON_FIELD = 'person';
-
-/** "NAME (ROLE, ORGANISATION)": how the pages name whoever records something. */
-export function personWords(person: Principal): string {
-  return `${person.name} (${person.role}, ${person.organisation})`;
-}
 
 /** Where the switcher sends the browser back to: a path on this site, nothing else. */
 export function safeReturnPath(asked: unknown): string {
   return typeof asked === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(asked) && asked.length <= 2000 ? asked : '/';
 }
 
+export const ACTING_AS_PATH = '/acting-as';
+
 export function switcherHref(returnTo: string): string {
-  return `/acting-as?returnTo=${encodeURIComponent(returnTo)}`;
+  return `${ACTING_AS_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
+/** What a page's address says only once, after a form was used (Post/Redirect/Get): not kept on the way back from the switcher. */
+const ONCE_ONLY = ['atLeast', 'recorded'];
+
 /**
- * Who the pages record as, in a phase banner under the header on every recording page; in
- * development mode tagged so, with a way to switch.
+ * Where the switcher returns to from the page being answered: that page, or for a page answering
+ * a post (a form sent back with its errors), the page of this site the post was sent from.
  */
-export function actingAsBar(principal: Principal, selectable: boolean, returnTo: string): SafeHtml {
-  return html`<div class="govuk-phase-banner ledger-no-print" id="acting-as">
-  <p class="govuk-phase-banner__content">
-    ${selectable && html`<strong class="govuk-tag govuk-phase-banner__content__tag">Development</strong>`}
-    <span class="govuk-phase-banner__text">Acting as <strong>${personWords(principal)}</strong>${selectable && html` · <a class="govuk-link" href="${switcherHref(returnTo)}">Change<span class="govuk-visually-hidden"> who you are acting as</span></a>`}</span>
-  </p>
-</div>`;
+export function returnPathOf(request: Request): string {
+  const here = new URL(request.originalUrl, 'http://this-site');
+  const from = request.headers.referer;
+  let page: URL | undefined = here;
+  if (request.method !== 'GET' && request.method !== 'HEAD') page = from !== undefined && URL.canParse(from) && new URL(from).host === request.headers.host ? new URL(from) : undefined;
+  if (page === undefined) return '/';
+  for (const name of ONCE_ONLY) page.searchParams.delete(name);
+  return safeReturnPath(`${page.pathname}${page.search}`);
 }
 
 export interface SwitcherModel {
@@ -48,13 +50,13 @@ export function actingAsPage({ people, current, returnTo, csrfToken, errors }: S
   const content = html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
     ${errorSummary(errors)}
-    <form method="post" action="/acting-as" novalidate>
+    <form method="post" action="${ACTING_AS_PATH}" novalidate>
       <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
       <input type="hidden" name="returnTo" value="${returnTo}">
       <div class="govuk-form-group${invalid ? ' govuk-form-group--error' : ''}">
         <fieldset class="govuk-fieldset" aria-describedby="${PERSON_FIELD}-hint${invalid ? ` ${PERSON_FIELD}-error` : ''}">
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">Who are you acting as?</h1></legend>
-          <div id="${PERSON_FIELD}-hint" class="govuk-hint">Development mode only, until sign-in exists. Everything you record from the pages is attributed to this person. You are acting as ${personWords(current)}.</div>
+          <div id="${PERSON_FIELD}-hint" class="govuk-hint">Development mode only, until sign-in exists. Everything you record from the pages is attributed to the person you choose.</div>
           ${errorMessage(errors, PERSON_FIELD)}
           <div class="govuk-radios" data-module="govuk-radios">
             ${people.map(

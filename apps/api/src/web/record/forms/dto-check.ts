@@ -43,10 +43,15 @@ export function fieldFor(path: string, fields: readonly FieldSpec[]): FieldSpec 
   );
 }
 
+/** What messages call a field: its name, or its label without "(optional)". */
+export function fieldName(field: FieldSpec): string {
+  return field.name ?? field.label.replace(/ \(optional\)$/, '');
+}
+
 /** "onBehalfOf.organisation is required" -> "Their organisation is required". */
 function inWords(message: string, path: string, field: FieldSpec | undefined): string {
   if (!field) return message;
-  const name = field.name ?? field.label.replace(/ \(optional\)$/, '');
+  const name = fieldName(field);
   if (message.startsWith(`${path} `)) {
     // An error about a value derived from the field (a finding's number from its reference) says which value.
     const about = field.path === path ? '' : `: its ${path.slice(path.lastIndexOf('.') + 1)}`;

@@ -3,7 +3,7 @@ import { CSRF_FIELD } from '../../layout/csrf';
 import { errorSummary, type FormError } from '../../layout/error-summary';
 import { html, type SafeHtml } from '../../layout/html';
 import { layout } from '../../layout/layout';
-import { actingAsBar, personWords } from '../acting-as/acting-as.page';
+import { personWords } from '../../layout/who-is-acting';
 import type { FormItem, FormValues } from './field-spec';
 import { formItems } from './form-fields';
 import { SUBMISSION_FIELD } from './submission';
@@ -18,18 +18,18 @@ export interface RecordingPageModel {
   caption: string;
   /** What the person should see before answering: the finding's text, the pending change... */
   context?: SafeHtml | false;
-  /** Where the form posts; the page is got at the same address, so the switcher returns there. */
+  /** Where the form posts; the page is got at the same address, so the switcher can return there. */
   action: string;
   items: readonly FormItem[];
   values: FormValues;
   errors: readonly FormError[];
   submit: string;
-  /** The page this form belongs to: the back link, the cancel link, and where the switcher returns. */
+  /** The page this form belongs to: the back link and the cancel link. */
   back: string;
   csrfToken: string;
   submission: string;
+  /** Who will be recorded as saying or doing it. */
   principal: Principal;
-  selectable: boolean;
   /** Hidden fields the page carries from one round to the next (never something recorded as typed). */
   hidden?: Readonly<Record<string, string>>;
   /**
@@ -62,13 +62,12 @@ export function recordingPage(model: RecordingPageModel): string {
     </form>
   </div>
 </div>`;
-  const beforeContent = html`${actingAsBar(model.principal, model.selectable, model.action)}
-    <a href="${model.back}" class="govuk-back-link">Back</a>`;
+  const beforeContent = html`<a href="${model.back}" class="govuk-back-link">Back</a>`;
   return layout({ title: model.title, content, section: 'register', hasErrors: model.errors.length > 0, beforeContent });
 }
 
 /** A page in place of a form that cannot be used now (the status does not allow it), saying why. */
-export function notNowPage({ title, caption, reason, back, principal, selectable }: { title: string; caption: string; reason: SafeHtml | string; back: string; principal: Principal; selectable: boolean }): string {
+export function notNowPage({ title, caption, reason, back }: { title: string; caption: string; reason: SafeHtml | string; back: string }): string {
   const content = html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
     <span class="govuk-caption-l">${caption}</span>
@@ -77,7 +76,7 @@ export function notNowPage({ title, caption, reason, back, principal, selectable
     <p class="govuk-body"><a class="govuk-link" href="${back}">Go back</a></p>
   </div>
 </div>`;
-  return layout({ title, content, section: 'register', beforeContent: html`${actingAsBar(principal, selectable, back)}<a href="${back}" class="govuk-back-link">Back</a>` });
+  return layout({ title, content, section: 'register', beforeContent: html`<a href="${back}" class="govuk-back-link">Back</a>` });
 }
 
 /** GOV.UK's success banner, shown on the page a recording form returns to. */

@@ -4,8 +4,8 @@ import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, 
 import type { StatementDto } from '../../../commands/statement.dto';
 import type { Principal } from '../../../identity/principal';
 import type { FormError } from '../../layout/error-summary';
-import { fieldsOf, idOf, type FormItem } from './field-spec';
-import { fieldFor } from './dto-check';
+import { fieldsOf, idOf, type FieldSpec, type FormItem } from './field-spec';
+import { fieldFor, fieldName } from './dto-check';
 import { RECORDING_FORM_ID } from './form-page';
 
 export type Recorded = { ok: true; result: CommandResult } | { ok: false; status: number; errors: FormError[] };
@@ -33,18 +33,25 @@ export class PageCommands {
     try {
       return { ok: true, result: await this.commandBus.execute(message) };
     } catch (error) {
-      const fields = fieldsOf(items);
-      // A refusal about no field of the form (a rule about the whole thing) points at the form itself.
-      const at = (path: string | undefined) => {
-        const field = path === undefined ? undefined : fieldFor(path, fields);
-        return field ? idOf(field.path) : RECORDING_FORM_ID;
-      };
-      if (error instanceof CommandRefusedError) return { ok: false, status: 422, errors: [{ field: at(error.field), message: error.message }] };
+      if (error instanceof CommandRefusedError) return { ok: false, status: 422, errors: [refusalOf(error, fieldsOf(items))] };
       if (error instanceof ConcurrencyConflictError) {
-        return { ok: false, status: 409, errors: [{ field: at(undefined), message: 'Someone else recorded something here at the same moment, so nothing was recorded. Check the page and send the form again.' }] };
+        return { ok: false, status: 409, errors: [{ field: RECORDING_FORM_ID, message: 'Someone else recorded something here at the same moment, so nothing was recorded. Check the page and send the form again.' }] };
       }
       if (error instanceof AggregateNotFoundError) throw new NotFoundException(`Nothing has been recorded under ${error.streamId}`);
       throw error;
     }
   }
+}
+
+/**
+ * A rule's refusal at the field it names, and in the page's words for it where the rule names it
+ * by its body path ("answerDueBy (2025-03-01) may not be before ..."); a refusal about no one field
+ * of the form (a rule about the whole thing, or a group of fields) at the form itself.
+ */
+function refusalOf(error: CommandRefusedError, fields: readonly FieldSpec[]): FormError {
+  const path = error.field;
+  const field = path === undefined ? undefined : fieldFor(path, fields);
+  if (path === undefined || field === undefined || field.path.startsWith(`${path}.`)) return { field: RECORDING_FORM_ID, message: error.message };
+  const message = field.path === path && error.message.startsWith(`${path} `) ? `${fieldName(field)}${error.message.slice(path.length)}` : error.message;
+  return { field: idOf(field.path), message };
 }

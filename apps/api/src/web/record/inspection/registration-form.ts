@@ -21,7 +21,7 @@ export type FindingValues = Record<FindingPart, string>;
 
 export const EMPTY_FINDING: FindingValues = { reference: '', findingType: '', text: '', dueDate: '' };
 
-const INSPECTION_FIELDS: readonly FieldSpec[] = [
+export const INSPECTION_FIELDS: readonly FieldSpec[] = [
   { path: 'title', kind: 'text', label: 'Title', hint: 'As the report gives it.' },
   { path: 'hmicfrsReference', kind: 'text', label: 'HMICFRS reference (optional)', width: 'one-third' },
   { path: 'inspectionType', kind: 'radios', label: 'Type of inspection', choices: INSPECTION_TYPES.map((type) => ({ value: type, text: INSPECTION_TYPE[type] })) },
@@ -78,6 +78,12 @@ export function registrationValues(form: URLSearchParams, findings: readonly Fin
   return values;
 }
 
+/** A finding's number: the last number in its reference ("REC 03" is 3), else `otherwise`. */
+export function findingNumberOf(reference: unknown, otherwise: number): number {
+  const digits = typeof reference === 'string' ? /(\d+)\D*$/.exec(reference) : null;
+  return digits ? Number(digits[1]) : otherwise;
+}
+
 /**
  * What the page derives for the API's body: each finding's number from its reference (the last
  * number in it, else its place in the list), and the key findings as paragraphs of HTML.
@@ -86,8 +92,7 @@ export function completeBody(body: Record<string, unknown>): void {
   const findings = (body.findings ?? []) as Record<string, unknown>[];
   body.findings = findings;
   findings.forEach((finding, index) => {
-    const digits = typeof finding.reference === 'string' ? /(\d+)\D*$/.exec(finding.reference) : null;
-    finding.number = digits ? Number(digits[1]) : index + 1;
+    finding.number = findingNumberOf(finding.reference, index + 1);
   });
   if (typeof body.keyFindingsHtml === 'string') {
     body.keyFindingsHtml = body.keyFindingsHtml

@@ -13,7 +13,6 @@ import { readFormPost } from '../../layout/form-body';
 import { html } from '../../layout/html';
 import { sendPage } from '../../layout/send-page';
 import { WebErrorFilter } from '../../layout/web-error.filter';
-import { DevelopmentPeople } from '../acting-as/development-people';
 import { checkWithDto } from '../forms/dto-check';
 import { fieldsOf, type FormValues } from '../forms/field-spec';
 import { recordingPage } from '../forms/form-page';
@@ -51,7 +50,6 @@ export class RegistrationController {
   constructor(
     private readonly csrf: CsrfProtection,
     private readonly commands: PageCommands,
-    private readonly people: DevelopmentPeople,
   ) {}
 
   @Get()
@@ -115,7 +113,6 @@ export class RegistrationController {
       csrfToken: this.csrf.tokenFor(request, response),
       submission,
       principal: principalOf(request),
-      selectable: this.people.selectable,
       hidden: { [COUNT_FIELD]: String(findings.length) },
       secondary: html`<div class="govuk-button-group"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" name="${ACTION_FIELD}" value="${ADD_FINDING}">Add another finding</button></div>`,
     });

@@ -1,7 +1,6 @@
 import { COPY_RECIPIENTS, type CopyRecipient, type StatutoryResponseCommand } from '@ledger/domain';
 import type { StatutoryEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
-import type { StatementDto } from '../../../commands/statement.dto';
 import {
   InviteChiefOfficerCommentsDto,
   PublishDto,
@@ -12,7 +11,7 @@ import {
 } from '../../../statutory-responses/statutory-response.dto';
 import { html, type SafeHtml } from '../../layout/html';
 import { day } from '../../reading/format';
-import type { FormItem } from '../forms/field-spec';
+import type { RecordingForm } from '../forms/recording-flow';
 
 /** What a statutory response step is recorded against: the inspection and its response as they stand. */
 export interface StatutoryFormContext {
@@ -22,18 +21,10 @@ export interface StatutoryFormContext {
 
 export type StatutoryFormCommand = Exclude<StatutoryResponseCommand['type'], 'OpenStatutoryResponse' | 'ReviseStatutoryTimetable'>;
 
-/** One step of the statutory response (police, s.55) or of the fire action plan, as a form. */
-export interface StatutoryForm {
-  /** Its address: /inspections/{id}/record/{key}. */
-  key: string;
+/** One step of the statutory response (police, s.55) or of the fire action plan, as a form: /inspections/{id}/record/{key}. */
+export interface StatutoryForm extends RecordingForm<StatutoryFormContext> {
   command: StatutoryFormCommand;
-  dto: new () => StatementDto;
   link: string;
-  title: string;
-  submit: string;
-  recorded: string;
-  items(context: StatutoryFormContext): FormItem[];
-  context?(context: StatutoryFormContext): SafeHtml | false;
   /**
    * Whether the page offers the step now: the steps already taken are not offered again. The
    * domain decides in the end; this only spares a pointless form.

@@ -1,23 +1,38 @@
-import { EVIDENCE_CLASSIFICATIONS, RECOMMENDATION_ALLOWED_FROM, SELF_ASSESSED_RAGS, type RecommendationCommandType } from '@ledger/domain';
+import {
+  EVIDENCE_CLASSIFICATIONS,
+  INSPECTORATE_MAPPED_STATUSES,
+  RECOMMENDATION_ALLOWED_FROM,
+  SELF_ASSESSED_RAGS,
+  type InspectorateClosureOutcome,
+  type InspectorateMappedStatus,
+  type RecommendationCommandType,
+} from '@ledger/domain';
 import type { RegisterEntry, TimelineEntry } from '@ledger/projections/read-models';
-import type { StatementDto } from '../../../commands/statement.dto';
+import { StatementDto } from '../../../commands/statement.dto';
 import {
   AcceptRecommendationDto,
+  AddActionDto,
   AssessApplicabilityDto,
   AssignOwnerDto,
+  ClearDependencyDto,
   CommentDto,
   CorrectEntryDto,
+  FlagDependencyDto,
   MarkCompleteDto,
   PartiallyAcceptRecommendationDto,
   ReasonDto,
+  RecordInspectorateClosureDto,
+  RecordInspectorateStatusDto,
   RecordProgressDto,
   RequestTargetDateChangeDto,
   SetTargetDateDto,
   SubmitEvidenceDto,
+  SupersedeDto,
 } from '../../../recommendations/recommendation.dto';
 import { html, type SafeHtml } from '../../layout/html';
-import { day, instantText } from '../../reading/format';
-import type { FieldSpec, FormItem, FormValues } from '../forms/field-spec';
+import { day, dayText, instantText } from '../../reading/format';
+import type { FieldSpec } from '../forms/field-spec';
+import type { RecordingForm } from '../forms/recording-flow';
 import { CHIEF_CONSTABLE_PREFILL, OCCURRED_AT, onBehalfOf } from '../forms/statement-fields';
 
 /** What a recommendation's forms are filled in against: the finding as it stands and its timeline. */
@@ -28,32 +43,23 @@ export interface RecommendationFormContext {
 
 export type RecommendationFormCommand = Exclude<RecommendationCommandType, 'IssueFinding'>;
 
-export type RecommendationFormGroup = 'Decision' | 'Delivery' | 'Completion and sign-off' | 'Putting the record right';
+export const RECOMMENDATION_FORM_GROUPS = ['Decision', 'Delivery', 'Completion and sign-off', 'The inspectorate', 'No longer needed', 'Putting the record right'] as const;
+export type RecommendationFormGroup = (typeof RECOMMENDATION_FORM_GROUPS)[number];
 
-/** One recording form of a recommendation, described once: the page, the link to it, the command it sends. */
-export interface RecommendationForm {
-  /** Its address: /recommendations/{id}/record/{key}. */
-  key: string;
+/** One recording form of a recommendation, described once: the page, the link to it, the command it sends. Its address: /recommendations/{id}/record/{key}. */
+export interface RecommendationForm extends RecordingForm<RecommendationFormContext> {
   command: RecommendationFormCommand;
-  /** The JSON API's body class for this command: the page validates with it. */
-  dto: new () => StatementDto;
   group: RecommendationFormGroup;
   link: string;
-  title: string;
-  submit: string;
-  /** The success banner's heading. */
-  recorded: string;
-  items(context: RecommendationFormContext): FormItem[];
-  prefill?(context: RecommendationFormContext): FormValues;
-  /** What to see before answering. */
-  context?(context: RecommendationFormContext): SafeHtml | false;
   /**
    * Whether the page offers it now, beyond the statuses the domain allows it from (a change to
    * approve must be pending). The domain decides in the end: this only spares a pointless form.
    */
   offered?(finding: RegisterEntry): boolean;
   /** An id the command carries that the server assigns, as the API does. */
-  assigns?: 'evidenceId';
+  assigns?: 'evidenceId' | 'actionId' | 'dependencyId';
+  /** The part of the recommendation it acts on, chosen on the page (the API has it in its address). */
+  inAddress?: readonly ('actionId' | 'dependencyId')[];
 }
 
 const REASON: FieldSpec = { path: 'reason', kind: 'textarea', label: 'Reason' };
@@ -66,6 +72,29 @@ const PLANNED: FieldSpec = {
 };
 
 const RAG_WORDS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
+
+const INSPECTORATE_STATUS_WORDS: Record<InspectorateMappedStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+  closed: 'Closed',
+  discharged: 'Discharged',
+  superseded: 'Superseded',
+  unknown: 'None of these',
+};
+
+const CLOSURE_CHOICES: readonly { value: InspectorateClosureOutcome; text: string; hint: string }[] = [
+  { value: 'closed', text: 'Closed', hint: 'A recommendation or an area for improvement.' },
+  { value: 'discharged', text: 'Discharged', hint: 'A cause of concern only.' },
+];
+
+/** Actions added and not yet completed, from the timeline, oldest first. */
+function openActionsOf(timeline: readonly TimelineEntry[]): { actionId: string; description: string; owner: string; dueDate: string }[] {
+  const completed = new Set(timeline.filter((entry) => entry.eventType === 'RecommendationActionCompleted').map((entry) => String(entry.changes.actionId)));
+  return timeline
+    .filter((entry) => entry.eventType === 'RecommendationActionAdded' && !completed.has(String(entry.changes.actionId)))
+    .map((entry) => ({ actionId: String(entry.changes.actionId), description: String(entry.changes.description), owner: String(entry.changes.owner), dueDate: String(entry.changes.dueDate) }));
+}
 
 /** Evidence submitted so far, from the timeline, newest last. */
 function evidenceOf(timeline: readonly TimelineEntry[]): { evidenceId: string; title: string; reference: string; submittedAt: string }[] {
@@ -271,6 +300,86 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     ],
   },
   {
+    key: 'add-action',
+    command: 'AddAction',
+    dto: AddActionDto,
+    group: 'Delivery',
+    link: 'Add an action',
+    title: 'Add an action',
+    submit: 'Add the action',
+    recorded: 'Action added',
+    assigns: 'actionId',
+    context: () => html`<p class="govuk-body">A step of the work with its own owner and due date. The recommendation cannot be marked complete while one of its actions is open.</p>`,
+    items: () => [
+      { path: 'description', kind: 'textarea', label: 'What is to be done' },
+      { path: 'owner', kind: 'text', label: 'Who will do it', name: 'Who will do it', hint: 'A person or team, for example Detective Superintendent, Public Protection.', width: 'two-thirds' },
+      { path: 'dueDate', kind: 'date', label: 'Due date' },
+      OCCURRED_AT,
+    ],
+  },
+  {
+    key: 'complete-action',
+    command: 'CompleteAction',
+    dto: StatementDto,
+    group: 'Delivery',
+    link: 'Record that an action is complete',
+    title: 'Record that an action is complete',
+    submit: 'Record the action complete',
+    recorded: 'Action completed',
+    offered: (finding) => finding.openActions > 0,
+    inAddress: ['actionId'],
+    items: ({ timeline }) => [
+      {
+        path: 'actionId',
+        kind: 'radios',
+        label: 'Which action is complete?',
+        name: 'The action that is complete',
+        choices: openActionsOf(timeline).map((action) => ({ value: action.actionId, text: action.description, hint: `${action.owner}; due ${dayText(action.dueDate)}` })),
+      },
+      OCCURRED_AT,
+    ],
+  },
+  {
+    key: 'flag-dependency',
+    command: 'FlagDependency',
+    dto: FlagDependencyDto,
+    group: 'Delivery',
+    link: 'Record that it waits on someone outside the force',
+    title: 'Record that delivery waits on someone outside the force',
+    submit: 'Record the dependency',
+    recorded: 'Dependency recorded',
+    assigns: 'dependencyId',
+    context: ({ finding }) => html`<p class="govuk-body">${finding.reference} shows as blocked until the dependency is cleared.</p>`,
+    items: () => [
+      { path: 'dependsOn', kind: 'text', label: 'Who it waits on', hint: 'A national body, usually: for example, the College of Policing or the Soteria Joint Unit.', width: 'two-thirds' },
+      { path: 'description', kind: 'textarea', label: 'What it waits for' },
+      OCCURRED_AT,
+    ],
+  },
+  {
+    key: 'clear-dependency',
+    command: 'ClearDependency',
+    dto: ClearDependencyDto,
+    group: 'Delivery',
+    link: 'Record that a dependency is cleared',
+    title: 'Record that a dependency is cleared',
+    submit: 'Clear the dependency',
+    recorded: 'Dependency cleared',
+    offered: (finding) => finding.openDependencies.length > 0,
+    inAddress: ['dependencyId'],
+    items: ({ finding }) => [
+      {
+        path: 'dependencyId',
+        kind: 'radios',
+        label: 'Which dependency is cleared?',
+        name: 'The dependency that is cleared',
+        choices: finding.openDependencies.map((dependency) => ({ value: dependency.dependencyId, text: `Waiting on ${dependency.dependsOn}`, hint: dependency.description })),
+      },
+      { path: 'note', kind: 'textarea', label: 'Note (optional)', hint: 'What was delivered, and where it can be seen.' },
+      OCCURRED_AT,
+    ],
+  },
+  {
     key: 'mark-complete',
     command: 'MarkComplete',
     dto: MarkCompleteDto,
@@ -332,6 +441,77 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Close the recommendation',
     recorded: 'Recommendation closed',
     items: () => [COMMENT, onBehalfOf('none'), OCCURRED_AT],
+  },
+  {
+    key: 'record-inspectorate-status',
+    command: 'RecordInspectorateStatus',
+    dto: RecordInspectorateStatusDto,
+    group: 'The inspectorate',
+    link: "Record the inspectorate's status",
+    title: "Record the inspectorate's own status",
+    submit: 'Record the status',
+    recorded: "Inspectorate's status recorded",
+    context: ({ finding }) =>
+      html`<p class="govuk-body">The inspectorate's view is recorded beside the office's, whatever the status here${finding.inspectorate !== null && html`. The latest recorded: “${finding.inspectorate.statusText}” (${day(finding.inspectorate.statusDate)})`}.</p>`,
+    items: () => [
+      { path: 'statusText', kind: 'textarea', label: "The inspectorate's status, in its own words", name: "The inspectorate's status", hint: 'Exactly as the inspectorate gives it.' },
+      { path: 'statusDate', kind: 'date', label: 'Date of the status' },
+      { path: 'source', kind: 'text', label: 'Where it was read', hint: 'For example, the HMICFRS monitoring portal, a letter of 3 March 2025, a revisit report.' },
+      {
+        path: 'mappedStatus',
+        kind: 'radios',
+        label: 'Which of these is closest?',
+        name: 'The closest status',
+        hint: 'So that statuses can be counted and compared; the words above are what is kept.',
+        choices: INSPECTORATE_MAPPED_STATUSES.map((status) => ({ value: status, text: INSPECTORATE_STATUS_WORDS[status] })),
+      },
+      OCCURRED_AT,
+    ],
+  },
+  {
+    key: 'record-inspectorate-closure',
+    command: 'RecordInspectorateClosure',
+    dto: RecordInspectorateClosureDto,
+    group: 'The inspectorate',
+    link: 'Record that the inspectorate closed it',
+    title: 'Record that the inspectorate closed it',
+    submit: 'Record the closure',
+    recorded: "Inspectorate's closure recorded",
+    items: () => [
+      { path: 'outcome', kind: 'radios', label: 'How did the inspectorate end it?', name: 'How the inspectorate ended it', choices: CLOSURE_CHOICES },
+      { path: 'closedOn', kind: 'date', label: 'Date closed' },
+      { path: 'source', kind: 'text', label: 'Where it was read', hint: 'For example, the HMICFRS monitoring portal, or a letter of 3 March 2025.' },
+      OCCURRED_AT,
+    ],
+  },
+  {
+    key: 'supersede',
+    command: 'Supersede',
+    dto: SupersedeDto,
+    group: 'No longer needed',
+    link: 'Record that it is superseded',
+    title: 'Record that the recommendation is superseded',
+    submit: 'Record that it is superseded',
+    recorded: 'Recorded as superseded',
+    context: () => html`<p class="govuk-body">Nothing more is recorded about it unless it is reopened.</p>`,
+    items: () => [
+      { path: 'supersededBy', kind: 'text', label: 'What replaces it', hint: 'For example, REC 2 of the 2025 PEEL report.' },
+      { ...REASON, hint: 'Why the new finding replaces this one.' },
+      onBehalfOf('none'),
+      OCCURRED_AT,
+    ],
+  },
+  {
+    key: 'mark-no-longer-relevant',
+    command: 'MarkNoLongerRelevant',
+    dto: ReasonDto,
+    group: 'No longer needed',
+    link: 'Record that it is no longer relevant',
+    title: 'Record that the recommendation is no longer relevant',
+    submit: 'Record that it is no longer relevant',
+    recorded: 'Recorded as no longer relevant',
+    context: () => html`<p class="govuk-body">Nothing more is recorded about it unless it is reopened.</p>`,
+    items: () => [{ ...REASON, hint: 'What changed, so that it no longer applies.' }, onBehalfOf('none'), OCCURRED_AT],
   },
   {
     key: 'reopen',

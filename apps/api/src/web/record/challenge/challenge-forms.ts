@@ -1,0 +1,85 @@
+import type { ChallengeCommand } from '@ledger/domain';
+import type { ChallengeEntry, RegisterEntry } from '@ledger/projections/read-models';
+import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
+import { AnswerChallengeDto, CloseChallengeDto, RaiseChallengeDto } from '../../../challenges/challenge.dto';
+import { html, type SafeHtml } from '../../layout/html';
+import { day } from '../../reading/format';
+import type { RecordingForm } from '../forms/recording-flow';
+import { OCCURRED_AT, onBehalfOf } from '../forms/statement-fields';
+
+/** What a new challenge is about: one finding, one inspection, or neither (a general question). */
+export type ChallengeAbout = { finding: RegisterEntry } | { inspection: InspectionSummary } | { general: true };
+
+/** A challenge is answered and closed as it stands. */
+export interface RaisedChallengeContext {
+  challenge: ChallengeEntry;
+}
+
+/** A scrutiny challenge command as a form; `key` is what the page it returns to is told was recorded. */
+export interface ChallengeForm<C> extends RecordingForm<C> {
+  command: ChallengeCommand['type'];
+}
+
+function aboutText(about: ChallengeAbout): SafeHtml {
+  if ('finding' in about) return html`<p class="govuk-body">A question about ${about.finding.reference}.</p>`;
+  if ('inspection' in about) return html`<p class="govuk-body">A question about the inspection as a whole.</p>`;
+  return html`<p class="govuk-body">A general question, about no one inspection or recommendation. To raise one about an inspection or a recommendation, start from its page.</p>`;
+}
+
+function question({ challenge }: RaisedChallengeContext): SafeHtml {
+  return html`<div class="govuk-inset-text">
+  <p class="govuk-body">${challenge.question}</p>
+  <p class="govuk-body-s">Asked at the ${challenge.forum}, ${day(challenge.meetingDate)}; answer due by ${day(challenge.answerDueBy)}.</p>
+  ${challenge.answers.map((answer) => html`<p class="govuk-body-s">Answered ${day(answer.answeredOn)}: ${answer.answer}</p>`)}
+</div>`;
+}
+
+export const RAISE_CHALLENGE: ChallengeForm<ChallengeAbout> = {
+  key: 'raise-challenge',
+  command: 'RaiseChallenge',
+  dto: RaiseChallengeDto,
+  title: 'Raise a scrutiny challenge',
+  submit: 'Record the challenge',
+  recorded: 'Scrutiny challenge raised',
+  context: aboutText,
+  items: () => [
+    { path: 'forum', kind: 'text', label: 'Forum', hint: 'Where it was asked: for example, Police and Crime Panel.', width: 'two-thirds' },
+    { path: 'meetingDate', kind: 'date', label: 'Date of the meeting' },
+    { path: 'question', kind: 'textarea', label: 'Question', hint: 'As the forum put it.' },
+    { path: 'answerDueBy', kind: 'date', label: 'Answer due by', hint: 'On or after the meeting. For example, 2025-03-31 (year-month-day)' },
+    onBehalfOf('none'),
+  ],
+};
+
+export const ANSWER_CHALLENGE: ChallengeForm<RaisedChallengeContext> = {
+  key: 'answer-challenge',
+  command: 'AnswerChallenge',
+  dto: AnswerChallengeDto,
+  title: 'Record an answer to a scrutiny challenge',
+  submit: 'Record the answer',
+  recorded: 'Answer recorded',
+  context: question,
+  items: () => [
+    { path: 'answer', kind: 'textarea', label: 'Answer', hint: 'As it was given to the forum. A later answer adds to an earlier one.' },
+    { path: 'answeredOn', kind: 'date', label: 'Date answered' },
+    onBehalfOf('none'),
+    OCCURRED_AT,
+  ],
+};
+
+export const CLOSE_CHALLENGE: ChallengeForm<RaisedChallengeContext> = {
+  key: 'close-challenge',
+  command: 'CloseChallenge',
+  dto: CloseChallengeDto,
+  title: 'Close a scrutiny challenge',
+  submit: 'Close the challenge',
+  recorded: 'Scrutiny challenge closed',
+  context: question,
+  items: () => [
+    { path: 'outcome', kind: 'text', label: 'Outcome', hint: "In the forum's words: for example, satisfied, withdrawn, or referred to the accountability board." },
+    { path: 'closedOn', kind: 'date', label: 'Date closed' },
+    OCCURRED_AT,
+  ],
+};
+
+export const CHALLENGE_FORMS = [RAISE_CHALLENGE, ANSWER_CHALLENGE, CLOSE_CHALLENGE] as const;

@@ -1,0 +1,55 @@
+import type { ChallengeEntry } from '@ledger/projections/read-models';
+import { html, type SafeHtml } from '../../layout/html';
+import { recordedBanner } from '../forms/form-page';
+import { CHALLENGE_FORMS } from './challenge-forms';
+
+export const RAISE_PATH = '/challenges/raise';
+
+/** What a new challenge is about, as the raise page's address says it. */
+export interface ChallengeAboutIds {
+  recommendationId?: string;
+  inspectionId?: string;
+}
+
+export function raisePath(about: ChallengeAboutIds): string {
+  if (about.recommendationId !== undefined) return `${RAISE_PATH}?recommendationId=${encodeURIComponent(about.recommendationId)}`;
+  if (about.inspectionId !== undefined) return `${RAISE_PATH}?inspectionId=${encodeURIComponent(about.inspectionId)}`;
+  return RAISE_PATH;
+}
+
+export function challengePath(challengeId: string, form: 'answer' | 'close'): string {
+  return `/challenges/${encodeURIComponent(challengeId)}/${form}`;
+}
+
+/** The page a challenge is shown on in context, and where its forms return: its finding's, its inspection's, or the list of challenges. */
+export function challengeHome(challenge: Pick<ChallengeEntry, 'recommendationId' | 'inspectionId'>): string {
+  if (challenge.recommendationId !== null) return `/recommendations/${encodeURIComponent(challenge.recommendationId)}`;
+  if (challenge.inspectionId !== null) return `/inspections/${encodeURIComponent(challenge.inspectionId)}`;
+  return '/challenges?status=all';
+}
+
+/** What the pages that list challenges show of their forms: raising one, and answering or closing each open one. */
+export interface ChallengeRecording {
+  raise: SafeHtml;
+  linksOf(challenge: ChallengeEntry): SafeHtml | false;
+}
+
+export function challengeRecording(about: ChallengeAboutIds, raiseText: string): ChallengeRecording {
+  return {
+    raise: html`<p class="govuk-body ledger-no-print"><a class="govuk-link" href="${raisePath(about)}">${raiseText}</a></p>`,
+    linksOf: (challenge) =>
+      challenge.status === 'open' &&
+      html`<br><span class="govuk-body-s ledger-no-print"><a class="govuk-link" href="${challengePath(challenge.challengeId, 'answer')}">Record an answer<span class="govuk-visually-hidden"> to the ${challenge.forum}'s question of ${challenge.meetingDate}</span></a> · <a class="govuk-link" href="${challengePath(challenge.challengeId, 'close')}">Close<span class="govuk-visually-hidden"> the ${challenge.forum}'s question of ${challenge.meetingDate}</span></a></span>`,
+  };
+}
+
+/** The success banner's heading, when a challenge form sent the browser back here. */
+export function challengeRecorded(recorded: unknown): string | undefined {
+  return CHALLENGE_FORMS.find((form) => form.key === recorded)?.recorded;
+}
+
+/** The success banner of the list of challenges, when a challenge form sent the browser back to it. */
+export function challengeListBanner(recorded: unknown): SafeHtml | false {
+  const done = challengeRecorded(recorded);
+  return done !== undefined && recordedBanner(done, 'The list below shows it.');
+}
