@@ -18,7 +18,7 @@ export const ALL_PROJECTIONS: Projection[] = [
 
 export { registerAsAt, type AsAtRegister } from './as-at/as-at';
 export { CHALLENGES, challengesProjection, type ChallengeAnswer } from './challenges/challenges.projection';
-export { CHALLENGE_STATUSES, queryChallenges, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
+export { CHALLENGE_STATUSES, findChallenge, queryChallenges, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
 export { COMMITMENTS, commitmentsProjection } from './commitments/commitments.projection';
 export {
   COMMITMENT_KINDS,

@@ -76,6 +76,14 @@ export function queryChallenges(reader: ReadModelReader, filter: ChallengeFilter
   );
 }
 
+/** One challenge by its id, or null. */
+export function findChallenge(reader: ReadModelReader, challengeId: string, today: string): ChallengeEntry | null {
+  const row = reader.read(
+    () => reader.db.prepare(`SELECT * FROM ${reader.table(CHALLENGES, 'challenges')} WHERE challenge_id = ?`).get(challengeId) as ChallengeRow | undefined,
+  );
+  return row === undefined ? null : toEntry(row, today);
+}
+
 function toEntry(row: ChallengeRow, today: string): ChallengeEntry {
   const open = row.closed_on === null;
   const late = daysBetween(row.answer_due_by, today);

@@ -3,9 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ChallengeCommandMessage } from '@ledger/application';
 import type { ChallengeCommand } from '@ledger/domain';
-import { findInspection, findRegisterEntry, queryChallenges, type ChallengeEntry } from '@ledger/projections/read-models';
+import { findChallenge, findInspection, findRegisterEntry } from '@ledger/projections/read-models';
 import { commandFields } from '../../../commands/statement.dto';
-import { MAX_LIMIT } from '../../../read-models/query-params';
 import { WebErrorFilter } from '../../layout/web-error.filter';
 import { isId } from '../../reading/ids';
 import { LedgerReads } from '../../reading/ledger-reads';
@@ -108,20 +107,10 @@ export class ChallengeRecordController {
   }
 
   private challengePlace(challengeId: string, form: ChallengeForm<RaisedChallengeContext>): FormPlace<RaisedChallengeContext> | null {
-    const challenge = isId(challengeId) ? this.findChallenge(challengeId) : undefined;
+    const challenge = isId(challengeId) ? findChallenge(this.reads.readModels, challengeId, this.reads.context.today()) : null;
     if (!challenge) return null;
     const caption = `Scrutiny challenge${challenge.reference === null ? '' : ` about ${challenge.reference}`} · ${challenge.forum}`;
     return { form, context: { challenge }, caption, action: challengePath(challengeId, form === ANSWER_CHALLENGE ? 'answer' : 'close'), back: challengeHome(challenge) };
-  }
-
-  /** The challenges read model is queried by what challenges are about, not by id: a forum raises few, so they are looked through. */
-  private findChallenge(challengeId: string): ChallengeEntry | undefined {
-    const today = this.reads.context.today();
-    for (let offset = 0; ; offset += MAX_LIMIT) {
-      const page = queryChallenges(this.reads.readModels, { status: 'all' }, { limit: MAX_LIMIT, offset }, today);
-      const found = page.items.find((challenge) => challenge.challengeId === challengeId);
-      if (found || offset + page.items.length >= page.total) return found;
-    }
   }
 }
 
