@@ -1,4 +1,3 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@ledger/domain';
 
@@ -18,5 +17,3 @@ export function principalOf(request: Request): Principal {
   if (!principal) throw new Error('No principal on the request: the identity guard did not run');
   return principal;
 }
-
-export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context.switchToHttp().getRequest<Request>()));

@@ -13,7 +13,6 @@ import {
   IsObject,
   IsString,
   IsUrl,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -96,10 +95,6 @@ export function UrlField(options: FieldOptions = {}): PropertyDecorator {
   );
 }
 
-export function UuidField(options: FieldOptions = {}): PropertyDecorator {
-  return field(options, { type: String, format: 'uuid' }, IsUUID('all', { message: '$property must be a UUID' }));
-}
-
 /** A SHA-256 digest written as 64 hexadecimal characters. */
 export function Sha256Field(options: FieldOptions = {}): PropertyDecorator {
   return field(options, { type: String, pattern: '^[0-9a-f]{64}$' }, IsString(), Matches(/^[0-9a-fA-F]{64}$/, { message: '$property must be a SHA-256 digest: 64 hexadecimal characters' }));
@@ -136,17 +131,5 @@ export function TextListField(maxLength: number, size: { min?: number; max?: num
     IsString({ each: true }),
     Matches(/\S/, { each: true, message: 'each of $property must say something' }),
     MaxLength(maxLength, { each: true, message: `each of $property must be at most ${maxLength} characters` }),
-  );
-}
-
-export function EnumListField<T extends string>(values: readonly T[], size: { min?: number; max?: number } = {}, options: FieldOptions = {}): PropertyDecorator {
-  const { min = 0, max = values.length } = size;
-  return field(
-    options,
-    { enum: [...values], isArray: true, minItems: min, maxItems: max },
-    IsArray(),
-    ArrayMinSize(min),
-    ArrayMaxSize(max),
-    IsIn([...values], { each: true, message: `each of $property must be one of: ${values.join(', ')}` }),
   );
 }
