@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/envelope';
 export * from './shared/calendar-date';
+export * from './shared/occurred-at';
 export * from './shared/field-rules';
 export * from './inspection';
 export * from './recommendation';
