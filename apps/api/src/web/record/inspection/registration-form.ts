@@ -1,7 +1,6 @@
 import escapeHtml from 'escape-html';
 import { FINDING_TYPES, INSPECTION_SCOPES, INSPECTION_TYPES, SERVICES } from '@ledger/domain';
 import { LIST_LIMIT } from '../../../validation/text-limits';
-import { html } from '../../layout/html';
 import { FINDING_TYPE, INSPECTION_TYPE, SCOPE, SERVICE } from '../../reading/words';
 import type { FieldSpec, FormItem, FormValues } from '../forms/field-spec';
 
@@ -52,7 +51,10 @@ export function registrationItems(findingCount: number): FormItem[] {
   const findings: FormItem[] = Array.from({ length: findingCount }, (_, index) => ({
     legend: `Finding ${index + 1}`,
     fields: findingFields(index),
-    after: html`<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" name="${ACTION_FIELD}" value="${REMOVE_FINDING}${index}">Remove<span class="govuk-visually-hidden"> finding ${index + 1}</span></button>`,
+    after: {
+      macro: 'button',
+      params: { html: `Remove<span class="govuk-visually-hidden"> finding ${index + 1}</span>`, name: ACTION_FIELD, value: `${REMOVE_FINDING}${index}`, classes: 'govuk-button--secondary govuk-!-margin-bottom-0' },
+    },
   }));
   return [{ legend: 'The inspection', fields: INSPECTION_FIELDS }, ...findings];
 }

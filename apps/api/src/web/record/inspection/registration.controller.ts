@@ -10,7 +10,7 @@ import { principalOf } from '../../../identity/principal';
 import { CsrfProtection } from '../../layout/csrf';
 import type { FormError } from '../../layout/error-summary';
 import { readFormPost } from '../../layout/form-body';
-import { html } from '../../layout/html';
+import { link, para } from '../../components/inline';
 import { sendPage } from '../../layout/send-page';
 import { WebErrorFilter } from '../../layout/web-error.filter';
 import { checkWithDto } from '../forms/dto-check';
@@ -102,8 +102,10 @@ export class RegistrationController {
     const page = recordingPage({
       title: 'Register an inspection by hand',
       caption: 'Register',
-      context: html`<p class="govuk-body">For a report that cannot be imported from its published page. Give its findings one by one, exactly as published; each is issued as a recommendation, area for improvement or cause of concern of its own.</p>
-<p class="govuk-body">To read a published page instead, <a class="govuk-link" href="/import">import it</a>.</p>`,
+      context: [
+        para('For a report that cannot be imported from its published page. Give its findings one by one, exactly as published; each is issued as a recommendation, area for improvement or cause of concern of its own.'),
+        para('To read a published page instead, ', link('/import', 'import it'), '.'),
+      ],
       action: REGISTRATION_PATH,
       items: registrationItems(findings.length),
       values,
@@ -114,7 +116,7 @@ export class RegistrationController {
       submission,
       principal: principalOf(request),
       hidden: { [COUNT_FIELD]: String(findings.length) },
-      secondary: html`<div class="govuk-button-group"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" name="${ACTION_FIELD}" value="${ADD_FINDING}">Add another finding</button></div>`,
+      secondary: [{ macro: 'button', params: { text: 'Add another finding', name: ACTION_FIELD, value: ADD_FINDING, classes: 'govuk-button--secondary' } }],
     });
     sendPage(response, status, page);
   }
