@@ -68,6 +68,11 @@ export class HtmlPage {
     return this.all((element) => element.attribs.class?.split(/\s+/).includes(className) === true).map((element) => HtmlPage.text(element));
   }
 
+  /** Where an error summary links for a field: its input, or the day box of a GOV.UK date input. */
+  inputOf(id: string): string {
+    return DomUtils.getElementById(`${id}-day`, this.nodes) ? `${id}-day` : id;
+  }
+
   /** The classes of the element with this id. */
   classesOf(id: string): string[] {
     return (this.byId(id).attribs.class ?? '').split(/\s+/).filter(Boolean);

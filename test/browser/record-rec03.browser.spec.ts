@@ -5,11 +5,14 @@ import type { Page } from 'playwright-core';
 import { readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { readSamplePage } from '../e2e/support/sample-page';
 import { rec03Commitment } from '../e2e/support/sample-requests';
-import { launchChromium, type TestBrowser } from './chromium';
+import { fillDate, launchChromium, type TestBrowser } from './chromium';
 import { readModelsCaughtUp, registerSample } from './recording-support';
 
 /** Screenshots land here, to be looked at when the pages change. */
 const screenshot = (name: string) => path.join(os.tmpdir(), `ledger-recording-${name}.png`);
+
+// The whole life of a recommendation, page by page, in one test: slow on a busy machine.
+jest.setTimeout(90_000);
 
 describe('taking REC 03 of the sample from its decision to its close in the browser', () => {
   let ledger: LedgerUnderTest;
@@ -78,9 +81,9 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     await page.waitForFunction("document.activeElement && document.activeElement.closest('.govuk-error-summary') !== null");
     await page.screenshot({ path: screenshot('2-accept-errors'), fullPage: true });
     await page.getByLabel('Commitment').fill(rec03Commitment(readSamplePage()));
-    await page.getByLabel('Planned completion date (optional)').fill('2025-01-31');
+    await fillDate(page, 'Planned completion date (optional)', '2025-01-31');
     await page.getByLabel('Their organisation').fill('Cumbria Constabulary');
-    await page.getByLabel('Date it happened (optional)').fill('2024-09-24');
+    await fillDate(page, 'Date it happened (optional)', '2024-09-24');
     await page.getByRole('button', { name: 'Record the acceptance' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'accept');
     expect(await page.locator('.govuk-notification-banner__heading').innerText()).toBe('Acceptance recorded');
@@ -185,7 +188,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     await page.getByLabel('Custody', { exact: true }).check();
     await page.getByLabel('This force or service only').check();
     await page.getByLabel('Police').check();
-    await page.getByLabel('Date published').fill('2025-03-03');
+    await fillDate(page, 'Date published', '2025-03-03');
     await page.getByLabel('Finding 1: reference').fill('REC 1');
     await page.locator('#findings-0-findingType').check();
     await page.getByLabel('Finding 1: text').fill('Keep full custody records.');
@@ -201,8 +204,8 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     expect(await page.locator('#findings ~ * a, #findings ~ * table a').allInnerTexts()).toEqual(expect.arrayContaining(['REC 1', 'AFI 1']));
 
     await page.locator('#record-statutory').getByRole('link', { name: "Invite the chief officer's comments" }).click();
-    await page.getByLabel('Date of the invitation').fill('2025-03-04');
-    await page.getByLabel('Comments due by').fill('2025-03-31');
+    await fillDate(page, 'Date of the invitation', '2025-03-04');
+    await fillDate(page, 'Comments due by', '2025-03-31');
     await page.getByRole('button', { name: 'Record the invitation' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'invite-chief-officer-comments');
     expect(await page.locator('.govuk-notification-banner__heading').innerText()).toBe("Invitation of the chief officer's comments recorded");

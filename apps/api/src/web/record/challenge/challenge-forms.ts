@@ -50,7 +50,7 @@ export const RAISE_CHALLENGE: ChallengeForm<ChallengeAbout> = {
     { path: 'forum', kind: 'text', label: 'Forum', hint: 'Where it was asked: for example, Police and Crime Panel.', width: 'two-thirds' },
     { path: 'meetingDate', kind: 'date', label: 'Date of the meeting' },
     { path: 'question', kind: 'textarea', label: 'Question', hint: 'As the forum put it.' },
-    { path: 'answerDueBy', kind: 'date', label: 'Answer due by', hint: 'On or after the meeting. For example, 2025-03-31 (year-month-day)' },
+    { path: 'answerDueBy', kind: 'date', label: 'Answer due by', hint: 'On or after the meeting. For example, 31 3 2025' },
     onBehalfOf('none'),
   ],
 };

@@ -1,5 +1,6 @@
 import { errorMessageOf, type Field } from '../../components/fields';
 import type { FormError } from '../../layout/error-summary';
+import { DATE_PARTS, partsOf, type DatePart } from './date-parts';
 import { idOf, isGroup, type Choice, type FieldSpec, type FormItem, type FormValues } from './field-spec';
 
 /** GOV.UK form fields for the recording pages: labels, hints, the error at its field, the value as it was sent. */
@@ -59,13 +60,35 @@ export function formField(field: FieldSpec, values: FormValues, errors: readonly
     case 'textarea':
       return { macro: 'textarea', params: { ...common, label, hint: field.hint ? { text: field.hint } : undefined, value, rows: 5 } };
     case 'date':
-      return {
-        macro: 'input',
-        params: { ...common, label, hint: { text: field.hint ?? 'For example, 2025-01-31 (year-month-day)' }, value, classes: 'govuk-input--width-10', spellcheck: false, autocomplete: 'off' },
-      };
+      return dateField(field, values, errors);
     case 'percent':
       return { macro: 'input', params: { ...common, label, hint: field.hint ? { text: field.hint } : undefined, value, classes: 'govuk-input--width-3', inputmode: 'numeric', spellcheck: false, suffix: { text: '%' } } };
     default:
       return { macro: 'input', params: { ...common, label, hint: field.hint ? { text: field.hint } : undefined, value, classes: field.width ? WIDTH[field.width] : undefined } };
   }
+}
+
+/** GOV.UK's date input: day, month and year, the boxes to fix marked (all of them when the date as a whole is wrong). */
+function dateField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): Field {
+  const id = idOf(field.path);
+  const error = errors.find((e) => e.field === id || DATE_PARTS.some((part) => e.field === `${id}-${part}`));
+  const parts = partsOf(values, field.path);
+  const marked = (part: DatePart) => error !== undefined && (!/must include/.test(error.message) || parts[part] === '');
+  return {
+    macro: 'dateInput',
+    params: {
+      id,
+      namePrefix: field.path,
+      fieldset: { legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } },
+      hint: { text: field.hint ?? 'For example, 31 1 2025' },
+      errorMessage: error && { text: error.message },
+      items: DATE_PARTS.map((part) => ({
+        id: `${id}-${part}`,
+        name: part,
+        label: part[0].toUpperCase() + part.slice(1),
+        value: parts[part],
+        classes: `govuk-input--width-${part === 'year' ? 4 : 2}${marked(part) ? ' govuk-input--error' : ''}`,
+      })),
+    },
+  };
 }

@@ -5,7 +5,8 @@ import { CSRF_FIELD } from '../../layout/csrf';
 import type { FormError } from '../../layout/error-summary';
 import { renderPage } from '../../layout/render';
 import { personWords } from '../../layout/who-is-acting';
-import type { FormItem, FormValues } from './field-spec';
+import { atFirstBox } from './date-parts';
+import { fieldsOf, idOf, type FieldSpec, type FormItem, type FormValues } from './field-spec';
 import { formItems } from './form-fields';
 import { SUBMISSION_FIELD } from './submission';
 
@@ -48,10 +49,12 @@ export interface RecordingPageModel {
 
 /** A recording page: one form, with the error summary first, who will be recorded as the author, and the button. */
 export function recordingPage(model: RecordingPageModel): string {
+  const fields = fieldsOf(model.items);
+  const errors = inFormOrder(atFirstBox(model.errors, fields), fields);
   return renderPage('record/forms/form-page.njk', {
     title: model.title,
     section: 'register',
-    errors: model.errors,
+    errors,
     caption: model.caption,
     context: model.context || [],
     action: model.action,
@@ -61,7 +64,7 @@ export function recordingPage(model: RecordingPageModel): string {
       { name: SUBMISSION_FIELD, value: model.submission },
       ...Object.entries(model.hidden ?? {}).map(([name, value]) => ({ name, value })),
     ],
-    fields: formItems(model.items, model.values, model.errors),
+    fields: formItems(model.items, model.values, errors),
     secondary: model.secondary ?? [],
     submit: model.submit,
     back: model.back,
@@ -72,4 +75,11 @@ export function recordingPage(model: RecordingPageModel): string {
 /** A page in place of a form that cannot be used now (the status does not allow it), saying why. */
 export function notNowPage(model: { title: string; caption: string; reason: string; back: string }): string {
   return renderPage('record/forms/not-now.njk', { ...model, section: 'register' });
+}
+
+/** The error summary lists problems in the order of the fields they are about; one about the whole form comes first. */
+function inFormOrder(errors: readonly FormError[], fields: readonly FieldSpec[]): FormError[] {
+  const ids = fields.map((field) => idOf(field.path));
+  const place = (error: FormError) => ids.findIndex((id) => error.field === id || error.field.startsWith(`${id}-`) && /^(day|month|year)$/.test(error.field.slice(id.length + 1)));
+  return [...errors].sort((a, b) => place(a) - place(b));
 }

@@ -13,6 +13,7 @@ import { readFormPost } from '../../layout/form-body';
 import { link, para } from '../../components/inline';
 import { sendPage } from '../../layout/send-page';
 import { WebErrorFilter } from '../../layout/web-error.filter';
+import { readDates } from '../forms/date-parts';
 import { checkWithDto } from '../forms/dto-check';
 import { fieldsOf, type FormValues } from '../forms/field-spec';
 import { recordingPage } from '../forms/form-page';
@@ -75,11 +76,16 @@ export class RegistrationController {
     const items = registrationItems(findings.length);
     const values = registrationValues(posted, findings);
     const fields = fieldsOf(items);
+    const dateErrors = readDates(values, fields);
     const body = bodyOf(values, fields, unknownFields(posted, [], [...CONTROL_FIELDS, ...postedFieldNames(shown.length)]));
     completeBody(body);
     const checked = await checkWithDto(RegisterInspectionDto, body, items);
     const again = findings.length > 0 ? findings : [{ ...EMPTY_FINDING }];
-    if (!checked.ok) return this.render(response, 400, request, again, values, checked.errors, submission);
+    if (!checked.ok || dateErrors.length > 0) {
+      // A date that could not be read is said once, in the page's words.
+      const unread = new Set(dateErrors.map((error) => error.field.replace(/-(day|month|year)$/, '')));
+      return this.render(response, 400, request, again, values, [...dateErrors, ...(checked.ok ? [] : checked.errors.filter((error) => !unread.has(error.field)))], submission);
+    }
 
     const principal = principalOf(request);
     const commandId = commandIdOf(principal.id, submission, 'register-inspection', body);

@@ -55,7 +55,7 @@ export const STATUTORY_FORMS: readonly StatutoryForm[] = [
     context: deadline,
     items: () => [
       { path: 'invitedOn', kind: 'date', label: 'Date of the invitation' },
-      { path: 'commentsDueBy', kind: 'date', label: 'Comments due by', hint: 'The date you set for the chief officer. For example, 2024-09-30 (year-month-day)' },
+      { path: 'commentsDueBy', kind: 'date', label: 'Comments due by', hint: 'The date you set for the chief officer. For example, 30 9 2024' },
     ],
   },
   {

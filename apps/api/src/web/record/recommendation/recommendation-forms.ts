@@ -68,7 +68,7 @@ const PLANNED: FieldSpec = {
   path: 'plannedCompletionDate',
   kind: 'date',
   label: 'Planned completion date (optional)',
-  hint: 'Becomes the first target date. For example, 2025-01-31 (year-month-day)',
+  hint: 'Becomes the first target date. For example, 31 1 2025',
 };
 
 const RAG_WORDS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
