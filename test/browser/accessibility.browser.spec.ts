@@ -68,6 +68,15 @@ const PAGES: [string, Visit][] = [
   ['a form that cannot be used now', open(() => `/recommendations/${ID.rec03}/record/accept`)],
   ['amending an inspection, with its errors', sentEmpty(() => `/inspections/${INSPECTION}/record/amend-details`, 'Record the amendment')],
   ['raising a scrutiny challenge, with its errors', sentEmpty(() => `/challenges/raise?recommendationId=${ID.rec05}`, 'Record the challenge')],
+  [
+    'raising a scrutiny challenge, with a date typed as 31/01/2025',
+    async (page, ledger) => {
+      await page.goto(`${ledger.url}/challenges/raise?recommendationId=${ID.rec05}`);
+      await page.getByRole('group', { name: 'Date of the meeting' }).getByLabel('Day').fill('31/01/2025');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Record the challenge' }).click()]);
+      await page.locator('.govuk-error-summary').getByText('Date of the meeting must include a month and year').waitFor();
+    },
+  ],
   ['choosing who to act as', open(() => '/acting-as?returnTo=/register')],
 ];
 
