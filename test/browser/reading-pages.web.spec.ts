@@ -384,6 +384,21 @@ describe('the reading pages over HTTP', () => {
         ['REC 09', 'Not overdue'],
         ['REC 11', 'Due in 76 days'],
       ]);
+      // Each finding in full, never cut short, with its commitment and its latest progress as at the meeting day.
+      expect(page.html).not.toContain('…');
+      const cut = (await open('/register')).table('Progress to introduce a national operating model').rows.filter((row) => row[1].includes('…'));
+      expect(cut.length).toBeGreaterThan(0);
+      for (const [reference, text] of cut) {
+        const full = findings.find((row) => row[0] === reference)![1];
+        expect(full.startsWith(text.slice(0, text.indexOf('…')))).toBe(true);
+        expect(full.length).toBeGreaterThan(text.length);
+      }
+      const delivery = page.table('What was committed to, and the latest progress reported').rows;
+      expect(delivery.map((row) => row[0])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
+      expect(delivery[0][1]).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024, to be done by 31 January 2025$/);
+      expect(delivery[1][1]).toContain('Once the national definition has been received');
+      expect(delivery.every((row) => /^(None reported|.+ Reported \d{1,2} \w+ 20\d\d.*; owner's own RAG: (red|amber|green))$/.test(row[2]))).toBe(true);
+      expect(delivery.some((row) => row[2] !== 'None reported')).toBe(true);
       expect(page.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
       expect(page.table('Challenges still open').rows).toHaveLength(2);
       expect(page.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');

@@ -1,7 +1,21 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CHALLENGES, findInspection, queryChallenges, queryStatutory, querySlippage, registerAsAt, REGISTER, SLIPPAGE, STATUTORY, type RegisterEntry } from '@ledger/projections/read-models';
+import {
+  CHALLENGES,
+  COMMITMENTS,
+  findInspection,
+  queryChallenges,
+  queryCommitments,
+  queryStatutory,
+  querySlippage,
+  registerAsAt,
+  REGISTER,
+  SLIPPAGE,
+  STATUTORY,
+  type Commitment,
+  type RegisterEntry,
+} from '@ledger/projections/read-models';
 import { dateParam, idParam, MAX_LIMIT, required } from '../../read-models/query-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
@@ -42,7 +56,7 @@ export class PackPageController {
     const { date, inspection: inspectionId } = asked.params;
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
-    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES], response);
+    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS], response);
     const register = await registerAsAt(this.reads.log, date, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
@@ -54,10 +68,22 @@ export class PackPageController {
         statutoryResponse: queryStatutory(readModels, { inspectionId: id }, EVERYTHING, today).items[0] ?? null,
         slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING).items,
         openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
+        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date),
       });
     }
     sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, inspections } }));
   }
+}
+
+/** Each finding's latest decision commitment made by the end of the meeting day. */
+function commitmentsOn(commitments: readonly Commitment[], date: string): Map<string, Commitment> {
+  const latest = new Map<string, Commitment>();
+  for (const commitment of commitments) {
+    if (commitment.committedOn > date) continue;
+    const held = latest.get(commitment.recommendationId);
+    if (held === undefined || held.committedAt <= commitment.committedAt) latest.set(commitment.recommendationId, commitment);
+  }
+  return latest;
 }
 
 /** The register lists findings inspection by inspection; the pack takes them in that order. */

@@ -1,7 +1,7 @@
-import type { ChallengeEntry, RegisterEntry, SlippageEntry, StatutoryEntry } from '@ledger/projections/read-models';
+import type { ChallengeEntry, Commitment, RegisterEntry, SlippageEntry, StatutoryEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import type { FilterForm } from '../components/fields';
-import { row, type SummaryRows, type Table } from '../components/inline';
+import { join, lines, row, small, type SummaryRows, type Table } from '../components/inline';
 import type { FormError } from '../layout/error-summary';
 import { challengesTable } from '../reading/challenges-table';
 import { findingsTable } from '../reading/findings-table';
@@ -21,6 +21,8 @@ export interface PackInspection {
   statutoryResponse: StatutoryEntry | null;
   slippage: readonly SlippageEntry[];
   openChallenges: readonly ChallengeEntry[];
+  /** Each finding's decision commitment as it stood on the meeting day, by recommendation id. */
+  commitments: ReadonlyMap<string, Commitment>;
 }
 
 export interface PackPageModel {
@@ -43,6 +45,8 @@ export interface PackPage extends ReadingPage {
       title: string;
       details: SummaryRows;
       findings: Table | null;
+      /** What was committed to, and the latest progress reported by the meeting day. */
+      delivery: Table | null;
       statutoryHeading: string;
       statutory: SummaryRows | null;
       revisions: Table | null;
@@ -84,10 +88,34 @@ function inspectionPart(part: PackInspection, date: string): NonNullable<PackPag
       row('Published', day(inspection.publishedOn)),
       row('Findings', `${findings.length}, of which ${findings.filter((finding) => finding.overdue).length} overdue on ${dayText(date)}`),
     ],
-    findings: findings.length === 0 ? null : findingsTable(findings, 'Findings of this inspection at the end of the meeting day'),
+    findings: findings.length === 0 ? null : findingsTable(findings, 'Findings of this inspection at the end of the meeting day', { fullText: true }),
+    delivery: findings.length === 0 ? null : deliveryTable(findings, part.commitments),
     statutoryHeading: inspection.service === 'fire' ? 'Published action plan' : 'Statutory response',
     statutory: statutorySummary(part.statutoryResponse, inspection.service),
     revisions: revisions.length === 0 ? null : revisionsTable(revisions, 'Every request to change a target date, with its decision'),
     challenges: part.openChallenges.length === 0 ? null : challengesTable(part.openChallenges, 'Challenges still open'),
   };
 }
+
+function deliveryTable(findings: readonly RegisterEntry[], commitments: ReadonlyMap<string, Commitment>): Table {
+  const caption = 'What was committed to, and the latest progress reported';
+  return {
+    caption,
+    label: caption,
+    rowHeaders: true,
+    columns: [{ text: 'Finding', nowrap: true }, { text: 'Commitment', width: 'one-third' }, { text: 'Latest progress', width: 'one-third' }],
+    rows: findings.map((finding) => {
+      const commitment = commitments.get(finding.recommendationId);
+      const progress = finding.latestProgress;
+      return [
+        finding.reference,
+        commitment ? lines(`“${commitment.what}”`, small(join('Committed ', day(commitment.committedOn), commitment.dueDate && join(', to be done by ', day(commitment.dueDate))))) : 'None recorded',
+        progress
+          ? lines(progress.narrative, small(join('Reported ', day(progress.reportedOn), progress.percentComplete !== null && `; ${progress.percentComplete}% complete`, `; owner's own RAG: ${RAG_TEXT[progress.rag]}`)))
+          : 'None reported',
+      ];
+    }),
+  };
+}
+
+const RAG_TEXT = { red: 'red', amber: 'amber', green: 'green' } as const;

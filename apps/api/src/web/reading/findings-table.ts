@@ -29,8 +29,8 @@ export function findingsTables(findings: readonly RegisterEntry[]): Table[] {
   });
 }
 
-/** One table of findings under one caption. */
-export function findingsTable(findings: readonly RegisterEntry[], caption: string): Table {
+/** One table of findings under one caption; the text cut short unless it is to be read in full (the printed pack). */
+export function findingsTable(findings: readonly RegisterEntry[], caption: string, options: { fullText?: boolean } = {}): Table {
   return {
     caption,
     label: caption,
@@ -38,7 +38,7 @@ export function findingsTable(findings: readonly RegisterEntry[], caption: strin
     rowHeaders: true,
     rows: findings.map((finding) => [
       link(`/recommendations/${encodeURIComponent(finding.recommendationId)}`, finding.reference),
-      lines(shorten(finding.text), hint(FINDING_TYPE[finding.findingType])),
+      lines(options.fullText ? finding.text : shorten(finding.text), hint(FINDING_TYPE[finding.findingType])),
       lines(statusTag(finding.status), finding.blocked && small('Blocked: waiting on a dependency')),
       finding.owner ?? 'Not assigned',
       day(finding.targetDate),
