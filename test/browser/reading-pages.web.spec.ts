@@ -429,4 +429,21 @@ describe('the reading pages over HTTP', () => {
       expectHeadingsInOrder(page);
     }
   });
+
+  it('marks in the service navigation the section actually shown, and none for a page outside them', async () => {
+    const marked = async (path: string) => (await open(path)).all((element) => element.attribs.class?.includes('govuk-service-navigation__item--active') === true).map((item) => HtmlPage.text(item));
+    expect(await marked('/dashboard')).toEqual(['Dashboard']);
+    expect(await marked('/register')).toEqual(['Register']);
+    expect(await marked(`/inspections/${INSPECTION}`)).toEqual(['Register']);
+    expect(await marked(`/recommendations/${ID.rec05}`)).toEqual(['Register']);
+    for (const path of ['/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack']) expect({ path, marked: await marked(path) }).toEqual({ path, marked: [] });
+  });
+
+  it('links every page from the home page', async () => {
+    const home = await open('/');
+    const links = home.all((element) => element.name === 'a', home.main().children).map((link) => link.attribs.href);
+    for (const path of ['/dashboard', '/register', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/register-an-inspection', '/api/docs']) {
+      expect({ path, linked: links.includes(path) }).toEqual({ path, linked: true });
+    }
+  });
 });
