@@ -254,11 +254,13 @@ describe('the reading pages over HTTP', () => {
       expect(blank.errorSummary()).toEqual([]);
       expect(blank.html).not.toContain('Findings that changed');
 
-      expect((await open('/changes?from=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#to', text: 'Enter the last day as a real date, for example 2025-03-12' }]);
-      expect((await open('/changes?from=2025-02-30&to=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#from', text: 'Enter the first day as a real date, for example 2025-02-12' }]);
+      expect((await open('/changes?from=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#to-day', text: 'Enter the last day as a real date' }]);
+      expect((await open('/changes?from=2025-02-30&to=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#from-day', text: 'Enter the first day as a real date' }]);
       const backwards = await open('/changes?from=2025-03-31&to=2025-03-01', 400);
-      expect(backwards.errorSummary()).toEqual([{ href: '#to', text: 'The last day must be the same as or after the first day' }]);
-      expect(backwards.html).toContain('value="2025-03-31"');
+      expect(backwards.errorSummary()).toEqual([{ href: '#to-day', text: 'The last day must be the same as or after the first day' }]);
+      // The days as asked, in the boxes of each date.
+      expect(['day', 'month', 'year'].map((part) => backwards.byId(`from-${part}`).attribs.value)).toEqual(['31', '3', '2025']);
+      expect(['day', 'month', 'year'].map((part) => backwards.byId(`to-${part}`).attribs.value)).toEqual(['1', '3', '2025']);
     });
 
     it('shows every finding as it stood at the end of a day, with overdue as it was that day', async () => {
@@ -283,7 +285,17 @@ describe('the reading pages over HTTP', () => {
       ]);
       expect(february.text()).not.toContain('AFI 1');
 
-      expect((await open('/as-at?date=yesterday', 400)).errorSummary()).toEqual([{ href: '#date', text: 'Enter the date as a real date, for example 2025-02-12' }]);
+      expect((await open('/as-at?date=yesterday', 400)).errorSummary()).toEqual([{ href: '#date-day', text: 'Enter the date as a real date' }]);
+      // The form asks the date as GOV.UK does, day, month and year; its answer is the same register.
+      const typed = await open('/as-at?date-day=1&date-month=2&date-year=2025');
+      expect(typed.table('Progress to introduce a national operating model').rows).toEqual(february.table('Progress to introduce a national operating model').rows);
+      expect(['day', 'month', 'year'].map((part) => typed.byId(`date-${part}`).attribs.value)).toEqual(['1', '2', '2025']);
+      const impossible = await open('/as-at?date-day=31&date-month=2&date-year=2025', 400);
+      expect(impossible.errorSummary()).toEqual([{ href: '#date-day', text: 'Date must be a real date' }]);
+      expect(['day', 'month', 'year'].map((part) => impossible.classesOf(`date-${part}`).includes('govuk-input--error'))).toEqual([true, true, true]);
+      const typedInOneBox = await open('/as-at?date-day=31%2F01%2F2025&date-month=&date-year=', 400);
+      expect(typedInOneBox.errorSummary()).toEqual([{ href: '#date-month', text: 'Date must include a month and year' }]);
+      expect(['day', 'month', 'year'].map((part) => typedInOneBox.classesOf(`date-${part}`).includes('govuk-input--error'))).toEqual([false, true, true]);
     });
   });
 
@@ -415,7 +427,7 @@ describe('the reading pages over HTTP', () => {
       expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${ledger.hostile.inspectionId}`]);
       expect(page.text()).toContain('Published action plan');
       await open('/pack?date=2025-08-22&inspection=nothing-here', 404);
-      expect((await open('/pack?date=2025-13-01', 400)).errorSummary()).toEqual([{ href: '#date', text: 'Enter the meeting date as a real date, for example 2025-02-12' }]);
+      expect((await open('/pack?date=2025-13-01', 400)).errorSummary()).toEqual([{ href: '#date-day', text: 'Enter the meeting date as a real date' }]);
       expect((await open('/pack')).errorSummary()).toEqual([]);
     });
   });

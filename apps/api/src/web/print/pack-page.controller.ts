@@ -28,7 +28,7 @@ const PARAMS = {
   date: required(dateParam('The meeting date')),
   inspection: idParam('Only this inspection'),
 };
-const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date, for example 2025-02-12' };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
 /**
@@ -51,7 +51,7 @@ export class PackPageController {
       const values = { date: '', inspection: typeof query.inspection === 'string' ? query.inspection : '' };
       return sendReadingPage(response, 200, packPage({ today, values, errors: [], inspectionChoices: choices }));
     }
-    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Meeting date' });
     if (!asked.ok) return sendReadingPage(response, 400, packPage({ today, values: asked.values, errors: asked.errors, inspectionChoices: choices }));
     const { date, inspection: inspectionId } = asked.params;
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);

@@ -1,3 +1,4 @@
+import { DATE_PARTS, dateInput, partName, partsOf } from '../components/date-input';
 import { errorMessageOf, type Field } from '../components/fields';
 import type { FormError } from '../layout/error-summary';
 import type { FormValues } from './page-query';
@@ -34,9 +35,16 @@ export function textField({ name, label, hint, values, errors, width = 'govuk-!-
   };
 }
 
-/** A date typed as the address bar takes it (YYYY-MM-DD), with an example. */
-export function dateField(options: FieldOptions): Field {
-  return textField({ ...options, hint: options.hint ?? 'For example, 2025-02-12 (year-month-day)', width: 'govuk-input--width-10' });
+/** GOV.UK's date input for a date parameter (sent as name-day, name-month, name-year; a link may give it whole as YYYY-MM-DD). */
+export function dateField({ name, label, hint, values, errors }: FieldOptions): Field {
+  return dateInput({
+    id: name,
+    name,
+    legend: label,
+    hint,
+    parts: partsOf(values, name),
+    error: errors.find((e) => e.field === name || DATE_PARTS.some((part) => e.field === partName(name, part))),
+  });
 }
 
 export function yesNoChoices(yes: string, no: string): Choice[] {

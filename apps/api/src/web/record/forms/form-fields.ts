@@ -1,6 +1,6 @@
 import { errorMessageOf, type Field } from '../../components/fields';
 import type { FormError } from '../../layout/error-summary';
-import { DATE_PARTS, partsOf, type DatePart } from './date-parts';
+import { DATE_PARTS, dateInput, partsOf } from '../../components/date-input';
 import { idOf, isGroup, type Choice, type FieldSpec, type FormItem, type FormValues } from './field-spec';
 
 /** GOV.UK form fields for the recording pages: labels, hints, the error at its field, the value as it was sent. */
@@ -68,27 +68,16 @@ export function formField(field: FieldSpec, values: FormValues, errors: readonly
   }
 }
 
-/** GOV.UK's date input: day, month and year, the boxes to fix marked (all of them when the date as a whole is wrong). */
+/** GOV.UK's date input, for the API's YYYY-MM-DD. */
 function dateField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): Field {
   const id = idOf(field.path);
-  const error = errors.find((e) => e.field === id || DATE_PARTS.some((part) => e.field === `${id}-${part}`));
-  const parts = partsOf(values, field.path);
-  const marked = (part: DatePart) => error !== undefined && (!/must include/.test(error.message) || parts[part] === '');
-  return {
-    macro: 'dateInput',
-    params: {
-      id,
-      namePrefix: field.path,
-      fieldset: { legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } },
-      hint: { text: field.hint ?? 'For example, 31 1 2025' },
-      errorMessage: error && { text: error.message },
-      items: DATE_PARTS.map((part) => ({
-        id: `${id}-${part}`,
-        name: part,
-        label: part[0].toUpperCase() + part.slice(1),
-        value: parts[part],
-        classes: `govuk-input--width-${part === 'year' ? 4 : 2}${marked(part) ? ' govuk-input--error' : ''}`,
-      })),
-    },
-  };
+  return dateInput({
+    id,
+    name: field.path,
+    legend: field.label,
+    legendClasses: 'govuk-fieldset__legend--s',
+    hint: field.hint,
+    parts: partsOf(values, field.path),
+    error: errors.find((e) => e.field === id || DATE_PARTS.some((part) => e.field === `${id}-${part}`)),
+  });
 }
