@@ -1,6 +1,7 @@
 import type { PageImportOutcome, PageImportPlan, StepStatus } from '@ledger/application/import-page';
 import type { Tag } from '../components/inline';
 import { renderPage } from '../layout/render';
+import { dayText, inSentence } from '../reading/format';
 
 const STATUS_TAGS: Record<StepStatus, Tag> = {
   recorded: { text: 'Recorded', colour: 'green' },
@@ -21,7 +22,7 @@ export function importConfirmationPage(plan: PageImportPlan, outcome: PageImport
     recordedAnything: outcome.recordedAnything,
     panelText: `${recorded} of ${outcome.steps.length} steps recorded`,
     lead: refused.length > 0 ? 'The ledger refused what was left to record.' : 'This page was already imported. Every step was found in the ledger, so nothing new was recorded.',
-    inspection: { title: plan.parsed.inspection.title, publishedOn: plan.parsed.inspection.publishedOn },
+    inspection: { title: plan.parsed.inspection.title && inSentence(plan.parsed.inspection.title), publishedOn: plan.parsed.inspection.publishedOn && dayText(plan.parsed.inspection.publishedOn) },
     refused: refused.map(({ step, refusal }) => ({ text: `${step.summary} ${refusal ? `Refused by ${refusal.rule}: ${refusal.message}` : 'Not attempted: the inspection was not registered.'}` })),
     steps: outcome.steps.map(({ step, status }) => ({ tag: STATUS_TAGS[status], summary: step.summary })),
     history: [

@@ -1,6 +1,6 @@
 import type { RegisterEntry } from '@ledger/projections/read-models';
 import { hint, join, lines, link, small, type Table } from '../components/inline';
-import { day, dayText, shorten } from './format';
+import { day, dayText, inSentence, shorten } from './format';
 import { FINDING_TYPE, overdueText, ragTag, statusTag } from './words';
 
 const COLUMNS = [
@@ -25,7 +25,7 @@ export function findingsTables(findings: readonly RegisterEntry[]): Table[] {
     const inspection = group[0].inspection;
     if (!inspection) return findingsTable(group, `Inspection ${group[0].inspectionId}`);
     const caption = join(link(`/inspections/${encodeURIComponent(inspection.inspectionId)}`, inspection.title), ' ', { hint: join('published ', day(inspection.publishedOn)) });
-    return { ...findingsTable(group, inspection.title), caption, label: `${inspection.title}, published ${dayText(inspection.publishedOn)}` };
+    return { ...findingsTable(group, inspection.title), caption, label: `${inSentence(inspection.title)}, published ${dayText(inspection.publishedOn)}` };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Inline } from '../components/inline';
 import { renderString } from '../layout/render';
-import { day, dayText, externalLink, instantText, shorten } from './format';
+import { day, dayText, externalLink, inSentence, instantText, shorten } from './format';
 import { overdueText, ragTag, statusTag } from './words';
 
 /** As a page shows it: through the templates' own `inline` macro. */
@@ -36,6 +36,13 @@ describe('how the reading pages write dates, status and overdue', () => {
 
   it('escapes text from the ledger wherever it goes', () => {
     expect(shown({ lines: ['<script>x</script>', { link: { href: '/a?b=1&c="2"', text: '<b>' } }] })).toBe('&lt;script&gt;x&lt;/script&gt;<br><a class="govuk-link" href="/a?b=1&amp;c=&quot;2&quot;">&lt;b&gt;</a>');
+  });
+
+  it('takes the closing full stop off a title that goes inside a sentence', () => {
+    expect(inSentence('Progress to introduce a national operating model for rape and other serious sexual offences investigations.')).toBe(
+      'Progress to introduce a national operating model for rape and other serious sexual offences investigations',
+    );
+    expect(inSentence('PEEL 2025')).toBe('PEEL 2025');
   });
 
   it('links only web addresses, and cuts long text at a word', () => {

@@ -49,3 +49,8 @@ export function externalLink(url: string | null, text?: string): Inline {
   if (!url) return 'Not recorded';
   return /^https?:\/\//i.test(url) ? { link: { href: url, text: text ?? url, rel: 'noreferrer' } } : url;
 }
+
+/** A title as part of a sentence: without its own closing full stop, so that "investigations." is not followed by a comma. */
+export function inSentence(title: string): string {
+  return title.replace(/\.\s*$/, '');
+}
