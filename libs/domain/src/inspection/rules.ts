@@ -15,6 +15,8 @@ export const INSPECTION_RULES = [
   'DuplicateFindingReference',
   'CauseOfConcernWithoutRecommendation',
   'UnknownRelatedRecommendation',
+  /** occurredAt is before the report was published. */
+  'OccurredBeforePublication',
 ] as const;
 export type InspectionRule = (typeof INSPECTION_RULES)[number];
 

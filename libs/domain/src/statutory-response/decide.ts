@@ -19,12 +19,16 @@ import type { StatutoryResponseEvent } from './events';
 import { type OpenedStatutoryResponse, type StatutoryResponseState, evolveStatutoryResponse, initialStatutoryResponseState } from './state';
 import { STATUTORY_RESPONSE_PERIOD_DAYS, responseDeadline } from './statutory-clock';
 import { refuseStatutoryResponse } from './rules';
+import { checkOccurredNotBefore } from '../shared/occurred-at-rules';
 
 type Decision = readonly StatutoryResponseEvent[] | RuleViolation;
 
 export function decideStatutoryResponse(command: StatutoryResponseCommand, state: StatutoryResponseState, context: StatutoryResponseContext): Decision {
   if (command.type === 'OpenStatutoryResponse') return open(command, state);
   if (!state.opened) return refuseStatutoryResponse('NotRegistered', `No statutory response is open for inspection ${command.inspectionId}: the inspection has not been registered`, 'inspectionId');
+  // The timetable follows the inspection's own events; every other step answers the published report.
+  const early = command.type === 'ReviseStatutoryTimetable' ? undefined : checkOccurredNotBefore(context.occurredAt, state.reportPublishedOn, 'OccurredBeforePublication', 'the publication of the report');
+  if (early) return early;
   switch (command.type) {
     case 'ReviseStatutoryTimetable':
       return revise(command, state);

@@ -308,3 +308,15 @@ describe('the statutory response stream', () => {
     ]);
   });
 });
+
+describe('when a statutory response step says it happened', () => {
+  const record = { type: 'RecordCommissionerComments' as const, inspectionId: id, madeOn: '2024-10-01', comments: commissionerComments };
+
+  it('given the response opened, when the comments are dated on or after the publication of the report, then they are recorded', () => {
+    spec.given([opened]).when(record, { occurredAt: '2024-10-01' }).thenEvents([commissionerCommented]);
+  });
+
+  it('given the response opened, when the comments say they were made before the report was published, then OccurredBeforePublication', () => {
+    spec.given([opened]).when(record, { occurredAt: '2024-08-21' }).thenRefused('OccurredBeforePublication', 'occurredAt');
+  });
+});
