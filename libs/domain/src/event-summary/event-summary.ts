@@ -111,9 +111,9 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     case 'ReplyToChiefOfficerRecorded':
       return `Reply to the chief officer made on ${event.madeOn}`;
     case 'StatutoryResponsePublished':
-      return `Statutory response published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}: ${event.url}`;
+      return `Statutory response published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}${event.url === null ? '' : `: ${event.url}`}`;
     case 'ActionPlanPublished':
-      return `Action plan published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}: ${event.url}`;
+      return `Action plan published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}${event.url === null ? '' : `: ${event.url}`}`;
     case 'StatutoryResponseCopySent':
       return `Copy of the response sent to ${event.recipient === 'HomeSecretary' ? 'the Home Secretary' : event.recipient} on ${event.sentOn}`;
 
