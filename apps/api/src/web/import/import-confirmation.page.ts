@@ -39,13 +39,19 @@ export function importConfirmationPage(plan: PageImportPlan, outcome: PageImport
     </div>`}
     <h2 class="govuk-heading-m">What happened</h2>
     <ul class="govuk-list govuk-list--spaced" id="outcome">
-      ${outcome.steps.map(({ step, status }) => html`<li><strong class="govuk-tag govuk-tag--${STATUS_TAGS[status].colour}">${STATUS_TAGS[status].text}</strong> ${step.summary}</li>`)}
+      ${outcome.steps.map(({ step, status, differences, correction }) =>
+        differences
+          ? html`<li><strong class="govuk-tag govuk-tag--orange">Already recorded, with other dates: nothing was changed</strong> ${step.summary}
+          <ul class="govuk-list govuk-list--bullet">${differences.map((d) => html`<li>${d.field}: the ledger holds ${d.recorded ?? '(none)'}; this import says ${d.imported ?? '(none)'}</li>`)}</ul>
+          ${correction && html`<p class="govuk-body">To correct it: ${correction.note}</p>`}</li>`
+          : html`<li><strong class="govuk-tag govuk-tag--${STATUS_TAGS[status].colour}">${STATUS_TAGS[status].text}</strong> ${step.summary}</li>`,
+      )}
     </ul>
     <h2 class="govuk-heading-m">Recorded history</h2>
     <p class="govuk-body">Each entry, with who recorded it, on whose behalf and when:</p>
     <ul class="govuk-list">
       <li><a class="govuk-link" href="/api/inspections/${id}/history">The inspection</a></li>
-      ${plan.parsed.inspection.service === 'police' && html`<li><a class="govuk-link" href="/api/statutory-responses/${id}/history">Its statutory response</a></li>`}
+      <li><a class="govuk-link" href="/api/statutory-responses/${id}/history">${plan.parsed.inspection.service === 'police' ? 'Its statutory response' : 'Its action plan'}</a></li>
       ${plan.findings.map((f) => html`<li><a class="govuk-link" href="/api/recommendations/${f.findingId}/history">${f.reference}</a></li>`)}
     </ul>
     <h2 class="govuk-heading-m">What next</h2>
