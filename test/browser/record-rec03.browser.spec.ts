@@ -174,7 +174,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     expect(who.slice(5, 8)).toEqual(Array(3).fill('Force Action Owner (development), Force action owner, Constabulary'));
     expect(who[8]).toBe('Performance Lead (development), Performance lead (verifier), Office of the Police, Fire and Crime Commissioner');
     expect(who[9]).toBe('Office Staff (development), PFCC office staff, Office of the Police, Fire and Crime Commissioner');
-    expect(await rows.nth(1).locator('td').first().textContent()).toBe('24 September 2024, 13:00');
+    expect(await rows.nth(1).locator('td').first().textContent()).toBe('24 September 2024');
     await page.screenshot({ path: screenshot('6-closed'), fullPage: true });
   });
 

@@ -17,6 +17,8 @@ export const INSPECTION_RULES = [
   'UnknownRelatedRecommendation',
   /** occurredAt is before the report was published. */
   'OccurredBeforePublication',
+  /** The same inspection (title and publication date, or report address) is already registered. */
+  'DuplicateInspection',
 ] as const;
 export type InspectionRule = (typeof INSPECTION_RULES)[number];
 
