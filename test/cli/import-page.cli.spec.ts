@@ -163,6 +163,14 @@ describe('ledger import-page', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
+  it('refuses a page address that is not a web address, before opening the store', async () => {
+    const result = await ledger([samplePage, '--response-date', '2024-10-10', '--page-url', 'response.docx'], { LEDGER_DATA_DIR: dataDir });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--page-url: "response.docx" is not an http or https address');
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
   it('says why a page cannot be recorded, and writes nothing', async () => {
     const page = path.join(tmp, 'not-a-page.txt');
     fs.writeFileSync(page, 'Minutes of the scrutiny panel, with no inspection in them.\n');

@@ -102,6 +102,24 @@ describe('importing the sample on 2026-12-05 as the history it is', () => {
     expect(again.steps.map((s) => s.differences)).toEqual(Array(9).fill(undefined));
   });
 
+  it("records a fire page in full: the commissioner's comments and the chief fire officer's statement with the action plan, published on the response date", async () => {
+    const firePage = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'pages', 'fire-cause-of-concern.txt'), 'utf8');
+    const outcome = await recorder.record(planPageImport(firePage, { today: TODAY, responseDate: '2024-12-01' }), { actor: operator, source: 'import' });
+
+    expect(outcome.steps.map((s) => [s.step.command.type, s.status])).toEqual([
+      ['RegisterInspection', 'recorded'],
+      ['RecordCommissionerComments', 'recorded'],
+      ['RecordChiefOfficerComments', 'recorded'],
+      ['AcceptRecommendation', 'recorded'],
+      ['AcceptRecommendation', 'recorded'],
+      ['PublishActionPlan', 'recorded'],
+    ]);
+    const plan = await stream(statutoryResponseStream(outcome.inspectionId));
+    expect(plan.map((e) => e.type)).toEqual(['StatutoryResponseOpened', 'CommissionerCommentsRecorded', 'ChiefOfficerCommentsRecorded', 'ActionPlanPublished']);
+    expect(plan[0].data).toMatchObject({ service: 'fire' });
+    expect(plan[2].metadata['onBehalfOf']).toEqual({ name: 'Chief Fire Officer', role: 'Chief Fire Officer', organisation: 'Example Fire and Rescue Service' });
+  });
+
   it('refuses, before recording anything, comments dated after the publication the ledger already holds', async () => {
     const plan = planPageImport(samplePage, { today: TODAY });
     await recorder.record({ ...plan, steps: plan.steps.slice(0, 1) }, { actor: operator, source: 'import' });
