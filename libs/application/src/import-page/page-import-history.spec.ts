@@ -7,6 +7,7 @@ import { isOnTime, recommendationStream, statutoryResponseStream, type Actor } f
 import { SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { LedgerApplicationModule } from '../ledger-application.module';
 import { readStreamFully } from '../pipeline/stored-event';
+import { InspectionCommandMessage } from '../inspection/inspection-command.message';
 import { StatutoryResponseCommandMessage } from '../statutory-response/statutory-response-command.message';
 import { PageImportModule } from './page-import.module';
 import { planPageImport } from './page-import-plan';
@@ -118,6 +119,21 @@ describe('importing the sample on 2026-12-05 as the history it is', () => {
     expect(plan.map((e) => e.type)).toEqual(['StatutoryResponseOpened', 'CommissionerCommentsRecorded', 'ChiefOfficerCommentsRecorded', 'ActionPlanPublished']);
     expect(plan[0].data).toMatchObject({ service: 'fire' });
     expect(plan[2].metadata['onBehalfOf']).toEqual({ name: 'Chief Fire Officer', role: 'Chief Fire Officer', organisation: 'Example Fire and Rescue Service' });
+  });
+
+  it('does not import a second copy of an inspection registered by hand: the registration is refused with the existing one, and nothing else is sent', async () => {
+    const plan = planPageImport(samplePage, { today: TODAY, responseDate: '2024-10-10' });
+    const register = plan.steps[0];
+    if (register.aggregate !== 'inspection') throw new Error('the inspection is registered first');
+    const byHand = { ...register.command, inspectionId: 'registered-by-hand', findings: register.command.findings.map((f) => ({ ...f, findingId: `by-hand-${f.findingId}` })) };
+    await moduleRef.get(CommandBus).execute(new InspectionCommandMessage(byHand, { actor: operator, source: 'ui', commandId: 'by-hand' }));
+    const head = await store.headPosition();
+
+    const outcome = await recorder.record(plan, { actor: operator, source: 'import' });
+
+    expect(outcome.steps[0]).toMatchObject({ status: 'refused', refusal: { rule: 'DuplicateInspection', message: expect.stringContaining('registered-by-hand') } });
+    expect(outcome.steps.slice(1).every((s) => s.status === 'not-attempted')).toBe(true);
+    expect(await store.headPosition()).toBe(head);
   });
 
   it('refuses, before recording anything, comments dated after the publication the ledger already holds', async () => {
