@@ -9,6 +9,8 @@ import { parsePublishedPage, toDryRunJson } from '@ledger/page-import';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const samplePage = path.join(repoRoot, '..', 'shared', 'samples', 'cumbria-rasso-national-operating-model-2024.txt');
 const run = promisify(execFile);
+/** For a test that runs the command line several times, each compiling its sources: slow on a busy machine. */
+const CLI_RUNS_TIMEOUT_MS = 120_000;
 
 interface CliResult {
   code: number;
@@ -69,7 +71,7 @@ describe('ledger import-page', () => {
     expect(shownWarnings).toHaveLength(json.warnings.length);
     expect(json.warnings).toEqual(expect.arrayContaining(parsed.warnings));
     expect(fs.existsSync(dataDir)).toBe(false);
-  });
+  }, CLI_RUNS_TIMEOUT_MS);
 
   it('--dry-run alone describes what would be recorded, warnings included', async () => {
     const result = await ledger([samplePage, '--dry-run'], { LEDGER_DATA_DIR: dataDir });
@@ -122,7 +124,7 @@ describe('ledger import-page', () => {
     expect(second.stdout).toMatch(/was already imported as inspection [0-9a-f-]{36}: nothing new was recorded\./);
     expect(second.stdout).not.toContain('with other dates');
     expect((await readLog(dataDir)).head).toBe(recorded.head);
-  });
+  }, CLI_RUNS_TIMEOUT_MS);
 
   it('imported again with another response date, does not claim the new dates: it shows the recorded ones and the correction to record', async () => {
     expect((await ledger([samplePage], { LEDGER_DATA_DIR: dataDir })).code).toBe(0);
@@ -140,8 +142,7 @@ describe('ledger import-page', () => {
     expect(again.stdout).toContain("[REFUSED] Record the statutory response as published on 2024-10-10, on time (due by 2024-10-16): this page.");
     expect(again.stdout).toContain("refused by DateOutOfOrder: publishedOn (2024-10-10) may not be before the commissioner's comments it publishes (2024-10-16)");
     expect((await readLog(dataDir)).head).toBe(head);
-    // Three runs of the command line, each compiling its sources: slow on a busy machine.
-  }, 90_000);
+  }, CLI_RUNS_TIMEOUT_MS);
 
   it('with --json reports each step of the import', async () => {
     const result = await ledger([samplePage, '--json'], { LEDGER_DATA_DIR: dataDir });
