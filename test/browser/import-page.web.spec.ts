@@ -86,7 +86,7 @@ describe('the import pages over plain HTTP, as a browser without script uses the
     const parsed = parsePublishedPage(crlfPage, { responseDate: '2024-11-20' });
     const comments = events.find((e) => e.type === 'ChiefOfficerCommentsRecorded');
     expect(comments?.data).toMatchObject({ receivedOn: '2024-11-20', comments: parsed.page.chiefOfficerStatement });
-    expect(comments?.metadata).toMatchObject({ source: 'ui', occurredAt: '2024-11-20T12:00:00.000Z' });
+    expect(comments?.metadata).toMatchObject({ source: 'ui', occurredAt: '2024-11-20' });
     const accepted = events.filter((e) => e.type === 'RecommendationAccepted').map((e) => e.data['plannedCompletionDate']);
     expect(accepted).toEqual(['2025-01-31', '2024-12-20']);
   });

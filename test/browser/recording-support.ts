@@ -112,9 +112,19 @@ export interface RegisteredSample {
   findingIds: string[];
 }
 
-/** The sample inspection registered over the JSON API, as the office's starting point. */
+const registeredCopies = new WeakMap<LedgerUnderTest, number>();
+
+/**
+ * The sample inspection registered over the JSON API, as the office's starting point. An
+ * inspection is registered once: a test that needs a fresh one in the same ledger gets a copy
+ * under a numbered title.
+ */
 export async function registerSample(ledger: LedgerUnderTest): Promise<RegisteredSample> {
-  const registered = await post(ledger, '/api/inspections', registration(readSamplePage())).expect(201);
+  const copy = registeredCopies.get(ledger) ?? 0;
+  registeredCopies.set(ledger, copy + 1);
+  const page = readSamplePage();
+  const body = copy === 0 ? registration(page) : { ...registration(page), title: `${page.title} (copy ${copy})` };
+  const registered = await post(ledger, '/api/inspections', body).expect(201);
   return registered.body as RegisteredSample;
 }
 

@@ -72,6 +72,9 @@ const cases: BadRequest[] = [
   },
   { name: 'impossible occurredAt', path: 'rec03/accept', body: { commitment, occurredAt: '2024-09-31T10:00:00Z' }, status: 400, problem: 'invalid-input', field: 'occurredAt' },
   { name: 'occurredAt in the future', path: 'rec03/accept', body: { commitment, occurredAt: '2999-01-01T00:00:00Z' }, status: 422, problem: 'rule-violation', rule: 'OccurredAtInFuture' },
+  { name: 'occurredAt a day still to come', path: 'rec03/accept', body: { commitment, occurredAt: '2999-01-01' }, status: 422, problem: 'rule-violation', rule: 'OccurredAtInFuture' },
+  { name: 'occurredAt a day that does not exist', path: 'rec03/accept', body: { commitment, occurredAt: '2024-09-31' }, status: 400, problem: 'invalid-input', field: 'occurredAt' },
+  { name: 'occurredAt before the report was published', path: 'rec03/accept', body: { commitment, occurredAt: '2024-08-21' }, status: 422, problem: 'rule-violation', rule: 'OccurredBeforeIssue' },
   { name: 'oversize text', path: 'rec03/accept', body: { commitment: 'x'.repeat(10_001) }, status: 400, problem: 'invalid-input', field: 'commitment' },
   { name: 'body over the size limit', path: 'rec03/accept', body: { commitment: 'x'.repeat(1_100_000) }, status: 413, problem: 'payload-too-large' },
   { name: 'oversize title', path: '/api/inspections', body: { ...registration(readSamplePage()), title: 'T'.repeat(501) }, status: 400, problem: 'invalid-input', field: 'title' },
@@ -136,6 +139,7 @@ describe('bad input over HTTP', () => {
       expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: bad.field ?? expect.any(String), message: expect.any(String) })]));
     }
     if (bad.status === 422) expect(problem.rule).toBe(bad.rule);
+    if (bad.rule?.startsWith('Occurred')) expect(problem.field).toBe('occurredAt');
 
     expect(await logSnapshot(ledger.store)).toEqual(before);
   });

@@ -33,11 +33,11 @@ describe('what the API records is hash-chained and verifiable', () => {
         expect(event.metadata['prevHash']).toBe(byStream.get(event.streamId) ?? null);
         byStream.set(event.streamId, event.metadata['hash'] as string);
       }
-      // An inspection, five findings, a statutory response and a decision.
-      expect(byStream.size).toBe(7);
+      // An inspection, five findings, a statutory response, and the reservation of its title and date.
+      expect(byStream.size).toBe(8);
 
       const report = await verifyStore(raw);
-      expect(report).toMatchObject({ ok: true, break: null, events: events.length, streams: 7 });
+      expect(report).toMatchObject({ ok: true, break: null, events: events.length, streams: 8 });
     } finally {
       await raw.close();
     }

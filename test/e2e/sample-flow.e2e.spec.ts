@@ -56,13 +56,14 @@ describe.each(STORES_UNDER_TEST)('recording the sample over HTTP, on the $store'
 
   it('keeps only the text structure of key findings HTML', async () => {
     const keyFindingsHtml = '<p onclick="steal()">Soteria is <strong>unprecedented</strong>.</p><script>alert(1)</script><iframe src="https://example.org"></iframe>';
-    const registered = await post(ledger, '/api/inspections', { ...registration(page), keyFindingsHtml }).expect(201);
+    // Another report: the sample itself is registered once.
+    const registered = await post(ledger, '/api/inspections', { ...registration(page), title: `${page.title} (key findings)`, keyFindingsHtml }).expect(201);
     const history = await ledger.http().get(`/api/inspections/${registered.body.inspectionId}/history`).expect(200);
     expect(history.body.events[0].data.keyFindingsHtml).toBe('<p>Soteria is <strong>unprecedented</strong>.</p>');
   });
 
   it('takes REC 03 from acceptance to closure, and its history says who did each step, on whose behalf, and when', async () => {
-    const registered = await post(ledger, '/api/inspections', registration(page)).expect(201);
+    const registered = await post(ledger, '/api/inspections', { ...registration(page), title: `${page.title} (lifecycle)` }).expect(201);
     const rec03 = registered.body.findingIds[0] as string;
     const path = `/api/recommendations/${rec03}`;
     expect((await waitForHistory(ledger, `${path}/history`)).status).toBe(200);

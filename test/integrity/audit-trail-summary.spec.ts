@@ -44,6 +44,13 @@ describe('the audit trail in an export reads each event as the timeline does', (
     scratch.dispose();
   });
 
+  /** The whole ledger also holds the reservation of the inspection's title and date, which no read model shows. */
+  function withoutReservation(summaries: Record<string, string>): Record<string, string> {
+    const extra = Object.keys(summaries).filter((id) => !(id in timeline));
+    expect(extra.map((id) => summaries[id])).toEqual([expect.stringMatching(/^Title and publication date ".*\|2024-08-22" reserved for inspection .*: it cannot be registered twice$/)]);
+    return Object.fromEntries(Object.entries(summaries).filter(([id]) => id in timeline));
+  }
+
   async function csvSummaries(name: string, filter: ExportFilter = NO_FILTER): Promise<Record<string, string>> {
     const { file } = await exportToFile(raw, path.join(scratch.dir, name), { format: 'csv', filter });
     return summariesOf(parseCsv(fs.readFileSync(file, 'utf8').slice(1)));
@@ -59,11 +66,11 @@ describe('the audit trail in an export reads each event as the timeline does', (
 
   it('gives every event of the year the timeline\'s line in the CSV and in the workbook\'s audit trail', async () => {
     expect(Object.keys(timeline).length).toBeGreaterThan(60);
-    expect(await csvSummaries('all.csv')).toEqual(timeline);
+    expect(withoutReservation(await csvSummaries('all.csv'))).toEqual(timeline);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await exportToFile(raw, path.join(scratch.dir, 'all.xlsx'), { format: 'xlsx' })).file);
-    expect(summariesOf(sheetRows(workbook.getWorksheet('Audit trail') as ExcelJS.Worksheet))).toEqual(timeline);
+    expect(withoutReservation(summariesOf(sheetRows(workbook.getWorksheet('Audit trail') as ExcelJS.Worksheet)))).toEqual(timeline);
   });
 
   it('keeps the timeline\'s line in a filtered export, cut after its last day', async () => {

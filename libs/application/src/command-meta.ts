@@ -5,7 +5,7 @@ export interface CommandMeta {
   /** From the authenticated principal, never from the request body. */
   actor: Actor;
   onBehalfOf?: OnBehalfOf;
-  /** Business time (ISO-8601 instant); defaults to the time the events are recorded. */
+  /** Business time: a London day YYYY-MM-DD or an ISO-8601 instant; defaults to the time the events are recorded. */
   occurredAt?: string;
   source: EventSource;
   /** Unique per command: a retried command with the same id appends its events once. */

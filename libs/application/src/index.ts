@@ -4,6 +4,7 @@ export { deterministicUuid } from './pipeline/deterministic-id';
 export type { CommandMeta, CommandResult } from './command-meta';
 export { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from './errors';
 export { InspectionCommandMessage } from './inspection/inspection-command.message';
+export { DuplicateInspectionError } from './inspection/inspection-key-reservations';
 export { RecommendationCommandMessage } from './recommendation/recommendation-command.message';
 export { StatutoryResponseCommandMessage } from './statutory-response/statutory-response-command.message';
 export { ChallengeCommandMessage } from './challenge/challenge-command.message';

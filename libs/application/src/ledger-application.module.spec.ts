@@ -107,7 +107,7 @@ describe('LedgerApplicationModule', () => {
     it('refuses a finding id that another inspection already uses, and records nothing', async () => {
       await register();
       const head = await store.headPosition();
-      const other: InspectionCommand = { ...sampleRegisterInspection, inspectionId: 'another-inspection', findings: [{ ...REC_03, reference: 'REC 01' }] };
+      const other: InspectionCommand = { ...sampleRegisterInspection, inspectionId: 'another-inspection', title: 'Another report', findings: [{ ...REC_03, reference: 'REC 01' }] };
 
       const attempt = register(other);
 

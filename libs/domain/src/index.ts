@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/envelope';
 export * from './shared/calendar-date';
 export * from './shared/occurred-at';
+export * from './shared/occurred-at-rules';
 export * from './shared/field-rules';
 export * from './inspection';
 export * from './recommendation';

@@ -28,8 +28,16 @@ function readPublishedOn(written: string | undefined, warnings: string[]): strin
   return null;
 }
 
+function readResponseDate(written: string | undefined, warnings: string[]): string | null {
+  if (written === undefined) return null;
+  const read = readWrittenDate(clean(written));
+  if ('date' in read) return read.date;
+  warnings.push(`The response date "${clean(written)}" on the page could not be read as a date; it was not used.`);
+  return null;
+}
+
 /**
- * The page never says when the response was made. Relative commitments ("within one month") are
+ * The page rarely says when the response was made. Relative commitments ("within one month") are
  * counted from the date the caller gives; failing that, for police from the statutory deadline,
  * the day by which the response must be published, and for fire (no statutory clock) from the
  * publication date. Every derived date is marked and warned about so the office can check it.
@@ -55,7 +63,7 @@ function emptyResult(format: 'html' | 'text', warning: string): ParsedPage {
     responses: [],
     unaddressed: [],
     warnings: [warning],
-    page: { format, keyFindingsHtml: null, commissionerComments: null, chiefOfficerStatement: null, relativeDateAnchor: null, answeredFindings: [] },
+    page: { format, keyFindingsHtml: null, commissionerComments: null, chiefOfficerStatement: null, relativeDateAnchor: null, responseDate: null, answeredFindings: [] },
   };
 }
 
@@ -108,7 +116,8 @@ export function parsePublishedPage(input: string, options: ParseOptions = {}): P
     statutoryDeadline,
   };
 
-  const anchor = relativeDateAnchor(inspection, options.responseDate, warnings);
+  const pageResponseDate = readResponseDate(sections.header.responseDate, warnings);
+  const anchor = relativeDateAnchor(inspection, options.responseDate ?? pageResponseDate ?? undefined, warnings);
   let response: ResponseParts = { commissionerComments: null, chiefOfficerStatement: null, responses: [], answeredFindings: [] };
   if (sections.response === null) {
     warnings.push('No response section was found on the page: no comments or commitments were read.');
@@ -138,6 +147,7 @@ export function parsePublishedPage(input: string, options: ParseOptions = {}): P
       commissionerComments: response.commissionerComments,
       chiefOfficerStatement: response.chiefOfficerStatement,
       relativeDateAnchor: anchor,
+      responseDate: pageResponseDate,
       answeredFindings: response.answeredFindings,
     },
   };

@@ -71,6 +71,8 @@ export interface PageDetails {
   /** The chief officer's statement (including the paragraphs that answer each recommendation). */
   chiefOfficerStatement: string | null;
   relativeDateAnchor: RelativeDateAnchor | null;
+  /** The date the page gives its response ("Date of response: 10/10/2024"), when it gives one. */
+  responseDate: string | null;
   /** For responses[i], the findings it answers with their types (numbers alone can repeat across types). */
   answeredFindings: FindingKey[][];
 }

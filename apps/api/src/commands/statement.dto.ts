@@ -1,4 +1,4 @@
-import { InstantField, NestedField, TextField } from '../validation/fields';
+import { OccurredAtField, NestedField, TextField } from '../validation/fields';
 import { TEXT_LIMITS } from '../validation/text-limits';
 
 export class OnBehalfOfDto {
@@ -15,7 +15,7 @@ export class StatementDto {
   @NestedField(() => OnBehalfOfDto, { optional: true, description: 'The person whose statement or decision this records, when staff record it for them' })
   onBehalfOf?: OnBehalfOfDto;
 
-  @InstantField({ optional: true, description: 'When it happened (defaults to the time of recording)' })
+  @OccurredAtField({ optional: true, description: 'When it happened: a day (YYYY-MM-DD) when only the day is known, or an instant; not later than now, nor before the report was published (defaults to the time of recording)' })
   occurredAt?: string;
 }
 

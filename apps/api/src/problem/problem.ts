@@ -27,6 +27,7 @@ export const PROBLEM_TYPES = {
   unauthenticated: { status: 401, title: 'Unknown identity' },
   'not-found': { status: 404, title: 'Not found' },
   'revision-conflict': { status: 409, title: 'The stream has moved on' },
+  'duplicate-inspection': { status: 409, title: 'The inspection is already registered' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'rule-violation': { status: 422, title: 'The command breaks a rule' },
   'store-unavailable': { status: 503, title: 'The event store is unavailable' },

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '@ledger/application';
+import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, DuplicateInspectionError } from '@ledger/application';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '@ledger/event-store';
 import { ProblemError, invalidInput, ruleViolation } from './problem';
 
@@ -9,6 +9,16 @@ import { ProblemError, invalidInput, ruleViolation } from './problem';
  */
 export function toProblem(error: unknown): ProblemError | HttpException {
   if (error instanceof ProblemError) return error;
+  if (error instanceof DuplicateInspectionError) {
+    const id = error.existingInspectionId;
+    return new ProblemError('duplicate-inspection', `${error.message}. Nothing was recorded.`, {
+      rule: error.rule,
+      field: error.key.field,
+      existingInspectionId: id,
+      existingInspection: `/inspections/${encodeURIComponent(id)}`,
+      existingInspectionHistory: `/api/inspections/${encodeURIComponent(id)}/history`,
+    });
+  }
   if (error instanceof CommandRefusedError) return ruleViolation(error.rule, error.message, error.field);
   if (error instanceof AggregateNotFoundError) return new ProblemError('not-found', `Nothing has been recorded under ${error.streamId}`, { streamId: error.streamId });
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedVersionError) {

@@ -9,7 +9,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsString,
   IsUrl,
@@ -20,7 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from './is-calendar-date';
+import { IsCalendarDate, IsOccurredAt } from './is-calendar-date';
 import { LIST_LIMIT, TEXT_LIMITS } from './text-limits';
 
 /**
@@ -63,13 +62,12 @@ export function DateField(options: FieldOptions = {}): PropertyDecorator {
   return field({ example: '2025-01-31', ...options }, { type: String, format: 'date' }, IsCalendarDate());
 }
 
-/** An instant with its offset, e.g. 2024-09-01T10:00:00Z. */
-export function InstantField(options: FieldOptions = {}): PropertyDecorator {
+/** When something happened: a London day (2024-10-10) when only the day is known, or an instant with its offset. */
+export function OccurredAtField(options: FieldOptions = {}): PropertyDecorator {
   return field(
-    { example: '2024-09-01T10:00:00Z', ...options },
-    { type: String, format: 'date-time' },
-    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO-8601 instant such as 2024-09-01T10:00:00Z' }),
-    Matches(/T.*(Z|[+-]\d{2}:\d{2})$/, { message: '$property must give a time and an offset, such as 2024-09-01T10:00:00Z' }),
+    { example: '2024-10-10', ...options },
+    { type: String, pattern: '^\\d{4}-\\d{2}-\\d{2}(T.+)?$' },
+    IsOccurredAt(),
   );
 }
 

@@ -37,14 +37,14 @@ describe('issuing the findings of an inspection', () => {
   function ledgerProcess(on: EventStore = store) {
     const pipeline = new CommandPipeline(on, () => NOW);
     const issuance = new FindingIssuance(pipeline, on, policies);
-    return { issuance, handler: new InspectionCommandHandler(pipeline, issuance, on) };
+    return { issuance, handler: new InspectionCommandHandler(pipeline, issuance, on, () => NOW) };
   }
 
   /** Records the inspection only, as a process that died right after its append would have. */
   async function recordedInspection(): Promise<RecordedEvent> {
     const pipeline = new CommandPipeline(store, () => NOW);
     const noFollowUps = { complete: async () => undefined } as unknown as FindingIssuance;
-    await new InspectionCommandHandler(pipeline, noFollowUps, store).execute(
+    await new InspectionCommandHandler(pipeline, noFollowUps, store, () => NOW).execute(
       new InspectionCommandMessage(sampleRegisterInspection, { actor: officeStaff, source: 'api', commandId: 'register' }),
     );
     const [event] = await history(inspectionStream(SAMPLE_INSPECTION_ID));

@@ -27,6 +27,7 @@ export type SourceEvent = Pick<RecordedEvent, 'id' | 'type' | 'data' | 'metadata
 export class FindingIssuance {
   private readonly logger = new Logger(FindingIssuance.name);
   private readonly statutoryResponse;
+  private readonly recommendation;
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -34,6 +35,7 @@ export class FindingIssuance {
     @Inject(POLICIES) private readonly policies: LedgerPolicies,
   ) {
     this.statutoryResponse = statutoryResponseAggregate(store);
+    this.recommendation = recommendationAggregate(store);
   }
 
   /** Resolves to the highest log position the follow-ups hold, or null when there were none. */
@@ -54,7 +56,7 @@ export class FindingIssuance {
     try {
       if (followUp.aggregate === 'recommendation') {
         const { command } = followUp;
-        const { result } = await this.pipeline.execute(recommendationAggregate, command, followUpMeta(source, recommendationAggregate.streamId(command)));
+        const { result } = await this.pipeline.execute(this.recommendation, command, followUpMeta(source, this.recommendation.streamId(command)));
         return result.position;
       }
       const { command } = followUp;

@@ -28,7 +28,7 @@ class DiesAfterIssuing extends EventStoreDecorator {
 async function main(file: string): Promise<void> {
   const store = new DiesAfterIssuing(SqliteEventStore.open(file));
   const pipeline = new CommandPipeline(store, () => new Date());
-  const handler = new InspectionCommandHandler(pipeline, new FindingIssuance(pipeline, store, { statutory: { fireResponseDays: 56 } }), store);
+  const handler = new InspectionCommandHandler(pipeline, new FindingIssuance(pipeline, store, { statutory: { fireResponseDays: 56 } }), store, () => new Date());
   await handler.execute(
     new InspectionCommandMessage(sampleRegisterInspection, {
       actor: { id: 'u-office', name: 'Office Clerk', role: 'office', organisation: 'Cumbria OPFCC' },

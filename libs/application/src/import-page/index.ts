@@ -1,5 +1,13 @@
 export { PageImportModule } from './page-import.module';
-export { PageImportRecorder, PageNotRecordableError, type PageImportOutcome, type StepOutcome, type StepStatus } from './page-import-recorder';
+export {
+  PageImportRecorder,
+  PageNotRecordableError,
+  type CorrectionAdvice,
+  type DateDifference,
+  type PageImportOutcome,
+  type StepOutcome,
+  type StepStatus,
+} from './page-import-recorder';
 export {
   planPageImport,
   responseDateProblem,

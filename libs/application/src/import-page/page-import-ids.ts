@@ -1,3 +1,4 @@
+import { normaliseTitle } from '@ledger/domain';
 import { deterministicUuid } from '../pipeline/deterministic-id';
 
 /**
@@ -17,16 +18,4 @@ export function findingIdFor(inspectionId: string, findingType: string, number: 
 
 export function importCommandId(inspectionId: string, ...step: string[]): string {
   return deterministicUuid('page-import', inspectionId, 'command', ...step);
-}
-
-export function normaliseTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‛′]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.]+$/, '')
-    .trim();
 }

@@ -81,7 +81,7 @@ describe('planning the import of a published page', () => {
     const [, commissioner, chief] = plan.steps;
     expect(commissioner.command).toMatchObject({ madeOn: '2024-10-10' });
     expect(chief.command).toMatchObject({ receivedOn: '2024-10-10' });
-    expect(chief.occurredAt).toBe('2024-10-10T12:00:00Z');
+    expect(chief.occurredAt).toBe('2024-10-10');
     expect(accepts(plan.steps)[2].date).toBe('2024-11-10');
     expect(plan.warnings).toContain('The response is recorded as made on 2024-10-10 (as given).');
   });
@@ -103,8 +103,8 @@ describe('planning the import of a published page', () => {
     const plan = planPageImport(fixture('vague-date.txt'), { today: TODAY });
     expect(accepts(plan.steps).map((a) => a.date)).toEqual([null, null]);
     expect(plan.steps.filter((s) => s.aggregate === 'recommendation').map((s) => s.summary)).toEqual([
-      'Accept REC 1 on behalf of the Chief Constable, with no planned completion date: the date the response gives does not name a day, so it must be set by hand.',
-      'Accept REC 2 on behalf of the Chief Constable, with no planned completion date: the date the response gives does not name a day, so it must be set by hand.',
+      'Accept REC 1 on behalf of the Chief Constable on 2025-03-06, with no planned completion date: the date the response gives does not name a day, so it must be set by hand.',
+      'Accept REC 2 on behalf of the Chief Constable on 2025-03-06, with no planned completion date: the date the response gives does not name a day, so it must be set by hand.',
     ]);
   });
 
@@ -117,17 +117,28 @@ describe('planning the import of a published page', () => {
     expect(plan.warnings).toContain('The response does not answer REC 03.');
   });
 
-  it('links a fire cause of concern to its recommendation, records no statutory comments, and accepts on behalf of the Chief Fire Officer', () => {
+  it("links a fire cause of concern to its recommendation, records the commissioner's and the chief fire officer's statements with the action plan, and accepts on behalf of the Chief Fire Officer", () => {
     const plan = planPageImport(fixture('fire-cause-of-concern.txt'), { today: TODAY });
     expect(plan.blockers).toEqual([]);
     const [register] = plan.steps;
     if (register.aggregate !== 'inspection') throw new Error('the inspection is registered first');
     expect(register.command.service).toBe('fire');
     expect(register.command.findings.find((f) => f.findingType === 'cause-of-concern')?.relatedRecommendations).toEqual(['REC 1']);
-    expect(plan.steps.map((s) => s.command.type)).toEqual(['RegisterInspection', 'AcceptRecommendation', 'AcceptRecommendation']);
-    expect(plan.steps[1].onBehalfOf).toEqual({ name: 'Chief Fire Officer', role: 'Chief Fire Officer', organisation: 'Example Fire and Rescue Service' });
-    expect(plan.warnings.some((w) => w.startsWith('A fire report is answered with a published action plan'))).toBe(true);
+    expect(plan.steps.map((s) => s.command.type)).toEqual(['RegisterInspection', 'RecordCommissionerComments', 'RecordChiefOfficerComments', 'AcceptRecommendation', 'AcceptRecommendation']);
+    expect(plan.steps[1].summary).toMatch(/^Record the commissioner's comments \(\d paragraphs?\), with the action plan, made on /);
+    expect(plan.steps[2].command).toMatchObject({ comments: plan.parsed.page.chiefOfficerStatement });
+    expect(plan.steps[2].summary).toContain("Record the Chief Fire Officer's statement");
+    expect(plan.steps[3].onBehalfOf).toEqual({ name: 'Chief Fire Officer', role: 'Chief Fire Officer', organisation: 'Example Fire and Rescue Service' });
+    expect(plan.warnings.some((w) => w.startsWith('A fire report is answered with an action plan under the Fire and Rescue National Framework'))).toBe(true);
+    expect(plan.warnings.some((w) => w.includes('not recorded as comments'))).toBe(false);
     expect(plan.warnings).toContain('Cause of concern 1 is recorded as coming with REC 1; the page does not say so explicitly, so check it.');
+  });
+
+  it('records a fire page given its response date as the published action plan, not as a s.55 response', () => {
+    const plan = planPageImport(fixture('fire-cause-of-concern.txt'), { today: TODAY, responseDate: '2024-12-01' });
+    const last = plan.steps[plan.steps.length - 1];
+    expect(last.command).toMatchObject({ type: 'PublishActionPlan', publishedOn: '2024-12-01', url: null });
+    expect(plan.steps.some((s) => s.command.type === 'PublishStatutoryResponse')).toBe(false);
   });
 
   it('cannot record a page without a title or a publication date, and says why', () => {
@@ -138,5 +149,75 @@ describe('planning the import of a published page', () => {
       'The page gives no inspection title: an inspection cannot be registered without one.',
       'The page gives no readable publication date: an inspection cannot be registered without one.',
     ]);
+  });
+});
+
+describe('importing the history as it happened', () => {
+  it('dates the registration on the day of publication and everything the response says on the response date, as days', () => {
+    const plan = planPageImport(samplePage, { today: '2026-12-05', responseDate: '2024-10-10' });
+    expect(plan.steps.map((s) => [s.command.type, s.occurredAt])).toEqual([
+      ['RegisterInspection', '2024-08-22'],
+      ['RecordCommissionerComments', '2024-10-10'],
+      ['RecordChiefOfficerComments', '2024-10-10'],
+      ...Array(5).fill(['AcceptRecommendation', '2024-10-10']),
+      ['PublishStatutoryResponse', '2024-10-10'],
+    ]);
+    expect(plan.steps[3].summary).toBe('Accept REC 03 on behalf of the Chief Constable on 2024-10-10, planned completion 2025-01-31.');
+  });
+
+  it('never takes the day of the import as the date of the history, even without a response date', () => {
+    const plan = planPageImport(samplePage, { today: '2026-12-05' });
+    expect(plan.steps.every((s) => s.occurredAt !== undefined && s.occurredAt < '2026-12-05')).toBe(true);
+    expect(plan.steps.filter((s) => s.aggregate !== 'inspection').map((s) => s.occurredAt)).toEqual(Array(7).fill('2024-10-16'));
+  });
+
+  it('records the page as the statutory response published on the response date, on time', () => {
+    const plan = planPageImport(samplePage, { today: '2026-12-05', responseDate: '2024-10-10' });
+    const published = plan.steps[plan.steps.length - 1];
+    expect(published.command).toEqual({ type: 'PublishStatutoryResponse', inspectionId: plan.inspectionId, publishedOn: '2024-10-10', url: null });
+    expect(published.summary).toBe('Record the statutory response as published on 2024-10-10, on time (due by 2024-10-16): this page.');
+    expect(plan.warnings).toContain("The statutory response's web address was not given: its publication is recorded without one.");
+  });
+
+  it('records where the page is published when its address is given', () => {
+    const url = 'https://www.cumbria-pcc.gov.uk/hmicfrs/rasso-2024/';
+    const plan = planPageImport(samplePage, { today: '2026-12-05', responseDate: '2024-10-10', pageUrl: url });
+    expect(plan.steps[plan.steps.length - 1].command).toMatchObject({ publishedOn: '2024-10-10', url });
+  });
+
+  it('does not record a publication it cannot date, and says how to', () => {
+    const plan = planPageImport(samplePage, { today: '2026-12-05' });
+    expect(plan.steps.some((s) => s.command.type === 'PublishStatutoryResponse')).toBe(false);
+    expect(plan.warnings).toContain(
+      'The page is the published statutory response, but it does not say when it was published: give the response date to record its publication (and whether it was on time).',
+    );
+  });
+
+  it('warns that a response dated after the statutory deadline is late', () => {
+    const plan = planPageImport(samplePage, { today: '2026-12-05', responseDate: '2024-10-20' });
+    expect(plan.warnings).toContain('The response is dated 2024-10-20, after the statutory deadline (2024-10-16): it is recorded as late.');
+    expect(plan.steps[plan.steps.length - 1].summary).toContain('late (due by 2024-10-16)');
+  });
+
+  it('does not record as published a response that leaves a recommendation unanswered', () => {
+    const plan = planPageImport(fixture('skip-one-two-in-one.txt'), { today: TODAY, responseDate: '2024-12-01' });
+    expect(plan.steps.some((s) => s.command.type === 'PublishStatutoryResponse')).toBe(false);
+    expect(plan.warnings.some((w) => w.startsWith('The statutory response is not recorded as published: it does not answer REC 03'))).toBe(true);
+  });
+
+  it('reads the response date the page states, and refuses a given one that contradicts it', () => {
+    const dated = samplePage.replace('Type of Inspection:', 'Date of Response:\t10/10/2024\nType of Inspection:');
+    const plan = planPageImport(dated, { today: '2026-12-05' });
+    expect(plan.responseDate).toEqual({ date: '2024-10-10', basis: 'page' });
+    expect(plan.steps[plan.steps.length - 1].command).toMatchObject({ type: 'PublishStatutoryResponse', publishedOn: '2024-10-10' });
+
+    const contradicted = planPageImport(dated, { today: '2026-12-05', responseDate: '2024-10-12' });
+    expect(contradicted.steps).toEqual([]);
+    expect(contradicted.blockers).toEqual(["The response date given (2024-10-12) contradicts the one the page states (2024-10-10): give the page's date, or none."]);
+  });
+
+  it('refuses a page that dates its response before the report was published', () => {
+    const early = samplePage.replace('Type of Inspection:', 'Date of Response:\t01/08/2024\nType of Inspection:');
+    expect(planPageImport(early, { today: '2026-12-05' }).blockers).toEqual(['The page dates its response 2024-08-01, before the report was published (2024-08-22).']);
   });
 });

@@ -6,6 +6,8 @@ import {
   type InspectionScope,
   type InspectionType,
   type OnBehalfOf,
+  type PublishActionPlan,
+  type PublishStatutoryResponse,
   type RecommendationCommandOf,
   type RecordChiefOfficerComments,
   type RecordCommissionerComments,
@@ -18,13 +20,16 @@ import { findingIdFor, importCommandId, inspectionIdFor } from './page-import-id
 /** One command the import will send, with what the envelope needs beyond the actor and source. */
 export type PlannedCommand =
   | { aggregate: 'inspection'; command: RegisterInspection }
-  | { aggregate: 'statutory-response'; command: RecordCommissionerComments | RecordChiefOfficerComments }
+  | { aggregate: 'statutory-response'; command: RecordCommissionerComments | RecordChiefOfficerComments | PublishStatutoryResponse | PublishActionPlan }
   | { aggregate: 'recommendation'; command: RecommendationCommandOf<'AcceptRecommendation'> };
 
 export type PlannedStep = PlannedCommand & {
   commandId: string;
   onBehalfOf?: OnBehalfOf;
-  /** Business time, when the page's response date is known; otherwise the time of recording. */
+  /**
+   * When it happened, as a London day: the report's publication for the registration, the
+   * response date for everything the response says. Never the day of the import.
+   */
   occurredAt?: string;
   /** What the step records, in a sentence, for the people checking the import. */
   summary: string;
@@ -45,7 +50,8 @@ export interface PlannedResponse {
 /** The date the response was made, as used for the comments, and where it came from. */
 export interface ResponseDate {
   date: string;
-  basis: 'given' | 'statutory-deadline' | 'publication-date' | 'today';
+  /** given: by the person importing; page: the page dates its response; the others are stand-ins, warned about. */
+  basis: 'given' | 'page' | 'statutory-deadline' | 'publication-date' | 'today';
 }
 
 export interface PageImportPlan {
@@ -68,6 +74,8 @@ export interface PlanOptions {
   format?: 'html' | 'text';
   /** YYYY-MM-DD the response was made, when the person importing knows it: relative commitments count from it too. */
   responseDate?: string;
+  /** Where the page itself is published, when known: recorded with the response's publication. */
+  pageUrl?: string;
   /** Today in Europe/London: a date taken for the response is never later. */
   today: string;
 }
@@ -89,13 +97,22 @@ export function planPageImport(input: string, options: PlanOptions): PageImportP
     ...(options.responseDate !== undefined && dateProblem === undefined ? { responseDate: options.responseDate } : {}),
   });
   const { title, publishedOn } = parsed.inspection;
+  const pageDate = parsed.page.responseDate;
+  const given = dateProblem === undefined ? options.responseDate : undefined;
   const blockers = [
     ...(dateProblem === undefined ? [] : [dateProblem]),
     ...(title === null ? ['The page gives no inspection title: an inspection cannot be registered without one.'] : []),
     ...(publishedOn === null ? ['The page gives no readable publication date: an inspection cannot be registered without one.'] : []),
-    ...(options.responseDate !== undefined && dateProblem === undefined && publishedOn !== null && compareDates(options.responseDate, publishedOn) < 0
-      ? [`The response date ${options.responseDate} is before the report was published (${publishedOn}).`]
+    ...(given !== undefined && publishedOn !== null && compareDates(given, publishedOn) < 0
+      ? [`The response date ${given} is before the report was published (${publishedOn}).`]
       : []),
+    ...(given !== undefined && pageDate !== null && given !== pageDate
+      ? [`The response date given (${given}) contradicts the one the page states (${pageDate}): give the page's date, or none.`]
+      : []),
+    ...(given === undefined && pageDate !== null && publishedOn !== null && compareDates(pageDate, publishedOn) < 0
+      ? [`The page dates its response ${pageDate}, before the report was published (${publishedOn}).`]
+      : []),
+    ...(given === undefined && pageDate !== null && compareDates(pageDate, options.today) > 0 ? [`The page dates its response ${pageDate}, later than today (${options.today}).`] : []),
   ];
   if (title === null || publishedOn === null || blockers.length > 0) {
     return { inspectionId: null, parsed, findings: [], responses: [], responseDate: null, steps: [], blockers, warnings: [...parsed.warnings] };
@@ -111,23 +128,26 @@ export function planPageImport(input: string, options: PlanOptions): PageImportP
 
   const chiefOfficer = chiefOfficerOf(parsed);
   const responseDate = responseDateOf(parsed, options);
-  const occurredAt = responseDate.basis === 'given' ? businessTime(responseDate.date, options.today) : undefined;
   const responses = responsesOf(parsed, findings);
 
-  const steps: PlannedStep[] = [registration(parsed, inspectionId, title, publishedOn, findingInputs)];
-  const hasResponse = parsed.page.commissionerComments !== null || parsed.page.chiefOfficerStatement !== null || responses.length > 0;
+  const steps: PlannedStep[] = [registration(parsed, inspectionId, title, publishedOn, findingInputs, options.today)];
+  const hasStatements = parsed.page.commissionerComments !== null || parsed.page.chiefOfficerStatement !== null;
+  const hasResponse = hasStatements || responses.length > 0;
   if (hasResponse) warnings.push(responseDateNote(responseDate));
-  if (parsed.inspection.service === 'police') {
-    steps.push(...comments(parsed, inspectionId, responseDate.date, chiefOfficer.onBehalfOf, occurredAt));
-  } else if (parsed.page.commissionerComments !== null || parsed.page.chiefOfficerStatement !== null) {
+  if (hasResponse && parsed.inspection.service === 'fire') {
     warnings.push(
-      "A fire report is answered with a published action plan, not with statutory comments: the commissioner's and the chief fire officer's statements are not recorded as comments; the commitments are recorded with each recommendation.",
+      'A fire report is answered with an action plan under the Fire and Rescue National Framework, not with the police response under the Police Act 1996 s.55: the statements are recorded with the action plan, and there is no statutory 56-day clock.',
     );
   }
+  if (hasResponse && lateResponse(parsed, responseDate)) {
+    warnings.push(`The response is dated ${responseDate.date}, after the statutory deadline (${parsed.inspection.statutoryDeadline}): it is recorded as late.`);
+  }
+  steps.push(...comments(parsed, inspectionId, responseDate.date, chiefOfficer.onBehalfOf));
   if (responses.length > 0 && !chiefOfficer.organisationFound) {
     warnings.push(`The response does not name the ${chiefOfficer.onBehalfOf.role}'s organisation: the commitments are attributed to "${chiefOfficer.onBehalfOf.organisation}".`);
   }
-  steps.push(...acceptances(inspectionId, responses, chiefOfficer.onBehalfOf, occurredAt, warnings));
+  steps.push(...acceptances(inspectionId, responses, chiefOfficer.onBehalfOf, responseDate.date, warnings));
+  if (hasStatements) steps.push(...publication(parsed, findings, inspectionId, responseDate, options.pageUrl, warnings));
   return { inspectionId, parsed, findings, responses, responseDate, steps, blockers, warnings };
 }
 
@@ -177,12 +197,14 @@ function recommendationsOfConcern(concern: ParsedFinding, recommendations: Plann
   return mentioning.length > 0 ? mentioning : recommendations;
 }
 
-function registration(parsed: ParsedPage, inspectionId: string, title: string, publishedOn: string, findings: FindingInput[]): PlannedStep {
+/** The report was issued, with its findings, on the day it was published (unless that is still to come). */
+function registration(parsed: ParsedPage, inspectionId: string, title: string, publishedOn: string, findings: FindingInput[], today: string): PlannedStep {
   const inspectionType = inspectionTypeFromText(parsed.inspection.type ?? '');
   const references = findings.map((f) => f.reference).join(', ');
   return {
     aggregate: 'inspection',
     commandId: importCommandId(inspectionId, 'RegisterInspection'),
+    ...(compareDates(publishedOn, today) <= 0 ? { occurredAt: publishedOn } : {}),
     command: {
       type: 'RegisterInspection',
       inspectionId,
@@ -220,6 +242,7 @@ function scopeOf(type: InspectionType): InspectionScope {
 /** The page rarely dates its response: the parser's anchor for relative dates stands in, never later than today. */
 function responseDateOf(parsed: ParsedPage, options: PlanOptions): ResponseDate {
   if (options.responseDate !== undefined) return { date: options.responseDate, basis: 'given' };
+  if (parsed.page.responseDate !== null) return { date: parsed.page.responseDate, basis: 'page' };
   const anchor = parsed.page.relativeDateAnchor;
   if (anchor === null || anchor.basis === 'response-date' || compareDates(anchor.date, options.today) > 0) return { date: options.today, basis: 'today' };
   return { date: anchor.date, basis: anchor.basis };
@@ -228,29 +251,36 @@ function responseDateOf(parsed: ParsedPage, options: PlanOptions): ResponseDate 
 function responseDateNote(responseDate: ResponseDate): string {
   const basis = {
     given: 'as given',
+    page: 'as the page states',
     'statutory-deadline': 'the statutory deadline, since the page does not date its response',
     'publication-date': 'the publication date, since the page does not date its response',
     today: 'today, since the page does not date its response',
   }[responseDate.basis];
-  const advice = responseDate.basis === 'given' ? '' : ' Give the response date to record the actual one.';
+  const advice = isKnown(responseDate) ? '' : ' Give the response date to record the actual one.';
   return `The response is recorded as made on ${responseDate.date} (${basis}).${advice}`;
 }
 
-/** Noon UTC falls on the same Europe/London date all year; today's date is left to the time of recording. */
-function businessTime(date: string, today: string): string | undefined {
-  return date === today ? undefined : `${date}T12:00:00Z`;
+function isKnown(responseDate: ResponseDate): boolean {
+  return responseDate.basis === 'given' || responseDate.basis === 'page';
 }
 
-function comments(parsed: ParsedPage, inspectionId: string, date: string, chiefOfficer: OnBehalfOf, occurredAt: string | undefined): PlannedStep[] {
+function lateResponse(parsed: ParsedPage, responseDate: ResponseDate): boolean {
+  const deadline = parsed.inspection.statutoryDeadline;
+  return isKnown(responseDate) && deadline !== null && compareDates(responseDate.date, deadline) > 0;
+}
+
+/** Police statements answer the report under s.55; fire statements go with the action plan. */
+function comments(parsed: ParsedPage, inspectionId: string, date: string, chiefOfficer: OnBehalfOf): PlannedStep[] {
   const steps: PlannedStep[] = [];
   const { commissionerComments, chiefOfficerStatement } = parsed.page;
+  const regime = parsed.inspection.service === 'fire' ? ', with the action plan' : '';
   if (commissionerComments !== null) {
     steps.push({
       aggregate: 'statutory-response',
       commandId: importCommandId(inspectionId, 'RecordCommissionerComments'),
       command: { type: 'RecordCommissionerComments', inspectionId, madeOn: date, comments: commissionerComments },
-      ...(occurredAt ? { occurredAt } : {}),
-      summary: `Record the commissioner's comments (${paragraphs(commissionerComments)}), made on ${date}.`,
+      occurredAt: date,
+      summary: `Record the commissioner's comments (${paragraphs(commissionerComments)})${regime}, made on ${date}.`,
     });
   }
   if (chiefOfficerStatement !== null) {
@@ -259,11 +289,47 @@ function comments(parsed: ParsedPage, inspectionId: string, date: string, chiefO
       commandId: importCommandId(inspectionId, 'RecordChiefOfficerComments'),
       command: { type: 'RecordChiefOfficerComments', inspectionId, receivedOn: date, comments: chiefOfficerStatement },
       onBehalfOf: chiefOfficer,
-      ...(occurredAt ? { occurredAt } : {}),
-      summary: `Record the ${chiefOfficer.role}'s comments (${paragraphs(chiefOfficerStatement)}), received on ${date}, on behalf of the ${chiefOfficer.role}, ${chiefOfficer.organisation}.`,
+      occurredAt: date,
+      summary: `Record the ${chiefOfficer.role}'s ${regime ? 'statement' : 'comments'} (${paragraphs(chiefOfficerStatement)})${regime}, received on ${date}, on behalf of the ${chiefOfficer.role}, ${chiefOfficer.organisation}.`,
     });
   }
   return steps;
+}
+
+/**
+ * The page is the published response (police) or action plan (fire): it was published on the
+ * response date, when that is known. Publication needs a decision on every finding that must be
+ * answered, so a page that leaves one unanswered is not recorded as published.
+ */
+function publication(parsed: ParsedPage, findings: PlannedFinding[], inspectionId: string, responseDate: ResponseDate, pageUrl: string | undefined, warnings: string[]): PlannedStep[] {
+  const fire = parsed.inspection.service === 'fire';
+  const what = fire ? 'action plan' : 'statutory response';
+  if (!isKnown(responseDate)) {
+    warnings.push(`The page is the published ${what}, but it does not say when it was published: give the response date to record its publication${fire ? '' : ' (and whether it was on time)'}.`);
+    return [];
+  }
+  const unanswered = findings.filter((f) => f.parsed.findingType !== 'area-for-improvement' && parsed.unaddressed.includes(f.parsed.number)).map((f) => f.reference);
+  if (unanswered.length > 0) {
+    warnings.push(`The ${what} is not recorded as published: it does not answer ${unanswered.join(', ')}, and each needs a decision first. Record them, then its publication on ${responseDate.date}.`);
+    return [];
+  }
+  const date = responseDate.date;
+  const url = pageUrl ?? null;
+  if (url === null) warnings.push(`The ${what}'s web address was not given: its publication is recorded without one.`);
+  const deadline = parsed.inspection.statutoryDeadline;
+  const timing = deadline === null ? '' : compareDates(date, deadline) <= 0 ? `, on time (due by ${deadline})` : `, late (due by ${deadline})`;
+  const command: PublishStatutoryResponse | PublishActionPlan = fire
+    ? { type: 'PublishActionPlan', inspectionId, publishedOn: date, url }
+    : { type: 'PublishStatutoryResponse', inspectionId, publishedOn: date, url };
+  return [
+    {
+      aggregate: 'statutory-response',
+      commandId: importCommandId(inspectionId, command.type),
+      command,
+      occurredAt: date,
+      summary: `Record the ${what} as published on ${date}${timing}${url === null ? '' : ` at ${url}`}: this page.`,
+    },
+  ];
 }
 
 function paragraphs(text: string): string {
@@ -282,7 +348,7 @@ function responsesOf(parsed: ParsedPage, findings: PlannedFinding[]): PlannedRes
 }
 
 /** Each answered finding is accepted once, with the commitment of the first paragraph that answers it. */
-function acceptances(inspectionId: string, responses: PlannedResponse[], chiefOfficer: OnBehalfOf, occurredAt: string | undefined, warnings: string[]): PlannedStep[] {
+function acceptances(inspectionId: string, responses: PlannedResponse[], chiefOfficer: OnBehalfOf, occurredAt: string, warnings: string[]): PlannedStep[] {
   const accepted = new Set<string>();
   const steps: PlannedStep[] = [];
   for (const { parsed, answers } of responses) {
@@ -300,8 +366,8 @@ function acceptances(inspectionId: string, responses: PlannedResponse[], chiefOf
         commandId: importCommandId(inspectionId, 'AcceptRecommendation', findingId),
         command: { type: 'AcceptRecommendation', recommendationId: findingId, commitment, plannedCompletionDate },
         onBehalfOf: chiefOfficer,
-        ...(occurredAt ? { occurredAt } : {}),
-        summary: `Accept ${reference} on behalf of the ${chiefOfficer.role}, ${plannedDateWords(parsed)}.`,
+        occurredAt,
+        summary: `Accept ${reference} on behalf of the ${chiefOfficer.role} on ${occurredAt}, ${plannedDateWords(parsed)}.`,
       });
     }
   }

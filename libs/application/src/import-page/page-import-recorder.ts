@@ -1,20 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import type { Actor, EventSource } from '@ledger/domain';
-import type { EventStore } from '@ledger/event-store';
+import { statutoryResponseDecider, statutoryResponseStream, type Actor, type EventSource, type StatutoryResponseState } from '@ledger/domain';
+import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import type { CommandMeta, CommandResult } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError } from '../errors';
 import { InspectionCommandMessage } from '../inspection/inspection-command.message';
 import { RecommendationCommandMessage } from '../recommendation/recommendation-command.message';
 import { StatutoryResponseCommandMessage } from '../statutory-response/statutory-response-command.message';
+import { readAggregate } from '../pipeline/read-aggregate';
+import { readStreamFully } from '../pipeline/stored-event';
 import { EVENT_STORE } from '../tokens';
 import type { PageImportPlan, PlannedStep } from './page-import-plan';
 
 export type StepStatus = 'recorded' | 'already-recorded' | 'refused' | 'not-attempted';
 
+/** A date the ledger already holds for a step that differs from what this import says. */
+export interface DateDifference {
+  /** The command field (madeOn, receivedOn, plannedCompletionDate, publishedOn) or the envelope's occurredAt. */
+  field: string;
+  recorded: string | null;
+  imported: string | null;
+}
+
+/** How to put a recorded date right without rewriting the log: a correction event, or why there is none. */
+export interface CorrectionAdvice {
+  /** The event whose dates differ. */
+  eventId: string;
+  streamId: string;
+  /** The command that records the correction, when the aggregate has one; else null and `note` says why. */
+  request: { method: 'POST'; path: string; body: { correctsEventId: string; whatWasWrong: string; reason: string } } | null;
+  note: string;
+}
+
 export interface StepOutcome {
   step: PlannedStep;
   status: StepStatus;
+  /** For an already recorded step: the dates the ledger holds that differ from this import's. Nothing was changed. */
+  differences?: DateDifference[];
+  correction?: CorrectionAdvice;
   /** Where the step's events are in the log (for recorded and already recorded steps). */
   result?: CommandResult;
   /** Why it was refused: the rule and the domain's message. */
@@ -50,6 +73,8 @@ export class PageImportRecorder {
 
   async record(plan: PageImportPlan, by: { actor: Actor; source: EventSource }): Promise<PageImportOutcome> {
     if (plan.inspectionId === null || plan.blockers.length > 0) throw new PageNotRecordableError(plan.blockers);
+    const conflicts = await this.conflictsWithLedger(plan);
+    if (conflicts.length > 0) throw new PageNotRecordableError(conflicts);
     const outcomes: StepOutcome[] = [];
     let registered = true;
     for (const step of plan.steps) {
@@ -63,6 +88,25 @@ export class PageImportRecorder {
       if (step.aggregate === 'inspection' && outcome.status === 'refused') registered = false;
     }
     return { inspectionId: plan.inspectionId, steps: outcomes, recordedAnything: outcomes.some((o) => o.status === 'recorded') };
+  }
+
+  /**
+   * Dates this import would record that contradict what the ledger already holds for the
+   * inspection, found before anything is sent: comments dated after the recorded publication.
+   */
+  async conflictsWithLedger(plan: PageImportPlan): Promise<string[]> {
+    if (plan.inspectionId === null) return [];
+    const { state } = await readAggregate(this.store, statutoryResponseDecider, statutoryResponseStream(plan.inspectionId));
+    if (!state.opened) return [];
+    return plan.steps.flatMap((step) => (step.aggregate === 'statutory-response' ? conflictOf(step.command, state) : []));
+  }
+
+  private async compareWithRecorded(step: PlannedStep, result: CommandResult): Promise<Pick<StepOutcome, 'differences' | 'correction'>> {
+    const events = (await readStreamFully(this.store.readStream(result.streamId))).filter((event) => result.eventIds.includes(event.id));
+    const first = events[0];
+    if (first === undefined) return {};
+    const differences = differencesOf(step, first);
+    return differences.length === 0 ? {} : { differences, correction: correctionFor(step, first, differences) };
   }
 
   private async run(step: PlannedStep, by: { actor: Actor; source: EventSource }): Promise<StepOutcome> {
@@ -79,13 +123,53 @@ export class PageImportRecorder {
     try {
       const result = await this.commandBus.execute(messageFor(step, meta));
       const fresh = headBefore === null || result.position > headBefore;
-      return { step, status: fresh ? 'recorded' : 'already-recorded', result };
+      if (fresh) return { step, status: 'recorded', result };
+      return { step, status: 'already-recorded', result, ...(await this.compareWithRecorded(step, result)) };
     } catch (error) {
       if (error instanceof CommandRefusedError) return { step, status: 'refused', refusal: { rule: error.rule, message: error.message } };
       if (error instanceof AggregateNotFoundError) return { step, status: 'refused', refusal: { rule: error.violation?.rule ?? 'NotFound', message: error.message } };
       throw error;
     }
   }
+}
+
+/** The dates a step records, by field: its own date fields and when it happened. */
+const DATE_FIELDS = ['madeOn', 'receivedOn', 'plannedCompletionDate', 'publishedOn'] as const;
+
+function differencesOf(step: PlannedStep, recorded: RecordedEvent): DateDifference[] {
+  const command = step.command as unknown as Record<string, unknown>;
+  const differences: DateDifference[] = [];
+  for (const field of DATE_FIELDS) {
+    if (!(field in command) || !(field in recorded.data)) continue;
+    const imported = (command[field] as string | null) ?? null;
+    const held = (recorded.data[field] as string | null) ?? null;
+    if (imported !== held) differences.push({ field, recorded: held, imported });
+  }
+  const heldAt = recorded.metadata['occurredAt'] as string | undefined;
+  if (step.occurredAt !== undefined && heldAt !== step.occurredAt) differences.push({ field: 'occurredAt', recorded: heldAt ?? null, imported: step.occurredAt });
+  return differences;
+}
+
+function correctionFor(step: PlannedStep, event: RecordedEvent, differences: DateDifference[]): CorrectionAdvice {
+  const wrong = differences.map((d) => `${d.field} was recorded as ${d.recorded ?? 'nothing'}; it is ${d.imported ?? 'nothing'}`).join('; ');
+  if (step.aggregate === 'recommendation') {
+    return {
+      eventId: event.id,
+      streamId: event.streamId,
+      request: {
+        method: 'POST',
+        path: `/api/recommendations/${step.command.recommendationId}/corrections`,
+        body: { correctsEventId: event.id, whatWasWrong: wrong, reason: 'The published response is dated otherwise than first recorded.' },
+      },
+      note: `Record a correction (CorrectEntry) pointing at event ${event.id}: the original stays, the correction says what was wrong and why.`,
+    };
+  }
+  return {
+    eventId: event.id,
+    streamId: event.streamId,
+    request: null,
+    note: `The ${step.aggregate === 'inspection' ? 'inspection' : 'statutory response'} has no correction event: ${wrong}. Record the difference in a scrutiny note or amend what can be amended; event ${event.id} stays as it is.`,
+  };
 }
 
 function messageFor(step: PlannedStep, meta: CommandMeta): Command<CommandResult> {
@@ -96,5 +180,23 @@ function messageFor(step: PlannedStep, meta: CommandMeta): Command<CommandResult
       return new StatutoryResponseCommandMessage(step.command, meta);
     case 'recommendation':
       return new RecommendationCommandMessage(step.command, meta);
+  }
+}
+
+function conflictOf(command: Extract<PlannedStep, { aggregate: 'statutory-response' }>['command'], state: Extract<StatutoryResponseState, { opened: true }>): string[] {
+  switch (command.type) {
+    case 'RecordCommissionerComments':
+    case 'RecordChiefOfficerComments': {
+      const on = command.type === 'RecordCommissionerComments' ? command.madeOn : command.receivedOn;
+      const whose = command.type === 'RecordCommissionerComments' ? "commissioner's comments" : "chief officer's comments";
+      return state.publishedOn !== null && on > state.publishedOn
+        ? [`The ledger records the response as published on ${state.publishedOn}, but this import dates the ${whose} ${on}, after it. Give the actual response date.`]
+        : [];
+    }
+    // A publication dated before recorded comments is refused by the domain itself (DateOutOfOrder)
+    // and reported as a refused step: the steps before it are about the same page.
+    case 'PublishStatutoryResponse':
+    case 'PublishActionPlan':
+      return [];
   }
 }

@@ -138,6 +138,8 @@ describe('CommandPipeline', () => {
     ['not an instant', 'yesterday', 'OccurredAtInvalid'],
     ['a day that does not exist', '2025-02-30T10:00:00Z', 'OccurredAtInvalid'],
     ['in the future', '2024-09-03T09:30:00Z', 'OccurredAtInFuture'],
+    ['a day still to come in London', '2024-09-03', 'OccurredAtInFuture'],
+    ['a day that does not exist', '2024-02-30', 'OccurredAtInvalid'],
   ])('refuses a business time %s and appends nothing', async (_case, occurredAt, rule) => {
     await open('when');
     const head = await store.headPosition();
@@ -146,6 +148,16 @@ describe('CommandPipeline', () => {
 
     await expect(attempt).rejects.toMatchObject({ name: 'CommandRefusedError', rule, field: 'occurredAt' });
     expect(await store.headPosition()).toBe(head);
+  });
+
+  it('keeps a day as a day, with no invented clock time, and tells the decider when the command says it happened', async () => {
+    await open('day');
+    decide.mockClear();
+    await pipeline.execute(counter, { type: 'Increment', counterId: 'day', by: 1 }, meta({ occurredAt: '2024-08-30' }));
+
+    const [, event] = await history('counter-day');
+    expect(event!.metadata).toMatchObject({ occurredAt: '2024-08-30', recordedAt: NOW.toISOString() });
+    expect(decide.mock.calls[0]![2]).toMatchObject({ occurredAt: '2024-08-30' });
   });
 
   it('refuses a command that breaks a rule with the rule and field, and appends nothing', async () => {

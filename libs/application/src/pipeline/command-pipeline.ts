@@ -26,6 +26,8 @@ export interface FactsInput<Command, State> {
   /** The aggregate's stream as it was read, envelopes included. */
   history: readonly RecordedEvent[];
   now: Date;
+  /** When the command says it happened, only when it says so (checked against what it concerns). */
+  occurredAt?: string;
 }
 
 export interface Executed {
@@ -105,9 +107,10 @@ export class CommandPipeline {
   ): Promise<EventToAppend[]> {
     // The envelope is checked before anything is read from other streams: bad input changes nothing.
     const metadata = envelopeFor(meta, now);
+    const occurredAt = meta.occurredAt === undefined ? {} : { occurredAt: metadata.occurredAt };
     const state = foldHistory(aggregate.decider, history);
-    const facts = await aggregate.facts({ command, state, history, now });
-    const decision = aggregate.decider.decide(command, state, { ...facts, actor: meta.actor } as Context);
+    const facts = await aggregate.facts({ command, state, history, now, ...occurredAt });
+    const decision = aggregate.decider.decide(command, state, { ...facts, actor: meta.actor, ...occurredAt } as Context);
     if (isRuleViolation(decision)) {
       if (aggregate.notFoundRules.has(decision.rule)) throw new AggregateNotFoundError(streamId, decision);
       throw new CommandRefusedError(decision);

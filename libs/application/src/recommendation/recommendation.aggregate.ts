@@ -1,5 +1,8 @@
 import {
   RECOMMENDATION_NOT_FOUND_RULES,
+  inspectionDecider,
+  inspectionStream,
+  isRecommendationIssued,
   recommendationDecider,
   recommendationStream,
   type RecommendationCommand,
@@ -7,12 +10,27 @@ import {
   type RecommendationEvent,
   type RecommendationState,
 } from '@ledger/domain';
+import type { EventStore } from '@ledger/event-store';
 import type { AggregateDefinition } from '../pipeline/command-pipeline';
+import { readAggregate } from '../pipeline/read-aggregate';
 
-export const recommendationAggregate: AggregateDefinition<RecommendationCommand, RecommendationEvent, RecommendationState, RecommendationDecisionContext> = {
-  decider: recommendationDecider,
-  streamId: (command) => recommendationStream(command.recommendationId),
-  notFoundRules: RECOMMENDATION_NOT_FOUND_RULES,
-  // A correction may only point at an event of its own stream; ids live in the envelope, not in evolve.
-  facts: async ({ history }) => ({ streamEventIds: new Set(history.map((event) => event.id)) }),
-};
+export function recommendationAggregate(
+  store: EventStore,
+): AggregateDefinition<RecommendationCommand, RecommendationEvent, RecommendationState, RecommendationDecisionContext> {
+  return {
+    decider: recommendationDecider,
+    streamId: (command) => recommendationStream(command.recommendationId),
+    notFoundRules: RECOMMENDATION_NOT_FOUND_RULES,
+    // A correction may only point at an event of its own stream; ids live in the envelope, not in evolve.
+    // A command that says when it happened is checked against the report's publication, read only then.
+    facts: async ({ history, state, occurredAt }) => ({
+      streamEventIds: new Set(history.map((event) => event.id)),
+      ...(occurredAt !== undefined && isRecommendationIssued(state) ? await issuedOn(store, state.inspectionId) : {}),
+    }),
+  };
+}
+
+async function issuedOn(store: EventStore, inspectionId: string): Promise<{ issuedOn?: string }> {
+  const { state: inspection } = await readAggregate(store, inspectionDecider, inspectionStream(inspectionId));
+  return inspection.registered ? { issuedOn: inspection.details.publishedOn } : {};
+}

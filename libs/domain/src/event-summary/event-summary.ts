@@ -1,12 +1,12 @@
 import type { ChallengeEvent } from '../challenge';
-import type { InspectionDetails, InspectionEvent } from '../inspection';
+import type { InspectionDetails, InspectionEvent, InspectionKeyEvent } from '../inspection';
 import type { RecommendationEvent } from '../recommendation';
 import { statutoryDayNumber, type StatutoryResponseEvent } from '../statutory-response';
 import { type EventData, genericSummary } from './generic-summary';
 import { quote, text, words } from './summary-text';
 
 /** An event of any of the ledger's aggregates, as the domain sees it: its type plus its data. */
-export type AnyLedgerEvent = InspectionEvent | RecommendationEvent | StatutoryResponseEvent | ChallengeEvent;
+export type AnyLedgerEvent = InspectionEvent | InspectionKeyEvent | RecommendationEvent | StatutoryResponseEvent | ChallengeEvent;
 
 /** What a summary may name beyond the event itself: people by id, and things recorded earlier. */
 export interface SummaryLookups {
@@ -111,11 +111,16 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     case 'ReplyToChiefOfficerRecorded':
       return `Reply to the chief officer made on ${event.madeOn}`;
     case 'StatutoryResponsePublished':
-      return `Statutory response published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}: ${event.url}`;
+      return `Statutory response published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}${event.url === null ? '' : `: ${event.url}`}`;
     case 'ActionPlanPublished':
-      return `Action plan published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}: ${event.url}`;
+      return `Action plan published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}${event.url === null ? '' : `: ${event.url}`}`;
     case 'StatutoryResponseCopySent':
       return `Copy of the response sent to ${event.recipient === 'HomeSecretary' ? 'the Home Secretary' : event.recipient} on ${event.sentOn}`;
+
+    case 'InspectionKeyReserved':
+      return `${event.kind === 'report-url' ? 'Report address' : 'Title and publication date'} ${quote(event.key)} reserved for inspection ${event.inspectionId}: it cannot be registered twice`;
+    case 'InspectionKeyReleased':
+      return `${event.kind === 'report-url' ? 'Report address' : 'Title and publication date'} ${quote(event.key)} released: inspection ${event.inspectionId} was not registered`;
 
     case 'ChallengeRaised':
       return `${event.forum} (meeting of ${event.meetingDate}) asked: ${quote(event.question)}; answer due by ${event.answerDueBy}`;

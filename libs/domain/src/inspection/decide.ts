@@ -1,4 +1,5 @@
 import type { DecisionContext, Decider, RuleViolation } from '../shared/decider';
+import { checkOccurredNotBefore } from '../shared/occurred-at-rules';
 import { type FieldCheck, blankAsNull, firstViolation, requireDate, requireHttpUrl, requireOneOf, requireReason, requireText } from '../shared/field-rules';
 import type { AddFinding, AmendInspectionDetails, InspectionCommand, RegisterInspection } from './commands';
 import type { InspectionEvent } from './events';
@@ -10,9 +11,13 @@ import { refuseInspection } from './rules';
 
 type Registered = Extract<InspectionState, { registered: true }>;
 
-export function decideInspection(command: InspectionCommand, state: InspectionState, _context: DecisionContext): readonly InspectionEvent[] | RuleViolation {
-  if (command.type === 'RegisterInspection') return register(command, state);
+export function decideInspection(command: InspectionCommand, state: InspectionState, context: DecisionContext): readonly InspectionEvent[] | RuleViolation {
+  if (command.type === 'RegisterInspection') {
+    return checkOccurredNotBefore(context.occurredAt, command.publishedOn, 'OccurredBeforePublication', 'the publication of the report') ?? register(command, state);
+  }
   if (!state.registered) return refuseInspection('NotRegistered', `Inspection ${command.inspectionId} has not been registered`, 'inspectionId');
+  const early = checkOccurredNotBefore(context.occurredAt, state.details.publishedOn, 'OccurredBeforePublication', 'the publication of the report');
+  if (early) return early;
   switch (command.type) {
     case 'AmendInspectionDetails':
       return amend(command, state);

@@ -7,3 +7,4 @@ export * from './state';
 export * from './decide';
 export * from './stream';
 export * from './rules';
+export * from './natural-keys';

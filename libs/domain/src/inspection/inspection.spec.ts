@@ -238,3 +238,18 @@ describe('the inspection stream', () => {
     expect(INSPECTION_EVENT_TYPES).toEqual(['InspectionRegistered', 'InspectionDetailsAmended', 'FindingAdded']);
   });
 });
+
+describe('when an inspection command says it happened', () => {
+  it('given nothing, when the registration says it happened on the day the report was published, then it is registered', () => {
+    spec.given().when(sampleRegisterInspection, { occurredAt: '2024-08-22' }).thenEvents([sampleInspectionRegistered]);
+  });
+
+  it('given nothing, when the registration says it happened before the report was published, then OccurredBeforePublication', () => {
+    spec.given().when(sampleRegisterInspection, { occurredAt: '2024-08-21' }).thenRefused('OccurredBeforePublication', 'occurredAt');
+  });
+
+  it('given the registered sample, when an amendment says it happened before the publication, then OccurredBeforePublication', () => {
+    const amend = { type: 'AmendInspectionDetails' as const, inspectionId: SAMPLE_INSPECTION_ID, changes: { hmicfrsReference: 'RASSO-2024' }, reason: 'Reference added' };
+    spec.given(registered).when(amend, { occurredAt: '2024-08-01T10:00:00.000Z' }).thenRefused('OccurredBeforePublication', 'occurredAt');
+  });
+});

@@ -15,6 +15,10 @@ export const INSPECTION_RULES = [
   'DuplicateFindingReference',
   'CauseOfConcernWithoutRecommendation',
   'UnknownRelatedRecommendation',
+  /** occurredAt is before the report was published. */
+  'OccurredBeforePublication',
+  /** The same inspection (title and publication date, or report address) is already registered. */
+  'DuplicateInspection',
 ] as const;
 export type InspectionRule = (typeof INSPECTION_RULES)[number];
 

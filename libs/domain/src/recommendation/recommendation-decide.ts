@@ -1,5 +1,6 @@
 import { FINDING_TYPES } from '../inspection/vocabulary';
 import { isRuleViolation, type DecisionContext, type RuleViolation } from '../shared/decider';
+import { checkOccurredNotBefore } from '../shared/occurred-at-rules';
 import { firstViolation, isBlank, requireDate, requireOneOf, requireReason, requireText, type FieldCheck } from '../shared/field-rules';
 import type { RecommendationCommand, RecommendationCommandOf } from './recommendation-commands';
 import type { RecommendationEvent } from './recommendation-events';
@@ -14,6 +15,11 @@ export interface RecommendationDecisionContext extends DecisionContext {
    * only point at one of these: event ids are envelope facts that evolve never sees.
    */
   readonly streamEventIds: ReadonlySet<string>;
+  /**
+   * The day the finding was issued: its report's publication. The application reads it only for
+   * a command that says when it happened, which may not be earlier.
+   */
+  readonly issuedOn?: string;
 }
 
 type Decision = readonly RecommendationEvent[] | RuleViolation;
@@ -24,6 +30,8 @@ export function decideRecommendation(command: RecommendationCommand, state: Reco
   if (!isIssued(state)) {
     return refuse('RecommendationNotIssued', `Recommendation ${command.recommendationId} has not been issued`);
   }
+  const early = checkOccurredNotBefore(context.occurredAt, context.issuedOn, 'OccurredBeforeIssue', `the issue of ${state.reference} with its report`);
+  if (early) return early;
   const allowed = ALLOWED_FROM[command.type];
   if (!allowed.includes(state.status)) {
     return refuse(

@@ -36,6 +36,8 @@ export const RECOMMENDATION_RULES = [
   'VerifierMustDifferFromCompleter',
   'DischargeOnlyForCauseOfConcern',
   'CorrectedEventNotInStream',
+  /** occurredAt is before the finding was issued, with the publication of its report. */
+  'OccurredBeforeIssue',
 ] as const;
 
 export type RecommendationRule = (typeof RECOMMENDATION_RULES)[number];

@@ -21,6 +21,11 @@ export function isRuleViolation(value: unknown): value is RuleViolation {
 export interface DecisionContext {
   /** The authenticated principal issuing the command. */
   actor: Actor;
+  /**
+   * When the command says it happened (its envelope's occurredAt, a day or an instant), only when
+   * it says so: a command without one happens as it is recorded, and is never too early.
+   */
+  occurredAt?: string;
 }
 
 export interface Decider<Command, Event, State, Context extends DecisionContext = DecisionContext> {

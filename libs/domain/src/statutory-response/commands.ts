@@ -59,7 +59,8 @@ export interface PublishStatutoryResponse {
   type: 'PublishStatutoryResponse';
   inspectionId: string;
   publishedOn: string;
-  url: string;
+  /** Where it was published; null when not known (an imported page given without its address). */
+  url: string | null;
 }
 
 export interface RecordCopySent {
@@ -73,7 +74,8 @@ export interface PublishActionPlan {
   type: 'PublishActionPlan';
   inspectionId: string;
   publishedOn: string;
-  url: string;
+  /** Where it was published; null when not known. */
+  url: string | null;
 }
 
 export type StatutoryResponseCommand =

@@ -19,12 +19,16 @@ import type { StatutoryResponseEvent } from './events';
 import { type OpenedStatutoryResponse, type StatutoryResponseState, evolveStatutoryResponse, initialStatutoryResponseState } from './state';
 import { STATUTORY_RESPONSE_PERIOD_DAYS, responseDeadline } from './statutory-clock';
 import { refuseStatutoryResponse } from './rules';
+import { checkOccurredNotBefore } from '../shared/occurred-at-rules';
 
 type Decision = readonly StatutoryResponseEvent[] | RuleViolation;
 
 export function decideStatutoryResponse(command: StatutoryResponseCommand, state: StatutoryResponseState, context: StatutoryResponseContext): Decision {
   if (command.type === 'OpenStatutoryResponse') return open(command, state);
   if (!state.opened) return refuseStatutoryResponse('NotRegistered', `No statutory response is open for inspection ${command.inspectionId}: the inspection has not been registered`, 'inspectionId');
+  // The timetable follows the inspection's own events; every other step answers the published report.
+  const early = command.type === 'ReviseStatutoryTimetable' ? undefined : checkOccurredNotBefore(context.occurredAt, state.reportPublishedOn, 'OccurredBeforePublication', 'the publication of the report');
+  if (early) return early;
   switch (command.type) {
     case 'ReviseStatutoryTimetable':
       return revise(command, state);
@@ -108,9 +112,9 @@ function invite(command: InviteChiefOfficerComments, state: OpenedStatutoryRespo
   return [{ type: 'ChiefOfficerCommentsInvited', inspectionId: state.inspectionId, invitedOn: command.invitedOn, commentsDueBy: command.commentsDueBy }];
 }
 
+/** Police and fire alike: a fire action plan is published with the commissioner's and the chief fire officer's statements too. */
 function recordChiefOfficerComments(command: RecordChiefOfficerComments, state: OpenedStatutoryResponse): Decision {
   const refused =
-    policeOnly(command.type, state) ??
     notYetPublished(command.type, state) ??
     (state.chiefOfficerCommentsReceivedOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The chief officer's comments were already recorded, received on ${state.chiefOfficerCommentsReceivedOn}`) : undefined) ??
     firstViolation(requireDate(command.receivedOn, 'receivedOn'), requireText(command.comments, 'comments'));
@@ -120,7 +124,6 @@ function recordChiefOfficerComments(command: RecordChiefOfficerComments, state: 
 
 function recordCommissionerComments(command: RecordCommissionerComments, state: OpenedStatutoryResponse): Decision {
   const refused =
-    policeOnly(command.type, state) ??
     notYetPublished(command.type, state) ??
     (state.commissionerCommentsMadeOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The commissioner's comments were already recorded, made on ${state.commissionerCommentsMadeOn}`) : undefined) ??
     firstViolation(requireDate(command.madeOn, 'madeOn'), requireText(command.comments, 'comments'));
@@ -178,11 +181,22 @@ function recordCopySent(command: RecordCopySent, state: OpenedStatutoryResponse)
   return [{ type: 'StatutoryResponseCopySent', inspectionId: state.inspectionId, recipient: command.recipient, sentOn: command.sentOn }];
 }
 
+/**
+ * A response is published with its comments: it cannot be dated before the report, nor before any
+ * statement it publishes. Where it was published may be unknown (a page imported without its
+ * address): null, never a guess.
+ */
 function publication(command: PublishStatutoryResponse | PublishActionPlan, state: OpenedStatutoryResponse): RuleViolation | undefined {
+  const statements: [string | null, string][] = [
+    [state.commissionerCommentsMadeOn, "the commissioner's comments it publishes"],
+    [state.chiefOfficerCommentsReceivedOn, "the chief officer's comments it publishes"],
+    [state.replyMadeOn, 'the reply to the chief officer it publishes'],
+  ];
   return (
     (state.publishedOn !== null ? refuseStatutoryResponse('AlreadyRecorded', `The response was already published on ${state.publishedOn}`) : undefined) ??
-    firstViolation(requireDate(command.publishedOn, 'publishedOn'), requireHttpUrl(command.url, 'url')) ??
-    requireNotBefore(command.publishedOn, state.reportPublishedOn, 'publishedOn', 'the publication of the report')
+    firstViolation(requireDate(command.publishedOn, 'publishedOn'), command.url === null ? undefined : requireHttpUrl(command.url, 'url')) ??
+    requireNotBefore(command.publishedOn, state.reportPublishedOn, 'publishedOn', 'the publication of the report') ??
+    firstViolation(...statements.map(([on, what]) => (on === null ? undefined : requireNotBefore(command.publishedOn, on, 'publishedOn', what))))
   );
 }
 

@@ -54,7 +54,8 @@ export interface StatutoryResponsePublished {
   type: 'StatutoryResponsePublished';
   inspectionId: string;
   publishedOn: string;
-  url: string;
+  /** Null when where it was published is not known. */
+  url: string | null;
 }
 
 export interface StatutoryResponseCopySent {
@@ -68,7 +69,8 @@ export interface ActionPlanPublished {
   type: 'ActionPlanPublished';
   inspectionId: string;
   publishedOn: string;
-  url: string;
+  /** Null when where it was published is not known. */
+  url: string | null;
 }
 
 export type StatutoryResponseEvent =

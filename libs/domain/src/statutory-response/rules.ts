@@ -17,6 +17,8 @@ export const STATUTORY_RESPONSE_RULES = [
   'IllegalTransition',
   'CommissionerCommentsRequired',
   'UndecidedRecommendations',
+  /** occurredAt is before the report was published. */
+  'OccurredBeforePublication',
 ] as const;
 export type StatutoryResponseRule = (typeof STATUTORY_RESPONSE_RULES)[number];
 

@@ -132,7 +132,6 @@ describe('RecordChiefOfficerComments', () => {
 
   it.each([
     ['for a response never opened', [], record(), 'NotRegistered', 'inspectionId'],
-    ['for a fire report', [fireOpened], record(), 'WrongService', undefined],
     ['after publication', afterPublication, record(), 'IllegalTransition', undefined],
     ['a second time', [opened, chiefCommented], record(), 'AlreadyRecorded', undefined],
     ['received on a date that does not exist', [opened], record({ receivedOn: '2024-09-31' }), 'InvalidDate', 'receivedOn'],
@@ -151,7 +150,6 @@ describe('RecordCommissionerComments', () => {
 
   it.each([
     ['for a response never opened', [], record(), 'NotRegistered', 'inspectionId'],
-    ['for a fire report', [fireOpened], record(), 'WrongService', undefined],
     ['after publication', afterPublication, record(), 'IllegalTransition', undefined],
     ['a second time', readyToPublish, record(), 'AlreadyRecorded', undefined],
     ['made on a date that does not exist', [opened], record({ madeOn: '2024-10-32' }), 'InvalidDate', 'madeOn'],
@@ -306,5 +304,62 @@ describe('the statutory response stream', () => {
       'StatutoryResponseCopySent',
       'ActionPlanPublished',
     ]);
+  });
+});
+
+describe('when a statutory response step says it happened', () => {
+  const record = { type: 'RecordCommissionerComments' as const, inspectionId: id, madeOn: '2024-10-01', comments: commissionerComments };
+
+  it('given the response opened, when the comments are dated on or after the publication of the report, then they are recorded', () => {
+    spec.given([opened]).when(record, { occurredAt: '2024-10-01' }).thenEvents([commissionerCommented]);
+  });
+
+  it('given the response opened, when the comments say they were made before the report was published, then OccurredBeforePublication', () => {
+    spec.given([opened]).when(record, { occurredAt: '2024-08-21' }).thenRefused('OccurredBeforePublication', 'occurredAt');
+  });
+});
+
+describe('a fire report, answered with an action plan', () => {
+  const fireCommissioner: StatutoryResponseEvent = { type: 'CommissionerCommentsRecorded', inspectionId: id, madeOn: '2024-10-01', comments: commissionerComments };
+  const fireChief: StatutoryResponseEvent = { type: 'ChiefOfficerCommentsRecorded', inspectionId: id, receivedOn: '2024-10-01', comments: 'The service accepts the recommendations.' };
+
+  it("given a fire report, when the commissioner's comments are recorded, then they are kept with the action plan", () => {
+    spec.given([fireOpened]).when({ type: 'RecordCommissionerComments', inspectionId: id, madeOn: '2024-10-01', comments: commissionerComments }).thenEvents([fireCommissioner]);
+  });
+
+  it("given a fire report, when the chief fire officer's statement is recorded, then it is kept with the action plan", () => {
+    spec.given([fireOpened]).when({ type: 'RecordChiefOfficerComments', inspectionId: id, receivedOn: '2024-10-01', comments: 'The service accepts the recommendations.' }).thenEvents([fireChief]);
+  });
+
+  it('given the statements, when the action plan is published on their day without a known address, then it is published with no address', () => {
+    spec
+      .given([fireOpened, fireCommissioner, fireChief])
+      .when({ type: 'PublishActionPlan', inspectionId: id, publishedOn: '2024-10-01', url: null })
+      .thenEvents([{ type: 'ActionPlanPublished', inspectionId: id, publishedOn: '2024-10-01', url: null }]);
+  });
+
+  it('given the statements, when the action plan is dated before them, then DateOutOfOrder', () => {
+    spec.given([fireOpened, fireCommissioner]).when({ type: 'PublishActionPlan', inspectionId: id, publishedOn: '2024-09-30', url: null }).thenRefused('DateOutOfOrder', 'publishedOn');
+  });
+
+  it('given a fire report, when the chief fire officer is invited to comment under s.55, then WrongService: that is the police regime', () => {
+    spec.given([fireOpened]).when({ type: 'InviteChiefOfficerComments', inspectionId: id, invitedOn: '2024-08-23', commentsDueBy: '2024-09-20' }).thenRefused('WrongService');
+  });
+});
+
+describe('a response is not published before the comments it publishes', () => {
+  const publish = (publishedOn: string) => ({ type: 'PublishStatutoryResponse' as const, inspectionId: id, publishedOn, url: RESPONSE_URL });
+
+  it("given the commissioner's comments made on 2024-10-16, when the response is said to be published on 2024-10-14, then DateOutOfOrder", () => {
+    const late: StatutoryResponseEvent = { type: 'CommissionerCommentsRecorded', inspectionId: id, madeOn: '2024-10-16', comments: commissionerComments };
+    const refusal = spec.given([opened, late]).when(publish('2024-10-14')).thenRefused('DateOutOfOrder', 'publishedOn');
+    expect(refusal.message).toBe("publishedOn (2024-10-14) may not be before the commissioner's comments it publishes (2024-10-16)");
+  });
+
+  it("given the chief officer's comments received on 2024-09-18, when the response is published that day with no known address, then it is published", () => {
+    spec
+      .given([opened, chiefCommented, { ...commissionerCommented, madeOn: '2024-09-18' }])
+      .when({ type: 'PublishStatutoryResponse', inspectionId: id, publishedOn: '2024-09-18', url: null })
+      .thenEvents([{ type: 'StatutoryResponsePublished', inspectionId: id, publishedOn: '2024-09-18', url: null }]);
   });
 });

@@ -60,9 +60,27 @@ const ANCHOR_NAMES: Record<RelativeDateAnchor['basis'], string> = {
 };
 
 /**
- * The commitment in a response paragraph and its date. A date is read only from the commitment
- * sentence itself, and only when it names a day; a relative or deferred date is computed and
- * marked derived; a period ("by Spring 2025") is flagged ambiguous and never turned into a day.
+ * The date phrase that dates the commitment: one in the commitment sentence itself, else the first
+ * in a later sentence of the paragraph ("The Force expects to complete this work by Spring 2023."),
+ * else the first in an earlier one. Every other phrase that does not name a day is returned too,
+ * so that a person is asked to check it.
+ */
+function datePhrasesOf(paragraph: string, commitment: string): { chosen: CommitmentDatePhrase | undefined; fromOtherSentence: boolean; unclear: CommitmentDatePhrase[] } {
+  const all = sentences(paragraph).map((sentence) => ({ sentence, phrases: commitmentDates(sentence) }));
+  const at = all.findIndex(({ sentence }) => sentence === commitment);
+  const ordered = at < 0 ? all : [all[at], ...all.slice(at + 1), ...all.slice(0, at)];
+  const chosen = ordered.flatMap(({ phrases }) => phrases)[0];
+  const fromOtherSentence = chosen !== undefined && at >= 0 && !all[at].phrases.includes(chosen);
+  const unclear = all.flatMap(({ phrases }) => phrases).filter((phrase) => phrase !== chosen && (phrase.kind === 'vague' || phrase.kind === 'impossible'));
+  return { chosen, fromOtherSentence, unclear };
+}
+
+/**
+ * The commitment in a response paragraph and its date. A date is read from the commitment
+ * sentence, or failing that from another sentence of the paragraph, and only when it names a
+ * day; a relative or deferred date is computed and marked derived; a period ("by Spring 2025")
+ * is flagged ambiguous and never turned into a day. Every other vague date in the paragraph is
+ * flagged for a person to check.
  */
 export function readCommitment(paragraph: string, context: CommitmentContext): Commitment {
   const { subject, warnings } = context;
@@ -72,8 +90,19 @@ export function readCommitment(paragraph: string, context: CommitmentContext): C
     warnings.push(`${subject}: no sentence in the response says what will be done.`);
     return none;
   }
-  const phrase = commitmentDates(commitment)[0];
-  if (!phrase) return none;
+  const { chosen, fromOtherSentence, unclear } = datePhrasesOf(paragraph, commitment);
+  const dated = chosen === undefined ? none : datedCommitment(chosen, none, context);
+  if (chosen !== undefined && fromOtherSentence && dated.commitmentDate !== null) {
+    warnings.push(`${subject}: the commitment date "${chosen.phrase.trim()}" was read from another sentence of the paragraph than the commitment; check it.`);
+  }
+  for (const phrase of unclear) {
+    warnings.push(`${subject}: the paragraph also gives "${phrase.phrase.trim()}", which does not name a day; check the commitment date (${dated.commitmentDate ?? 'none recorded'}).`);
+  }
+  return dated;
+}
+
+function datedCommitment(phrase: CommitmentDatePhrase, none: Commitment, context: CommitmentContext): Commitment {
+  const { subject, warnings } = context;
   const quoted = `"${phrase.phrase.trim()}"`;
   switch (phrase.kind) {
     case 'exact':

@@ -2,7 +2,8 @@ import { fold, clean } from '../text/fold';
 import { datePhrases } from '../dates/date-phrases';
 import type { FindingType, ParsedFinding } from '../parsed-page';
 import { readFindingReference } from './finding-reference';
-import type { FindingsEntry } from './page-sections';
+import { isHeadingLike, type FindingsEntry } from './page-sections';
+import type { Block } from '../input/block';
 
 interface Draft {
   reference: string | null;
@@ -32,6 +33,25 @@ export function describeFinding(finding: { reference: string | null; findingType
 function introducesList(draft: Draft): boolean {
   const last = draft.paragraphs[draft.paragraphs.length - 1];
   return last !== undefined && /:\s*$/.test(last);
+}
+
+/**
+ * A heading among the findings ("Investigating crime") groups those after it: it ends the finding
+ * before it and belongs to none. A line ending in a colon is not one: it introduces a list.
+ */
+function isGroupHeading(block: Block, text: string): boolean {
+  return block.kind !== 'bullet' && isHeadingLike(block) && !text.endsWith(':');
+}
+
+/**
+ * Prose about the findings in general ("the recommendations directed at chief fire officers are
+ * set out below") introduces them; it is not a finding of its own, nor part of one.
+ */
+const ABOUT_FINDINGS_IN_GENERAL =
+  /\b(?:the|these|those|all|its|our|following|\d+|[a-z]+teen|twenty|ten|few|several|some|further)\s+(?:[a-z-]+\s+)?(?:recommendations|areas\s+for\s+improvement|causes\s+of\s+concern)\b/i;
+
+function isAboutFindingsInGeneral(text: string): boolean {
+  return ABOUT_FINDINGS_IN_GENERAL.test(fold(text));
 }
 
 /** The inspectorate's due date: the first date phrase in the finding's own text. */
@@ -74,6 +94,15 @@ export function readFindings(entries: FindingsEntry[], warnings: string[]): Pars
     const { block } = entry;
     const text = clean(block.text);
     const reference = readFindingReference(text);
+    if (!reference && isGroupHeading(block, text)) {
+      current = null;
+      continue;
+    }
+    if (!reference && block.kind !== 'bullet' && !(current && introducesList(current)) && isAboutFindingsInGeneral(text)) {
+      warnings.push(`Text in the findings about the findings in general was not imported as a finding: "${text.slice(0, 60)}".`);
+      current = null;
+      continue;
+    }
     if (reference) {
       current = {
         reference: reference.reference,

@@ -1,12 +1,13 @@
 import { fold } from '../text/fold';
 
-export type HeaderField = 'title' | 'publishedOn' | 'type' | 'service' | 'keyFindings';
+export type HeaderField = 'title' | 'responseDate' | 'publishedOn' | 'type' | 'service' | 'keyFindings';
 
 /** A label ends with a colon, a tab (a table cell boundary) or the end of its block. */
 const AFTER_LABEL = '(?:[ \\t]*:[ \\t]*|[ ]*\\t[ \\t]*|[ \\t]*$)';
 
 const LABEL_WORDINGS: Record<HeaderField, RegExp> = {
   title: /(?:inspection|report)\s+(?:title|name)|title(?:\s+of\s+(?:the\s+)?(?:inspection|report))?/,
+  responseDate: /date\s+(?:of\s+(?:the\s+)?)?(?:response|reply)(?:\s+published)?|(?:response|reply)\s+(?:date|dated|published(?:\s+on)?)/,
   publishedOn: /date\s+(?:of\s+)?publi(?:shed|cation)|(?:publication|published)\s+date|(?:report\s+)?published(?:\s+on)?|date/,
   type: /type\s+of\s+(?:inspection|report)|(?:inspection|report)\s+type|type/,
   service: /service|police\s+or\s+fire/,

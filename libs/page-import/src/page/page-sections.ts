@@ -40,7 +40,10 @@ function findingsHeading(block: Block): { type: FindingType | null } | null {
   return MIXED_FINDINGS_HEADING.test(text) ? { type: null } : null;
 }
 
+/** "Date of response: 10/10/2024" is a header field, not the heading of the response. */
 function isResponseHeading(block: Block): boolean {
+  const field = readHeaderField(block.text);
+  if (field?.field === 'responseDate' && field.value !== '') return false;
   return isHeadingLike(block) && RESPONSE_WORDS.test(fold(block.text)) && readFindingReference(block.text) === null;
 }
 

@@ -24,10 +24,19 @@ export function importConfirmationPage(plan: PageImportPlan, outcome: PageImport
     lead: refused.length > 0 ? 'The ledger refused what was left to record.' : 'This page was already imported. Every step was found in the ledger, so nothing new was recorded.',
     inspection: { title: plan.parsed.inspection.title && inSentence(plan.parsed.inspection.title), publishedOn: plan.parsed.inspection.publishedOn && dayText(plan.parsed.inspection.publishedOn) },
     refused: refused.map(({ step, refusal }) => ({ text: `${step.summary} ${refusal ? `Refused by ${refusal.rule}: ${refusal.message}` : 'Not attempted: the inspection was not registered.'}` })),
-    steps: outcome.steps.map(({ step, status }) => ({ tag: STATUS_TAGS[status], summary: step.summary })),
+    steps: outcome.steps.map(({ step, status, differences, correction }) =>
+      differences
+        ? {
+            tag: { text: 'Already recorded, with other dates: nothing was changed', colour: 'orange' },
+            summary: step.summary,
+            differences: differences.map((d) => `${d.field}: the ledger holds ${d.recorded ?? '(none)'}; this import says ${d.imported ?? '(none)'}`),
+            correction: correction?.note,
+          }
+        : { tag: STATUS_TAGS[status], summary: step.summary },
+    ),
     history: [
       { href: `/api/inspections/${id}/history`, text: 'The inspection' },
-      ...(plan.parsed.inspection.service === 'police' ? [{ href: `/api/statutory-responses/${id}/history`, text: 'Its statutory response' }] : []),
+      { href: `/api/statutory-responses/${id}/history`, text: plan.parsed.inspection.service === 'police' ? 'Its statutory response' : 'Its action plan' },
       ...plan.findings.map((f) => ({ href: `/api/recommendations/${f.findingId}/history`, text: f.reference })),
     ],
   });

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '@ledger/application';
-import { PageImportRecorder, planPageImport, type PageImportPlan } from '@ledger/application/import-page';
+import { PageImportRecorder, PageNotRecordableError, planPageImport, type PageImportOutcome, type PageImportPlan } from '@ledger/application/import-page';
 import { londonDate } from '@ledger/domain';
 import { principalOf } from '../../identity/principal';
 import { CSRF_FIELD, CsrfProtection } from '../layout/csrf';
@@ -68,7 +68,15 @@ export class ImportPageController {
       sendPage(response, 422, importPreviewPage({ plan, toImport, actor: principalOf(request), csrfToken }));
       return;
     }
-    const outcome = await this.recorder.record(plan, { actor: principalOf(request), source: 'ui' });
+    let outcome: PageImportOutcome;
+    try {
+      outcome = await this.recorder.record(plan, { actor: principalOf(request), source: 'ui' });
+    } catch (error) {
+      // Its dates contradict what the ledger holds: shown like any other reason it cannot be recorded.
+      if (!(error instanceof PageNotRecordableError)) throw error;
+      sendPage(response, 422, importPreviewPage({ plan: { ...plan, blockers: error.blockers }, toImport, actor: principalOf(request), csrfToken: this.csrf.tokenFor(request, response) }));
+      return;
+    }
     sendPage(response, 200, importConfirmationPage(plan, outcome));
   }
 

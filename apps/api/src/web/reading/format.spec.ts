@@ -17,6 +17,7 @@ describe('how the reading pages write dates, status and overdue', () => {
     expect(instantText('2024-09-24T14:00:00.000Z')).toBe('24 September 2024, 15:00');
     expect(instantText('2024-12-06T09:00:00Z')).toBe('6 December 2024, 09:00');
     expect(instantText('2025-03-30T23:30:00Z')).toBe('31 March 2025, 00:30');
+    expect(instantText('2024-09-24')).toBe('24 September 2024');
   });
 
   it('says overdue in days, and what is left otherwise', () => {

@@ -24,7 +24,10 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** An instant (UTC ISO-8601) as London wall-clock time: 25 September 2024, 11:00. */
+/** An occurredAt known only to the day is shown as that day, with no invented clock time. */
 export function instantText(iso: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (day) return `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}`;
   const parts = Object.fromEntries(LONDON.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
   return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
 }

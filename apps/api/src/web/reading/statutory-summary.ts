@@ -39,7 +39,8 @@ export function statutorySummary(response: StatutoryEntry | null, service: 'poli
             ? join('Received ', day(response.chiefOfficerCommentsReceivedOn))
             : 'Not yet invited',
       ),
-    !plan && row("Commissioner's comments", day(response.commissionerCommentsMadeOn, 'Not yet recorded')),
+    plan && row("Chief fire officer's statement", day(response.chiefOfficerCommentsReceivedOn, 'Not recorded')),
+    row(plan ? "Commissioner's comments with the action plan" : "Commissioner's comments", day(response.commissionerCommentsMadeOn, 'Not yet recorded')),
     !plan && row('Reply to the chief officer', day(response.replyMadeOn, 'Not yet recorded')),
     row('Published at', externalLink(response.url)),
     !plan && row('Copy to HMICFRS', copy(response.copiesSent.HMICFRS)),

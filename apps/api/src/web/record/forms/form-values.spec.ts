@@ -114,7 +114,7 @@ describe('the day it happened', () => {
     expect(today).toEqual({});
     const earlier = { occurredAt: '2024-09-24' };
     occurredAtFromDay(earlier, '2025-06-01');
-    expect(earlier).toEqual({ occurredAt: '2024-09-24T12:00:00Z' });
+    expect(earlier).toEqual({ occurredAt: '2024-09-24' });
     expect(occurredAtFromDay({ occurredAt: '2025-02-30' }, '2025-06-01')).toEqual({ field: 'occurredAt', message: 'Date it happened must be a real date, written YYYY-MM-DD' });
   });
 });

@@ -31,15 +31,14 @@ export function onBehalfOf(prefill: 'chief-constable' | 'none'): FieldGroup {
 export const CHIEF_CONSTABLE_PREFILL = { 'onBehalfOf.name': 'Chief Constable', 'onBehalfOf.role': 'Chief Constable' } as const;
 
 /**
- * The page asks for the day it happened; the API takes an instant. Today is left out (recorded
- * now); an earlier day is recorded at midday UTC, which is that same day in London, whatever the
- * season. A later day goes through, for the ledger to refuse.
+ * The page asks for the day it happened. Today is left out (recorded now, to the instant); an
+ * earlier day is recorded as that day, with no invented clock time. A later day goes through, for
+ * the ledger to refuse.
  */
 export function occurredAtFromDay(body: Record<string, unknown>, today: string): FormError | undefined {
   const day = body.occurredAt;
   if (day === undefined) return undefined;
   if (!isCalendarDate(day)) return { field: idOf(OCCURRED_AT.path), message: 'Date it happened must be a real date, written YYYY-MM-DD' };
   if (day === today) delete body.occurredAt;
-  else body.occurredAt = `${day}T12:00:00Z`;
   return undefined;
 }

@@ -1,0 +1,171 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { CommandBus } from '@nestjs/cqrs';
+import { isOnTime, recommendationStream, statutoryResponseStream, type Actor } from '@ledger/domain';
+import { SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { LedgerApplicationModule } from '../ledger-application.module';
+import { readStreamFully } from '../pipeline/stored-event';
+import { InspectionCommandMessage } from '../inspection/inspection-command.message';
+import { StatutoryResponseCommandMessage } from '../statutory-response/statutory-response-command.message';
+import { PageImportModule } from './page-import.module';
+import { planPageImport } from './page-import-plan';
+import { PageImportRecorder, PageNotRecordableError } from './page-import-recorder';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const samplePage = fs.readFileSync(path.join(repoRoot, '..', 'shared', 'samples', 'cumbria-rasso-national-operating-model-2024.txt'), 'utf8');
+const operator: Actor = { id: 'ops-1', name: 'Import Operator', role: 'PFCC office staff', organisation: 'Cumbria OPFCC' };
+/** The issue's new user, importing the backlog on 5 December 2026. */
+const TODAY = '2026-12-05';
+const NOW = new Date('2026-12-05T10:00:00.000Z');
+
+describe('importing the sample on 2026-12-05 as the history it is', () => {
+  let dataDir: string;
+  let store: EventStore;
+  let moduleRef: TestingModule;
+  let recorder: PageImportRecorder;
+
+  beforeEach(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    store = SqliteEventStore.open(path.join(dataDir, 'events.sqlite'));
+    moduleRef = await Test.createTestingModule({ imports: [LedgerApplicationModule.forRoot({ eventStore: store, clock: () => NOW }), PageImportModule] }).compile();
+    await moduleRef.init();
+    recorder = moduleRef.get(PageImportRecorder);
+  });
+
+  afterEach(async () => {
+    await moduleRef.close();
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const stream = (id: string): Promise<RecordedEvent[]> => readStreamFully(store.readStream(id));
+  const importSample = (responseDate?: string) =>
+    recorder.record(planPageImport(samplePage, { today: TODAY, ...(responseDate ? { responseDate } : {}) }), { actor: operator, source: 'import' });
+
+  it('dates the history on the days it happened, records it on the day of the import, and the response as published on time', async () => {
+    const outcome = await importSample('2024-10-10');
+
+    expect(outcome.steps.map((s) => s.status)).toEqual(Array(9).fill('recorded'));
+    const response = await stream(statutoryResponseStream(outcome.inspectionId));
+    expect(response.map((e) => [e.type, e.metadata['occurredAt'], e.metadata['recordedAt']])).toEqual([
+      ['StatutoryResponseOpened', '2024-08-22', NOW.toISOString()],
+      ['CommissionerCommentsRecorded', '2024-10-10', NOW.toISOString()],
+      ['ChiefOfficerCommentsRecorded', '2024-10-10', NOW.toISOString()],
+      ['StatutoryResponsePublished', '2024-10-10', NOW.toISOString()],
+    ]);
+    expect(response[3].data).toEqual({ inspectionId: outcome.inspectionId, publishedOn: '2024-10-10', url: null });
+    expect(isOnTime('2024-08-22', '2024-10-10')).toBe(true);
+
+    const rec03 = await stream(recommendationStream(outcome.steps[3].result!.streamId.replace('recommendation-', '')));
+    expect(rec03.map((e) => [e.type, e.metadata['occurredAt']])).toEqual([
+      ['FindingIssued', '2024-08-22'],
+      ['RecommendationAccepted', '2024-10-10'],
+      ['RecommendationTargetDateSet', '2024-10-10'],
+    ]);
+  });
+
+  it('imported again with another response date, records nothing and says which recorded dates differ and how to correct them', async () => {
+    await importSample('2024-10-16');
+    const head = await store.headPosition();
+
+    const again = await importSample('2024-10-10');
+
+    expect(await store.headPosition()).toBe(head);
+    expect(again.recordedAnything).toBe(false);
+    expect(again.steps.every((s) => s.status === 'already-recorded')).toBe(true);
+    const [register, commissioner, , rec03] = again.steps;
+    expect(register.differences).toBeUndefined();
+    expect(commissioner.differences).toEqual([
+      { field: 'madeOn', recorded: '2024-10-16', imported: '2024-10-10' },
+      { field: 'occurredAt', recorded: '2024-10-16', imported: '2024-10-10' },
+    ]);
+    expect(commissioner.correction).toMatchObject({ request: null, note: expect.stringContaining('has no correction event') });
+    expect(rec03.differences).toEqual([{ field: 'occurredAt', recorded: '2024-10-16', imported: '2024-10-10' }]);
+    expect(rec03.correction).toEqual({
+      eventId: expect.any(String),
+      streamId: rec03.result!.streamId,
+      request: {
+        method: 'POST',
+        path: `${rec03.result!.streamId.replace('recommendation-', '/api/recommendations/')}/corrections`,
+        body: { correctsEventId: rec03.correction!.eventId, whatWasWrong: 'occurredAt was recorded as 2024-10-16; it is 2024-10-10', reason: expect.any(String) },
+      },
+      note: expect.stringContaining('CorrectEntry'),
+    });
+    const accepted = (await stream(rec03.result!.streamId)).find((e) => e.id === rec03.correction!.eventId);
+    expect(accepted?.type).toBe('RecommendationAccepted');
+  });
+
+  it('imported again with the same dates, finds nothing that differs', async () => {
+    await importSample('2024-10-10');
+    const again = await importSample('2024-10-10');
+    expect(again.steps.map((s) => s.differences)).toEqual(Array(9).fill(undefined));
+  });
+
+  it("records a fire page in full: the commissioner's comments and the chief fire officer's statement with the action plan, published on the response date", async () => {
+    const firePage = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'pages', 'fire-cause-of-concern.txt'), 'utf8');
+    const outcome = await recorder.record(planPageImport(firePage, { today: TODAY, responseDate: '2024-12-01' }), { actor: operator, source: 'import' });
+
+    expect(outcome.steps.map((s) => [s.step.command.type, s.status])).toEqual([
+      ['RegisterInspection', 'recorded'],
+      ['RecordCommissionerComments', 'recorded'],
+      ['RecordChiefOfficerComments', 'recorded'],
+      ['AcceptRecommendation', 'recorded'],
+      ['AcceptRecommendation', 'recorded'],
+      ['PublishActionPlan', 'recorded'],
+    ]);
+    const plan = await stream(statutoryResponseStream(outcome.inspectionId));
+    expect(plan.map((e) => e.type)).toEqual(['StatutoryResponseOpened', 'CommissionerCommentsRecorded', 'ChiefOfficerCommentsRecorded', 'ActionPlanPublished']);
+    expect(plan[0].data).toMatchObject({ service: 'fire' });
+    expect(plan[2].metadata['onBehalfOf']).toEqual({ name: 'Chief Fire Officer', role: 'Chief Fire Officer', organisation: 'Example Fire and Rescue Service' });
+  });
+
+  it('does not import a second copy of an inspection registered by hand: the registration is refused with the existing one, and nothing else is sent', async () => {
+    const plan = planPageImport(samplePage, { today: TODAY, responseDate: '2024-10-10' });
+    const register = plan.steps[0];
+    if (register.aggregate !== 'inspection') throw new Error('the inspection is registered first');
+    const byHand = { ...register.command, inspectionId: 'registered-by-hand', findings: register.command.findings.map((f) => ({ ...f, findingId: `by-hand-${f.findingId}` })) };
+    await moduleRef.get(CommandBus).execute(new InspectionCommandMessage(byHand, { actor: operator, source: 'ui', commandId: 'by-hand' }));
+    const head = await store.headPosition();
+
+    const outcome = await recorder.record(plan, { actor: operator, source: 'import' });
+
+    expect(outcome.steps[0]).toMatchObject({ status: 'refused', refusal: { rule: 'DuplicateInspection', message: expect.stringContaining('registered-by-hand') } });
+    expect(outcome.steps.slice(1).every((s) => s.status === 'not-attempted')).toBe(true);
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('refuses, before recording anything, comments dated after the publication the ledger already holds', async () => {
+    const plan = planPageImport(samplePage, { today: TODAY });
+    await recorder.record({ ...plan, steps: plan.steps.slice(0, 1) }, { actor: operator, source: 'import' });
+    // Published by hand on 14 October 2024 (after the recommendations were decided there too).
+    for (const step of plan.steps.filter((s) => s.aggregate === 'recommendation')) {
+      await recorder.record({ ...plan, steps: [step] }, { actor: operator, source: 'import' });
+    }
+    await moduleRef.get(CommandBus).execute(
+      new StatutoryResponseCommandMessage(
+        { type: 'RecordCommissionerComments', inspectionId: plan.inspectionId!, madeOn: '2024-10-14', comments: 'By hand.' },
+        { actor: operator, source: 'api', commandId: 'by-hand-comments' },
+      ),
+    );
+    await moduleRef.get(CommandBus).execute(
+      new StatutoryResponseCommandMessage(
+        { type: 'PublishStatutoryResponse', inspectionId: plan.inspectionId!, publishedOn: '2024-10-14', url: 'https://example.org/response' },
+        { actor: operator, source: 'api', commandId: 'by-hand-publish' },
+      ),
+    );
+    const head = await store.headPosition();
+
+    const attempt = recorder.record(plan, { actor: operator, source: 'import' });
+
+    await expect(attempt).rejects.toBeInstanceOf(PageNotRecordableError);
+    await expect(attempt).rejects.toMatchObject({
+      blockers: [
+        "The ledger records the response as published on 2024-10-14, but this import dates the commissioner's comments 2024-10-16, after it. Give the actual response date.",
+        "The ledger records the response as published on 2024-10-14, but this import dates the chief officer's comments 2024-10-16, after it. Give the actual response date.",
+      ],
+    });
+    expect(await store.headPosition()).toBe(head);
+  });
+});
