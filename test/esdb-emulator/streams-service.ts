@@ -361,6 +361,8 @@ async function answerBatch(
   if (batch.refusal) return respond(refused(batch.refusal));
   const timeout = { code: grpc.status.DEADLINE_EXCEEDED, message: 'Timeout', typeName: 'event_store.client.Timeout', detail: new sharedPb.Timeout() };
   await settings.stall('before-write');
+  // A node that has stepped down writes nothing more on a call that required the leader.
+  if (settings.leaderCheck(call.metadata)) return;
   // Past its deadline the node gives up on the write rather than commit it late.
   if (Date.now() > batch.deadline) return respond(refused(timeout));
   const outcome = log.append(batch.name, batch.expected, batch.events);

@@ -147,6 +147,8 @@ export interface EventStoreHealth {
   ok: boolean;
   kind: 'embedded' | 'esdb';
   detail: string;
+  /** Why it is not ok: the server does not answer, refuses the credentials, or denies the ledger's user a right it needs. */
+  reason?: 'unreachable' | 'unauthenticated' | 'access-denied';
 }
 
 export interface EventStore {

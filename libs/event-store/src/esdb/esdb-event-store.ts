@@ -216,7 +216,10 @@ export class EsdbEventStore implements EventStore {
       this.answered();
       return { ok: true, kind: 'esdb', detail: `EventStoreDB at ${this.address} answers` };
     } catch (error) {
-      return { ok: false, kind: 'esdb', detail: this.failed(error, 'health check').message };
+      const failure = this.failed(error, 'health check');
+      const reason =
+        failure instanceof EventStoreUnauthenticatedError ? 'unauthenticated' : failure instanceof EventStoreAccessDeniedError ? 'access-denied' : 'unreachable';
+      return { ok: false, kind: 'esdb', detail: failure.message, reason };
     }
   }
 
