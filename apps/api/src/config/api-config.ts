@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { devUserFromEnv, type DevUser } from '../identity/dev-users';
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from '../idempotency/idempotency.store';
 
 /**
  * Everything the API reads from its environment, in one place. `loadApiConfig(process.env)` is
@@ -19,6 +20,8 @@ export interface ApiConfig {
   bodyLimit: number;
   /** The largest append the event store takes (EventStoreDB's MaxAppendSize, LEDGER_MAX_APPEND_SIZE). */
   maxAppendSize: number;
+  /** How long an Idempotency-Key and its answer are remembered (LEDGER_IDEMPOTENCY_TTL_HOURS, default 24). */
+  idempotencyTtlMs: number;
 }
 
 /** EventStoreDB's default MaxAppendSize; set LEDGER_MAX_APPEND_SIZE to the server's if it differs. */
@@ -36,7 +39,15 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     mode: env.NODE_ENV === 'production' ? 'production' : 'development',
     devUser: devUserFromEnv(env),
     ...appendLimits(env.LEDGER_MAX_APPEND_SIZE),
+    idempotencyTtlMs: idempotencyTtl(env.LEDGER_IDEMPOTENCY_TTL_HOURS),
   };
+}
+
+function idempotencyTtl(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_IDEMPOTENCY_TTL_MS;
+  const hours = Number(value);
+  if (!Number.isFinite(hours) || hours <= 0) throw new Error(`LEDGER_IDEMPOTENCY_TTL_HOURS must be a positive number of hours, got "${value}"`);
+  return Math.round(hours * 60 * 60 * 1000);
 }
 
 /**
