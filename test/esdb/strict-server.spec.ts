@@ -130,15 +130,17 @@ describe.each(PATHS)('EsdbEventStore on a strict emulator, $path', ({ batchAppen
   describe('call deadlines', () => {
     it('a node slower than the deadline fails the append as unavailable; nothing was written, and the retry writes once', async () => {
       const emulator = await emulatorWith();
-      const store = await connect(emulator.connectionStringFor(null, 'defaultDeadline=400'));
+      const impatient = await connect(emulator.connectionStringFor(null, 'defaultDeadline=400'));
+      const store = await connect(emulator.connectionString);
       const stream = `slow-${randomUUID()}`;
       const batch = events(2);
-      await emulator.setDelay({ ms: 1_200, moment: 'before-write' });
+      await emulator.setDelay({ ms: 1_500, moment: 'before-write' });
 
-      await expect(store.append(stream, batch, 'no_stream')).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(impatient.append(stream, batch, 'no_stream')).rejects.toBeInstanceOf(EventStoreUnavailableError);
 
       await emulator.setDelay(null);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Past the stalled call's end: it found its client gone and wrote nothing.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(await ids(store, stream)).toEqual([]);
       await store.append(stream, batch, 'no_stream');
       expect(await ids(store, stream)).toEqual(batch.map((e) => e.id));
@@ -146,15 +148,16 @@ describe.each(PATHS)('EsdbEventStore on a strict emulator, $path', ({ batchAppen
 
     it('an answer lost to the deadline after the write: the retry at the same revision gets the original result, stored once', async () => {
       const emulator = await emulatorWith();
-      const store = await connect(emulator.connectionStringFor(null, 'defaultDeadline=400'));
+      const impatient = await connect(emulator.connectionStringFor(null, 'defaultDeadline=400'));
+      const store = await connect(emulator.connectionString);
       const stream = `late-${randomUUID()}`;
       const batch = events(2);
       await store.append(stream, events(1), 'no_stream');
-      await emulator.setDelay({ ms: 1_000, moment: 'after-write' });
+      await emulator.setDelay({ ms: 1_500, moment: 'after-write' });
 
-      await expect(store.append(stream, batch, 0n)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(impatient.append(stream, batch, 0n)).rejects.toBeInstanceOf(EventStoreUnavailableError);
       await emulator.setDelay(null);
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
 
       expect(await store.append(stream, batch, 0n)).toMatchObject({ nextRevision: 2n });
       expect(await ids(store, stream)).toHaveLength(3);
