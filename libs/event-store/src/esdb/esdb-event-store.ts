@@ -64,7 +64,7 @@ export interface EsdbEventStoreOptions {
  * the cost of a call is small beside reading its events (the benchmark's adapter/client ratio),
  * while memory stays bounded by the pause in iterateRead, not by the page.
  */
-const PAGE_SIZE = 5_000;
+const PAGE_SIZE = 20_000;
 
 /** Calls made after a not-leader answer, each to the leader the previous answer named. */
 const NOT_LEADER_RETRIES = 2;
