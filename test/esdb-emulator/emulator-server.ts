@@ -185,9 +185,10 @@ export class EmulatorServer {
     return notLeader(HOST, this.nodes[this.leader].port);
   }
 
-  private async stall(moment: EmulatorDelay['moment']): Promise<void> {
+  private stall(moment: EmulatorDelay['moment']): Promise<void> | null {
     const delay = this.delay;
-    if (delay && delay.moment === moment) await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    if (!delay || delay.moment !== moment) return null;
+    return new Promise((resolve) => setTimeout(resolve, delay.ms));
   }
 }
 

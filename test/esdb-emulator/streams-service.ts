@@ -52,8 +52,8 @@ export interface StreamsServiceSettings {
   security: EmulatorSecurity;
   /** For a call sent with `requires-leader` to a follower: the not-leader error naming the leader. */
   leaderCheck(metadata: Metadata): ServiceError | null;
-  /** Waits for as long as the node is told to be slow, before or after it writes. */
-  stall(moment: 'before-write' | 'after-write'): Promise<void>;
+  /** Waits for as long as the node is told to be slow, before or after it writes; null when it is not slow. */
+  stall(moment: 'before-write' | 'after-write'): Promise<void> | null;
   /** Keeps open BatchAppend calls, so that a node losing leadership can end them. */
   trackBatchCall(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void;
 }
@@ -84,8 +84,7 @@ export function streamsService(log: EmulatorLog, settings: StreamsServiceSetting
         call.emit('error', admitted.error);
         return;
       }
-      void settings
-        .stall('before-write')
+      void Promise.resolve(settings.stall('before-write'))
         .then(() => handleRead(log, call))
         .catch((error: ServiceError) => call.emit('error', error));
     },
@@ -289,8 +288,10 @@ function handleBatchAppend(
   user: string | null,
 ): void {
   const pending = new Map<string, PendingBatch>();
-  // Answers go out in the order the appends completed; a slow node delays each in turn.
+  // Answers go out in the order the appends arrived; a slow node delays each in turn. A prompt
+  // node answers at once, within the request's own event, as the server does.
   let answering: Promise<void> = Promise.resolve();
+  let waiting = 0;
   const cases = streamsPb.BatchAppendReq.Options.ExpectedStreamPositionCase;
   const expectedCases = { REVISION: cases.STREAM_POSITION, NO_STREAM: cases.NO_STREAM, ANY: cases.ANY, STREAM_EXISTS: cases.STREAM_EXISTS };
 
@@ -329,7 +330,17 @@ function handleBatchAppend(
       }
       if (!request.getIsFinal()) return;
       pending.delete(correlationId);
-      answering = answering.then(() => answerBatch(log, call, settings, correlation, batch));
+      const answer = () => answerBatch(log, call, settings, correlation, batch);
+      if (waiting === 0) {
+        const answered = answer();
+        if (answered) {
+          waiting += 1;
+          answering = answered.finally(() => (waiting -= 1));
+        }
+      } else {
+        waiting += 1;
+        answering = answering.then(answer).finally(() => (waiting -= 1));
+      }
     } catch (error) {
       pending.delete(correlationId);
       const badRequest = new sharedPb.BadRequest().setMessage((error as Error).message);
@@ -343,13 +354,14 @@ function handleBatchAppend(
   call.on('end', () => void answering.then(() => call.end()));
 }
 
-async function answerBatch(
+/** Answers one append: at once (undefined) on a prompt node, or when the node's stalls are over. */
+function answerBatch(
   log: EmulatorLog,
   call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>,
   settings: StreamsServiceSettings,
   correlation: UUID | undefined,
   batch: PendingBatch,
-): Promise<void> {
+): Promise<void> | undefined {
   const respond = (response: BatchAppendResp) => {
     if (!call.cancelled && call.writable) call.write(response);
   };
@@ -358,17 +370,34 @@ async function answerBatch(
       .setCorrelationId(correlation)
       .setStreamIdentifier(streamIdentifier(batch.name))
       .setError(status(refusal.code, refusal.message, refusal.typeName, refusal.detail));
-  if (batch.refusal) return respond(refused(batch.refusal));
+  if (batch.refusal) {
+    respond(refused(batch.refusal));
+    return undefined;
+  }
   const timeout = { code: grpc.status.DEADLINE_EXCEEDED, message: 'Timeout', typeName: 'event_store.client.Timeout', detail: new sharedPb.Timeout() };
-  await settings.stall('before-write');
-  // A node that has stepped down writes nothing more on a call that required the leader.
-  if (settings.leaderCheck(call.metadata)) return;
-  // Past its deadline the node gives up on the write rather than commit it late.
-  if (Date.now() > batch.deadline) return respond(refused(timeout));
-  const outcome = log.append(batch.name, batch.expected, batch.events);
-  await settings.stall('after-write');
-  if (Date.now() > batch.deadline) return respond(refused(timeout));
-  respond(batchResponse(correlation, batch.name, outcome, batch.expected));
+  const write = () => {
+    // A node that has stepped down writes nothing more on a call that required the leader.
+    if (settings.leaderCheck(call.metadata)) return null;
+    // Past its deadline the node gives up on the write rather than commit it late.
+    if (Date.now() > batch.deadline) return 'timeout' as const;
+    return log.append(batch.name, batch.expected, batch.events);
+  };
+  const reply = (outcome: ReturnType<typeof write>) => {
+    if (outcome === null) return;
+    if (outcome === 'timeout' || Date.now() > batch.deadline) return respond(refused(timeout));
+    respond(batchResponse(correlation, batch.name, outcome, batch.expected));
+  };
+  const before = settings.stall('before-write');
+  if (!before && !settings.stall('after-write')) {
+    reply(write());
+    return undefined;
+  }
+  return (async () => {
+    await before;
+    const outcome = write();
+    await settings.stall('after-write');
+    reply(outcome);
+  })();
 }
 
 function batchResponse(
