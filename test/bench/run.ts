@@ -12,6 +12,7 @@ import { ledgerEventStore } from '@ledger/integrity';
 import { ProjectionRunner, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { generateLedger } from '../integrity/support/generate-ledger';
+import { esdbReadBench } from './esdb-read.bench';
 import { exportBench } from './export.bench';
 import { replayBench } from './replay.bench';
 
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   const readModels = await readModelReplay(events);
   console.log(`\n# Export, verify and import (${events} events)`);
   const exported = await exportBench(events);
+  console.log('\n# EventStoreDB adapter read path (10^5 events, emulator)');
+  const esdbRead = await esdbReadBench();
 
   const requirements: Requirement[] = [
     { what: 'rebuild of one projection vs raw read', ratio: replay.rebuild / replay.readAll, atLeast: 0.1 },
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     { what: 'JSONL export vs raw read', ratio: exported['export jsonl'] / replay.readAll, atLeast: 0.02 },
     { what: 'CSV export vs raw read', ratio: exported['export csv'] / replay.readAll, atLeast: 0.02 },
     { what: 'verify of the live store vs raw read', ratio: exported.verifyStore / replay.readAll, atLeast: 0.02 },
+    { what: 'esdb adapter/client read', ratio: esdbRead.ratio, atLeast: 0.8 },
   ];
   console.log('\n# Requirements (ratios within this run)');
   let failed = 0;

@@ -41,3 +41,11 @@ export const serverFeaturesPb = loadFromClient(
 export const serverFeaturesGrpc = loadFromClient(
   '@eventstore/db-client/generated/serverfeatures_grpc_pb',
 ) as typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb');
+
+export const gossipPb = loadFromClient(
+  '@eventstore/db-client/generated/gossip_pb',
+) as typeof import('@eventstore/db-client/generated/gossip_pb');
+
+export const gossipGrpc = loadFromClient(
+  '@eventstore/db-client/generated/gossip_grpc_pb',
+) as typeof import('@eventstore/db-client/generated/gossip_grpc_pb');

@@ -68,6 +68,20 @@ export interface EmulatorLogOptions {
    * rather than its cache.
    */
   positionOnIdempotentRetry?: boolean;
+  /**
+   * How many recently written event ids the node remembers for the idempotency check of writes
+   * expecting `any` or `stream_exists` (default 1,000). A real node keeps them in a bounded
+   * in-memory cache, so such a retry is recognised only while its first write is recent, and not
+   * at all after a restart; writes at an exact revision (or `no_stream`) are checked against the
+   * stream itself and are recognised for ever.
+   */
+  idempotencyWindow?: number;
+}
+
+/** Where a recently written event went, for the idempotency check of `any` and `stream_exists`. */
+interface RecentWrite {
+  streamId: string;
+  revision: bigint;
 }
 
 export class EmulatorLog extends EventEmitter {
@@ -75,13 +89,22 @@ export class EmulatorLog extends EventEmitter {
   private readonly all: StoredEvent[] = [];
   private nextPosition: bigint;
   private readonly positionOnIdempotentRetry: boolean;
+  /** Oldest first; a Map keeps insertion order, so eviction drops the oldest. */
+  private readonly recentWrites = new Map<string, RecentWrite>();
+  private readonly idempotencyWindow: number;
 
   constructor(options: EmulatorLogOptions = {}) {
     super();
     this.setMaxListeners(0);
     this.nextPosition = options.initialPosition ?? 4_096n;
     this.positionOnIdempotentRetry = options.positionOnIdempotentRetry ?? true;
+    this.idempotencyWindow = options.idempotencyWindow ?? 1_000;
     if (options.seedSystemEvents ?? true) this.seedSystemEvents();
+  }
+
+  /** What a node restart loses: the cache of recent writes. The log itself is on disk. */
+  forgetRecentWrites(): void {
+    this.recentWrites.clear();
   }
 
   get length(): number {
@@ -150,7 +173,10 @@ export class EmulatorLog extends EventEmitter {
     const events = stream.events.filter((event) => event.revision >= stream.truncateBefore);
     let start: number;
     if (expected.kind === 'any' || expected.kind === 'stream_exists') {
-      start = events.findIndex((event) => event.id === proposed[0].id);
+      // Only the cache of recent writes is consulted: an older write is not recognised.
+      const recent = this.recentWrites.get(proposed[0].id);
+      if (!recent || recent.streamId !== stream.events[0]?.streamId) return null;
+      start = events.findIndex((event) => event.revision === recent.revision);
       if (start < 0) return null;
     } else {
       const after = expected.kind === 'no_stream' ? -1n : expected.revision;
@@ -230,7 +256,18 @@ export class EmulatorLog extends EventEmitter {
     this.nextPosition += size;
     stream.events.push(stored);
     this.all.push(stored);
+    this.remember(stored);
     return stored.position;
+  }
+
+  private remember(event: StoredEvent): void {
+    if (this.idempotencyWindow <= 0) return;
+    this.recentWrites.delete(event.id);
+    this.recentWrites.set(event.id, { streamId: event.streamId, revision: event.revision });
+    if (this.recentWrites.size > this.idempotencyWindow) {
+      const oldest = this.recentWrites.keys().next().value as string;
+      this.recentWrites.delete(oldest);
+    }
   }
 
   private seedSystemEvents(): void {

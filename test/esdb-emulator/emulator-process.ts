@@ -17,6 +17,12 @@ async function obey(server: EmulatorServer, request: EmulatorRequest): Promise<u
       return server.restart(request.downtimeMs);
     case 'setBatchAppend':
       return server.setBatchAppend(request.enabled);
+    case 'setAccess':
+      return server.setAccess(request.rules);
+    case 'setDelay':
+      return server.setDelay(request.delay);
+    case 'electLeader':
+      return server.electLeader(request.index);
     case 'callCounts':
       return server.callCounts();
     case 'stop':
@@ -27,7 +33,7 @@ async function obey(server: EmulatorServer, request: EmulatorRequest): Promise<u
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as EmulatorServerOptions;
   const server = new EmulatorServer(options);
-  const port = await server.start();
+  const ports = await server.start();
   process.on('message', (request: EmulatorRequest) => {
     obey(server, request).then(
       (result) => send({ kind: 'reply', requestId: request.requestId, result }),
@@ -35,7 +41,7 @@ async function main(): Promise<void> {
     );
   });
   process.on('disconnect', () => process.exit(0));
-  send({ kind: 'ready', port });
+  send({ kind: 'ready', ports });
 }
 
 main().catch((error: Error) => {

@@ -3,6 +3,7 @@
  * Delete and Tombstone, answering and failing as the server does.
  */
 import type {
+  Metadata,
   ServerDuplexStream,
   ServerReadableStream,
   ServerUnaryCall,
@@ -26,11 +27,13 @@ import type {
 import type { UUID } from '@eventstore/db-client/generated/shared_pb';
 import { anyPb, grpc, sharedPb, statusPb, streamsPb } from './client-modules';
 import type { EmulatorLog, ExpectedState, ProposedEvent, WriteOutcome } from './emulator-log';
+import type { Access, EmulatorSecurity } from './emulator-security';
 import { readAll, readStream, subscribe } from './read-handlers';
 import {
   expectedState,
   googleEmpty,
   invalidArgument,
+  maximumAppendSizeExceeded,
   parseUuid,
   proposedEvent,
   streamDeletedError,
@@ -44,17 +47,56 @@ export interface StreamsServiceSettings {
   /** When off, BatchAppend answers UNIMPLEMENTED, as on a server older than 21.10. */
   batchAppendEnabled(): boolean;
   countCall(method: string): void;
+  /** The server's MaxAppendSize: the bytes of data, metadata and type of one append's events. */
+  maxAppendSize(): number;
+  security: EmulatorSecurity;
+  /** For a call sent with `requires-leader` to a follower: the not-leader error naming the leader. */
+  leaderCheck(metadata: Metadata): ServiceError | null;
+  /** Waits for as long as the node is told to be slow, before or after it writes; null when it is not slow. */
+  stall(moment: 'before-write' | 'after-write'): Promise<void> | null;
+  /** Keeps open BatchAppend calls, so that a node losing leadership can end them. */
+  trackBatchCall(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void;
+}
+
+/** The user a call is made as, or the error refusing it (credentials, leadership, access). */
+function admit(settings: StreamsServiceSettings, metadata: Metadata, access: Access | null): { user: string | null } | { error: ServiceError } {
+  const authenticated = settings.security.authenticate(metadata);
+  if ('error' in authenticated) return authenticated;
+  const notLeader = settings.leaderCheck(metadata);
+  if (notLeader) return { error: notLeader };
+  const denied = access ? settings.security.authorize(authenticated.user, access) : null;
+  return denied ? { error: denied } : authenticated;
 }
 
 export function streamsService(log: EmulatorLog, settings: StreamsServiceSettings): UntypedServiceImplementation {
   return {
     read(call: ServerWritableStream<ReadReq, ReadResp>) {
       settings.countCall('read');
-      void handleRead(log, call).catch((error: ServiceError) => call.emit('error', error));
+      const options = call.request.getOptions();
+      const access: Access | null =
+        options?.getStreamOptionCase() === streamsPb.ReadReq.Options.StreamOptionCase.ALL
+          ? { kind: 'read-all' }
+          : options
+            ? { kind: 'read-stream', stream: streamName(options.getStream()?.getStreamIdentifier()) }
+            : null;
+      const admitted = admit(settings, call.metadata, access);
+      if ('error' in admitted) {
+        call.emit('error', admitted.error);
+        return;
+      }
+      void Promise.resolve(settings.stall('before-write'))
+        .then(() => handleRead(log, call))
+        .catch((error: ServiceError) => call.emit('error', error));
     },
     append(call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) {
       settings.countCall('append');
-      handleAppend(log, call, callback);
+      const admitted = admit(settings, call.metadata, null);
+      if ('error' in admitted) {
+        call.on('data', () => undefined);
+        callback(admitted.error);
+        return;
+      }
+      handleAppend(log, call, callback, settings, admitted.user);
     },
     batchAppend(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) {
       settings.countCall('batchAppend');
@@ -62,7 +104,13 @@ export function streamsService(log: EmulatorLog, settings: StreamsServiceSetting
         call.emit('error', unimplemented('BatchAppend'));
         return;
       }
-      handleBatchAppend(log, call);
+      const admitted = admit(settings, call.metadata, null);
+      if ('error' in admitted) {
+        call.emit('error', admitted.error);
+        return;
+      }
+      settings.trackBatchCall(call);
+      handleBatchAppend(log, call, settings, admitted.user);
     },
     delete(call: ServerUnaryCall<DeleteReq, DeleteResp>, callback: sendUnaryData<DeleteResp>) {
       settings.countCall('delete');
@@ -122,10 +170,13 @@ function handleAppend(
   log: EmulatorLog,
   call: ServerReadableStream<AppendReq, AppendResp>,
   callback: sendUnaryData<AppendResp>,
+  settings: StreamsServiceSettings,
+  user: string | null,
 ): void {
   let target: { name: string; expected: ExpectedState } | undefined;
   const events: ProposedEvent[] = [];
   let failure: ServiceError | undefined;
+  let size = 0;
   const cases = streamsPb.AppendReq.Options.ExpectedStreamRevisionCase;
 
   call.on('data', (request: AppendReq) => {
@@ -138,8 +189,13 @@ function handleAppend(
           name: streamName(options.getStreamIdentifier()),
           expected: expectedState(options.getExpectedStreamRevisionCase(), () => options.getRevision(), cases),
         };
+        const denied = settings.security.authorize(user, { kind: 'write', stream: target.name });
+        if (denied) throw denied;
       } else if (proposed && target) {
-        events.push(proposedEvent(proposed));
+        const event = proposedEvent(proposed);
+        size += eventSize(event);
+        if (size > settings.maxAppendSize()) throw maximumAppendSizeExceeded(settings.maxAppendSize());
+        events.push(event);
       } else {
         throw invalidArgument('An append must start with its options.');
       }
@@ -150,16 +206,28 @@ function handleAppend(
   call.on('end', () => {
     if (failure) return callback(failure);
     if (!target) return callback(invalidArgument('An append must start with its options.'));
-    const outcome = log.append(target.name, target.expected, events);
-    switch (outcome.kind) {
-      case 'stream-deleted':
-        return callback(streamDeletedError(target.name));
-      case 'wrong-expected-version':
-        return callback(null, appendWrongExpectedVersion(target.expected, outcome.currentRevision));
-      case 'success':
-        return callback(null, appendSuccess(outcome));
-    }
+    const { name, expected } = target;
+    void (async () => {
+      await settings.stall('before-write');
+      // A client that gave up before the write was queued gets nothing written.
+      if (call.cancelled) return;
+      const outcome = log.append(name, expected, events);
+      await settings.stall('after-write');
+      switch (outcome.kind) {
+        case 'stream-deleted':
+          return callback(streamDeletedError(name));
+        case 'wrong-expected-version':
+          return callback(null, appendWrongExpectedVersion(expected, outcome.currentRevision));
+        case 'success':
+          return callback(null, appendSuccess(outcome));
+      }
+    })();
   });
+}
+
+/** What counts towards MaxAppendSize, as the server counts it: data, metadata and the type's name. */
+function eventSize(event: ProposedEvent): number {
+  return event.data.length + event.metadata.length + Buffer.byteLength(event.type);
 }
 
 function appendSuccess(outcome: Extract<WriteOutcome, { kind: 'success' }>): AppendResp {
@@ -203,14 +271,27 @@ interface PendingBatch {
   name: string;
   expected: ExpectedState;
   events: ProposedEvent[];
+  /** The client's deadline for this append, in ms since the epoch. */
+  deadline: number;
+  refusal: { code: number; message: string; typeName: string; detail: { serializeBinary(): Uint8Array } } | null;
+  size: number;
 }
 
 /**
  * One call carries many appends, each identified by a correlation id, its events possibly split
  * over several requests; each is answered when its final request arrives.
  */
-function handleBatchAppend(log: EmulatorLog, call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
+function handleBatchAppend(
+  log: EmulatorLog,
+  call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>,
+  settings: StreamsServiceSettings,
+  user: string | null,
+): void {
   const pending = new Map<string, PendingBatch>();
+  // Answers go out in the order the appends arrived; a slow node delays each in turn. A prompt
+  // node answers at once, within the request's own event, as the server does.
+  let answering: Promise<void> = Promise.resolve();
+  let waiting = 0;
   const cases = streamsPb.BatchAppendReq.Options.ExpectedStreamPositionCase;
   const expectedCases = { REVISION: cases.STREAM_POSITION, NO_STREAM: cases.NO_STREAM, ANY: cases.ANY, STREAM_EXISTS: cases.STREAM_EXISTS };
 
@@ -220,18 +301,46 @@ function handleBatchAppend(log: EmulatorLog, call: ServerDuplexStream<BatchAppen
     try {
       const options = request.getOptions();
       if (options) {
+        const name = streamName(options.getStreamIdentifier());
+        const deadline = options.getDeadline();
         pending.set(correlationId, {
-          name: streamName(options.getStreamIdentifier()),
+          name,
           expected: expectedState(options.getExpectedStreamPositionCase(), () => options.getStreamPosition(), expectedCases),
           events: [],
+          deadline: deadline ? deadline.toDate().getTime() : Number.POSITIVE_INFINITY,
+          refusal: settings.security.authorize(user, { kind: 'write', stream: name })
+            ? { code: grpc.status.PERMISSION_DENIED, message: 'Access Denied', typeName: 'event_store.client.AccessDenied', detail: new sharedPb.AccessDenied() }
+            : null,
+          size: 0,
         });
       }
       const batch = pending.get(correlationId);
       if (!batch) return;
-      batch.events.push(...request.getProposedMessagesList().map(proposedEvent));
+      for (const event of request.getProposedMessagesList().map(proposedEvent)) {
+        batch.size += eventSize(event);
+        batch.events.push(event);
+      }
+      if (!batch.refusal && batch.size > settings.maxAppendSize()) {
+        batch.refusal = {
+          code: grpc.status.INVALID_ARGUMENT,
+          message: `Maximum Append Size of ${settings.maxAppendSize()} Exceeded.`,
+          typeName: 'event_store.client.MaximumAppendSizeExceeded',
+          detail: new sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(settings.maxAppendSize()),
+        };
+      }
       if (!request.getIsFinal()) return;
       pending.delete(correlationId);
-      call.write(batchResponse(correlation, batch.name, log.append(batch.name, batch.expected, batch.events), batch.expected));
+      const answer = () => answerBatch(log, call, settings, correlation, batch);
+      if (waiting === 0) {
+        const answered = answer();
+        if (answered) {
+          waiting += 1;
+          answering = answered.finally(() => (waiting -= 1));
+        }
+      } else {
+        waiting += 1;
+        answering = answering.then(answer).finally(() => (waiting -= 1));
+      }
     } catch (error) {
       pending.delete(correlationId);
       const badRequest = new sharedPb.BadRequest().setMessage((error as Error).message);
@@ -242,7 +351,53 @@ function handleBatchAppend(log: EmulatorLog, call: ServerDuplexStream<BatchAppen
       );
     }
   });
-  call.on('end', () => call.end());
+  call.on('end', () => void answering.then(() => call.end()));
+}
+
+/** Answers one append: at once (undefined) on a prompt node, or when the node's stalls are over. */
+function answerBatch(
+  log: EmulatorLog,
+  call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>,
+  settings: StreamsServiceSettings,
+  correlation: UUID | undefined,
+  batch: PendingBatch,
+): Promise<void> | undefined {
+  const respond = (response: BatchAppendResp) => {
+    if (!call.cancelled && call.writable) call.write(response);
+  };
+  const refused = (refusal: NonNullable<PendingBatch['refusal']>) =>
+    new streamsPb.BatchAppendResp()
+      .setCorrelationId(correlation)
+      .setStreamIdentifier(streamIdentifier(batch.name))
+      .setError(status(refusal.code, refusal.message, refusal.typeName, refusal.detail));
+  if (batch.refusal) {
+    respond(refused(batch.refusal));
+    return undefined;
+  }
+  const timeout = { code: grpc.status.DEADLINE_EXCEEDED, message: 'Timeout', typeName: 'event_store.client.Timeout', detail: new sharedPb.Timeout() };
+  const write = () => {
+    // A node that has stepped down writes nothing more on a call that required the leader.
+    if (settings.leaderCheck(call.metadata)) return null;
+    // Past its deadline the node gives up on the write rather than commit it late.
+    if (Date.now() > batch.deadline) return 'timeout' as const;
+    return log.append(batch.name, batch.expected, batch.events);
+  };
+  const reply = (outcome: ReturnType<typeof write>) => {
+    if (outcome === null) return;
+    if (outcome === 'timeout' || Date.now() > batch.deadline) return respond(refused(timeout));
+    respond(batchResponse(correlation, batch.name, outcome, batch.expected));
+  };
+  const before = settings.stall('before-write');
+  if (!before && !settings.stall('after-write')) {
+    reply(write());
+    return undefined;
+  }
+  return (async () => {
+    await before;
+    const outcome = write();
+    await settings.stall('after-write');
+    reply(outcome);
+  })();
 }
 
 function batchResponse(

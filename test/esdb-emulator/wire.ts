@@ -154,6 +154,33 @@ export function requiredMetadataMissing(): ServiceError {
   });
 }
 
+/** The server's MaxAppendSize refusal of a unary Append (BatchAppend packs MaximumAppendSizeExceeded instead). */
+export function maximumAppendSizeExceeded(maxAppendSize: number): ServiceError {
+  return rpcError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${maxAppendSize} Exceeded.`, {
+    exception: 'maximum-append-size-exceeded',
+    'maximum-append-size': String(maxAppendSize),
+  });
+}
+
+/** An authenticated user, or anonymous, without the right the call needs. */
+export function accessDenied(): ServiceError {
+  return rpcError(grpc.status.PERMISSION_DENIED, 'Access Denied', { exception: 'access-denied' });
+}
+
+/** Credentials the node does not accept: its HTTP layer answers 401, which gRPC reports as UNAUTHENTICATED. */
+export function unauthenticated(): ServiceError {
+  return rpcError(grpc.status.UNAUTHENTICATED, 'Bad HTTP status code 401');
+}
+
+/** A follower asked for something that requires the leader: it names the leader, for the client to reconnect. */
+export function notLeader(host: string, port: number): ServiceError {
+  return rpcError(grpc.status.NOT_FOUND, 'Leader info available', {
+    exception: 'not-leader',
+    'leader-endpoint-host': host,
+    'leader-endpoint-port': String(port),
+  });
+}
+
 export function invalidArgument(details: string): ServiceError {
   return rpcError(grpc.status.INVALID_ARGUMENT, details);
 }

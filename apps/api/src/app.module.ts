@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { LedgerApplicationModule, type Clock } from '@ledger/application';
+import { FileCheckpoint, LedgerApplicationModule, type Clock } from '@ledger/application';
 import type { EventStore } from '@ledger/event-store';
 import { ChallengesController } from './challenges/challenges.controller';
 import { CommandGateway } from './commands/command-gateway';
@@ -36,6 +36,9 @@ export interface AppModuleOptions {
 
 const OWNED = Symbol('OWNED');
 
+/** In the instance's data folder: where its FindingIssuer resumes after a restart. */
+export const FINDING_ISSUER_CHECKPOINT_FILE = 'finding-issuer.checkpoint.json';
+
 /** Closes what the application opened, once Nest has stopped taking requests. */
 @Injectable()
 class OwnedResources implements OnApplicationShutdown {
@@ -52,7 +55,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LedgerApplicationModule.forRoot({ eventStore: options.eventStore, clock: options.clock }),
+        LedgerApplicationModule.forRoot({
+          eventStore: options.eventStore,
+          clock: options.clock,
+          findingIssuerCheckpoint: new FileCheckpoint(path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE)),
+        }),
         ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore }),
         WebModule,
         ExportsModule.forRoot({ config: options.config, store: options.rawEventStore }),

@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Clock } from '@ledger/application';
 import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
@@ -12,8 +11,6 @@ import type { ApiConfig } from './config/api-config';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { bodyParserProblems } from './problem/body-parser-problem';
 import { setupOpenApi } from './openapi/setup-openapi';
-
-export const API_DATABASE_FILE = 'api.sqlite';
 
 export interface CreateAppOptions {
   config: ApiConfig;
@@ -36,8 +33,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     const raw = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv)));
     if (!options.eventStore) owned.push(raw);
     const eventStore = ledgerEventStore(raw);
-    const idempotency = IdempotencyStore.open(path.join(config.dataDir, API_DATABASE_FILE));
-    owned.push(idempotency);
+    // Raw: idempotency records are bookkeeping, outside the hash-chained ledger streams.
+    const idempotency = new IdempotencyStore(raw, config.idempotencyTtlMs);
     const clock = options.clock ?? (() => new Date());
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, owned }), {

@@ -10,7 +10,8 @@ import { InspectionCommandHandler } from './inspection/inspection-command.handle
 import { CommandPipeline } from './pipeline/command-pipeline';
 import { RecommendationCommandHandler } from './recommendation/recommendation-command.handler';
 import { StatutoryResponseCommandHandler } from './statutory-response/statutory-response-command.handler';
-import { CLOCK, EVENT_STORE, POLICIES, type Clock, type LedgerPolicies } from './tokens';
+import { MemoryCheckpoint, type ReactorCheckpoint } from './finding-issuance/reactor-checkpoint';
+import { CLOCK, EVENT_STORE, FINDING_ISSUER_CHECKPOINT, POLICIES, type Clock, type LedgerPolicies } from './tokens';
 
 export interface LedgerApplicationOptions {
   eventStore: EventStore;
@@ -21,6 +22,8 @@ export interface LedgerApplicationOptions {
    * day is day 1). Until the office sets one, a fire report gets the police period.
    */
   statutory?: { fireResponseDays: number };
+  /** Where the FindingIssuer resumes from at boot; without one, from the beginning of the log. */
+  findingIssuerCheckpoint?: ReactorCheckpoint;
 }
 
 @Module({})
@@ -39,6 +42,7 @@ export class LedgerApplicationModule {
         { provide: EVENT_STORE, useValue: options.eventStore },
         { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
         { provide: POLICIES, useValue: policies },
+        { provide: FINDING_ISSUER_CHECKPOINT, useValue: options.findingIssuerCheckpoint ?? new MemoryCheckpoint() },
         CommandPipeline,
         FindingIssuance,
         FindingIssuer,

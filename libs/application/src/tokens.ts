@@ -12,3 +12,6 @@ export type Clock = () => Date;
 export interface LedgerPolicies {
   statutory: { fireResponseDays: number };
 }
+
+/** Injection token of the FindingIssuer's checkpoint (a ReactorCheckpoint); without one it starts from the log's beginning at each boot. */
+export const FINDING_ISSUER_CHECKPOINT = Symbol('FINDING_ISSUER_CHECKPOINT');

@@ -6,7 +6,16 @@
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; bigint: the revision of its last event. */
+/**
+ * `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; bigint: the revision of its last event.
+ *
+ * Idempotency follows EventStoreDB's: a retry of an append at an exact revision (or `no_stream`)
+ * with the same event ids is recognised for ever, because the server compares the ids with the
+ * events at those revisions. A retry expecting `any` or `stream_exists` is recognised only while
+ * the first write is in the server's bounded cache of recent writes, which a restart empties;
+ * after that the same ids are stored again. The ledger relies only on the first kind: the hash
+ * chain appends every event at the exact revision it read.
+ */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
 /** Whether a stream whose last revision is `current` (null: no stream) meets an expectation. */
@@ -24,7 +33,7 @@ export function expectationHolds(expected: ExpectedRevision, current: bigint | n
 }
 
 export interface EventToAppend {
-  /** A UUID. Appending an id the stream already holds stores it once: retries are idempotent. */
+  /** A UUID. A retry at the same exact revision with the same ids is stored once (see ExpectedRevision). */
   id: string;
   type: string;
   data: JsonObject;
@@ -70,6 +79,38 @@ export class EventStoreUnavailableError extends Error {
   }
 }
 
+/** The store refused the caller's credentials: a configuration fault, not the request's (the API answers 503). */
+export class EventStoreUnauthenticatedError extends EventStoreUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause);
+    this.name = 'EventStoreUnauthenticatedError';
+  }
+}
+
+/** The store's access rules do not let the ledger's user do this (the API answers 403). */
+export class EventStoreAccessDeniedError extends Error {
+  constructor(
+    message: string,
+    readonly operation: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'EventStoreAccessDeniedError';
+  }
+}
+
+/** One append's events are larger than the store accepts at once (EventStoreDB's MaxAppendSize); nothing was written. */
+export class AppendTooLargeError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly maxAppendSize: number,
+    override readonly cause?: unknown,
+  ) {
+    super(`The events for ${streamId} are larger than the event store accepts in one append (${maxAppendSize} bytes); nothing was recorded`);
+    this.name = 'AppendTooLargeError';
+  }
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
@@ -106,6 +147,8 @@ export interface EventStoreHealth {
   ok: boolean;
   kind: 'embedded' | 'esdb';
   detail: string;
+  /** Why it is not ok: the server does not answer, refuses the credentials, or denies the ledger's user a right it needs. */
+  reason?: 'unreachable' | 'unauthenticated' | 'access-denied';
 }
 
 export interface EventStore {

@@ -2,6 +2,7 @@ export * from './event-store.port';
 export * from './event-store-decorator';
 export { SqliteEventStore } from './embedded/sqlite-event-store';
 export { LEDGER_STREAM_PREFIXES } from './esdb/ledger-stream-prefixes';
+export { BOOKKEEPING_STREAM_PREFIXES, IDEMPOTENCY_STREAM_PREFIX, isBookkeepingStream } from './bookkeeping-streams';
 // Types only: the adapter module loads the gRPC client, which createEventStore loads only when chosen.
 export type { EsdbEventStore, EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { EMBEDDED_EVENTS_FILE, createEventStore, eventStoreConfigFromEnv } from './create-event-store';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { devUserFromEnv, type DevUser } from '../identity/dev-users';
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from '../idempotency/idempotency.store';
 
 /**
  * Everything the API reads from its environment, in one place. `loadApiConfig(process.env)` is
@@ -15,9 +16,16 @@ export interface ApiConfig {
   mode: 'development' | 'production';
   /** The identity every request acts as until sign-in exists. */
   devUser: DevUser;
-  /** Largest JSON body accepted. */
-  bodyLimit: string;
+  /** Largest JSON body accepted, in bytes: below maxAppendSize, with room for each event's envelope and hashes. */
+  bodyLimit: number;
+  /** The largest append the event store takes (EventStoreDB's MaxAppendSize, LEDGER_MAX_APPEND_SIZE). */
+  maxAppendSize: number;
+  /** How long an Idempotency-Key and its answer are remembered (LEDGER_IDEMPOTENCY_TTL_HOURS, default 24). */
+  idempotencyTtlMs: number;
 }
+
+/** EventStoreDB's default MaxAppendSize; set LEDGER_MAX_APPEND_SIZE to the server's if it differs. */
+export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATA_DIR = './data';
@@ -30,8 +38,29 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     eventStoreEnv: { ...env, LEDGER_DATA_DIR: dataDir },
     mode: env.NODE_ENV === 'production' ? 'production' : 'development',
     devUser: devUserFromEnv(env),
-    bodyLimit: '1mb',
+    ...appendLimits(env.LEDGER_MAX_APPEND_SIZE),
+    idempotencyTtlMs: idempotencyTtl(env.LEDGER_IDEMPOTENCY_TTL_HOURS),
   };
+}
+
+function idempotencyTtl(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_IDEMPOTENCY_TTL_MS;
+  const hours = Number(value);
+  if (!Number.isFinite(hours) || hours <= 0) throw new Error(`LEDGER_IDEMPOTENCY_TTL_HOURS must be a positive number of hours, got "${value}"`);
+  return Math.round(hours * 60 * 60 * 1000);
+}
+
+/**
+ * A body becomes events whose data is about its size and whose metadata (who, when, command,
+ * hashes) adds some hundreds of bytes each; an eighth of the append size is kept for that. A
+ * request that still comes out larger is refused by the store and answered 413 all the same.
+ */
+function appendLimits(value: string | undefined): { bodyLimit: number; maxAppendSize: number } {
+  const maxAppendSize = value === undefined || value === '' ? DEFAULT_MAX_APPEND_SIZE : Number(value);
+  if (!Number.isInteger(maxAppendSize) || maxAppendSize < 1024) {
+    throw new Error(`LEDGER_MAX_APPEND_SIZE must be a whole number of bytes, at least 1024, got "${value}"`);
+  }
+  return { maxAppendSize, bodyLimit: Math.floor((maxAppendSize * 7) / 8) };
 }
 
 function parsePort(value: string | undefined): number {

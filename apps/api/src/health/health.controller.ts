@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { EVENT_STORE } from '@ledger/application';
 import type { EventStore, EventStoreHealth } from '@ledger/event-store';
 import type { ProjectionRunner, ProjectionStatus } from '@ledger/projections';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG } from '../config/tokens';
 import { PROJECTION_RUNNER } from '../read-models/read-models.tokens';
 
 export interface ProjectionHealth {
@@ -18,9 +20,11 @@ export interface ProjectionHealth {
 export interface HealthReport {
   /** `degraded`: commands are taken but a read model has stopped on an event it cannot apply. */
   status: 'ok' | 'degraded' | 'unavailable';
-  /** The store's own report; without `kind` when the store could not even be asked. */
+  /** The store's own report, with `reason` when it is not ok; without `kind` when the store could not even be asked. */
   eventStore: EventStoreHealth | { ok: false; detail: string };
   projections: ProjectionHealth[];
+  /** Sizes a request must keep within: larger bodies, or bodies that would make a larger append, are answered 413. */
+  limits: { bodyBytes: number; maxAppendBytes: number };
 }
 
 @Controller('health')
@@ -28,6 +32,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   @Get()
@@ -40,7 +45,7 @@ export class HealthController {
     const projections = eventStore.ok ? (await this.runner.status()).map(toHealth) : [];
     const status = !eventStore.ok ? 'unavailable' : projections.some((p) => p.fault) ? 'degraded' : 'ok';
     response.status(status === 'ok' ? 200 : 503);
-    return { status, eventStore, projections };
+    return { status, eventStore, projections, limits: { bodyBytes: this.config.bodyLimit, maxAppendBytes: this.config.maxAppendSize } };
   }
 }
 

@@ -25,6 +25,7 @@ export interface ProblemDocument {
 export const PROBLEM_TYPES = {
   'invalid-input': { status: 400, title: 'The request is not valid' },
   unauthenticated: { status: 401, title: 'Unknown identity' },
+  'store-access-denied': { status: 403, title: "The event store denies the ledger's user this" },
   'not-found': { status: 404, title: 'Not found' },
   'revision-conflict': { status: 409, title: 'The stream has moved on' },
   'duplicate-inspection': { status: 409, title: 'The inspection is already registered' },

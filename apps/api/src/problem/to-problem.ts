@@ -1,6 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, DuplicateInspectionError } from '@ledger/application';
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '@ledger/event-store';
+import {
+  AppendTooLargeError,
+  EventStoreAccessDeniedError,
+  EventStoreUnauthenticatedError,
+  EventStoreUnavailableError,
+  WrongExpectedVersionError,
+} from '@ledger/event-store';
 import { ProblemError, invalidInput, ruleViolation } from './problem';
 
 /**
@@ -26,6 +32,19 @@ export function toProblem(error: unknown): ProblemError | HttpException {
       streamId: error.streamId,
       currentRevision: error.actual === 'no_stream' ? null : String(error.actual),
     });
+  }
+  if (error instanceof AppendTooLargeError) {
+    return new ProblemError(
+      'payload-too-large',
+      `What this request would record is larger than the event store accepts in one append (${error.maxAppendSize} bytes); nothing was recorded. Send less at once, for example fewer findings per registration.`,
+      { maxAppendSize: error.maxAppendSize },
+    );
+  }
+  if (error instanceof EventStoreAccessDeniedError) {
+    return new ProblemError('store-access-denied', `The event store's access rules do not let the ledger ${error.operation}; nothing was recorded. An administrator must grant the ledger's user this right (infra/README.md).`);
+  }
+  if (error instanceof EventStoreUnauthenticatedError) {
+    return new ProblemError('store-unavailable', "The event store refused the ledger's credentials; nothing was recorded. An administrator must correct them.");
   }
   if (error instanceof EventStoreUnavailableError) {
     return new ProblemError('store-unavailable', 'The event store cannot be reached right now; nothing was recorded. Try again shortly.');

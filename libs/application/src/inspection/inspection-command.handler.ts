@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { initialInspectionState, inspectionStream, isRuleViolation, type RegisterInspection } from '@ledger/domain';
-import type { EventStore } from '@ledger/event-store';
+import { AppendTooLargeError, type EventStore } from '@ledger/event-store';
 import type { CommandMeta, CommandResult } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError } from '../errors';
 import { FindingIssuance } from '../finding-issuance/finding-issuance';
@@ -35,7 +35,8 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionComma
     try {
       return await this.record(command, meta);
     } catch (error) {
-      if (error instanceof CommandRefusedError || error instanceof AggregateNotFoundError) await reservation.release();
+      // Released only when the registration is known not to be written; after an unknown outcome the key stays held.
+      if (error instanceof CommandRefusedError || error instanceof AggregateNotFoundError || error instanceof AppendTooLargeError) await reservation.release();
       throw error;
     }
   }

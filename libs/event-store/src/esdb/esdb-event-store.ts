@@ -3,6 +3,11 @@
  * is in this folder, so that moving to its successor (@kurrent/kurrentdb-client) touches nothing
  * else.
  *
+ * Cluster: appends and stream reads require the leader, so a command never decides on a
+ * follower's stale copy. After a leader change the old leader answers not-leader naming the new
+ * one; the client reconnects there and the call is made once more. That retry is safe: a node
+ * that answers not-leader has written nothing.
+ *
  * Faults: `connect` fails fast, naming the address, when the server cannot be reached. Later,
  * while the server is unreachable, every operation throws the port's EventStoreUnavailableError
  * and `health()` reports it; the client opens a new connection on the next call once the server
@@ -23,8 +28,10 @@ import {
 import { checkAppendInput, checkMaxCount, checkPosition } from '../embedded/input-checks';
 import {
   type AppendResult,
+  EventStoreAccessDeniedError,
   type EventStore,
   type EventStoreHealth,
+  EventStoreUnauthenticatedError,
   EventStoreUnavailableError,
   type EventToAppend,
   type ExpectedRevision,
@@ -35,7 +42,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { connectionAddress } from './connection-address';
-import { NoAnswerError, describeError, isStreamNotFound, translateError } from './esdb-errors';
+import { NoAnswerError, describeError, isConnectionFailure, isNotLeader, isStreamNotFound, translateError } from './esdb-errors';
 import { type EsdbLogger, EsdbSubscription, type ReconnectBackoff } from './esdb-subscription';
 import { isSystemEvent, toRecordedEvent } from './recorded-event';
 import { iterateRead } from './streaming-read';
@@ -52,8 +59,15 @@ export interface EsdbEventStoreOptions {
   logger?: EsdbLogger;
 }
 
-/** $all is read in pages of at most this many events, so that skipping system events stays bounded. */
-const PAGE_SIZE = 500;
+/**
+ * $all is read in pages of at most this many events, each a call of its own: large enough that
+ * the cost of a call is small beside reading its events (the benchmark's adapter/client ratio),
+ * while memory stays bounded by the pause in iterateRead, not by the page.
+ */
+const PAGE_SIZE = 20_000;
+
+/** Calls made after a not-leader answer, each to the leader the previous answer named. */
+const NOT_LEADER_RETRIES = 2;
 
 export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbSubscription>();
@@ -85,6 +99,9 @@ export class EsdbEventStore implements EventStore {
       await store.probe(store.options.connectTimeoutMs);
     } catch (error) {
       await client.dispose();
+      // Refused credentials or a missing right are said as such: retrying will not help.
+      const translated = translateError(error, address, 'connect');
+      if (translated instanceof EventStoreUnauthenticatedError || translated instanceof EventStoreAccessDeniedError) throw translated;
       throw new EventStoreUnavailableError(`Cannot reach EventStoreDB at ${address}: ${describeError(error)}`, error);
     }
     return store;
@@ -92,11 +109,10 @@ export class EsdbEventStore implements EventStore {
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const checked = checkAppendInput(streamId, events, expected);
+    const proposed = checked.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata }));
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        checked.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata })),
-        { expectedRevision: clientRevision(expected) },
+      const result = await this.onLeader(() =>
+        this.client.appendToStream(streamId, proposed, { expectedRevision: clientRevision(expected), requiresLeader: true }),
       );
       // An idempotent retry may be acknowledged without a position: the original write has it.
       const position = result.position?.commit ?? (await this.positionOf(streamId, result.nextExpectedRevision));
@@ -111,19 +127,33 @@ export class EsdbEventStore implements EventStore {
     checkMaxCount(options.maxCount);
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    const read = this.client.readStream(streamId, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: from === 'start' ? START : from === 'end' ? END : from,
-      ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
-    });
-    try {
-      for await (const resolved of iterateRead(read)) {
-        if (resolved.event) yield toRecordedEvent(resolved.event);
+    for (let attempt = 0; ; attempt++) {
+      const read = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: from === 'start' ? START : from === 'end' ? END : from,
+        requiresLeader: true,
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+      let yielded = false;
+      try {
+        for await (const received of iterateRead(read)) {
+          for (const resolved of received) {
+            if (!resolved.event) continue;
+            yielded = true;
+            yield toRecordedEvent(resolved.event);
+          }
+        }
+        this.answered();
+        return;
+      } catch (error) {
+        // A follower refuses before sending anything, and the client now points at the leader; a
+        // read started on the channel the client was just closing for that never began. Both are
+        // safe to read again while nothing has been yielded.
+        if (!yielded && (isNotLeader(error) || isConnectionFailure(error)) && attempt < NOT_LEADER_RETRIES) continue;
+        if (!isStreamNotFound(error)) throw this.failed(error, `read ${streamId}`);
+        this.answered();
+        return;
       }
-      this.answered();
-    } catch (error) {
-      if (!isStreamNotFound(error)) throw this.failed(error, `read ${streamId}`);
-      this.answered();
     }
   }
 
@@ -145,17 +175,19 @@ export class EsdbEventStore implements EventStore {
       });
       let received = 0;
       try {
-        for await (const resolved of iterateRead(read)) {
-          received += 1;
-          const event = resolved.event;
-          const position = event?.position?.commit ?? resolved.commitPosition;
-          if (!event || position === undefined) continue;
-          if (!backwards && boundary !== undefined && position <= boundary) continue;
-          boundary = position;
-          if (isSystemEvent(event)) continue;
-          yield toRecordedEvent(event, position);
-          remaining -= 1;
-          if (remaining === 0) return;
+        for await (const chunk of iterateRead(read)) {
+          for (const resolved of chunk) {
+            received += 1;
+            const event = resolved.event;
+            const position = event?.position?.commit ?? resolved.commitPosition;
+            if (!event || position === undefined) continue;
+            if (!backwards && boundary !== undefined && position <= boundary) continue;
+            boundary = position;
+            if (isSystemEvent(event)) continue;
+            yield toRecordedEvent(event, position);
+            remaining -= 1;
+            if (remaining === 0) return;
+          }
         }
       } catch (error) {
         throw this.failed(error, 'read $all');
@@ -192,13 +224,27 @@ export class EsdbEventStore implements EventStore {
       this.answered();
       return { ok: true, kind: 'esdb', detail: `EventStoreDB at ${this.address} answers` };
     } catch (error) {
-      return { ok: false, kind: 'esdb', detail: this.failed(error, 'health check').message };
+      const failure = this.failed(error, 'health check');
+      const reason =
+        failure instanceof EventStoreUnauthenticatedError ? 'unauthenticated' : failure instanceof EventStoreAccessDeniedError ? 'access-denied' : 'unreachable';
+      return { ok: false, kind: 'esdb', detail: failure.message, reason };
     }
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
+  }
+
+  /** Runs a call that requires the leader, again after each not-leader answer (the client has moved to the leader named). */
+  private async onLeader<T>(call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!isNotLeader(error) || attempt >= NOT_LEADER_RETRIES) throw error;
+      }
+    }
   }
 
   private failed(error: unknown, operation: string, append?: { streamId: string; expected: ExpectedRevision }): Error {
