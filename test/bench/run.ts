@@ -13,6 +13,7 @@ import { ProjectionRunner, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { generateLedger } from '../integrity/support/generate-ledger';
 import { exportBench } from './export.bench';
+import { pagesBench } from './pages.bench';
 import { replayBench } from './replay.bench';
 
 interface Requirement {
@@ -57,6 +58,10 @@ async function main(): Promise<void> {
   const readModels = await readModelReplay(events);
   console.log(`\n# Export, verify and import (${events} events)`);
   const exported = await exportBench(events);
+
+  // Measured, not judged: the issue sets no goal for rendering; the figures show where a page's time goes.
+  console.log('\n# Rendering pages');
+  await pagesBench();
 
   const requirements: Requirement[] = [
     { what: 'rebuild of one projection vs raw read', ratio: replay.rebuild / replay.readAll, atLeast: 0.1 },
