@@ -14,6 +14,7 @@ import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { generateLedger } from '../integrity/support/generate-ledger';
 import { esdbReadBench } from './esdb-read.bench';
 import { exportBench } from './export.bench';
+import { pagesBench } from './pages.bench';
 import { replayBench } from './replay.bench';
 
 interface Requirement {
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
   const exported = await exportBench(events);
   console.log('\n# EventStoreDB adapter read path (10^5 events, emulator)');
   const esdbRead = await esdbReadBench();
+
+  // Measured, not judged: the issue sets no goal for rendering; the figures show where a page's time goes.
+  console.log('\n# Rendering pages');
+  await pagesBench();
 
   const requirements: Requirement[] = [
     { what: 'rebuild of one projection vs raw read', ratio: replay.rebuild / replay.readAll, atLeast: 0.1 },

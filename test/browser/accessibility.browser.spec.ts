@@ -51,14 +51,7 @@ const PAGES: [string, Visit][] = [
   ['a page not found', open(() => '/recommendations/no-such-finding')],
   ['the import form', open(() => '/import')],
   ['the import form with its errors', sentEmpty(() => '/import', 'Preview what will be recorded')],
-  [
-    'the import preview',
-    async (page, ledger) => {
-      await page.goto(`${ledger.url}/import`);
-      await page.setInputFiles('#page-file', SAMPLE_PAGE);
-      await Promise.all([page.waitForURL(`${ledger.url}/import/preview`), page.getByRole('button', { name: 'Preview what will be recorded' }).click()]);
-    },
-  ],
+  ['the import preview', (page, ledger) => uploadSample(page, ledger)],
   ['registering an inspection by hand', open(() => '/register-an-inspection')],
   ['registering an inspection by hand, with its errors', sentEmpty(() => '/register-an-inspection', 'Register the inspection')],
   ['recording a decision', open((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/accept`)],
@@ -78,7 +71,28 @@ const PAGES: [string, Visit][] = [
     },
   ],
   ['choosing who to act as', open(() => '/acting-as?returnTo=/register')],
+  // Last: these record the sample page into the ledger the other pages read.
+  [
+    'the import confirmation',
+    async (page, ledger) => {
+      await uploadSample(page, ledger);
+      await Promise.all([page.waitForURL(`${ledger.url}/import/confirm`), page.getByRole('button', { name: 'Record this inspection' }).click()]);
+    },
+  ],
+  [
+    'the import preview of a page already in the ledger',
+    async (page, ledger) => {
+      await uploadSample(page, ledger);
+      await page.locator('#already-recorded').waitFor();
+    },
+  ],
 ];
+
+async function uploadSample(page: Page, ledger: ReadingLedger): Promise<void> {
+  await page.goto(`${ledger.url}/import`);
+  await page.setInputFiles('#page-file', SAMPLE_PAGE);
+  await Promise.all([page.waitForURL(`${ledger.url}/import/preview`), page.getByRole('button', { name: 'Preview what will be recorded' }).click()]);
+}
 
 /**
  * Every page, forms shown with their errors included, checked with axe-core against WCAG 2.2 A

@@ -77,6 +77,7 @@ describe('importing a published page in the browser', () => {
     await uploadSample();
 
     expect(await page.locator('h1').innerText()).toBe('Check what will be recorded');
+    expect(await page.locator('#already-recorded').count()).toBe(0);
     const findings = page.locator('#findings tbody tr');
     expect(await findings.locator('th').allInnerTexts()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
     expect(await findings.locator('td:nth-child(3)').allInnerTexts()).toEqual(['2025-01-31', '2025-07-31', '2025-01-31', '2025-01-31', '2025-03-31']);
@@ -96,9 +97,10 @@ describe('importing a published page in the browser', () => {
 
     expect(await page.locator('h1').innerText()).toBe('Inspection recorded');
     expect(await page.locator('.govuk-panel__body').innerText()).toBe('8 of 8 steps recorded');
-    const inspectionHistory = await page.getByRole('link', { name: 'The inspection' }).getAttribute('href');
-    expect(inspectionHistory).toMatch(/^\/api\/inspections\/[0-9a-f-]{36}\/history$/);
-    expect(await page.getByRole('link', { name: 'REC 03' }).getAttribute('href')).toMatch(/^\/api\/recommendations\/[0-9a-f-]{36}\/history$/);
+    // Its links go to the pages of what was recorded, not to JSON.
+    const inspectionPage = await page.getByRole('link', { name: 'The inspection' }).getAttribute('href');
+    expect(inspectionPage).toMatch(/^\/inspections\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('link', { name: 'REC 03' }).getAttribute('href')).toMatch(/^\/recommendations\/[0-9a-f-]{36}$/);
     await page.screenshot({ path: path.join(screenshots, 'ledger-import-confirmation.png'), fullPage: true });
 
     const events = await readLog(ledger.store);
@@ -107,12 +109,15 @@ describe('importing a published page in the browser', () => {
     for (const event of events) expect(event.metadata).toMatchObject({ source: 'ui', actor: { id: 'office-staff' } });
     expect(accepted[0].metadata['onBehalfOf']).toEqual({ name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' });
 
-    const history = await page.goto(`${ledger.url}${inspectionHistory}`);
-    expect(history?.status()).toBe(200);
+    const shown = await page.goto(`${ledger.url}${inspectionPage}`);
+    expect(shown?.status()).toBe(200);
+    expect(await page.locator('h1').innerText()).toContain('national operating model');
 
-    // The same page again: nothing new, and the page says so.
+    // The same page again: the preview says the ledger holds it, nothing new is recorded, and the page says so.
     const head = await ledger.store.headPosition();
     await uploadSample();
+    expect(await page.locator('#already-recorded').innerText()).toContain('This inspection is already in the ledger');
+    expect(await page.locator('#already-recorded').getByRole('link', { name: 'See its page' }).getAttribute('href')).toBe(inspectionPage);
     await page.getByRole('button', { name: 'Record this inspection' }).click();
     await page.waitForURL(`${ledger.url}/import/confirm`);
 

@@ -10,7 +10,7 @@ const STATUS_TAGS: Record<StepStatus, Tag> = {
   'not-attempted': { text: 'Not attempted', colour: 'orange' },
 };
 
-/** What the import did, step by step, with links to the recorded history. */
+/** What the import did, step by step, with links to the pages of what it recorded (each with its timeline). */
 export function importConfirmationPage(plan: PageImportPlan, outcome: PageImportOutcome): string {
   const recorded = outcome.steps.filter((s) => s.status === 'recorded').length;
   const refused = outcome.steps.filter((s) => s.status === 'refused' || s.status === 'not-attempted');
@@ -34,10 +34,10 @@ export function importConfirmationPage(plan: PageImportPlan, outcome: PageImport
           }
         : { tag: STATUS_TAGS[status], summary: step.summary },
     ),
-    history: [
-      { href: `/api/inspections/${id}/history`, text: 'The inspection' },
-      { href: `/api/statutory-responses/${id}/history`, text: plan.parsed.inspection.service === 'police' ? 'Its statutory response' : 'Its action plan' },
-      ...plan.findings.map((f) => ({ href: `/api/recommendations/${f.findingId}/history`, text: f.reference })),
+    pages: [
+      { href: `/inspections/${encodeURIComponent(id)}`, text: 'The inspection' },
+      { href: `/inspections/${encodeURIComponent(id)}#statutory-response`, text: plan.parsed.inspection.service === 'police' ? 'Its statutory response' : 'Its action plan' },
+      ...plan.findings.map((f) => ({ href: `/recommendations/${encodeURIComponent(f.findingId)}`, text: f.reference })),
     ],
   });
 }

@@ -5,11 +5,13 @@ import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '@ledger/application';
 import { PageImportRecorder, PageNotRecordableError, planPageImport, type PageImportOutcome, type PageImportPlan } from '@ledger/application/import-page';
 import { londonDate } from '@ledger/domain';
+import { findInspection } from '@ledger/projections/read-models';
 import { principalOf } from '../../identity/principal';
 import { CSRF_FIELD, CsrfProtection } from '../layout/csrf';
 import { readFormPost } from '../layout/form-body';
 import { sendPage } from '../layout/send-page';
 import { WebErrorFilter } from '../layout/web-error.filter';
+import { LedgerReads } from '../reading/ledger-reads';
 import { decodePage, EMPTY_FORM, readImportForm, type PageToImport, type UploadedPage } from './import-form';
 import { importConfirmationPage } from './import-confirmation.page';
 import { importFormPage, MAX_PAGE_MB } from './import-form.page';
@@ -31,6 +33,7 @@ export class ImportPageController {
   constructor(
     private readonly recorder: PageImportRecorder,
     private readonly csrf: CsrfProtection,
+    private readonly reads: LedgerReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,7 +55,7 @@ export class ImportPageController {
       return;
     }
     const plan = planFor(form.toImport, today);
-    sendPage(response, plan.blockers.length > 0 ? 422 : 200, importPreviewPage({ plan, toImport: form.toImport, actor: principalOf(request), csrfToken }));
+    sendPage(response, plan.blockers.length > 0 ? 422 : 200, importPreviewPage({ plan, toImport: form.toImport, actor: principalOf(request), csrfToken, alreadyRecorded: this.pageOf(plan) }));
   }
 
   @Post('confirm')
@@ -65,7 +68,7 @@ export class ImportPageController {
     const plan = planFor(toImport, today);
     if (plan.blockers.length > 0) {
       const csrfToken = this.csrf.tokenFor(request, response);
-      sendPage(response, 422, importPreviewPage({ plan, toImport, actor: principalOf(request), csrfToken }));
+      sendPage(response, 422, importPreviewPage({ plan, toImport, actor: principalOf(request), csrfToken, alreadyRecorded: this.pageOf(plan) }));
       return;
     }
     let outcome: PageImportOutcome;
@@ -74,10 +77,15 @@ export class ImportPageController {
     } catch (error) {
       // Its dates contradict what the ledger holds: shown like any other reason it cannot be recorded.
       if (!(error instanceof PageNotRecordableError)) throw error;
-      sendPage(response, 422, importPreviewPage({ plan: { ...plan, blockers: error.blockers }, toImport, actor: principalOf(request), csrfToken: this.csrf.tokenFor(request, response) }));
+      sendPage(response, 422, importPreviewPage({ plan: { ...plan, blockers: error.blockers }, toImport, actor: principalOf(request), csrfToken: this.csrf.tokenFor(request, response), alreadyRecorded: this.pageOf(plan) }));
       return;
     }
     sendPage(response, 200, importConfirmationPage(plan, outcome));
+  }
+
+  /** The inspection's page, when the ledger already holds the inspection the page describes. */
+  private pageOf(plan: PageImportPlan): string | null {
+    return plan.inspectionId !== null && findInspection(this.reads.readModels, plan.inspectionId) !== null ? `/inspections/${encodeURIComponent(plan.inspectionId)}` : null;
   }
 
   private requireOwnForm(request: Request, token: unknown): void {

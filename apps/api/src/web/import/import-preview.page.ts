@@ -13,10 +13,12 @@ export interface PreviewOptions {
   toImport: PageToImport;
   actor: Actor;
   csrfToken: string;
+  /** The inspection's page when the ledger already holds it (the page was imported before, or registered by hand). */
+  alreadyRecorded: string | null;
 }
 
 /** Everything the import will record, as it will be recorded, with a button to record it. */
-export function importPreviewPage({ plan, toImport, actor, csrfToken }: PreviewOptions): string {
+export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRecorded }: PreviewOptions): string {
   const recordable = plan.blockers.length === 0;
   const { inspection: found, findings: parsedFindings } = plan.parsed;
   const { commissionerComments, chiefOfficerStatement } = plan.parsed.page;
@@ -52,6 +54,7 @@ export function importPreviewPage({ plan, toImport, actor, csrfToken }: PreviewO
     section: 'import',
     hasErrors: !recordable,
     recordable,
+    alreadyRecorded,
     source: toImport.source,
     blockers: plan.blockers,
     details,
