@@ -46,7 +46,8 @@ describe('the reading pages over HTTP', () => {
         { reference: 'REC 05', status: 'In progress', owner: OWNERS.rec05, target: '31 July 2025', overdue: '22 days overdue', rag: 'Red' },
         { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, target: '31 January 2025', overdue: 'Not overdue', rag: 'Not rated' },
         { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, target: '31 January 2025', overdue: 'Not overdue', rag: 'Green' },
-        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: 'Due in 39 days', rag: 'Amber' },
+        // Its target date moved to 30 September; the inspectorate's 31 March passed 144 days ago.
+        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: '144 days overdue', rag: 'Red' },
       ]);
       expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
       expect(page.html).toContain('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
@@ -59,14 +60,14 @@ describe('the reading pages over HTTP', () => {
       const references = (page: HtmlPage) => page.all((element) => element.name === 'th' && element.attribs.scope === 'row' && HtmlPage.text(element).length < 10).map((th) => HtmlPage.text(th));
 
       const overdue = await open('/register?overdue=true&status=&owner=');
-      expect(references(overdue)).toEqual(['REC 05']);
+      expect(references(overdue)).toEqual(['REC 05', 'REC 11']);
       expect(overdue.html).toContain('<option value="true" selected>Overdue only</option>');
 
       expect(references(await open('/register?status=InProgress'))).toEqual(['REC 05', 'REC 11']);
       expect(references(await open('/register?owner=forensic'))).toEqual(['REC 09']);
       expect(references(await open('/register?service=fire'))).toEqual(['AFI 1']);
       expect(references(await open('/register?findingType=area-for-improvement'))).toEqual(['AFI 1']);
-      expect(references(await open('/register?inspectionType=national-thematic&overdue=false'))).toEqual(['REC 03', 'REC 07', 'REC 09', 'REC 11']);
+      expect(references(await open('/register?inspectionType=national-thematic&overdue=false'))).toEqual(['REC 03', 'REC 07', 'REC 09']);
       const one = await open(`/register?inspectionId=${ledger.hostile.inspectionId}`);
       expect(references(one)).toEqual(['AFI 1']);
       expect(one.text()).toContain('Showing 1 to 1 of 1 finding');
@@ -94,7 +95,7 @@ describe('the reading pages over HTTP', () => {
       expect(page.summary()).toMatchObject({
         Type: 'National thematic (published as “National Thematic”)',
         Published: '22 August 2024',
-        Findings: '5 in all: 3 open, 1 overdue',
+        Findings: '5 in all: 3 open, 2 overdue',
         'Due by': expect.stringContaining('16 October 2024'),
         'Response published': '23 October 2024',
         'Day number': 'Published on day 63 of 56',
@@ -261,8 +262,13 @@ describe('the reading pages over HTTP', () => {
     });
 
     it('shows every finding as it stood at the end of a day, with overdue as it was that day', async () => {
-      const beforeDecisions = await open('/as-at?date=2024-09-24');
-      expect(HtmlPage.text(beforeDecisions.one((element) => element.name === 'h1'))).toBe('The register as at 24 September 2024');
+      // Decided at the meeting of 24 September and recorded the next day: as it stood (the default), they count that day.
+      const meetingDay = await open('/as-at?date=2024-09-24');
+      expect(HtmlPage.text(meetingDay.one((element) => element.name === 'h1'))).toBe('The register as at 24 September 2024');
+      expect(meetingDay.text()).toContain('Shown as it stood (by the date things happened, using everything recorded to date), the default.');
+      expect(meetingDay.table('national operating model').rows.map((row) => row[2])).toEqual(['Accepted', 'Accepted', 'Accepted', 'Accepted', 'Partially accepted']);
+      const beforeDecisions = await open('/as-at?date=2024-09-24&basis=recorded');
+      expect(beforeDecisions.text()).toContain('Shown as the ledger showed it (by the date entries were recorded).');
       expect(beforeDecisions.table('national operating model').rows.map((row) => [row[0], row[2]])).toEqual([
         ['REC 03', 'Issued'],
         ['REC 05', 'Issued'],
@@ -273,7 +279,8 @@ describe('the reading pages over HTTP', () => {
 
       const february = await open('/as-at?date=2025-02-01');
       expect(february.table('national operating model').rows.map((row) => [row[0], row[2], row[4], row[5]])).toEqual([
-        ['REC 03', 'In progress', '30 April 2025', 'Due in 88 days'],
+        // Inside its moved target date, but past the inspectorate's 31 January.
+        ['REC 03', 'In progress', '30 April 2025', '1 day overdue'],
         // Waiting on the national definition until March.
         ['REC 05', 'In progress Blocked: waiting on a dependency', '31 July 2025', 'Due in 180 days'],
         ['REC 07', 'Awaiting verification', '31 January 2025', 'Not overdue'],
@@ -349,7 +356,7 @@ describe('the reading pages over HTTP', () => {
       expect(page.table('Findings at a glance').rows).toEqual([
         ['All findings', '6'],
         ['Open', '4'],
-        ['Overdue', '1'],
+        ['Overdue', '2'],
         ['Blocked: waiting on a dependency', '0'],
         ['Target date change awaiting a decision', '0'],
       ]);
@@ -359,7 +366,7 @@ describe('the reading pages over HTTP', () => {
         ['Verified', '1'],
         ['Closed', '2'],
       ]);
-      expect(page.html).toContain('<a class="govuk-link" href="/register?overdue=true">1</a>');
+      expect(page.html).toContain('<a class="govuk-link" href="/register?overdue=true">2</a>');
       expect(page.table('Statutory responses').rows).toContainEqual(['Published late', '1']);
       const police = await open('/dashboard?service=police');
       expect(police.table('Findings at a glance').rows[0]).toEqual(['All findings', '5']);
@@ -381,7 +388,7 @@ describe('the reading pages over HTTP', () => {
         ['REC 05', 'Due in 15 days'],
         ['REC 07', 'Not overdue'],
         ['REC 09', 'Not overdue'],
-        ['REC 11', 'Due in 76 days'],
+        ['REC 11', '107 days overdue'],
       ]);
       expect(page.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
       expect(page.table('Challenges still open').rows).toHaveLength(2);

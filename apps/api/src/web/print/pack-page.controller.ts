@@ -1,8 +1,22 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CHALLENGES, findInspection, queryChallenges, queryStatutory, querySlippage, registerAsAt, REGISTER, SLIPPAGE, STATUTORY, type RegisterEntry } from '@ledger/projections/read-models';
+import {
+  CHALLENGES,
+  DEFAULT_BASIS,
+  findInspection,
+  HISTORY,
+  queryAsAt,
+  queryChallenges,
+  queryStatutory,
+  querySlippage,
+  REGISTER,
+  SLIPPAGE,
+  STATUTORY,
+  type AsAtEntry,
+} from '@ledger/projections/read-models';
 import { dateParam, idParam, MAX_LIMIT, required } from '../../read-models/query-params';
+import { BASIS_PARAM } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
 import { LedgerReads } from '../reading/ledger-reads';
@@ -13,13 +27,14 @@ import { packPage, type PackInspection } from './pack.page';
 const PARAMS = {
   date: required(dateParam('The meeting date')),
   inspection: idParam('Only this inspection'),
+  basis: BASIS_PARAM,
 };
 const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date, for example 2025-02-12' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
 /**
  * A printable pack for a meeting: each inspection with its findings as at the end of the meeting
- * day (replayed from the log, as the "as at" view), its statutory response, target-date changes
+ * day (as it stood by default, or as the ledger showed it, as the "as at" view), its statutory response, target-date changes
  * and open challenges. The reading stylesheet prints it without navigation, a page per inspection.
  */
 @ApiExcludeController()
@@ -39,11 +54,11 @@ export class PackPageController {
     }
     const asked = readPageQuery(query, PARAMS, MESSAGES);
     if (!asked.ok) return sendReadingPage(response, 400, packPage({ today, values: asked.values, errors: asked.errors, inspectionChoices: choices }));
-    const { date, inspection: inspectionId } = asked.params;
+    const { date, inspection: inspectionId, basis } = asked.params;
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
-    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES], response);
-    const register = await registerAsAt(this.reads.log, date, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
+    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, HISTORY], response);
+    const register = queryAsAt(readModels, { date, basis: basis ?? DEFAULT_BASIS }, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
       const inspection = findInspection(readModels, id);
@@ -56,13 +71,13 @@ export class PackPageController {
         openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
       });
     }
-    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, inspections } }));
+    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, basis: register.basis, inspections } }));
   }
 }
 
 /** The register lists findings inspection by inspection; the pack takes them in that order. */
-function byInspection(findings: readonly RegisterEntry[]): Map<string, RegisterEntry[]> {
-  const groups = new Map<string, RegisterEntry[]>();
+function byInspection(findings: readonly AsAtEntry[]): Map<string, AsAtEntry[]> {
+  const groups = new Map<string, AsAtEntry[]>();
   for (const finding of findings) groups.set(finding.inspectionId, [...(groups.get(finding.inspectionId) ?? []), finding]);
   return groups;
 }

@@ -1,4 +1,4 @@
-import type { ChallengeEntry, RegisterEntry, SlippageEntry, StatutoryEntry } from '@ledger/projections/read-models';
+import type { AsAtEntry, Basis, ChallengeEntry, SlippageEntry, StatutoryEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import type { FormError } from '../layout/error-summary';
 import { html, type SafeHtml } from '../layout/html';
@@ -6,6 +6,7 @@ import { challengesTable } from '../reading/challenges-table';
 import { findingsTables } from '../reading/findings-table';
 import { inspectionField } from '../reading/filter-fields';
 import { dateField, filterForm, type Choice } from '../reading/form-fields';
+import { BASIS_WORDS } from '../scrutiny/as-at.page';
 import { day, dayText } from '../reading/format';
 import type { FormValues } from '../reading/page-query';
 import { row, summaryList, type ReadingPageOptions } from '../reading/reading-page';
@@ -16,7 +17,7 @@ import { INSPECTION_TYPE, SERVICE } from '../reading/words';
 /** One inspection's part of the pack. */
 export interface PackInspection {
   inspection: InspectionSummary;
-  findings: readonly RegisterEntry[];
+  findings: readonly AsAtEntry[];
   statutoryResponse: StatutoryEntry | null;
   slippage: readonly SlippageEntry[];
   openChallenges: readonly ChallengeEntry[];
@@ -27,7 +28,7 @@ export interface PackPageModel {
   values: FormValues;
   errors: readonly FormError[];
   inspectionChoices: readonly Choice[];
-  pack?: { date: string; inspections: readonly PackInspection[] };
+  pack?: { date: string; basis: Basis; inspections: readonly PackInspection[] };
 }
 
 export function packPage({ today, values, errors, inspectionChoices, pack }: PackPageModel): ReadingPageOptions {
@@ -45,7 +46,7 @@ ${form}`;
     return { title: 'Meeting pack', content, current: '/pack', errors };
   }
   const content = html`<h1 class="govuk-heading-l">Meeting pack for ${day(pack.date)}</h1>
-<p class="govuk-body">Prepared ${day(today)}. Findings are shown as at the end of ${day(pack.date)}: what the ledger had recorded by then, with overdue and RAG worked out for that day. Statutory responses, changes of target date and challenges are as recorded by ${day(today)}.</p>
+<p class="govuk-body" id="basis">Prepared ${day(today)}. Findings are shown as at the end of ${day(pack.date)}, ${BASIS_WORDS[pack.basis]}${pack.basis === 'occurred' ? ' (the default)' : ''}, with overdue and RAG worked out for that day. <a class="govuk-link ledger-no-print" href="/pack?${new URLSearchParams({ ...(values.inspection ? { inspection: String(values.inspection) } : {}), date: pack.date, basis: pack.basis === 'occurred' ? 'recorded' : 'occurred' }).toString()}">Show it ${BASIS_WORDS[pack.basis === 'occurred' ? 'recorded' : 'occurred']} instead</a>. Statutory responses, changes of target date and challenges are as recorded by ${day(today)}.</p>
 <div class="ledger-no-print">
   ${form}
   <p class="govuk-body">To print the pack, or save it as a PDF, use your browser's print command. The navigation is left out of the printout.</p>

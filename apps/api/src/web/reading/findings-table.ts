@@ -3,10 +3,16 @@ import { html, type SafeHtml } from '../layout/html';
 import { day, shorten } from './format';
 import { FINDING_TYPE, overdueText, ragTag, statusTag } from './words';
 
+/** What a findings table shows of a finding: the live register's entries and "as at" entries both have it. */
+export type FindingLine = Pick<
+  RegisterEntry,
+  'recommendationId' | 'inspectionId' | 'inspection' | 'reference' | 'text' | 'findingType' | 'status' | 'blocked' | 'owner' | 'targetDate' | 'overdue' | 'daysOverdue' | 'daysUntilTarget' | 'rag'
+>;
+
 /** Findings as the register shows them, one table per inspection in the order given. */
-export function findingsTables(findings: readonly RegisterEntry[], options: { captionLevel?: 'inspection' | 'none'; caption?: string } = {}): SafeHtml {
+export function findingsTables(findings: readonly FindingLine[], options: { captionLevel?: 'inspection' | 'none'; caption?: string } = {}): SafeHtml {
   if (options.captionLevel === 'none') return findingsTable(findings, html`${options.caption ?? 'Findings'}`);
-  const groups: RegisterEntry[][] = [];
+  const groups: FindingLine[][] = [];
   for (const finding of findings) {
     const last = groups[groups.length - 1];
     if (last && last[0].inspectionId === finding.inspectionId) last.push(finding);
@@ -21,7 +27,7 @@ export function findingsTables(findings: readonly RegisterEntry[], options: { ca
   })}`;
 }
 
-function findingsTable(findings: readonly RegisterEntry[], caption: SafeHtml): SafeHtml {
+function findingsTable(findings: readonly FindingLine[], caption: SafeHtml): SafeHtml {
   return html`<table class="govuk-table govuk-table--small-text-until-tablet">
   <caption class="govuk-table__caption govuk-table__caption--s">${caption}</caption>
   <thead class="govuk-table__head">

@@ -1,4 +1,4 @@
-import type { AsAtRegister } from '@ledger/projections/read-models';
+import type { AsAtRegister, Basis } from '@ledger/projections/read-models';
 import type { FormError } from '../layout/error-summary';
 import { html } from '../layout/html';
 import { findingsTables } from '../reading/findings-table';
@@ -16,10 +16,22 @@ export interface AsAtPageModel {
   register?: AsAtRegister;
 }
 
+/** How a page names each view of history. */
+export const BASIS_WORDS: Record<Basis, string> = {
+  occurred: 'as it stood (by the date things happened, using everything recorded to date)',
+  recorded: 'as the ledger showed it (by the date entries were recorded)',
+};
+
+function otherView(register: AsAtRegister): string {
+  const query = new URLSearchParams({ date: register.date, basis: register.basis === 'occurred' ? 'recorded' : 'occurred' });
+  return `/as-at?${query.toString()}`;
+}
+
 export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPageModel): ReadingPageOptions {
   const context = { values, errors };
   const content = html`<h1 class="govuk-heading-l">${register ? html`The register as at ${day(register.date)}` : 'The register as at a date'}</h1>
-<p class="govuk-body">Every finding as it stood at the end of a day (London time): what the ledger had recorded by then, with overdue and RAG as they were that day. Something decided earlier but recorded later is not included.</p>
+${register && html`<p class="govuk-body govuk-!-font-weight-bold" id="basis">Shown ${BASIS_WORDS[register.basis]}${register.basis === 'occurred' ? ', the default' : ''}.</p>`}
+<p class="govuk-body">Every finding at the end of a day (London time), with overdue and RAG judged on that day, in one of two views: <strong>as it stood</strong> (the default), by the date each thing happened, using everything recorded to date, back-filled history included; or <strong>as the ledger showed it</strong>, by the date each entry was recorded: what a panel member could have seen that day.</p>
 ${filterForm({
   action: '/as-at',
   submit: 'Show the register',
@@ -30,6 +42,6 @@ html`<h2 class="govuk-heading-m" id="findings">Findings at the end of ${day(regi
 ${showing(register.total, register.offset, register.items.length, register.total === 1 ? 'finding' : 'findings')}
 ${findingsTables(register.items)}
 ${pagination('/as-at', values, register.total, register.offset)}
-<p class="govuk-body-s">Worked out from the ${register.eventsReplayed} entries the ledger had recorded by then. The links show each finding as it stands today.</p>`}`;
+<p class="govuk-body-s">Shown ${BASIS_WORDS[register.basis]}. <a class="govuk-link" href="${otherView(register)}">Show it ${BASIS_WORDS[register.basis === 'occurred' ? 'recorded' : 'occurred']} instead</a>. The links show each finding as it stands today.</p>`}`;
   return { title: register ? `The register as at ${register.date}` : 'The register as at a date', content, current: '/as-at', errors };
 }

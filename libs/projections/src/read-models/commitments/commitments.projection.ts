@@ -1,7 +1,7 @@
-import type { RecommendationEvent } from '@ledger/domain';
+import { occurredDay, type RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
-import { aggregateOf, domainEventOf, envelopeOf, londonDayOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
+import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
 import { getRow, putRow, type SqlRow } from '../shared/rows';
 
 export const COMMITMENTS = 'commitments';
@@ -59,7 +59,7 @@ export const commitmentsProjection: Projection = {
     const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
     const envelope = envelopeOf(recorded);
-    const on = londonDayOf(envelope.occurredAt);
+    const on = occurredDay(envelope.occurredAt);
     const table = context.table('commitments');
     const run = (sql: string, params: SqlRow = {}) => context.statement(sql).run({ recommendationId: event.recommendationId, ...params });
     const setFinding = (values: Partial<FindingRow>) => putRow(context, 'findings', { ...finding, ...values });
