@@ -47,6 +47,7 @@ export interface Commitment {
   recordedAt: string;
   /** The date committed to. */
   dueDate: string | null;
+  /** The day the work was done (its occurredAt), when that counts for this commitment: before any revision of it. */
   completedOn: string | null;
   revisedOn: string | null;
   revisedByCommitmentId: string | null;
@@ -82,9 +83,12 @@ interface CommitmentRow {
   outcome: CommitmentOutcome;
 }
 
+/** A completion counts for a commitment unless the commitment had been revised before the work was done. */
+const COMPLETION_COUNTS_SQL = `(completed_on IS NOT NULL AND (revised_on IS NULL OR completed_on <= revised_on))`;
+
 /** The outcome on `@today`, as SQL, so that it can be filtered and counted before paging. */
 const OUTCOME_SQL = `CASE
-  WHEN completed_on IS NOT NULL THEN CASE WHEN due_date IS NULL OR completed_on <= due_date THEN 'kept' ELSE 'missed' END
+  WHEN ${COMPLETION_COUNTS_SQL} THEN CASE WHEN due_date IS NULL OR completed_on <= due_date THEN 'kept' ELSE 'missed' END
   WHEN revised_on IS NOT NULL THEN CASE WHEN due_date IS NOT NULL AND revised_on > due_date THEN 'missed' ELSE 'revised' END
   WHEN withdrawn_on IS NOT NULL THEN 'withdrawn'
   WHEN due_date IS NOT NULL AND due_date < @today THEN 'missed'
@@ -109,7 +113,8 @@ export function queryCommitments(reader: ReadModelReader, filter: CommitmentFilt
 }
 
 function toCommitment(row: CommitmentRow, today: string): Commitment {
-  const endedOn = row.completed_on ?? row.revised_on ?? today;
+  const completedOn = row.completed_on !== null && (row.revised_on === null || row.completed_on <= row.revised_on) ? row.completed_on : null;
+  const endedOn = completedOn ?? row.revised_on ?? today;
   const lateBy = row.due_date === null ? null : daysBetween(row.due_date, endedOn);
   return {
     commitmentId: row.commitment_id,
@@ -128,7 +133,7 @@ function toCommitment(row: CommitmentRow, today: string): Commitment {
     committedOn: row.committed_on,
     recordedAt: row.recorded_at,
     dueDate: row.due_date,
-    completedOn: row.completed_on,
+    completedOn,
     revisedOn: row.revised_on,
     revisedByCommitmentId: row.revised_by_commitment_id,
     withdrawnOn: row.withdrawn_on,
