@@ -57,7 +57,7 @@ export const historyProjection: Projection = {
     },
     events: {
       columns: 'position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL',
-      indexes: ['recommendation_id'],
+      indexes: ['recommendation_id, type'],
     },
     states: {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, seq INTEGER NOT NULL, standing TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key, seq)`,
@@ -120,12 +120,21 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
       first_recorded_key: basisKey('recorded', stored),
     });
   }
+  // Both orders usually hold the same summary and append the same event: fold it once for both.
+  let folded: { from: string | undefined; summary: string; state: string } | undefined;
   for (const basis of BASES) {
     const tip = context.statement(`SELECT * FROM ${context.table('tips')} WHERE basis = ? AND recommendation_id = ?`).get(basis, event.recommendationId) as TipRow | undefined;
     if (tip === undefined && event.type !== 'FindingIssued') throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
     const key = basisKey(basis, stored);
-    if (tip === undefined || after(key, stored, tip)) appendState(context, basis, event.recommendationId, tip, stored, key);
-    else refold(context, basis, event.recommendationId);
+    if (tip !== undefined && !after(key, stored, tip)) {
+      refold(context, basis, event.recommendationId);
+      continue;
+    }
+    if (folded === undefined || folded.from !== tip?.summary) {
+      const summary = evolveFindingSummary(tip === undefined ? undefined : (JSON.parse(tip.summary) as FindingSummary), asRecorded(event.recommendationId, stored));
+      folded = { from: tip?.summary, summary: JSON.stringify(summary), state: JSON.stringify(positionOf(summary)) };
+    }
+    appendState(context, basis, event.recommendationId, tip, stored, key, folded);
   }
 }
 
@@ -136,23 +145,29 @@ function after(key: string, event: StoredEvent, tip: TipRow): boolean {
   return event.position > BigInt(tip.last_position);
 }
 
-function appendState(context: ProjectionContext, basis: Basis, recommendationId: string, tip: TipRow | undefined, event: StoredEvent, key: string): void {
-  const summary = evolveFindingSummary(tip === undefined ? undefined : (JSON.parse(tip.summary) as FindingSummary), asRecorded(recommendationId, event));
-  const json = JSON.stringify(positionOf(summary));
+function appendState(
+  context: ProjectionContext,
+  basis: Basis,
+  recommendationId: string,
+  tip: TipRow | undefined,
+  event: StoredEvent,
+  key: string,
+  folded: { summary: string; state: string },
+): void {
   let seq = tip === undefined ? 0 : Number(tip.seq);
-  if (tip === undefined || json !== tip.last_state) {
+  if (tip === undefined || folded.state !== tip.last_state) {
     seq += 1;
-    insertState(context, basis, recommendationId, key, seq, json);
+    insertState(context, basis, recommendationId, key, seq, folded.state);
   }
   putRow(context, 'tips', {
     basis,
     recommendation_id: recommendationId,
-    summary: JSON.stringify(summary),
+    summary: folded.summary,
     last_key: key,
     last_recorded_at: event.recordedAt,
     last_position: event.position,
     seq,
-    last_state: json,
+    last_state: folded.state,
   });
 }
 

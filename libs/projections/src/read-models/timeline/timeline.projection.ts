@@ -63,8 +63,6 @@ export const timelineProjection: Projection = {
         'occurred_on',
         'inspection_id, recorded_on',
         'inspection_id, occurred_on',
-        'recommendation_id, recorded_on',
-        'recommendation_id, occurred_on',
       ],
     },
     streams: {
