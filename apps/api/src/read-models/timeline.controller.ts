@@ -18,7 +18,7 @@ export class TimelineController {
   async timeline(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.timeline);
     const answer = await this.read.begin(params.atLeast, [TIMELINE], response);
-    return { ...answer, ...queryTimeline(this.read.readModels, params, pageOf(params)) };
+    return { ...answer, orderedBy: 'occurredAt, then recordedAt', ...queryTimeline(this.read.readModels, params, pageOf(params)) };
   }
 
   @ReadRoute(

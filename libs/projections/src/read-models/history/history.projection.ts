@@ -27,6 +27,8 @@ interface EventRow {
   data: string;
   occurred_at: string;
   recorded_at: string;
+  occurred_key: string;
+  recorded_key: string;
 }
 
 /**
@@ -56,7 +58,8 @@ export const historyProjection: Projection = {
       indexes: ['published_on DESC, inspection_id, number, reference', 'inspection_id, number', 'first_occurred_key', 'first_recorded_key'],
     },
     events: {
-      columns: 'position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL',
+      columns: `position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL, occurred_key TEXT NOT NULL, recorded_key TEXT NOT NULL`,
       indexes: ['recommendation_id, type'],
     },
     states: {
@@ -102,6 +105,8 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
     data: JSON.stringify(recorded.data),
     occurred_at: envelope.occurredAt,
     recorded_at: envelope.recordedAt,
+    occurred_key: basisKey('occurred', stored),
+    recorded_key: basisKey('recorded', stored),
   });
   if (event.type === 'FindingIssued') {
     const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
@@ -176,7 +181,7 @@ function refold(context: ProjectionContext, basis: Basis, recommendationId: stri
   const rows = context.statement(`SELECT * FROM ${context.table('events')} WHERE recommendation_id = ?`).all(recommendationId) as EventRow[];
   const events = rows.map((row): StoredEvent & { key: string } => {
     const event: StoredEvent = { position: BigInt(row.position), type: row.type, data: JSON.parse(row.data) as JsonObject, occurredAt: row.occurred_at, recordedAt: row.recorded_at };
-    return { ...event, key: basisKey(basis, event) };
+    return { ...event, key: basis === 'occurred' ? row.occurred_key : row.recorded_key };
   });
   // The issue folds first: nothing can be said of a finding before it exists.
   events.sort((a, b) => {

@@ -1,4 +1,5 @@
-import { daysBetween, isOpenRecommendationStatus, type RecommendationStatus } from '@ledger/domain';
+import { isOpenRecommendationStatus, type RecommendationStatus } from '@ledger/domain';
+import { daysFromTo } from '../shared/day-count';
 import type { FindingSummary } from './finding-summary';
 
 /**
@@ -73,7 +74,7 @@ export function findingToday(finding: FindingPosition, today: string): FindingTo
   const blocked = isOpenRecommendationStatus(status) && dependencies > 0;
   const judged = isOpenRecommendationStatus(status) && status !== 'Issued';
   const against = (date: string | null, missingIsAmber: boolean): Against => {
-    const until = working && date !== null ? daysBetween(today, date) : null;
+    const until = working && date !== null ? daysFromTo(today, date) : null;
     const overdue = until !== null && until < 0;
     const rag = !judged ? null : date === null && !missingIsAmber ? null : ragOf(finding, working, overdue, until, blocked, date === null);
     return { overdue, daysPast: overdue ? -(until as number) : null, daysUntil: until !== null && !overdue ? until : null, rag };
@@ -94,7 +95,7 @@ export function findingToday(finding: FindingPosition, today: string): FindingTo
     rag: worse(due.rag, target.rag),
     ragAgainstDueDate: due.rag,
     ragAgainstTargetDate: target.rag,
-    slippageDays: originalTargetDate !== null && targetDate !== null ? daysBetween(originalTargetDate, targetDate) : null,
+    slippageDays: originalTargetDate !== null && targetDate !== null ? daysFromTo(originalTargetDate, targetDate) : null,
   };
 }
 
