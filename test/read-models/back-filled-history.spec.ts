@@ -161,6 +161,12 @@ describe('history back-filled on 5 December 2026, read by when it happened and b
       ['REC 07', 'revised-date', TODAY, '2025-06-30', '2025-01-28', null, 'kept', null],
       ['REC 05', 'decision', '2024-10-10', '2025-07-31', null, null, 'missed', 492],
     ]);
+    expect(commitments.map((c) => [c.occurredKind, c.recordedLate])).toEqual([
+      ['day', true],
+      ['day', true],
+      ['instant', false],
+      ['day', true],
+    ]);
   });
 
   it('holds the same rows live as a full rebuild from the log, back-dated refolds included', async () => {

@@ -1,6 +1,7 @@
 import { daysBetween } from '@ledger/domain';
-import type { Person, Represented } from '../shared/envelope';
+import { londonDayOf, type Person, type Represented } from '../shared/envelope';
 import { Conditions, containsPattern, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import { recordingLag, type RecordingLag } from '../shared/recording-lag';
 import { COMMITMENTS } from './commitments.projection';
 
 export const COMMITMENT_OUTCOMES = ['kept', 'missed', 'open', 'revised', 'withdrawn'] as const;
@@ -26,7 +27,8 @@ export interface CommitmentFilter {
   owner?: string;
 }
 
-export interface Commitment {
+/** A commitment, with when it was made (committedAt: a day or an instant) and when that was recorded. */
+export interface Commitment extends RecordingLag {
   commitmentId: string;
   recommendationId: string;
   inspectionId: string;
@@ -140,5 +142,6 @@ function toCommitment(row: CommitmentRow, today: string): Commitment {
     withdrawnReason: row.withdrawn_reason,
     outcome: row.outcome,
     daysLate: row.outcome === 'missed' && lateBy !== null && lateBy > 0 ? lateBy : null,
+    ...recordingLag(row.committed_at, row.committed_on, londonDayOf(row.recorded_at)),
   };
 }
