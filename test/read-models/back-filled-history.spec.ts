@@ -86,7 +86,7 @@ describe('history back-filled on 5 December 2026, read by when it happened and b
     expect(rec07('2024-10-14')).toMatchObject({ status: 'Accepted' });
     expect(rec07('2025-01-27')).toMatchObject({ status: 'InProgress', latestProgress: null, completedOn: null });
     expect(rec07('2025-02-04')).toMatchObject({ status: 'Verified', completedOn: '2025-01-28', verifiedOn: '2025-02-04' });
-    expect(rec07('2025-03-01')).toMatchObject({ status: 'Closed', closedOn: '2025-02-10', latestProgress: { percentComplete: 100, rag: 'green', reportedOn: '2025-03-01' } });
+    expect(rec07('2025-03-01')).toMatchObject({ status: 'Closed', closedOn: '2025-02-10', latestProgress: { narrative: 'Breaches dashboard in weekly use', percentComplete: 100, rag: 'green', reportedOn: '2025-03-01' } });
     // Nothing of the sample had happened before its publication.
     expect(asAt('2024-08-21', 'occurred').total).toBe(0);
     expect(asAt('2024-08-22', 'occurred').items.map((f) => [f.reference, f.status])).toEqual([

@@ -1,19 +1,24 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { londonDate } from '@ledger/domain';
 import {
   CHALLENGES,
+  COMMITMENTS,
   DEFAULT_BASIS,
   findInspection,
   HISTORY,
   queryAsAt,
   queryChallenges,
+  queryCommitments,
   queryStatutory,
   querySlippage,
   REGISTER,
   SLIPPAGE,
   STATUTORY,
   type AsAtEntry,
+  type Basis,
+  type Commitment,
 } from '@ledger/projections/read-models';
 import { dateParam, idParam, MAX_LIMIT, required } from '../../read-models/query-params';
 import { BASIS_PARAM } from '../../read-models/read-params';
@@ -29,12 +34,12 @@ const PARAMS = {
   inspection: idParam('Only this inspection'),
   basis: BASIS_PARAM,
 };
-const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date, for example 2025-02-12' };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
 /**
  * A printable pack for a meeting: each inspection with its findings as at the end of the meeting
- * day (as it stood by default, or as the ledger showed it, as the "as at" view), its statutory response, target-date changes
+ * day (replayed from the log, as the "as at" view), its statutory response, target-date changes
  * and open challenges. The reading stylesheet prints it without navigation, a page per inspection.
  */
 @ApiExcludeController()
@@ -52,13 +57,14 @@ export class PackPageController {
       const values = { date: '', inspection: typeof query.inspection === 'string' ? query.inspection : '' };
       return sendReadingPage(response, 200, packPage({ today, values, errors: [], inspectionChoices: choices }));
     }
-    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Meeting date' });
     if (!asked.ok) return sendReadingPage(response, 400, packPage({ today, values: asked.values, errors: asked.errors, inspectionChoices: choices }));
-    const { date, inspection: inspectionId, basis } = asked.params;
+    const { date, inspection: inspectionId, basis: basisAsked } = asked.params;
+    const basis = basisAsked ?? DEFAULT_BASIS;
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
-    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, HISTORY], response);
-    const register = queryAsAt(readModels, { date, basis: basis ?? DEFAULT_BASIS }, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
+    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS, HISTORY], response);
+    const register = queryAsAt(readModels, { date, basis }, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
       const inspection = findInspection(readModels, id);
@@ -69,10 +75,22 @@ export class PackPageController {
         statutoryResponse: queryStatutory(readModels, { inspectionId: id }, EVERYTHING, today).items[0] ?? null,
         slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING).items,
         openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
+        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
       });
     }
-    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, basis: register.basis, inspections } }));
+    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, basis, inspections } }));
   }
+}
+
+/** Each finding's latest decision commitment made (or, as the ledger showed it, recorded) by the end of the meeting day. */
+function commitmentsOn(commitments: readonly Commitment[], date: string, basis: Basis): Map<string, Commitment> {
+  const latest = new Map<string, Commitment>();
+  for (const commitment of commitments) {
+    if ((basis === 'occurred' ? commitment.committedOn : londonDate(new Date(commitment.recordedAt))) > date) continue;
+    const held = latest.get(commitment.recommendationId);
+    if (held === undefined || held.committedAt <= commitment.committedAt) latest.set(commitment.recommendationId, commitment);
+  }
+  return latest;
 }
 
 /** The register lists findings inspection by inspection; the pack takes them in that order. */

@@ -12,7 +12,7 @@ import { asAtPage } from './as-at.page';
 
 const { date, basis, inspectionId } = READ_PARAMS.asAt;
 const PARAMS = { date, basis, inspectionId, ...PAGE_NUMBER };
-const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date, for example 2025-02-12', basis: 'Choose as it stood or as the ledger showed it' };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date', basis: 'Choose as it stood or as the ledger showed it' };
 
 /** Every finding at the end of a day, as it stood or as the ledger showed it, as /api/read/as-at answers. */
 @ApiExcludeController()
@@ -27,7 +27,7 @@ export class AsAtPageController {
     if (nothingAsked(query, ['date'])) {
       return sendReadingPage(response, 200, asAtPage({ values: { date: '', inspectionId: typeof query.inspectionId === 'string' ? query.inspectionId : '' }, errors: [], inspectionChoices: choices }));
     }
-    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Date' });
     if (!asked.ok) return sendReadingPage(response, 400, asAtPage({ values: asked.values, errors: asked.errors, inspectionChoices: choices }));
     const { date: day, basis: basisAsked, page, ...filter } = asked.params;
     await this.reads.context.begin(undefined, [HISTORY], response);

@@ -1,13 +1,13 @@
-import type { AsAtRegister, Basis } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, type AsAtRegister } from '@ledger/projections/read-models';
 import type { FormError } from '../layout/error-summary';
-import { html } from '../layout/html';
 import { findingsTables } from '../reading/findings-table';
 import { inspectionField } from '../reading/filter-fields';
-import { dateField, filterForm, type Choice } from '../reading/form-fields';
-import { day } from '../reading/format';
+import { dateField, selectField, type Choice } from '../reading/form-fields';
+import { dayText } from '../reading/format';
+import type { ListPage } from '../reading/list-page';
 import type { FormValues } from '../reading/page-query';
 import { pagination, showing } from '../reading/pagination';
-import type { ReadingPageOptions } from '../reading/reading-page';
+import { basisStatement, BASIS_TEXT } from '../reading/words';
 
 export interface AsAtPageModel {
   values: FormValues;
@@ -16,32 +16,47 @@ export interface AsAtPageModel {
   register?: AsAtRegister;
 }
 
-/** How a page names each view of history. */
-export const BASIS_WORDS: Record<Basis, string> = {
-  occurred: 'as it stood (by the date things happened, using everything recorded to date)',
-  recorded: 'as the ledger showed it (by the date entries were recorded)',
-};
-
-function otherView(register: AsAtRegister): string {
-  const query = new URLSearchParams({ date: register.date, basis: register.basis === 'occurred' ? 'recorded' : 'occurred' });
-  return `/as-at?${query.toString()}`;
+export interface AsAtPage extends ListPage {
+  heading: string;
+  dateText?: string;
+  /** Which view is shown, and whether that is the default. */
+  basisText?: string;
+  /** The same day in the other view. */
+  otherView?: { href: string; text: string };
 }
 
-export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPageModel): ReadingPageOptions {
+/** The two views, the default first. */
+export const BASIS_CHOICES: Choice[] = (['occurred', 'recorded'] as const).map((basis) => ({ value: basis, text: BASIS_TEXT[basis] }));
+
+export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPageModel): AsAtPage {
   const context = { values, errors };
-  const content = html`<h1 class="govuk-heading-l">${register ? html`The register as at ${day(register.date)}` : 'The register as at a date'}</h1>
-${register && html`<p class="govuk-body govuk-!-font-weight-bold" id="basis">Shown ${BASIS_WORDS[register.basis]}${register.basis === 'occurred' ? ', the default' : ''}.</p>`}
-<p class="govuk-body">Every finding at the end of a day (London time), with overdue and RAG judged on that day, in one of two views: <strong>as it stood</strong> (the default), by the date each thing happened, using everything recorded to date, back-filled history included; or <strong>as the ledger showed it</strong>, by the date each entry was recorded: what a panel member could have seen that day.</p>
-${filterForm({
-  action: '/as-at',
-  submit: 'Show the register',
-  fields: [dateField({ ...context, name: 'date', label: 'Date' }), inspectionField(context, inspectionChoices)],
-})}
-${register &&
-html`<h2 class="govuk-heading-m" id="findings">Findings at the end of ${day(register.date)}</h2>
-${showing(register.total, register.offset, register.items.length, register.total === 1 ? 'finding' : 'findings')}
-${findingsTables(register.items)}
-${pagination('/as-at', values, register.total, register.offset)}
-<p class="govuk-body-s">Shown ${BASIS_WORDS[register.basis]}. <a class="govuk-link" href="${otherView(register)}">Show it ${BASIS_WORDS[register.basis === 'occurred' ? 'recorded' : 'occurred']} instead</a>. The links show each finding as it stands today.</p>`}`;
-  return { title: register ? `The register as at ${register.date}` : 'The register as at a date', content, current: '/as-at', errors };
+  return {
+    template: 'scrutiny/as-at.njk',
+    title: register ? `The register as at ${register.date}` : 'The register as at a date',
+    heading: register ? `The register as at ${dayText(register.date)}` : 'The register as at a date',
+    current: '/as-at',
+    errors,
+    filters: {
+      action: '/as-at',
+      submit: 'Show the register',
+      fields: [
+        dateField({ ...context, name: 'date', label: 'Date' }),
+        selectField({ ...context, values: { ...values, basis: values.basis || DEFAULT_BASIS }, name: 'basis', label: 'View', choices: BASIS_CHOICES, any: false }),
+        inspectionField(context, inspectionChoices),
+      ],
+    },
+    dateText: register && dayText(register.date),
+    basisText: register && basisStatement(register.basis, register.basis === DEFAULT_BASIS),
+    otherView: register && otherView(register),
+    list: register && {
+      showing: showing(register.total, register.offset, register.items.length, register.total === 1 ? 'finding' : 'findings'),
+      tables: findingsTables(register.items),
+      pagination: pagination('/as-at', values, register.total, register.offset),
+    },
+  };
+}
+
+function otherView(register: AsAtRegister): { href: string; text: string } {
+  const other = register.basis === 'occurred' ? 'recorded' : 'occurred';
+  return { href: `/as-at?${new URLSearchParams({ date: register.date, basis: other }).toString()}`, text: `Show ${BASIS_TEXT[other].charAt(0).toLowerCase()}${BASIS_TEXT[other].slice(1).split(':')[0]} instead` };
 }

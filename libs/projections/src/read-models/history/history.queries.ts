@@ -28,7 +28,9 @@ export type AsAtEntry = {
   dueDate: string | null;
   inspection: InspectionHeading | null;
   commitment: CommitmentThen | null;
-} & FindingPositionThen &
+  /** The latest progress reported by then, with its narrative. */
+  latestProgress: (NonNullable<FindingPositionThen['latestProgress']> & { narrative: string }) | null;
+} & Omit<FindingPositionThen, 'latestProgress'> &
   FindingToday;
 
 export interface AsAtRegister extends Page<AsAtEntry> {
@@ -161,6 +163,7 @@ function toEntry(reader: ReadModelReader, row: FindingRow, date: string, basis: 
         : { inspectionId: row.inspection_id, title: row.title, inspectionType: row.inspection_type, service: row.service, publishedOn: row.published_on },
     commitment: commitmentThen(reader, row.recommendation_id, endOfDayKey(date), basis),
     ...then,
+    latestProgress: then.latestProgress === null ? null : { ...then.latestProgress, narrative: narrativeThen(reader, row.recommendation_id, endOfDayKey(date), basis) },
     ...findingToday(position, date),
   };
 }
@@ -177,4 +180,16 @@ function commitmentThen(reader: ReadModelReader, recommendationId: string, befor
   if (row === undefined) return null;
   const data = JSON.parse(row.data) as { commitment?: string; acceptedScope?: string; plannedCompletionDate: string | null };
   return { what: data.commitment ?? data.acceptedScope ?? '', plannedCompletionDate: data.plannedCompletionDate, occurredAt: row.occurred_at, recordedAt: row.recorded_at };
+}
+
+/** The narrative of the latest progress report by the key, in the basis order the standing was folded in. */
+function narrativeThen(reader: ReadModelReader, recommendationId: string, beforeKey: string, basis: Basis): string {
+  const data = cached(
+    reader,
+    `SELECT data FROM ${reader.table(HISTORY, 'events')} WHERE recommendation_id = ? AND type = 'RecommendationProgressRecorded' AND ${basis}_key < ?
+     ORDER BY ${basis}_key DESC, recorded_at DESC, position DESC LIMIT 1`,
+  )
+    .pluck()
+    .get(recommendationId, beforeKey) as string | undefined;
+  return data === undefined ? '' : String((JSON.parse(data) as { narrative?: unknown }).narrative ?? '');
 }
