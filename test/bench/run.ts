@@ -12,6 +12,7 @@ import { ledgerEventStore } from '@ledger/integrity';
 import { ProjectionRunner, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { generateLedger } from '../integrity/support/generate-ledger';
+import { asAtBench, asAtReport } from './as-at.bench';
 import { esdbReadBench } from './esdb-read.bench';
 import { exportBench } from './export.bench';
 import { pagesBench } from './pages.bench';
@@ -80,6 +81,12 @@ async function main(): Promise<void> {
     const ok = ratio >= atLeast;
     if (!ok) failed += 1;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}: ${ratio.toFixed(3)} (at least ${atLeast})`);
+  }
+  console.log('\n# As at and changes between dates, both views of history');
+  for (const size of [100_000, 1_000_000]) {
+    const report = asAtReport(await asAtBench(size));
+    report.lines.forEach((line) => console.log(line));
+    failed += report.failed;
   }
   process.exitCode = failed === 0 ? 0 : 1;
 }

@@ -46,7 +46,8 @@ describe('the reading pages over HTTP', () => {
         { reference: 'REC 05', status: 'In progress', owner: OWNERS.rec05, target: '31 July 2025', overdue: '22 days overdue', rag: 'Red' },
         { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, target: '31 January 2025', overdue: 'Not overdue', rag: 'Not rated' },
         { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, target: '31 January 2025', overdue: 'Not overdue', rag: 'Green' },
-        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: 'Due in 39 days', rag: 'Amber' },
+        // Its target date moved to 30 September; the inspectorate's 31 March passed 144 days ago.
+        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: '144 days overdue', rag: 'Red' },
       ]);
       expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
       expect(page.textsOf('govuk-tag--red')).toContain('22 days overdue');
@@ -59,14 +60,14 @@ describe('the reading pages over HTTP', () => {
       const references = (page: HtmlPage) => page.all((element) => element.name === 'th' && element.attribs.scope === 'row' && HtmlPage.text(element).length < 10).map((th) => HtmlPage.text(th));
 
       const overdue = await open('/register?overdue=true&status=&owner=');
-      expect(references(overdue)).toEqual(['REC 05']);
+      expect(references(overdue)).toEqual(['REC 05', 'REC 11']);
       expect(overdue.html).toContain('<option value="true" selected>Overdue only</option>');
 
       expect(references(await open('/register?status=InProgress'))).toEqual(['REC 05', 'REC 11']);
       expect(references(await open('/register?owner=forensic'))).toEqual(['REC 09']);
       expect(references(await open('/register?service=fire'))).toEqual(['AFI 1']);
       expect(references(await open('/register?findingType=area-for-improvement'))).toEqual(['AFI 1']);
-      expect(references(await open('/register?inspectionType=national-thematic&overdue=false'))).toEqual(['REC 03', 'REC 07', 'REC 09', 'REC 11']);
+      expect(references(await open('/register?inspectionType=national-thematic&overdue=false'))).toEqual(['REC 03', 'REC 07', 'REC 09']);
       const one = await open(`/register?inspectionId=${ledger.hostile.inspectionId}`);
       expect(references(one)).toEqual(['AFI 1']);
       expect(one.text()).toContain('Showing 1 to 1 of 1 finding');
@@ -95,7 +96,7 @@ describe('the reading pages over HTTP', () => {
       expect(page.summary()).toMatchObject({
         Type: 'National thematic (published as “National Thematic”)',
         Published: '22 August 2024',
-        Findings: '5 in all: 3 open, 1 overdue',
+        Findings: '5 in all: 3 open, 2 overdue',
         'Due by': expect.stringContaining('16 October 2024'),
         'Response published': '23 October 2024',
         'Day number': 'Published on day 63 of 56',
@@ -230,16 +231,18 @@ describe('the reading pages over HTTP', () => {
         ['REC 09', 'In progress', 'Verified', '3'],
         ['REC 11', 'In progress', 'In progress', '2'],
       ]);
-      const entries = page.table('Entries in the order they were recorded').rows;
+      expect(page.text()).toContain('Shown as it stood: by the date things happened, using everything recorded to date (the default).');
+      const entries = page.table('Entries in the order things happened').rows;
       expect(entries).toHaveLength(8);
       expect(entries[3]).toEqual(['Scrutiny challenge about REC 05', '19 March 2025, 10:00', '19 March 2025, 10:00', 'Office Caseworker, office, Cumbria OPFCC', expect.stringContaining('Repeat suspects are flagged')]);
-      expect(page.html).toContain('<option value="recorded" selected>When it was recorded</option>');
+      expect(page.html).toContain('<option value="occurred" selected>As it stood: by the date things happened, using everything recorded to date</option>');
     });
 
-    it('compares by when things happened when asked: a decision taken at a meeting and typed in the next day', async () => {
-      const recorded = await open('/changes?from=2024-09-24&to=2024-09-24');
+    it('compares by when things happened unless asked for when they were recorded: a decision taken at a meeting and typed in the next day', async () => {
+      const recorded = await open('/changes?from=2024-09-24&to=2024-09-24&basis=recorded');
       expect(recorded.text()).toContain('No finding changed in this period.');
-      const occurred = await open('/changes?from=2024-09-24&to=2024-09-24&basis=occurred');
+      expect(recorded.text()).toContain('Shown as the ledger showed it: by the date entries were recorded.');
+      const occurred = await open('/changes?from=2024-09-24&to=2024-09-24');
       expect(occurred.table('status at the start and at the end').rows.map((row) => [row[0], row[2], row[3]])).toEqual([
         ['REC 03', 'Issued', 'Accepted'],
         ['REC 05', 'Issued', 'Accepted'],
@@ -264,8 +267,13 @@ describe('the reading pages over HTTP', () => {
     });
 
     it('shows every finding as it stood at the end of a day, with overdue as it was that day', async () => {
-      const beforeDecisions = await open('/as-at?date=2024-09-24');
-      expect(HtmlPage.text(beforeDecisions.one((element) => element.name === 'h1'))).toBe('The register as at 24 September 2024');
+      // Decided at the meeting of 24 September and recorded the next day: as it stood (the default), they count that day.
+      const meetingDay = await open('/as-at?date=2024-09-24');
+      expect(HtmlPage.text(meetingDay.one((element) => element.name === 'h1'))).toBe('The register as at 24 September 2024');
+      expect(meetingDay.text()).toContain('Shown as it stood: by the date things happened, using everything recorded to date (the default).');
+      expect(meetingDay.table('national operating model').rows.map((row) => row[2])).toEqual(['Accepted', 'Accepted', 'Accepted', 'Accepted', 'Partially accepted']);
+      const beforeDecisions = await open('/as-at?date=2024-09-24&basis=recorded');
+      expect(beforeDecisions.text()).toContain('Shown as the ledger showed it: by the date entries were recorded.');
       expect(beforeDecisions.table('national operating model').rows.map((row) => [row[0], row[2]])).toEqual([
         ['REC 03', 'Issued'],
         ['REC 05', 'Issued'],
@@ -276,7 +284,8 @@ describe('the reading pages over HTTP', () => {
 
       const february = await open('/as-at?date=2025-02-01');
       expect(february.table('national operating model').rows.map((row) => [row[0], row[2], row[4], row[5]])).toEqual([
-        ['REC 03', 'In progress', '30 April 2025', 'Due in 88 days'],
+        // Inside its moved target date, but past the inspectorate's 31 January.
+        ['REC 03', 'In progress', '30 April 2025', '1 day overdue'],
         // Waiting on the national definition until March.
         ['REC 05', 'In progress Blocked: waiting on a dependency', '31 July 2025', 'Due in 180 days'],
         ['REC 07', 'Awaiting verification', '31 January 2025', 'Not overdue'],
@@ -362,7 +371,7 @@ describe('the reading pages over HTTP', () => {
       expect(page.table('Findings at a glance').rows).toEqual([
         ['All findings', '6'],
         ['Open', '4'],
-        ['Overdue', '1'],
+        ['Overdue', '2'],
         ['Blocked: waiting on a dependency', '0'],
         ['Target date change awaiting a decision', '0'],
       ]);
@@ -372,7 +381,7 @@ describe('the reading pages over HTTP', () => {
         ['Verified', '1'],
         ['Closed', '2'],
       ]);
-      expect(page.html).toContain('<a class="govuk-link" href="/register?overdue=true">1</a>');
+      expect(page.html).toContain('<a class="govuk-link" href="/register?overdue=true">2</a>');
       expect(page.table('Statutory responses').rows).toContainEqual(['Published late', '1']);
       const police = await open('/dashboard?service=police');
       expect(police.table('Findings at a glance').rows[0]).toEqual(['All findings', '5']);
@@ -386,6 +395,7 @@ describe('the reading pages over HTTP', () => {
       expect(page.title()).toBe('Meeting pack for 2025-07-16 – PFCC accountability ledger');
       expectHeadingsInOrder(page);
       const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');
+      expect(page.text()).toContain('Shown as it stood: by the date things happened, using everything recorded to date (the default).');
       // The fire inspection was registered after the meeting date: it is not in that meeting's pack.
       expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
       const findings = page.table('Findings of this inspection at the end of the meeting day').rows;
@@ -394,7 +404,7 @@ describe('the reading pages over HTTP', () => {
         ['REC 05', 'Due in 15 days'],
         ['REC 07', 'Not overdue'],
         ['REC 09', 'Not overdue'],
-        ['REC 11', 'Due in 76 days'],
+        ['REC 11', '107 days overdue'],
       ]);
       // Each finding in full, never cut short, with its commitment and its latest progress as at the meeting day.
       expect(page.html).not.toContain('…');
@@ -419,6 +429,15 @@ describe('the reading pages over HTTP', () => {
       const print = css.text.slice(css.text.indexOf('@media print'));
       expect(print).toMatch(/\.govuk-template__header,[\s\S]*\.ledger-reading-nav,[\s\S]*display: none !important/);
       expect(print).toMatch(/\.ledger-pack__inspection \+ \.ledger-pack__inspection \{\s*break-before: page;/);
+    });
+
+    it('shows the findings as they stood on the meeting day by default, or as the ledger showed them that day', async () => {
+      const statuses = (page: HtmlPage) => page.table('Findings of this inspection at the end of the meeting day').rows.map((row) => row[2]);
+      // Decided at the meeting of 24 September, typed in the next morning.
+      expect(statuses(await open('/pack?date=2024-09-24'))).toEqual(['Accepted', 'Accepted', 'Accepted', 'Accepted', 'Partially accepted']);
+      const shown = await open('/pack?date=2024-09-24&basis=recorded');
+      expect(shown.text()).toContain('Shown as the ledger showed it: by the date entries were recorded.');
+      expect(statuses(shown)).toEqual(['Issued', 'Issued', 'Issued', 'Issued', 'Issued']);
     });
 
     it('takes one inspection, and answers an unknown one with 404 and a bad date with 400', async () => {

@@ -43,8 +43,11 @@ describe('the read API over HTTP', () => {
     expect(detail.body).toMatchObject({ today: '2025-02-03', consistent: true, atLeast: accepted.body.position });
     // Accepted with a target date already passed on the clock's day: three days overdue.
     expect(detail.body.finding).toMatchObject({ reference: 'REC 03', status: 'Accepted', targetDate: '2025-01-31', overdue: true, daysOverdue: 3, rag: 'red' });
-    expect(detail.body.timeline.map((entry: { eventType: string }) => entry.eventType)).toEqual(['FindingIssued', 'RecommendationAccepted', 'RecommendationTargetDateSet']);
-    expect(detail.body.timeline[1]).toMatchObject({ onBehalfOf: CHIEF_CONSTABLE, occurredAt: '2024-10-10T09:30:00.000Z', recordedAt: NOW.toISOString(), actor: { id: OFFICE_STAFF } });
+    // In the order things happened: the acceptance of 10 October 2024 before the registration today.
+    expect(detail.body.timeline.map((entry: { eventType: string }) => entry.eventType)).toEqual(['RecommendationAccepted', 'RecommendationTargetDateSet', 'FindingIssued']);
+    expect(detail.body.timeline[0]).toMatchObject({ onBehalfOf: CHIEF_CONSTABLE, occurredAt: '2024-10-10T09:30:00.000Z', recordedAt: NOW.toISOString(), actor: { id: OFFICE_STAFF } });
+    expect(detail.body.timeline[0]).toMatchObject({ occurredKind: 'instant', recordedAfterDays: 116, recordedLate: true });
+    expect(detail.body.timeline[2]).toMatchObject({ recordedAfterDays: 0, recordedLate: false });
     expect(detail.body.commitments).toEqual([expect.objectContaining({ kind: 'decision', dueDate: '2025-01-31', outcome: 'missed', daysLate: 3, onBehalfOf: CHIEF_CONSTABLE })]);
 
     const assigned = await post(`/api/recommendations/${rec03}/assign-owner`, { owner: 'Head of Learning and Development', organisation: 'Cumbria Constabulary' }).expect(200);
@@ -70,10 +73,18 @@ describe('the read API over HTTP', () => {
       const answer = await api.http().get(`/api/read/${route}`).expect(200);
       expect(answer.body).toMatchObject({ today: '2025-02-03', consistent: true, total: expect.any(Number), items: expect.any(Array) });
     }
-    const changes = await api.http().get('/api/read/changes').query({ from: '2025-02-03', to: '2025-02-03', inspectionId }).expect(200);
+    const changes = await api.http().get('/api/read/changes').query({ from: '2025-02-03', to: '2025-02-03', inspectionId, basis: 'recorded' }).expect(200);
+    expect(changes.body).toMatchObject({ basis: 'recorded', basisMeaning: expect.stringContaining('as the ledger showed it') });
     expect(changes.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ recommendationId: rec03, statusAtStart: null, statusAtEnd: 'InProgress' })]));
-    const asAt = await api.http().get('/api/read/as-at').query({ date: '2025-02-02' }).expect(200);
-    expect(asAt.body).toMatchObject({ date: '2025-02-02', basis: 'recorded', total: 0, consistent: true });
+    // By default, by when things happened: REC 03 had been accepted in October 2024.
+    const occurred = await api.http().get('/api/read/changes').query({ from: '2025-02-03', to: '2025-02-03', inspectionId }).expect(200);
+    expect(occurred.body).toMatchObject({ basis: 'occurred', basisMeaning: expect.stringContaining('as it stood') });
+    expect(occurred.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ recommendationId: rec03, statusAtStart: 'Accepted', statusAtEnd: 'InProgress' })]));
+    const shown = await api.http().get('/api/read/as-at').query({ date: '2025-02-02', basis: 'recorded' }).expect(200);
+    expect(shown.body).toMatchObject({ date: '2025-02-02', basis: 'recorded', total: 0, consistent: true });
+    const stood = await api.http().get('/api/read/as-at').query({ date: '2025-02-02' }).expect(200);
+    expect(stood.body).toMatchObject({ date: '2025-02-02', basis: 'occurred', total: 1, items: [expect.objectContaining({ recommendationId: rec03, status: 'Accepted', overdue: true, daysOverdue: 2 })] });
+    await api.http().get('/api/read/as-at').query({ date: '2025-02-02', basis: 'whenever' }).expect(400);
     const today = await api.http().get('/api/read/as-at').query({ date: '2025-02-03', overdue: 'true' }).expect(200);
     expect(today.body.items.map((f: { recommendationId: string }) => f.recommendationId)).toEqual([rec03]);
   });

@@ -35,6 +35,12 @@ function standing(entry: RegisterEntry) {
   return { reference, status, owner, originalTargetDate, targetDate, overdue, daysOverdue, daysUntilTarget, blocked, rag };
 }
 
+/** Lateness against each date: the inspectorate's due date and the force's current target date. */
+function againstBothDates(entry: RegisterEntry) {
+  const { reference, dueDate, targetDate, overdueAgainstDueDate, daysPastDueDate, ragAgainstDueDate, overdueAgainstTargetDate, daysPastTargetDate, ragAgainstTargetDate, rag } = entry;
+  return [reference, dueDate, overdueAgainstDueDate, daysPastDueDate, ragAgainstDueDate, targetDate, overdueAgainstTargetDate, daysPastTargetDate, ragAgainstTargetDate, rag];
+}
+
 describe('read models of the sample inspection after a year (query day 2025-08-22)', () => {
   let side: ReadSide;
   let ledger: LedgerDriver;
@@ -62,8 +68,22 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, originalTargetDate: '2025-01-31', targetDate: '2025-01-31', overdue: false, daysOverdue: null, daysUntilTarget: null, blocked: false, rag: null },
         // Handed in and checked: a completion stops the overdue clock.
         { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, originalTargetDate: '2025-01-31', targetDate: '2025-01-31', overdue: false, daysOverdue: null, daysUntilTarget: null, blocked: false, rag: 'green' },
-        { reference: 'REC 11', status: 'InProgress', owner: OWNERS.rec11, originalTargetDate: '2025-03-31', targetDate: '2025-09-30', overdue: false, daysOverdue: null, daysUntilTarget: 39, blocked: false, rag: 'amber' },
+        // Its target date moved to 30 September, but the inspectorate's 31 March has long passed.
+        { reference: 'REC 11', status: 'InProgress', owner: OWNERS.rec11, originalTargetDate: '2025-03-31', targetDate: '2025-09-30', overdue: true, daysOverdue: 144, daysUntilTarget: 39, blocked: false, rag: 'red' },
       ]);
+    });
+
+    it("judges overdue and RAG against both the inspectorate's due date and the force's current target date, and shows both", () => {
+      const judged = (today: string) => queryRegister(side.readModels, {}, ALL, today).items.map(againstBothDates);
+      expect(judged(QUERY_DAY)).toEqual([
+        ['REC 03', '2025-01-31', false, null, null, '2025-04-30', false, null, null, null],
+        ['REC 05', '2025-07-31', true, 22, 'red', '2025-07-31', true, 22, 'red', 'red'],
+        ['REC 07', '2025-01-31', false, null, null, '2025-01-31', false, null, null, null],
+        ['REC 09', '2025-01-31', false, null, 'green', '2025-01-31', false, null, 'green', 'green'],
+        ['REC 11', '2025-03-31', true, 144, 'red', '2025-09-30', false, null, 'amber', 'red'],
+      ]);
+      // The day after the inspectorate's date, REC 11 is late against it and not against its moved target date.
+      expect(judged('2025-04-01')[4]).toEqual(['REC 11', '2025-03-31', true, 1, 'red', '2025-09-30', false, null, 'amber', 'red']);
     });
 
     it('keeps the facts of each finding: decision, progress, completion dates, the inspectorate view, the inspection', () => {
@@ -85,10 +105,14 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
     });
 
     it('works out overdue from the clock at query time, never from a stored status', () => {
-      expect(register({}, '2025-09-01').filter((f) => f.overdue).map((f) => [f.reference, f.daysOverdue])).toEqual([['REC 05', 32]]);
+      expect(register({}, '2025-09-01').filter((f) => f.overdue).map((f) => [f.reference, f.daysOverdue])).toEqual([
+        ['REC 05', 32],
+        ['REC 11', 154],
+      ]);
+      expect(register({}, '2025-03-31').filter((f) => f.overdue).map((f) => [f.reference, f.daysOverdue])).toEqual([]);
       expect(register({}, '2025-10-02').filter((f) => f.overdue).map((f) => [f.reference, f.daysOverdue])).toEqual([
         ['REC 05', 63],
-        ['REC 11', 2],
+        ['REC 11', 185],
       ]);
       // The target date itself is the last day in time.
       expect(register({}, '2025-07-31').find((f) => f.reference === 'REC 05')).toMatchObject({ overdue: false, daysUntilTarget: 0, rag: 'amber' });
@@ -104,8 +128,8 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
       expect(references({ owner: 'FORENSIC' })).toEqual(['REC 09']);
       expect(references({ owner: '%' })).toEqual([]);
       expect(references({ statuses: ['Closed', 'Verified'] })).toEqual(['REC 03', 'REC 07', 'REC 09']);
-      expect(references({ overdue: true })).toEqual(['REC 05']);
-      expect(references({ overdue: false })).toEqual(['REC 03', 'REC 07', 'REC 09', 'REC 11']);
+      expect(references({ overdue: true })).toEqual(['REC 05', 'REC 11']);
+      expect(references({ overdue: false })).toEqual(['REC 03', 'REC 07', 'REC 09']);
       expect(references({ overdue: true }, '2025-10-02')).toEqual(['REC 05', 'REC 11']);
       expect(references({ blocked: true })).toEqual([]);
       const page = queryRegister(side.readModels, {}, { limit: 2, offset: 2 }, QUERY_DAY);
@@ -114,7 +138,7 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
 
     it('lists the inspection with counts of its findings for the day', () => {
       const { items } = queryInspections(side.readModels, {}, ALL, QUERY_DAY);
-      expect(items).toEqual([expect.objectContaining({ inspectionId: INSPECTION, publishedOn: '2024-08-22', findings: { total: 5, open: 3, overdue: 1, blocked: 0 } })]);
+      expect(items).toEqual([expect.objectContaining({ inspectionId: INSPECTION, publishedOn: '2024-08-22', findings: { total: 5, open: 3, overdue: 2, blocked: 0 } })]);
       expect(items[0]).not.toHaveProperty('keyFindingsHtml');
     });
   });
@@ -304,10 +328,10 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         total: 5,
         byStatus: expect.objectContaining({ Issued: 0, InProgress: 2, Verified: 1, Closed: 2, AwaitingVerification: 0 }),
         open: 3,
-        overdue: 1,
+        overdue: 2,
         blocked: 0,
         pendingTargetDateChanges: 0,
-        rag: { red: 1, amber: 1, green: 1, none: 2 },
+        rag: { red: 2, amber: 0, green: 1, none: 2 },
       },
       challenges: { open: 2, answerOverdue: 1 },
       statutoryResponses: { due: 0, overdue: 0, 'published-on-time': 0, 'published-late': 1 },
@@ -346,7 +370,7 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
   it('holds the same rows live as a full rebuild from the log', async () => {
     const verification = await verifyProjections(side.store, side.readModels);
     expect(verification.projections.map((p) => [p.projection, p.outcome, p.reason])).toEqual(
-      ['register', 'timeline', 'commitments', 'slippage', 'statutory_compliance', 'challenges'].map((name) => [name, 'identical', null]),
+      ['register', 'timeline', 'commitments', 'slippage', 'statutory_compliance', 'challenges', 'history'].map((name) => [name, 'identical', null]),
     );
     expect(verification.ok).toBe(true);
   });

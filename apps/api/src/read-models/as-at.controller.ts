@@ -1,30 +1,26 @@
-import { Controller, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventStore } from '@ledger/event-store';
-import { registerAsAt } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY, queryAsAt } from '@ledger/projections/read-models';
 import { parseQuery } from './query-params';
-import { CONSISTENT_HEADER } from './read-context';
+import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS, registerFilter } from './read-params';
-import { READ_LOG } from './read-models.tokens';
 import { ReadRoute } from './read-route';
 
-/** The register as it stood at the end of a day, replayed from the log. */
+/** The register at the end of a day, as it stood or as the ledger showed it, from the history read model. */
 @ApiTags('read: register')
 @Controller('api/read')
 export class AsAtController {
-  constructor(@Inject(READ_LOG) private readonly log: EventStore) {}
+  constructor(private readonly read: ReadContext) {}
 
   @ReadRoute(
     'as-at',
-    'The register as it stood at the end of a day (Europe/London): every finding replayed from the events the ledger had recorded by then, with overdue and RAG as of that day',
+    'The register at the end of a day (Europe/London), with overdue and RAG judged on that day: as it stood (basis=occurred, the default: by the date things happened, using everything recorded to date) or as the ledger showed it (basis=recorded: by the date entries were recorded). The answer states its basis',
     READ_PARAMS.asAt,
   )
   async asAt(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
-    const { date, ...params } = parseQuery(query, READ_PARAMS.asAt);
-    // Read from the log itself, so every acknowledged write is in it: always consistent.
-    response.setHeader(CONSISTENT_HEADER, 'true');
-    const { limit: _limit, offset: _offset, ...filter } = params;
-    return { today: date, consistent: true, ...(await registerAsAt(this.log, date, registerFilter(filter), pageOf(params))) };
+    const { date, basis, atLeast, limit, offset, ...filter } = parseQuery(query, READ_PARAMS.asAt);
+    const answer = await this.read.begin(atLeast, [HISTORY], response);
+    return { ...answer, ...queryAsAt(this.read.readModels, { date, basis: basis ?? DEFAULT_BASIS }, registerFilter(filter), pageOf({ limit, offset })) };
   }
 }

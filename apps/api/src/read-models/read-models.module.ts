@@ -6,7 +6,7 @@ import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { AsAtController } from './as-at.controller';
 import { DeliveryController } from './delivery.controller';
 import { ReadContext } from './read-context';
-import { PROJECTION_RUNNER, READ_LOG, READ_MODELS, READ_SETTINGS, type ReadSettings } from './read-models.tokens';
+import { PROJECTION_RUNNER, READ_MODELS, READ_SETTINGS, type ReadSettings } from './read-models.tokens';
 import { RegisterController } from './register.controller';
 import { ScrutinyController } from './scrutiny.controller';
 import { TimelineController } from './timeline.controller';
@@ -67,7 +67,6 @@ export class ReadModelsModule {
       global: true,
       controllers: [RegisterController, TimelineController, DeliveryController, ScrutinyController, AsAtController],
       providers: [
-        { provide: READ_LOG, useValue: log },
         { provide: READ_MODELS, useFactory: () => ReadModels.open(options.file, ALL_PROJECTIONS) },
         {
           provide: PROJECTION_RUNNER,
@@ -82,7 +81,7 @@ export class ReadModelsModule {
         ProjectionLifecycle,
         ReadContext,
       ],
-      exports: [READ_MODELS, PROJECTION_RUNNER, ReadContext, READ_LOG],
+      exports: [READ_MODELS, PROJECTION_RUNNER, ReadContext],
     };
   }
 }

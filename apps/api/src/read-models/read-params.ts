@@ -1,5 +1,5 @@
 import { FINDING_TYPES, INSPECTION_TYPES, RECOMMENDATION_STATUSES, SERVICES } from '@ledger/domain';
-import { CHALLENGE_STATUSES, COMMITMENT_KINDS, COMMITMENT_OUTCOMES, STATUTORY_STATES } from '@ledger/projections/read-models';
+import { BASES, BASIS_MEANING, CHALLENGE_STATUSES, COMMITMENT_KINDS, COMMITMENT_OUTCOMES, DEFAULT_BASIS, STATUTORY_STATES } from '@ledger/projections/read-models';
 import {
   booleanParam,
   CONSISTENCY_PARAMS,
@@ -21,6 +21,12 @@ const inspectionId = idParam('Only this inspection');
 const recommendationId = idParam('Only this finding (its recommendation id)');
 const service = oneOfParam(SERVICES, 'Only police or only fire inspections');
 
+/** Which time a history view orders and judges by; the answer states the one used. */
+export const BASIS_PARAM = oneOfParam(
+  BASES,
+  `occurred: ${BASIS_MEANING.occurred}; recorded: ${BASIS_MEANING.recorded}. Default ${DEFAULT_BASIS}`,
+);
+
 export const REGISTER_FILTERS = {
   inspectionId,
   inspectionType: oneOfParam(INSPECTION_TYPES, 'Only inspections of this type'),
@@ -28,7 +34,7 @@ export const REGISTER_FILTERS = {
   service,
   owner: textParam("Part of the owner's name, any case"),
   status: listParam(RECOMMENDATION_STATUSES, 'Only findings in these statuses'),
-  overdue: booleanParam('Only findings past their current target date with the work still open (true), or the others (false), as of today'),
+  overdue: booleanParam("Only findings with the work still open past the inspectorate's due date or the current target date (true), or the others (false), as of the day asked"),
   blocked: booleanParam('Only findings waiting on an uncleared dependency (true), or the others (false)'),
 } as const satisfies ParamSpecs;
 
@@ -42,9 +48,11 @@ export const READ_PARAMS = {
   single: { ...CONSISTENCY_PARAMS },
   register: { ...REGISTER_FILTERS, ...PAGE_PARAMS, ...CONSISTENCY_PARAMS },
   asAt: {
-    date: required(dateParam('The day (Europe/London): the register as it stood at the end of it, from the events recorded by then')),
+    date: required(dateParam('The day (Europe/London): the register at the end of it, with overdue and RAG judged on it')),
+    basis: BASIS_PARAM,
     ...REGISTER_FILTERS,
     ...PAGE_PARAMS,
+    ...CONSISTENCY_PARAMS,
   },
   timeline: {
     inspectionId,
@@ -57,7 +65,7 @@ export const READ_PARAMS = {
   changes: {
     from: required(dateParam('First day of the period, inclusive')),
     to: required(dateParam('Last day of the period, inclusive')),
-    basis: oneOfParam(['recorded', 'occurred'] as const, 'Compare the date the ledger recorded each event (default) or the date it says it happened'),
+    basis: BASIS_PARAM,
     inspectionId,
     recommendationId,
     ...PAGE_PARAMS,

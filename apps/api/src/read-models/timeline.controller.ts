@@ -1,7 +1,7 @@
 import { Controller, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { queryChanges, queryTimeline, TIMELINE } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY, queryChanges, queryTimeline, TIMELINE } from '@ledger/projections/read-models';
 import { invalidInput } from '../problem/problem';
 import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
@@ -14,22 +14,22 @@ import { ReadRoute } from './read-route';
 export class TimelineController {
   constructor(private readonly read: ReadContext) {}
 
-  @ReadRoute('timeline', 'Timeline entries in log order: who (actor, role, organisation, on behalf of), when (occurred, recorded) and what changed', READ_PARAMS.timeline)
+  @ReadRoute('timeline', 'Timeline entries in the order things happened (occurredAt, then recordedAt): who (actor, role, organisation, on behalf of), when (occurred, a day or an instant, and recorded; flagged when recorded long after) and what changed', READ_PARAMS.timeline)
   async timeline(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.timeline);
     const answer = await this.read.begin(params.atLeast, [TIMELINE], response);
-    return { ...answer, ...queryTimeline(this.read.readModels, params, pageOf(params)) };
+    return { ...answer, orderedBy: 'occurredAt, then recordedAt', ...queryTimeline(this.read.readModels, params, pageOf(params)) };
   }
 
   @ReadRoute(
     'changes',
-    'What changed between two dates (inclusive): the entries of the period, and each finding with its status at the start and the end',
+    'What changed between two dates (inclusive): the entries of the period, and each finding with its status at the start and the end; by the date things happened (basis=occurred, the default) or by the date they were recorded (basis=recorded). The answer states its basis',
     READ_PARAMS.changes,
   )
   async changes(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.changes);
     if (params.to < params.from) throw invalidInput([{ field: 'to', message: `to (${params.to}) must not be before from (${params.from})` }]);
-    const answer = await this.read.begin(params.atLeast, [TIMELINE], response);
-    return { ...answer, ...queryChanges(this.read.readModels, { ...params, basis: params.basis ?? 'recorded' }, pageOf(params)) };
+    const answer = await this.read.begin(params.atLeast, [TIMELINE, HISTORY], response);
+    return { ...answer, ...queryChanges(this.read.readModels, { ...params, basis: params.basis ?? DEFAULT_BASIS }, pageOf(params)) };
   }
 }

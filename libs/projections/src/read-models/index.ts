@@ -1,6 +1,7 @@
 import type { Projection } from '../projection';
 import { challengesProjection } from './challenges/challenges.projection';
 import { commitmentsProjection } from './commitments/commitments.projection';
+import { historyProjection } from './history/history.projection';
 import { registerProjection } from './register/register.projection';
 import { slippageProjection } from './slippage/slippage.projection';
 import { statutoryProjection } from './statutory/statutory.projection';
@@ -14,9 +15,9 @@ export const ALL_PROJECTIONS: Projection[] = [
   slippageProjection,
   statutoryProjection,
   challengesProjection,
+  historyProjection,
 ];
 
-export { registerAsAt, type AsAtRegister } from './as-at/as-at';
 export { CHALLENGES, challengesProjection, type ChallengeAnswer } from './challenges/challenges.projection';
 export { CHALLENGE_STATUSES, findChallenge, queryChallenges, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
 export { COMMITMENTS, commitmentsProjection } from './commitments/commitments.projection';
@@ -29,6 +30,10 @@ export {
   type CommitmentKind,
   type CommitmentOutcome,
 } from './commitments/commitments.queries';
+export { type FindingPositionThen } from './history/finding-then';
+export { BASES, BASIS_MEANING, DEFAULT_BASIS, type Basis } from './history/history-keys';
+export { HISTORY, historyProjection } from './history/history.projection';
+export { queryAsAt, type AsAtEntry, type AsAtRegister, type CommitmentThen } from './history/history.queries';
 export { queryDashboard, type Dashboard, type DashboardFilter } from './dashboard/dashboard.queries';
 export { evolveFindingSummary, type FindingSummary } from './register/finding-summary';
 export { DUE_SOON_DAYS, findingToday, OVERDUE_STATUSES, type DerivedRag, type FindingToday } from './register/finding-today';

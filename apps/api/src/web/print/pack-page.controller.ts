@@ -1,22 +1,27 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { londonDate } from '@ledger/domain';
 import {
   CHALLENGES,
   COMMITMENTS,
+  DEFAULT_BASIS,
   findInspection,
+  HISTORY,
+  queryAsAt,
   queryChallenges,
   queryCommitments,
   queryStatutory,
   querySlippage,
-  registerAsAt,
   REGISTER,
   SLIPPAGE,
   STATUTORY,
+  type AsAtEntry,
+  type Basis,
   type Commitment,
-  type RegisterEntry,
 } from '@ledger/projections/read-models';
 import { dateParam, idParam, MAX_LIMIT, required } from '../../read-models/query-params';
+import { BASIS_PARAM } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
 import { LedgerReads } from '../reading/ledger-reads';
@@ -27,6 +32,7 @@ import { packPage, type PackInspection } from './pack.page';
 const PARAMS = {
   date: required(dateParam('The meeting date')),
   inspection: idParam('Only this inspection'),
+  basis: BASIS_PARAM,
 };
 const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
@@ -53,11 +59,12 @@ export class PackPageController {
     }
     const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Meeting date' });
     if (!asked.ok) return sendReadingPage(response, 400, packPage({ today, values: asked.values, errors: asked.errors, inspectionChoices: choices }));
-    const { date, inspection: inspectionId } = asked.params;
+    const { date, inspection: inspectionId, basis: basisAsked } = asked.params;
+    const basis = basisAsked ?? DEFAULT_BASIS;
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
-    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS], response);
-    const register = await registerAsAt(this.reads.log, date, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
+    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS, HISTORY], response);
+    const register = queryAsAt(readModels, { date, basis }, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
       const inspection = findInspection(readModels, id);
@@ -68,18 +75,18 @@ export class PackPageController {
         statutoryResponse: queryStatutory(readModels, { inspectionId: id }, EVERYTHING, today).items[0] ?? null,
         slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING).items,
         openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
-        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date),
+        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
       });
     }
-    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, inspections } }));
+    sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, basis, inspections } }));
   }
 }
 
-/** Each finding's latest decision commitment made by the end of the meeting day. */
-function commitmentsOn(commitments: readonly Commitment[], date: string): Map<string, Commitment> {
+/** Each finding's latest decision commitment made (or, as the ledger showed it, recorded) by the end of the meeting day. */
+function commitmentsOn(commitments: readonly Commitment[], date: string, basis: Basis): Map<string, Commitment> {
   const latest = new Map<string, Commitment>();
   for (const commitment of commitments) {
-    if (commitment.committedOn > date) continue;
+    if ((basis === 'occurred' ? commitment.committedOn : londonDate(new Date(commitment.recordedAt))) > date) continue;
     const held = latest.get(commitment.recommendationId);
     if (held === undefined || held.committedAt <= commitment.committedAt) latest.set(commitment.recommendationId, commitment);
   }
@@ -87,8 +94,8 @@ function commitmentsOn(commitments: readonly Commitment[], date: string): Map<st
 }
 
 /** The register lists findings inspection by inspection; the pack takes them in that order. */
-function byInspection(findings: readonly RegisterEntry[]): Map<string, RegisterEntry[]> {
-  const groups = new Map<string, RegisterEntry[]>();
+function byInspection(findings: readonly AsAtEntry[]): Map<string, AsAtEntry[]> {
+  const groups = new Map<string, AsAtEntry[]>();
   for (const finding of findings) groups.set(finding.inspectionId, [...(groups.get(finding.inspectionId) ?? []), finding]);
   return groups;
 }

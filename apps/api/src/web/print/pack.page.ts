@@ -1,4 +1,4 @@
-import type { ChallengeEntry, Commitment, RegisterEntry, SlippageEntry, StatutoryEntry } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, type AsAtEntry, type Basis, type ChallengeEntry, type Commitment, type SlippageEntry, type StatutoryEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import type { FilterForm } from '../components/fields';
 import { join, lines, row, small, type SummaryRows, type Table } from '../components/inline';
@@ -6,18 +6,19 @@ import type { FormError } from '../layout/error-summary';
 import { challengesTable } from '../reading/challenges-table';
 import { findingsTable } from '../reading/findings-table';
 import { inspectionField } from '../reading/filter-fields';
-import { dateField, type Choice } from '../reading/form-fields';
+import { dateField, selectField, type Choice } from '../reading/form-fields';
 import { day, dayText } from '../reading/format';
 import type { FormValues } from '../reading/page-query';
 import type { ReadingPage } from '../reading/reading-page';
 import { revisionsTable } from '../reading/revisions-table';
 import { statutorySummary } from '../reading/statutory-summary';
-import { INSPECTION_TYPE, SERVICE } from '../reading/words';
+import { basisStatement, INSPECTION_TYPE, SERVICE } from '../reading/words';
+import { BASIS_CHOICES } from '../scrutiny/as-at.page';
 
 /** One inspection's part of the pack. */
 export interface PackInspection {
   inspection: InspectionSummary;
-  findings: readonly RegisterEntry[];
+  findings: readonly AsAtEntry[];
   statutoryResponse: StatutoryEntry | null;
   slippage: readonly SlippageEntry[];
   openChallenges: readonly ChallengeEntry[];
@@ -30,7 +31,7 @@ export interface PackPageModel {
   values: FormValues;
   errors: readonly FormError[];
   inspectionChoices: readonly Choice[];
-  pack?: { date: string; inspections: readonly PackInspection[] };
+  pack?: { date: string; basis: Basis; inspections: readonly PackInspection[] };
 }
 
 export interface PackPage extends ReadingPage {
@@ -38,6 +39,8 @@ export interface PackPage extends ReadingPage {
   todayText: string;
   pack?: {
     dateText: string;
+    /** Which view the findings are shown in, and whether that is the default. */
+    basisText: string;
     /** Whether one inspection was asked for: what to say when nothing had been recorded. */
     oneInspection: boolean;
     parts: {
@@ -67,10 +70,15 @@ export function packPage({ today, values, errors, inspectionChoices, pack }: Pac
       action: '/pack',
       submit: pack ? 'Make the pack again' : 'Make the pack',
       clear: false,
-      fields: [dateField({ ...context, name: 'date', label: 'Meeting date' }), inspectionField(context, inspectionChoices, 'inspection')],
+      fields: [
+        dateField({ ...context, name: 'date', label: 'Meeting date' }),
+        selectField({ ...context, values: { ...values, basis: values.basis || DEFAULT_BASIS }, name: 'basis', label: 'View', choices: BASIS_CHOICES, any: false }),
+        inspectionField(context, inspectionChoices, 'inspection'),
+      ],
     },
     pack: pack && {
       dateText: dayText(pack.date),
+      basisText: basisStatement(pack.basis, pack.basis === DEFAULT_BASIS),
       oneInspection: Boolean(values.inspection),
       parts: pack.inspections.map((part) => inspectionPart(part, pack.date)),
     },
@@ -97,7 +105,7 @@ function inspectionPart(part: PackInspection, date: string): NonNullable<PackPag
   };
 }
 
-function deliveryTable(findings: readonly RegisterEntry[], commitments: ReadonlyMap<string, Commitment>): Table {
+function deliveryTable(findings: readonly AsAtEntry[], commitments: ReadonlyMap<string, Commitment>): Table {
   const caption = 'What was committed to, and the latest progress reported';
   return {
     caption,

@@ -1,7 +1,7 @@
 import type { Commitment } from '@ledger/projections/read-models';
 import { hint, lines, link, small, type Column, type Table } from '../components/inline';
-import { day, days, instant } from './format';
-import { COMMITMENT_KIND, outcomeTag, personText, whoText } from './words';
+import { day, days, occurred } from './format';
+import { COMMITMENT_KIND, outcomeTag, personText, recordedLateText, whoText } from './words';
 
 /** Who committed to what, when, by which date, and whether it was kept. */
 export function commitmentsTable(commitments: readonly Commitment[], caption: string, options: { withFinding?: boolean } = {}): Table {
@@ -34,7 +34,7 @@ export function commitmentsTable(commitments: readonly Commitment[], caption: st
         ),
       ),
       whoText(commitment.committedBy, commitment.onBehalfOf),
-      instant(commitment.committedAt),
+      lines(occurred(commitment.committedAt), recordedLateText(commitment)),
       day(commitment.dueDate, 'No date'),
       lines(outcomeTag(commitment.outcome), commitment.daysLate !== null && small(`${days(commitment.daysLate)} late`), commitment.withdrawnReason && small(commitment.withdrawnReason)),
     ]),

@@ -13,9 +13,28 @@ const COLUMNS = [
   { text: 'RAG' },
 ] as const;
 
+/** What a findings table shows of a finding: the live register's entries and "as at" entries both have it. */
+export type FindingLine = Pick<
+  RegisterEntry,
+  | 'recommendationId'
+  | 'inspectionId'
+  | 'inspection'
+  | 'reference'
+  | 'text'
+  | 'findingType'
+  | 'status'
+  | 'blocked'
+  | 'owner'
+  | 'targetDate'
+  | 'overdue'
+  | 'daysOverdue'
+  | 'daysUntilTarget'
+  | 'rag'
+>;
+
 /** Findings as the register shows them, one table per inspection in the order given. */
-export function findingsTables(findings: readonly RegisterEntry[]): Table[] {
-  const groups: RegisterEntry[][] = [];
+export function findingsTables(findings: readonly FindingLine[]): Table[] {
+  const groups: FindingLine[][] = [];
   for (const finding of findings) {
     const last = groups[groups.length - 1];
     if (last && last[0].inspectionId === finding.inspectionId) last.push(finding);
@@ -30,7 +49,7 @@ export function findingsTables(findings: readonly RegisterEntry[]): Table[] {
 }
 
 /** One table of findings under one caption; the text cut short unless it is to be read in full (the printed pack). */
-export function findingsTable(findings: readonly RegisterEntry[], caption: string, options: { fullText?: boolean } = {}): Table {
+export function findingsTable(findings: readonly FindingLine[], caption: string, options: { fullText?: boolean } = {}): Table {
   return {
     caption,
     label: caption,

@@ -1,7 +1,7 @@
 import type { Inline } from '../components/inline';
 import { renderString } from '../layout/render';
-import { day, dayText, externalLink, inSentence, instantText, shorten } from './format';
-import { overdueText, ragTag, statusTag } from './words';
+import { day, dayText, externalLink, inSentence, instantText, occurred, shorten } from './format';
+import { overdueText, ragTag, recordedLateText, statusTag } from './words';
 
 /** As a page shows it: through the templates' own `inline` macro. */
 const shown = (x: Inline) => renderString('{% from "components/ledger.njk" import inline %}{{ inline(x) }}', { x }).replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
@@ -18,6 +18,16 @@ describe('how the reading pages write dates, status and overdue', () => {
     expect(instantText('2024-12-06T09:00:00Z')).toBe('6 December 2024, 09:00');
     expect(instantText('2025-03-30T23:30:00Z')).toBe('31 March 2025, 00:30');
     expect(instantText('2024-09-24')).toBe('24 September 2024');
+  });
+
+  it('writes when something happened as a day when only the day is known, never with an invented clock time', () => {
+    expect(shown(occurred('2025-01-28'))).toBe('<time datetime="2025-01-28">28 January 2025</time>');
+    expect(shown(occurred('2025-07-01T12:00:00.000Z'))).toBe('<time datetime="2025-07-01T12:00:00.000Z">1 July 2025, 13:00</time>');
+  });
+
+  it('flags an entry recorded long after it happened', () => {
+    expect(shown(recordedLateText({ recordedLate: true, recordedAfterDays: 676 }))).toBe('<strong class="govuk-tag govuk-tag--yellow">Recorded 676 days after it happened</strong>');
+    expect(shown(recordedLateText({ recordedLate: false, recordedAfterDays: 1 }))).toBe('');
   });
 
   it('says overdue in days, and what is left otherwise', () => {

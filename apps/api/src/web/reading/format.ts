@@ -1,3 +1,4 @@
+import { parseOccurredAt } from '@ledger/domain';
 import type { Inline } from '../components/inline';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -56,4 +57,9 @@ export function externalLink(url: string | null, text?: string): Inline {
 /** A title as part of a sentence: without its own closing full stop, so that "investigations." is not followed by a comma. */
 export function inSentence(title: string): string {
   return title.replace(/\.\s*$/, '');
+}
+
+/** When something happened: a day stays a day (no clock time is invented for it); an instant shows its London time. */
+export function occurred(occurredAt: string): Inline {
+  return parseOccurredAt(occurredAt)?.kind === 'day' ? day(occurredAt) : instant(occurredAt);
 }

@@ -1,5 +1,5 @@
 import type { FindingType, InspectionScope, InspectionType, RecommendationDecision, RecommendationStatus, Service } from '@ledger/domain';
-import type { CommitmentKind, CommitmentOutcome, DerivedRag, StatutoryState } from '@ledger/projections/read-models';
+import type { Basis, CommitmentKind, CommitmentOutcome, DerivedRag, StatutoryState } from '@ledger/projections/read-models';
 import type { Person, Represented } from '@ledger/projections/read-models/shared/envelope';
 import type { RevisionOutcome } from '@ledger/projections/read-models/slippage/slippage.queries';
 import { hint, lines, small, tag, type Colour, type Inline } from '../components/inline';
@@ -137,4 +137,20 @@ export function personText(person: Person | Represented): string {
 /** Who recorded it and, when they typed in someone else's statement, for whom. */
 export function whoText(actor: Person, onBehalfOf: Represented | null): Inline {
   return lines(personText(actor), onBehalfOf && small(`on behalf of ${personText(onBehalfOf)}`));
+}
+
+/** The two views of history, as the pages name them. */
+export const BASIS_TEXT: Record<Basis, string> = {
+  occurred: 'As it stood: by the date things happened, using everything recorded to date',
+  recorded: 'As the ledger showed it: by the date entries were recorded',
+};
+
+/** What a page says of the view it shows: which one, and that it is the default. */
+export function basisStatement(basis: Basis, isDefault: boolean): string {
+  return `Shown ${BASIS_TEXT[basis].charAt(0).toLowerCase()}${BASIS_TEXT[basis].slice(1)}${isDefault ? ' (the default)' : ''}.`;
+}
+
+/** Flags an entry recorded long after it happened. */
+export function recordedLateText(entry: { recordedLate: boolean; recordedAfterDays: number }): Inline {
+  return entry.recordedLate && tag(`Recorded ${entry.recordedAfterDays} days after it happened`, 'yellow');
 }

@@ -1,12 +1,13 @@
 import type { TimelineEntry } from '@ledger/projections/read-models';
 import { join, lines, link, small, strong, tag, type Inline, type Table } from '../components/inline';
-import { instant, instantText } from '../reading/format';
-import { STATUS, whoText } from '../reading/words';
+import { instant, instantText, occurred } from '../reading/format';
+import { recordedLateText, STATUS, whoText } from '../reading/words';
 
 const SOURCE: Record<string, string> = { api: 'the API', ui: 'the web pages', import: 'a page import', cli: 'the command line' };
 
 /**
- * Every entry, oldest first, with who (role, organisation, on whose behalf) and both times. An
+ * Every entry in the order things happened (then recorded), with who (role, organisation, on
+ * whose behalf) and both times, flagged when recorded long after it happened. An
  * entry stays as it was recorded; a correction of it is shown beside it, and keeps its own place
  * in the order too, linked back. Each entry's "what changed" carries its id, to link to.
  */
@@ -17,7 +18,7 @@ export function timelineTable(entries: readonly TimelineEntry[], caption: string
     label: caption,
     id: 'timeline',
     columns: [{ text: 'Happened' }, { text: 'Recorded' }, { text: 'Who', width: 'one-quarter' }, { text: 'What changed', width: 'one-half' }],
-    rows: entries.map((entry) => [instant(entry.occurredAt), instant(entry.recordedAt), whoText(entry.actor, entry.onBehalfOf), { block: whatChanged(entry, byId), id: `entry-${entry.eventId}` }]),
+    rows: entries.map((entry) => [occurred(entry.occurredAt), lines(instant(entry.recordedAt), recordedLateText(entry)), whoText(entry.actor, entry.onBehalfOf), { block: whatChanged(entry, byId), id: `entry-${entry.eventId}` }]),
   };
 }
 

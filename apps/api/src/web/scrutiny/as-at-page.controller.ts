@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { registerAsAt } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY, queryAsAt } from '@ledger/projections/read-models';
 import { READ_PARAMS } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
@@ -10,11 +10,11 @@ import { nothingAsked, offsetOf, PAGE_NUMBER, readPageQuery } from '../reading/p
 import { sendReadingPage } from '../reading/reading-page';
 import { asAtPage } from './as-at.page';
 
-const { date, inspectionId } = READ_PARAMS.asAt;
-const PARAMS = { date, inspectionId, ...PAGE_NUMBER };
-const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date' };
+const { date, basis, inspectionId } = READ_PARAMS.asAt;
+const PARAMS = { date, basis, inspectionId, ...PAGE_NUMBER };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date', basis: 'Choose as it stood or as the ledger showed it' };
 
-/** Every finding as it stood at the end of a day, replayed from the log as /api/read/as-at does. */
+/** Every finding at the end of a day, as it stood or as the ledger showed it, as /api/read/as-at answers. */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
 @Controller('as-at')
@@ -29,8 +29,9 @@ export class AsAtPageController {
     }
     const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Date' });
     if (!asked.ok) return sendReadingPage(response, 400, asAtPage({ values: asked.values, errors: asked.errors, inspectionChoices: choices }));
-    const { date: day, page, ...filter } = asked.params;
-    const register = await registerAsAt(this.reads.log, day, filter, offsetOf(page));
+    const { date: day, basis: basisAsked, page, ...filter } = asked.params;
+    await this.reads.context.begin(undefined, [HISTORY], response);
+    const register = queryAsAt(this.reads.readModels, { date: day, basis: basisAsked ?? DEFAULT_BASIS }, filter, offsetOf(page));
     sendReadingPage(response, 200, asAtPage({ values: asked.values, errors: [], inspectionChoices: choices, register }));
   }
 }

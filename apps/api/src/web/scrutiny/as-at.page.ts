@@ -1,12 +1,13 @@
-import type { AsAtRegister } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, type AsAtRegister } from '@ledger/projections/read-models';
 import type { FormError } from '../layout/error-summary';
 import { findingsTables } from '../reading/findings-table';
 import { inspectionField } from '../reading/filter-fields';
-import { dateField, type Choice } from '../reading/form-fields';
+import { dateField, selectField, type Choice } from '../reading/form-fields';
 import { dayText } from '../reading/format';
 import type { ListPage } from '../reading/list-page';
 import type { FormValues } from '../reading/page-query';
 import { pagination, showing } from '../reading/pagination';
+import { basisStatement, BASIS_TEXT } from '../reading/words';
 
 export interface AsAtPageModel {
   values: FormValues;
@@ -18,8 +19,14 @@ export interface AsAtPageModel {
 export interface AsAtPage extends ListPage {
   heading: string;
   dateText?: string;
-  eventsReplayed?: number;
+  /** Which view is shown, and whether that is the default. */
+  basisText?: string;
+  /** The same day in the other view. */
+  otherView?: { href: string; text: string };
 }
+
+/** The two views, the default first. */
+export const BASIS_CHOICES: Choice[] = (['occurred', 'recorded'] as const).map((basis) => ({ value: basis, text: BASIS_TEXT[basis] }));
 
 export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPageModel): AsAtPage {
   const context = { values, errors };
@@ -32,14 +39,24 @@ export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPa
     filters: {
       action: '/as-at',
       submit: 'Show the register',
-      fields: [dateField({ ...context, name: 'date', label: 'Date' }), inspectionField(context, inspectionChoices)],
+      fields: [
+        dateField({ ...context, name: 'date', label: 'Date' }),
+        selectField({ ...context, values: { ...values, basis: values.basis || DEFAULT_BASIS }, name: 'basis', label: 'View', choices: BASIS_CHOICES, any: false }),
+        inspectionField(context, inspectionChoices),
+      ],
     },
     dateText: register && dayText(register.date),
-    eventsReplayed: register?.eventsReplayed,
+    basisText: register && basisStatement(register.basis, register.basis === DEFAULT_BASIS),
+    otherView: register && otherView(register),
     list: register && {
       showing: showing(register.total, register.offset, register.items.length, register.total === 1 ? 'finding' : 'findings'),
       tables: findingsTables(register.items),
       pagination: pagination('/as-at', values, register.total, register.offset),
     },
   };
+}
+
+function otherView(register: AsAtRegister): { href: string; text: string } {
+  const other = register.basis === 'occurred' ? 'recorded' : 'occurred';
+  return { href: `/as-at?${new URLSearchParams({ date: register.date, basis: other }).toString()}`, text: `Show ${BASIS_TEXT[other].charAt(0).toLowerCase()}${BASIS_TEXT[other].slice(1).split(':')[0]} instead` };
 }

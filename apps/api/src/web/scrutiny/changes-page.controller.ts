@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { queryChanges, TIMELINE } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY, queryChanges, TIMELINE } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS } from '../../read-models/query-params';
 import { READ_PARAMS } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
@@ -18,7 +18,7 @@ const MESSAGES = {
   ...FILTER_MESSAGES,
   from: 'Enter the first day as a real date',
   to: 'Enter the last day as a real date',
-  basis: 'Select whether to compare when things were recorded or when they happened',
+  basis: 'Select whether to read the dates as things happened or as they were recorded',
 };
 
 /** The panel's "since the last meeting": what the ledger recorded (or says happened) between two days. */
@@ -34,7 +34,7 @@ export class ChangesPageController {
     const today = this.reads.context.today();
     const page = { inspectionChoices: inspectionChoices(readModels, today), titles: inspectionTitles(readModels, today) };
     if (nothingAsked(query, ['from', 'to'])) {
-      const values = { from: '', to: '', basis: 'recorded', inspectionId: typeof query.inspectionId === 'string' ? query.inspectionId : '' };
+      const values = { from: '', to: '', basis: DEFAULT_BASIS, inspectionId: typeof query.inspectionId === 'string' ? query.inspectionId : '' };
       return sendReadingPage(response, 200, changesPage({ ...page, values, errors: [] }));
     }
     const asked = readPageQuery(query, PARAMS, MESSAGES, { from: 'First day', to: 'Last day' });
@@ -43,8 +43,8 @@ export class ChangesPageController {
     if (filter.to < filter.from) {
       return sendReadingPage(response, 400, changesPage({ ...page, values: asked.values, errors: [{ field: 'to-day', message: 'The last day must be the same as or after the first day' }] }));
     }
-    const { consistent } = await this.reads.context.begin(atLeast, [TIMELINE], response);
-    const changes = queryChanges(readModels, { ...filter, basis: filter.basis ?? 'recorded' }, offsetOf(pageNumber));
+    const { consistent } = await this.reads.context.begin(atLeast, [TIMELINE, HISTORY], response);
+    const changes = queryChanges(readModels, { ...filter, basis: filter.basis ?? DEFAULT_BASIS }, offsetOf(pageNumber));
     sendReadingPage(response, 200, changesPage({ ...page, values: asked.values, errors: [], changes, consistent }));
   }
 }

@@ -1,13 +1,13 @@
-import type { Changes, TimelineEntry } from '@ledger/projections/read-models';
-import { join, link, type Inline, type Table } from '../components/inline';
+import { DEFAULT_BASIS, type Basis, type Changes, type TimelineEntry } from '@ledger/projections/read-models';
+import { join, lines, link, type Inline, type Table } from '../components/inline';
 import type { FormError } from '../layout/error-summary';
 import { inspectionField } from '../reading/filter-fields';
 import { dateField, selectField, type Choice } from '../reading/form-fields';
-import { dayText, instant } from '../reading/format';
+import { dayText, instant, occurred } from '../reading/format';
 import type { ListPage } from '../reading/list-page';
 import type { FormValues } from '../reading/page-query';
 import { pagination, showing } from '../reading/pagination';
-import { statusTag, whoText } from '../reading/words';
+import { basisStatement, BASIS_TEXT, recordedLateText, statusTag, whoText } from '../reading/words';
 
 export interface ChangesPageModel {
   values: FormValues;
@@ -20,14 +20,13 @@ export interface ChangesPageModel {
 
 export interface ChangesPage extends ListPage {
   period?: string;
+  /** Which time the period and the statuses are read by, and whether that is the default. */
+  basisText?: string;
   /** Each finding that changed; null when none did. */
   findings?: Table | null;
 }
 
-const BASES: Choice[] = [
-  { value: 'recorded', text: 'When it was recorded' },
-  { value: 'occurred', text: 'When it happened' },
-];
+const BASES: Choice[] = (['occurred', 'recorded'] as const).map((basis) => ({ value: basis, text: BASIS_TEXT[basis] }));
 
 export function changesPage(model: ChangesPageModel): ChangesPage {
   const { values, errors, changes, titles } = model;
@@ -44,15 +43,16 @@ export function changesPage(model: ChangesPageModel): ChangesPage {
       fields: [
         dateField({ ...context, name: 'from', label: 'First day' }),
         dateField({ ...context, name: 'to', label: 'Last day' }),
-        selectField({ ...context, values: { ...values, basis: values.basis || 'recorded' }, name: 'basis', label: 'Compare dates by', choices: BASES, any: false }),
+        selectField({ ...context, values: { ...values, basis: values.basis || DEFAULT_BASIS }, name: 'basis', label: 'Read the dates', choices: BASES, any: false }),
         inspectionField(context, model.inspectionChoices),
       ],
     },
     period: changes && `${dayText(changes.from)} to ${dayText(changes.to)}`,
+    basisText: changes && basisStatement(changes.basis, changes.basis === DEFAULT_BASIS),
     findings: changes && (changes.findings.length === 0 ? null : findingsTable(changes, titles)),
     list: changes && {
       showing: showing(changes.total, changes.offset, changes.items.length, changes.total === 1 ? 'entry' : 'entries'),
-      tables: changes.items.length > 0 ? [entriesTable(changes.items, titles)] : [],
+      tables: changes.items.length > 0 ? [entriesTable(changes.items, titles, changes.basis)] : [],
       pagination: pagination('/changes', values, changes.total, changes.offset),
     },
   };
@@ -75,13 +75,13 @@ function findingsTable(changes: Changes, titles: ReadonlyMap<string, string>): T
   };
 }
 
-function entriesTable(entries: readonly TimelineEntry[], titles: ReadonlyMap<string, string>): Table {
-  const caption = 'Entries in the order they were recorded';
+function entriesTable(entries: readonly TimelineEntry[], titles: ReadonlyMap<string, string>, basis: Basis): Table {
+  const caption = basis === 'occurred' ? 'Entries in the order things happened' : 'Entries in the order they were recorded';
   return {
     caption,
     label: caption,
     columns: [{ text: 'About' }, { text: 'Happened' }, { text: 'Recorded' }, { text: 'Who' }, { text: 'What changed', width: 'one-third' }],
-    rows: entries.map((entry) => [about(entry, titles), instant(entry.occurredAt), instant(entry.recordedAt), whoText(entry.actor, entry.onBehalfOf), entry.summary]),
+    rows: entries.map((entry) => [about(entry, titles), occurred(entry.occurredAt), lines(instant(entry.recordedAt), recordedLateText(entry)), whoText(entry.actor, entry.onBehalfOf), entry.summary]),
   };
 }
 

@@ -1,7 +1,7 @@
-import type { RecommendationEvent } from '@ledger/domain';
+import { occurredDay, type RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
-import { aggregateOf, domainEventOf, envelopeOf, londonDayOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
+import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
 import { getRow, putRow, type SqlRow } from '../shared/rows';
 
 export const COMMITMENTS = 'commitments';
@@ -24,6 +24,13 @@ interface PendingRequest {
 const CURRENT = `recommendation_id = @recommendationId AND kind IN ('decision', 'revised-date') AND revised_on IS NULL`;
 
 /**
+ * Every commitment to complete the finding. A completion is dated with the day the work was done
+ * (its occurredAt), which a back-filled history may put before a revision recorded earlier: each
+ * of them gets it, and the queries count it for a commitment it came before the revision of.
+ */
+const TO_COMPLETE = `recommendation_id = @recommendationId AND kind IN ('decision', 'revised-date')`;
+
+/**
  * Who committed to what, when, and by which date:
  * - `decision`: accepting a recommendation (the commitment, or the scope accepted) by its planned
  *   completion date (or, if none was given, the first target date set);
@@ -31,12 +38,13 @@ const CURRENT = `recommendation_id = @recommendationId AND kind IN ('decision', 
  *   whoever asked for it and approved by someone else; the commitment it replaces is marked
  *   revised on the day of the approval;
  * - `action`: a sub-action, by its owner and due date.
- * Rows hold what happened (completed, revised, withdrawn, and when); kept or missed is worked out
- * when read, since an open commitment becomes missed as days pass.
+ * Rows hold what happened (completed, revised, withdrawn, and on which day it happened); kept or
+ * missed is worked out when read, since an open commitment becomes missed as days pass, and it is
+ * judged by the day the work was completed, never by the day that was recorded.
  */
 export const commitmentsProjection: Projection = {
   name: COMMITMENTS,
-  version: 1,
+  version: 2,
   tables: {
     commitments: {
       columns: `commitment_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, inspection_id TEXT NOT NULL, reference TEXT NOT NULL,
@@ -59,7 +67,7 @@ export const commitmentsProjection: Projection = {
     const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
     const envelope = envelopeOf(recorded);
-    const on = londonDayOf(envelope.occurredAt);
+    const on = occurredDay(envelope.occurredAt);
     const table = context.table('commitments');
     const run = (sql: string, params: SqlRow = {}) => context.statement(sql).run({ recommendationId: event.recommendationId, ...params });
     const setFinding = (values: Partial<FindingRow>) => putRow(context, 'findings', { ...finding, ...values });
@@ -130,10 +138,10 @@ export const commitmentsProjection: Projection = {
       case 'RecommendationActionCompleted':
         return void run(`UPDATE ${table} SET completed_on = @on WHERE recommendation_id = @recommendationId AND action_id = @actionId`, { on, actionId: event.actionId });
       case 'RecommendationMarkedComplete':
-        return void run(`UPDATE ${table} SET completed_on = @on WHERE ${CURRENT}`, { on });
+        return void run(`UPDATE ${table} SET completed_on = @on WHERE ${TO_COMPLETE} AND completed_on IS NULL`, { on });
       // A completion handed back no longer counts: the commitment is open (or missed) again.
       case 'RecommendationReturnedForFurtherWork':
-        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${CURRENT}`);
+        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${TO_COMPLETE}`);
       case 'RecommendationSuperseded':
       case 'RecommendationMarkedNoLongerRelevant':
         return void run(
@@ -143,7 +151,7 @@ export const commitmentsProjection: Projection = {
         );
       case 'RecommendationReopened':
         run(`UPDATE ${table} SET withdrawn_on = NULL, withdrawn_reason = NULL WHERE recommendation_id = @recommendationId`);
-        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${CURRENT}`);
+        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${TO_COMPLETE}`);
       default:
         return;
     }

@@ -1,6 +1,7 @@
 import { daysBetween } from '@ledger/domain';
-import type { Person, Represented } from '../shared/envelope';
+import { londonDayOf, type Person, type Represented } from '../shared/envelope';
 import { Conditions, containsPattern, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import { recordingLag, type RecordingLag } from '../shared/recording-lag';
 import { COMMITMENTS } from './commitments.projection';
 
 export const COMMITMENT_OUTCOMES = ['kept', 'missed', 'open', 'revised', 'withdrawn'] as const;
@@ -26,7 +27,8 @@ export interface CommitmentFilter {
   owner?: string;
 }
 
-export interface Commitment {
+/** A commitment, with when it was made (committedAt: a day or an instant) and when that was recorded. */
+export interface Commitment extends RecordingLag {
   commitmentId: string;
   recommendationId: string;
   inspectionId: string;
@@ -47,6 +49,7 @@ export interface Commitment {
   recordedAt: string;
   /** The date committed to. */
   dueDate: string | null;
+  /** The day the work was done (its occurredAt), when that counts for this commitment: before any revision of it. */
   completedOn: string | null;
   revisedOn: string | null;
   revisedByCommitmentId: string | null;
@@ -82,9 +85,12 @@ interface CommitmentRow {
   outcome: CommitmentOutcome;
 }
 
+/** A completion counts for a commitment unless the commitment had been revised before the work was done. */
+const COMPLETION_COUNTS_SQL = `(completed_on IS NOT NULL AND (revised_on IS NULL OR completed_on <= revised_on))`;
+
 /** The outcome on `@today`, as SQL, so that it can be filtered and counted before paging. */
 const OUTCOME_SQL = `CASE
-  WHEN completed_on IS NOT NULL THEN CASE WHEN due_date IS NULL OR completed_on <= due_date THEN 'kept' ELSE 'missed' END
+  WHEN ${COMPLETION_COUNTS_SQL} THEN CASE WHEN due_date IS NULL OR completed_on <= due_date THEN 'kept' ELSE 'missed' END
   WHEN revised_on IS NOT NULL THEN CASE WHEN due_date IS NOT NULL AND revised_on > due_date THEN 'missed' ELSE 'revised' END
   WHEN withdrawn_on IS NOT NULL THEN 'withdrawn'
   WHEN due_date IS NOT NULL AND due_date < @today THEN 'missed'
@@ -109,7 +115,8 @@ export function queryCommitments(reader: ReadModelReader, filter: CommitmentFilt
 }
 
 function toCommitment(row: CommitmentRow, today: string): Commitment {
-  const endedOn = row.completed_on ?? row.revised_on ?? today;
+  const completedOn = row.completed_on !== null && (row.revised_on === null || row.completed_on <= row.revised_on) ? row.completed_on : null;
+  const endedOn = completedOn ?? row.revised_on ?? today;
   const lateBy = row.due_date === null ? null : daysBetween(row.due_date, endedOn);
   return {
     commitmentId: row.commitment_id,
@@ -128,12 +135,13 @@ function toCommitment(row: CommitmentRow, today: string): Commitment {
     committedOn: row.committed_on,
     recordedAt: row.recorded_at,
     dueDate: row.due_date,
-    completedOn: row.completed_on,
+    completedOn,
     revisedOn: row.revised_on,
     revisedByCommitmentId: row.revised_by_commitment_id,
     withdrawnOn: row.withdrawn_on,
     withdrawnReason: row.withdrawn_reason,
     outcome: row.outcome,
     daysLate: row.outcome === 'missed' && lateBy !== null && lateBy > 0 ? lateBy : null,
+    ...recordingLag(row.committed_at, row.committed_on, londonDayOf(row.recorded_at)),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  occurredDay,
   recommendationDecider,
   type FindingType,
   type InspectorateClosureOutcome,
@@ -13,7 +14,7 @@ import {
   type SelfAssessedRag,
 } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import { domainEventOf, envelopeOf, londonDayOf } from '../shared/envelope';
+import { domainEventOf, envelopeOf } from '../shared/envelope';
 
 export interface OpenDependency {
   dependencyId: string;
@@ -102,7 +103,7 @@ export function evolveFindingSummary(summary: FindingSummary | undefined, record
     lastChangedAt: envelope.recordedAt,
     state,
   };
-  const on = londonDayOf(envelope.occurredAt);
+  const on = occurredDay(envelope.occurredAt);
   switch (event.type) {
     case 'RecommendationOwnerAssigned':
       return { ...next, ownerOrganisation: event.organisation };

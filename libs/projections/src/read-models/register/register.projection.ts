@@ -14,7 +14,7 @@ export const REGISTER = 'register';
  */
 export const registerProjection: Projection = {
   name: REGISTER,
-  version: 1,
+  version: 2,
   tables: {
     inspections: {
       columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL,
@@ -23,9 +23,9 @@ export const registerProjection: Projection = {
     },
     findings: {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, number INTEGER NOT NULL,
-        finding_type TEXT NOT NULL, status TEXT NOT NULL, owner TEXT, target_date TEXT, open_dependencies INTEGER NOT NULL,
+        finding_type TEXT NOT NULL, status TEXT NOT NULL, owner TEXT, target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL,
         summary TEXT NOT NULL`,
-      indexes: ['inspection_id, number', 'status', 'owner', 'target_date'],
+      indexes: ['inspection_id, number', 'status', 'owner', 'target_date', 'due_date'],
     },
   },
   apply(event: RecordedEvent, context: ProjectionContext): void {
@@ -62,6 +62,7 @@ function applyToFinding(event: RecordedEvent, context: ProjectionContext): void 
     status: summary.status,
     owner: summary.owner,
     target_date: summary.targetDate,
+    due_date: summary.dueDate,
     open_dependencies: summary.openDependencies.length,
     summary: JSON.stringify(summary),
   });

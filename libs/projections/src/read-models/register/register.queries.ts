@@ -47,8 +47,11 @@ function headingOf(inspection: InspectionSummary): InspectionHeading {
   return { inspectionId, title, inspectionType, service, publishedOn };
 }
 
-/** Overdue as an SQL condition on the findings table `f`, for today's date in `@today`. */
-const OVERDUE_SQL = `(f.status IN (${OVERDUE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND f.target_date IS NOT NULL AND f.target_date < @today)`;
+/**
+ * Overdue as an SQL condition on the findings table `f`, for today's date in `@today`: open work
+ * past the inspectorate's due date or past the current target date (findingToday's `overdue`).
+ */
+const OVERDUE_SQL = `(f.status IN (${OVERDUE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND (f.target_date < @today OR f.due_date < @today))`;
 
 const OPEN_SQL_LIST = OPEN_RECOMMENDATION_STATUSES.map((s) => `'${s}'`).join(', ');
 const BLOCKED_SQL = `(f.status IN (${OPEN_SQL_LIST}) AND f.open_dependencies > 0)`;

@@ -11,7 +11,7 @@ export function envelopeOf(event: Pick<RecordedEvent, 'id' | 'metadata'>): Event
   return metadata as EventMetadata;
 }
 
-/** The Europe/London calendar date of a UTC instant such as an envelope's occurredAt. */
+/** The Europe/London calendar date of a UTC instant such as an envelope's recordedAt (occurredAt may be a day: use occurredDay). */
 export function londonDayOf(instant: string): string {
   return londonDate(new Date(instant));
 }

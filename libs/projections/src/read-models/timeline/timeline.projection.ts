@@ -1,4 +1,6 @@
 import {
+  occurredDay,
+  occurredSortKey,
   personLabel,
   recommendationDecider,
   statutoryResponseDecider,
@@ -36,22 +38,32 @@ interface StreamRow {
 
 /**
  * Every ledger event as one entry of a timeline: who (actor, role, organisation, on behalf of),
- * when (occurred and recorded, as instants and as London dates), what changed (the event's data
- * and a readable summary), and for findings the status before and after. Recommendation detail
- * and "what changed between two dates" both read these entries.
+ * when (occurred, a London day or an instant as recorded, and recorded, with their London days and
+ * the key that orders occurrences), what changed (the event's data and a readable summary), and
+ * for findings the status before and after in log order. Timelines are read in the order things
+ * happened (occurredAt, then recordedAt); "what changed between two dates" reads them by either time.
  */
 export const timelineProjection: Projection = {
   name: TIMELINE,
-  version: 1,
+  version: 2,
   tables: {
     entries: {
       columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, aggregate TEXT NOT NULL,
         inspection_id TEXT, recommendation_id TEXT, challenge_id TEXT, reference TEXT, event_type TEXT NOT NULL, summary TEXT NOT NULL,
         changes TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, actor_role TEXT NOT NULL, actor_organisation TEXT NOT NULL,
         on_behalf_of_name TEXT, on_behalf_of_role TEXT, on_behalf_of_organisation TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
-        occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL, source TEXT NOT NULL, command_id TEXT NOT NULL, correlation_id TEXT NOT NULL,
+        occurred_key TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL, source TEXT NOT NULL, command_id TEXT NOT NULL, correlation_id TEXT NOT NULL,
         causation_id TEXT NOT NULL, status_before TEXT, status_after TEXT, corrected_by TEXT`,
-      indexes: ['recommendation_id, position', 'inspection_id, position', 'challenge_id, position', 'recorded_on', 'occurred_on'],
+      indexes: [
+        'recommendation_id, occurred_key',
+        'inspection_id, occurred_key',
+        'challenge_id, occurred_key',
+        'occurred_key',
+        'recorded_on',
+        'occurred_on',
+        'inspection_id, recorded_on',
+        'inspection_id, occurred_on',
+      ],
     },
     streams: {
       columns: `stream_id TEXT PRIMARY KEY, inspection_id TEXT, recommendation_id TEXT, challenge_id TEXT, reference TEXT, state TEXT,
@@ -111,7 +123,8 @@ export const timelineProjection: Projection = {
       on_behalf_of_organisation: envelope.onBehalfOf?.organisation ?? null,
       occurred_at: envelope.occurredAt,
       recorded_at: envelope.recordedAt,
-      occurred_on: londonDayOf(envelope.occurredAt),
+      occurred_key: occurredSortKey(envelope.occurredAt),
+      occurred_on: occurredDay(envelope.occurredAt),
       recorded_on: londonDayOf(envelope.recordedAt),
       source: envelope.source,
       command_id: envelope.commandId,

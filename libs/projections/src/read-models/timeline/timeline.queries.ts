@@ -1,10 +1,13 @@
 import type { RecommendationStatus } from '@ledger/domain';
+import { BASIS_MEANING, endOfDayKey, startOfDayKey, type Basis } from '../history/history-keys';
+import { standingStatement } from '../history/history.queries';
 import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import { recordingLag, type RecordingLag } from '../shared/recording-lag';
 import { TIMELINE } from './timeline.projection';
 
-/** One event as the timeline shows it. */
-export interface TimelineEntry {
+/** One event as the timeline shows it, with both its times. */
+export interface TimelineEntry extends RecordingLag {
   /** Log position, as a decimal string (it is a 64-bit number). */
   position: string;
   eventId: string;
@@ -21,6 +24,7 @@ export interface TimelineEntry {
   changes: Record<string, unknown>;
   actor: Person;
   onBehalfOf: Represented | null;
+  /** When it happened: a London day (YYYY-MM-DD) when only the day is known, or a UTC instant. */
   occurredAt: string;
   recordedAt: string;
   occurredOn: string;
@@ -87,6 +91,7 @@ function toEntry(row: EntryRow): TimelineEntry {
     recordedAt: row.recorded_at,
     occurredOn: row.occurred_on,
     recordedOn: row.recorded_on,
+    ...recordingLag(row.occurred_at, row.occurred_on, row.recorded_on),
     source: row.source,
     commandId: row.command_id,
     correlationId: row.correlation_id,
@@ -97,10 +102,13 @@ function toEntry(row: EntryRow): TimelineEntry {
   };
 }
 
-/** Every entry filed under one finding (its own events and challenges about it), in log order. */
+/** The timeline's order: when things happened (a day before any instant of that day), then when they were recorded. */
+const OCCURRED_ORDER = 'occurred_key, recorded_at, position';
+
+/** Every entry filed under one finding (its own events and challenges about it), oldest occurrence first. */
 export function recommendationTimeline(reader: ReadModelReader, recommendationId: string): TimelineEntry[] {
   return reader.read(() =>
-    (reader.db.prepare(`SELECT * FROM ${reader.table(TIMELINE, 'entries')} WHERE recommendation_id = ? ORDER BY position`).all(recommendationId) as EntryRow[]).map(toEntry),
+    (reader.db.prepare(`SELECT * FROM ${reader.table(TIMELINE, 'entries')} WHERE recommendation_id = ? ORDER BY ${OCCURRED_ORDER}`).all(recommendationId) as EntryRow[]).map(toEntry),
   );
 }
 
@@ -114,7 +122,7 @@ export interface TimelineFilter {
 export function queryTimeline(reader: ReadModelReader, filter: TimelineFilter, page: PageRequest): Page<TimelineEntry> {
   return pageOf<EntryRow, TimelineEntry>(
     reader,
-    () => ({ columns: '*', from: reader.table(TIMELINE, 'entries'), where: timelineConditions(filter), orderBy: 'position' }),
+    () => ({ columns: '*', from: reader.table(TIMELINE, 'entries'), where: timelineConditions(filter), orderBy: OCCURRED_ORDER }),
     page,
     toEntry,
   );
@@ -129,11 +137,8 @@ function timelineConditions(filter: TimelineFilter): Conditions {
   return where;
 }
 
-/**
- * Which dates "between" compares: when the ledger recorded an event (the default: what the
- * panel could have known), or when it says the thing happened.
- */
-export type ChangeBasis = 'recorded' | 'occurred';
+/** Which dates "between" compares: when things happened (occurred) or when the ledger recorded them. */
+export type ChangeBasis = Basis;
 
 export interface ChangesFilter extends TimelineFilter {
   /** First day, inclusive (YYYY-MM-DD, Europe/London). */
@@ -148,7 +153,9 @@ export interface FindingChange {
   recommendationId: string;
   inspectionId: string | null;
   reference: string | null;
+  /** Its status at the end of the day before `from`, in the basis asked for (null: not yet issued then). */
   statusAtStart: RecommendationStatus | null;
+  /** Its status at the end of `to`, in the basis asked for. */
   statusAtEnd: RecommendationStatus | null;
   events: number;
 }
@@ -157,35 +164,38 @@ export interface Changes extends Page<TimelineEntry> {
   from: string;
   to: string;
   basis: ChangeBasis;
+  /** The basis in words: which time the period and the statuses are read by. */
+  basisMeaning: string;
   /** Every finding with an event of its own in the period (not paged). */
   findings: FindingChange[];
 }
 
-/** What changed between two dates, inclusive: the entries, and each finding's status at both ends. */
+/**
+ * What changed between two dates, inclusive, by either time: the entries whose day (occurred or
+ * recorded) falls in the period, in that time's order, and each finding's status at both ends
+ * taken from its history in the same basis, so "by when it happened" takes statuses from the
+ * dates of the events, whatever order they were recorded in.
+ */
 export function queryChanges(reader: ReadModelReader, filter: ChangesFilter, page: PageRequest): Changes {
   const day = filter.basis === 'recorded' ? 'recorded_on' : 'occurred_on';
+  const order = filter.basis === 'recorded' ? 'position' : OCCURRED_ORDER;
   const where = () => timelineConditions(filter).add(`${day} BETWEEN @from AND @to`, { from: filter.from, to: filter.to });
   return reader.read(() => {
-    const entries = pageOf<EntryRow, TimelineEntry>(reader, () => ({ columns: '*', from: reader.table(TIMELINE, 'entries'), where: where(), orderBy: 'position' }), page, toEntry);
-    const table = reader.table(TIMELINE, 'entries');
+    const entries = pageOf<EntryRow, TimelineEntry>(reader, () => ({ columns: '*', from: reader.table(TIMELINE, 'entries'), where: where(), orderBy: order }), page, toEntry);
     const conditions = where().add(`aggregate = 'recommendation'`);
-    const findings = reader.db
+    const moved = reader.db
       .prepare(
-        `SELECT w.recommendation_id AS recommendationId, w.inspection_id AS inspectionId, w.reference AS reference, w.events AS events,
-           (SELECT status_before FROM ${table} WHERE position = w.first) AS statusAtStart,
-           (SELECT status_after FROM ${table} WHERE position = w.last) AS statusAtEnd
-         FROM (SELECT recommendation_id, max(inspection_id) AS inspection_id, max(reference) AS reference, count(*) AS events,
-                 min(position) AS first, max(position) AS last
-               FROM ${table} ${conditions.toSql()} GROUP BY recommendation_id) w
-         ORDER BY w.inspection_id, w.reference`,
+        `SELECT recommendation_id AS recommendationId, max(inspection_id) AS inspectionId, max(reference) AS reference, count(*) AS events
+         FROM ${reader.table(TIMELINE, 'entries')} ${conditions.toSql()} GROUP BY recommendation_id ORDER BY 2, 3`,
       )
-      .all(conditions.params) as (Omit<FindingChange, 'events'> & { events: number | bigint })[];
-    return {
-      from: filter.from,
-      to: filter.to,
-      basis: filter.basis,
-      ...entries,
-      findings: findings.map((finding) => ({ ...finding, events: Number(finding.events) })),
-    };
+      .all(conditions.params) as (Omit<FindingChange, 'events' | 'statusAtStart' | 'statusAtEnd'> & { events: number | bigint })[];
+    const standing = standingStatement(reader, filter.basis);
+    const findings = moved.map((finding) => ({
+      ...finding,
+      statusAtStart: standing(finding.recommendationId, startOfDayKey(filter.from))?.status ?? null,
+      statusAtEnd: standing(finding.recommendationId, endOfDayKey(filter.to))?.status ?? null,
+      events: Number(finding.events),
+    }));
+    return { from: filter.from, to: filter.to, basis: filter.basis, basisMeaning: BASIS_MEANING[filter.basis], ...entries, findings };
   });
 }

@@ -1,0 +1,236 @@
+import type { InspectionEvent, RecommendationEvent } from '@ledger/domain';
+import type { JsonObject, RecordedEvent } from '@ledger/event-store';
+import type { Projection, ProjectionContext } from '../../projection';
+import { evolveFindingSummary, type FindingSummary } from '../register/finding-summary';
+import { aggregateOf, domainEventOf, envelopeOf } from '../shared/envelope';
+import { getRow, putRow } from '../shared/rows';
+import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
+import { positionOf } from './finding-then';
+
+export const HISTORY = 'history';
+
+interface TipRow {
+  basis: Basis;
+  recommendation_id: string;
+  summary: string;
+  last_key: string;
+  last_recorded_at: string;
+  last_position: number | bigint;
+  seq: number | bigint;
+  last_state: string;
+}
+
+interface EventRow {
+  position: number | bigint;
+  recommendation_id: string;
+  type: string;
+  data: string;
+  occurred_at: string;
+  recorded_at: string;
+  occurred_key: string;
+  recorded_key: string;
+}
+
+/**
+ * Each finding's history as compact rows, twice: in the order things happened (basis `occurred`:
+ * occurredAt, then recordedAt) and in the order the ledger recorded them (basis `recorded`). A
+ * row holds where the finding stood after an event (status, owner, dates, counts) and the key
+ * from which it held; "as at D" is then, per finding, the last row whose key falls on or before
+ * D: one index seek, never a replay of the log.
+ *
+ * Events usually arrive in both orders at once and append a row. An event back-dated before
+ * others of its finding refolds that finding's rows for the `occurred` basis from its own copy of
+ * the finding's events (a few dozen at most). The finding's issue always folds first, and its row
+ * holds from the earliest key of the finding, so a finding back-filled after its history shows in
+ * that history.
+ */
+export const historyProjection: Projection = {
+  name: HISTORY,
+  version: 1,
+  tables: {
+    inspections: {
+      columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
+    },
+    findings: {
+      columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, number INTEGER NOT NULL,
+        finding_type TEXT NOT NULL, text TEXT NOT NULL, due_date TEXT, published_on TEXT, inspection_type TEXT, service TEXT,
+        first_occurred_key TEXT NOT NULL, first_recorded_key TEXT NOT NULL`,
+      indexes: ['published_on DESC, inspection_id, number, reference', 'inspection_id, number', 'first_occurred_key', 'first_recorded_key'],
+    },
+    events: {
+      columns: `position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL, occurred_key TEXT NOT NULL, recorded_key TEXT NOT NULL`,
+      indexes: ['recommendation_id, type'],
+    },
+    states: {
+      columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, seq INTEGER NOT NULL, standing TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key, seq)`,
+    },
+    tips: {
+      columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, summary TEXT NOT NULL, last_key TEXT NOT NULL, last_recorded_at TEXT NOT NULL,
+        last_position INTEGER NOT NULL, seq INTEGER NOT NULL, last_state TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id)`,
+    },
+  },
+  apply(recorded: RecordedEvent, context: ProjectionContext): void {
+    const aggregate = aggregateOf(recorded.streamId);
+    if (aggregate === 'inspection') applyInspection(domainEventOf<InspectionEvent>(recorded), context);
+    else if (aggregate === 'recommendation') applyFinding(recorded, context);
+  },
+};
+
+function applyInspection(event: InspectionEvent, context: ProjectionContext): void {
+  if (event.type === 'FindingAdded') return;
+  const before = getRow<{ title: string; inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
+  const details = event.type === 'InspectionRegistered' ? event : { ...before, ...event.changes };
+  const row = {
+    inspection_id: event.inspectionId,
+    title: String(details.title ?? before?.title),
+    inspection_type: String('inspectionType' in details ? details.inspectionType : before?.inspection_type),
+    service: String(details.service ?? before?.service),
+    published_on: String(details.publishedOn ?? before?.published_on),
+  };
+  putRow(context, 'inspections', row);
+  context
+    .statement(`UPDATE ${context.table('findings')} SET published_on = @published_on, inspection_type = @inspection_type, service = @service WHERE inspection_id = @inspection_id`)
+    .run({ inspection_id: row.inspection_id, published_on: row.published_on, inspection_type: row.inspection_type, service: row.service });
+}
+
+function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void {
+  const event = domainEventOf<RecommendationEvent>(recorded);
+  const envelope = envelopeOf(recorded);
+  const stored: StoredEvent = { position: recorded.position, type: recorded.type, data: recorded.data, occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt };
+  putRow(context, 'events', {
+    position: recorded.position,
+    recommendation_id: event.recommendationId,
+    type: recorded.type,
+    data: JSON.stringify(recorded.data),
+    occurred_at: envelope.occurredAt,
+    recorded_at: envelope.recordedAt,
+    occurred_key: basisKey('occurred', stored),
+    recorded_key: basisKey('recorded', stored),
+  });
+  if (event.type === 'FindingIssued') {
+    const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
+    putRow(context, 'findings', {
+      recommendation_id: event.recommendationId,
+      inspection_id: event.inspectionId,
+      reference: event.reference,
+      number: event.number,
+      finding_type: event.findingType,
+      text: event.text,
+      due_date: event.dueDate,
+      published_on: inspection?.published_on ?? null,
+      inspection_type: inspection?.inspection_type ?? null,
+      service: inspection?.service ?? null,
+      first_occurred_key: basisKey('occurred', stored),
+      first_recorded_key: basisKey('recorded', stored),
+    });
+  }
+  // Both orders usually hold the same summary and append the same event: fold it once for both.
+  let folded: { from: string | undefined; summary: string; state: string } | undefined;
+  for (const basis of BASES) {
+    const tip = context.statement(`SELECT * FROM ${context.table('tips')} WHERE basis = ? AND recommendation_id = ?`).get(basis, event.recommendationId) as TipRow | undefined;
+    if (tip === undefined && event.type !== 'FindingIssued') throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
+    const key = basisKey(basis, stored);
+    if (tip !== undefined && !after(key, stored, tip)) {
+      refold(context, basis, event.recommendationId);
+      continue;
+    }
+    if (folded === undefined || folded.from !== tip?.summary) {
+      const summary = evolveFindingSummary(tip === undefined ? undefined : (JSON.parse(tip.summary) as FindingSummary), asRecorded(event.recommendationId, stored));
+      folded = { from: tip?.summary, summary: JSON.stringify(summary), state: JSON.stringify(positionOf(summary)) };
+    }
+    appendState(context, basis, event.recommendationId, tip, stored, key, folded);
+  }
+}
+
+/** The fold order: the basis key, then the time of recording, then the log position. */
+function after(key: string, event: StoredEvent, tip: TipRow): boolean {
+  if (key !== tip.last_key) return key > tip.last_key;
+  if (event.recordedAt !== tip.last_recorded_at) return event.recordedAt > tip.last_recorded_at;
+  return event.position > BigInt(tip.last_position);
+}
+
+function appendState(
+  context: ProjectionContext,
+  basis: Basis,
+  recommendationId: string,
+  tip: TipRow | undefined,
+  event: StoredEvent,
+  key: string,
+  folded: { summary: string; state: string },
+): void {
+  let seq = tip === undefined ? 0 : Number(tip.seq);
+  if (tip === undefined || folded.state !== tip.last_state) {
+    seq += 1;
+    insertState(context, basis, recommendationId, key, seq, folded.state);
+  }
+  putRow(context, 'tips', {
+    basis,
+    recommendation_id: recommendationId,
+    summary: folded.summary,
+    last_key: key,
+    last_recorded_at: event.recordedAt,
+    last_position: event.position,
+    seq,
+    last_state: folded.state,
+  });
+}
+
+/** Folds the finding's events again in the basis order and rewrites its rows: after a back-dated event. */
+function refold(context: ProjectionContext, basis: Basis, recommendationId: string): void {
+  const rows = context.statement(`SELECT * FROM ${context.table('events')} WHERE recommendation_id = ?`).all(recommendationId) as EventRow[];
+  const events = rows.map((row): StoredEvent & { key: string } => {
+    const event: StoredEvent = { position: BigInt(row.position), type: row.type, data: JSON.parse(row.data) as JsonObject, occurredAt: row.occurred_at, recordedAt: row.recorded_at };
+    return { ...event, key: basis === 'occurred' ? row.occurred_key : row.recorded_key };
+  });
+  // The issue folds first: nothing can be said of a finding before it exists.
+  events.sort((a, b) => {
+    if (a.type === 'FindingIssued' || b.type === 'FindingIssued') return a.type === 'FindingIssued' ? -1 : 1;
+    if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+    if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
+    return a.position < b.position ? -1 : 1;
+  });
+  context.statement(`DELETE FROM ${context.table('states')} WHERE basis = ? AND recommendation_id = ?`).run(basis, recommendationId);
+  const earliest = events.reduce((min, event) => (event.key < min ? event.key : min), events[0].key);
+  let summary: FindingSummary | undefined;
+  let last = '';
+  let seq = 0;
+  events.forEach((event, index) => {
+    summary = evolveFindingSummary(summary, asRecorded(recommendationId, event));
+    const json = JSON.stringify(positionOf(summary));
+    if (index > 0 && json === last) return;
+    seq += 1;
+    last = json;
+    insertState(context, basis, recommendationId, index === 0 ? earliest : event.key, seq, json);
+  });
+  const tip = events[events.length - 1];
+  putRow(context, 'tips', {
+    basis,
+    recommendation_id: recommendationId,
+    summary: JSON.stringify(summary),
+    last_key: tip.key,
+    last_recorded_at: tip.recordedAt,
+    last_position: tip.position,
+    seq,
+    last_state: last,
+  });
+  context.statement(`UPDATE ${context.table('findings')} SET first_${basis}_key = ? WHERE recommendation_id = ?`).run(earliest, recommendationId);
+}
+
+function insertState(context: ProjectionContext, basis: Basis, recommendationId: string, key: string, seq: number, json: string): void {
+  putRow(context, 'states', { basis, recommendation_id: recommendationId, from_key: key, seq, standing: json });
+}
+
+/** A stored copy of an event, in the shape the register's fold reads. */
+function asRecorded(recommendationId: string, event: StoredEvent): RecordedEvent {
+  return {
+    streamId: `recommendation-${recommendationId}`,
+    revision: 0n,
+    position: event.position,
+    id: '',
+    type: event.type,
+    data: event.data,
+    metadata: { actor: {}, occurredAt: event.occurredAt, recordedAt: event.recordedAt },
+    created: new Date(event.recordedAt),
+  };
+}

@@ -1,0 +1,195 @@
+import type Database from 'better-sqlite3';
+import { OPEN_RECOMMENDATION_STATUSES, type FindingType, type InspectionType, type Service } from '@ledger/domain';
+import { findingToday, OVERDUE_STATUSES, type FindingToday } from '../register/finding-today';
+import type { InspectionHeading, RegisterFilter } from '../register/register.queries';
+import { Conditions, containsPattern, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import type { SqlValue } from '../shared/rows';
+import type { FindingPositionThen } from './finding-then';
+import { BASIS_MEANING, endOfDayKey, type Basis } from './history-keys';
+import { HISTORY } from './history.projection';
+
+/** What was committed to, as it stood then: the latest decision by the day asked. */
+export interface CommitmentThen {
+  what: string;
+  plannedCompletionDate: string | null;
+  occurredAt: string;
+  recordedAt: string;
+}
+
+/** A finding as it stood at the end of a day, judged against that day. */
+export type AsAtEntry = {
+  recommendationId: string;
+  inspectionId: string;
+  reference: string;
+  number: number;
+  findingType: FindingType;
+  text: string;
+  /** The inspectorate's own due date. */
+  dueDate: string | null;
+  inspection: InspectionHeading | null;
+  commitment: CommitmentThen | null;
+  /** The latest progress reported by then, with its narrative. */
+  latestProgress: (NonNullable<FindingPositionThen['latestProgress']> & { narrative: string }) | null;
+} & Omit<FindingPositionThen, 'latestProgress'> &
+  FindingToday;
+
+export interface AsAtRegister extends Page<AsAtEntry> {
+  /** The day asked for: the register at the end of it, Europe/London; overdue and RAG are judged on it. */
+  date: string;
+  basis: Basis;
+  /** The basis in words, for the reader: which time this answer orders and judges by. */
+  basisMeaning: string;
+}
+
+interface FindingRow {
+  recommendation_id: string;
+  inspection_id: string;
+  reference: string;
+  number: number;
+  finding_type: FindingType;
+  text: string;
+  due_date: string | null;
+  title: string | null;
+  inspection_type: InspectionType | null;
+  service: Service | null;
+  published_on: string | null;
+  standing: string | null;
+}
+
+/**
+ * The register at the end of `date` (Europe/London) in one of two views: by occurredAt ("as it
+ * stood", everything recorded to date counted on the day it happened) or by recordedAt ("as the
+ * ledger showed it"). Each finding's standing is one primary-key seek into its history, done by
+ * SQLite; the filters, on the inspection and on what changes over time alike, and the paging run
+ * in SQL, so no finding outside the page is parsed or judged in JavaScript.
+ */
+export function queryAsAt(reader: ReadModelReader, at: { date: string; basis: Basis }, filter: RegisterFilter, page: PageRequest): AsAtRegister {
+  const { date, basis } = at;
+  return reader.read(() => {
+    const findings = reader.table(HISTORY, 'findings');
+    const where = new Conditions().add(`f.first_${basis}_key < @end`).bind({ end: endOfDayKey(date), basis, date });
+    if (filter.inspectionId !== undefined) where.add('f.inspection_id = @inspectionId', { inspectionId: filter.inspectionId });
+    if (filter.inspectionType !== undefined) where.add('f.inspection_type = @inspectionType', { inspectionType: filter.inspectionType });
+    if (filter.service !== undefined) where.add('f.service = @service', { service: filter.service });
+    if (filter.findingType !== undefined) where.add('f.finding_type = @findingType', { findingType: filter.findingType });
+    const standing = `(SELECT s.standing FROM ${reader.table(HISTORY, 'states')} s
+      WHERE s.basis = @basis AND s.recommendation_id = f.recommendation_id AND s.from_key < @end ORDER BY s.from_key DESC, s.seq DESC LIMIT 1)`;
+    const from = `${findings} f LEFT JOIN ${reader.table(HISTORY, 'inspections')} i ON i.inspection_id = f.inspection_id`;
+    const order = 'ORDER BY f.published_on DESC, f.inspection_id, f.number, f.reference';
+    const entryOf = (row: FindingRow) => toEntry(reader, row, date, basis);
+    const answer = (total: number, items: AsAtEntry[]): AsAtRegister => ({ date, basis, basisMeaning: BASIS_MEANING[basis], total, limit: page.limit, offset: page.offset, items });
+
+    const changing = changingConditions(filter);
+    if (changing.length === 0) {
+      const total = cached(reader, `SELECT count(*) FROM ${findings} f ${where.toSql()}`).pluck().get(where.params) as number;
+      const rows = cached(reader, `SELECT f.*, i.title AS title, ${standing} AS standing FROM ${from} ${where.toSql()} ${order} LIMIT @__limit OFFSET @__offset`).all({
+        ...where.params,
+        __limit: page.limit,
+        __offset: page.offset,
+      }) as FindingRow[];
+      return answer(Number(total), rows.map(entryOf));
+    }
+    const rows = cached(
+      reader,
+      `SELECT * FROM (SELECT f.*, i.title AS title, ${standing} AS standing FROM ${from} ${where.toSql()} ${order}) f WHERE ${changing.map((c) => c.sql).join(' AND ')}`,
+    ).all({ ...where.params, ...Object.assign({}, ...changing.map((c) => c.params)) }) as FindingRow[];
+    return answer(rows.length, rows.slice(page.offset, page.offset + page.limit).map(entryOf));
+  });
+}
+
+/** A statement prepared once per database and SQL text (table names are in the text, so a swap prepares anew). */
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+
+function cached(reader: ReadModelReader, sql: string): Database.Statement {
+  let forDb = statements.get(reader.db);
+  if (forDb === undefined) statements.set(reader.db, (forDb = new Map()));
+  let statement = forDb.get(sql);
+  if (statement === undefined) {
+    if (forDb.size > 200) forDb.clear();
+    forDb.set(sql, (statement = reader.db.prepare(sql)));
+  }
+  return statement;
+}
+
+/**
+ * Where one finding stood at a key in a basis (the last history row below it), or null when the
+ * finding had no history yet. Run it inside `reader.read`.
+ */
+export function standingStatement(reader: ReadModelReader, basis: Basis): (recommendationId: string, beforeKey: string) => FindingPositionThen | null {
+  const statement = cached(
+    reader,
+    `SELECT standing FROM ${reader.table(HISTORY, 'states')} WHERE basis = ? AND recommendation_id = ? AND from_key < ? ORDER BY from_key DESC, seq DESC LIMIT 1`,
+  );
+  return (recommendationId, beforeKey) => {
+    const json = statement.pluck().get(basis, recommendationId, beforeKey) as string | undefined;
+    return json === undefined ? null : (JSON.parse(json) as FindingPositionThen);
+  };
+}
+
+const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+const STATUS = `json_extract(f.standing, '$.status')`;
+/** findingToday's `overdue` on @date, in SQL over a standing: open work past the due date or the target date. */
+const OVERDUE = `(${STATUS} IN (${quoted(OVERDUE_STATUSES)}) AND (json_extract(f.standing, '$.targetDate') < @date OR f.due_date < @date))`;
+const BLOCKED = `(${STATUS} IN (${quoted(OPEN_RECOMMENDATION_STATUSES)}) AND json_extract(f.standing, '$.openDependencies') > 0)`;
+
+/** The filters on what changes over time, as conditions on the standing (`f.standing`) of each finding. */
+function changingConditions(filter: RegisterFilter): { sql: string; params: Record<string, SqlValue> }[] {
+  const conditions: { sql: string; params: Record<string, SqlValue> }[] = [];
+  if (filter.statuses !== undefined && filter.statuses.length > 0) {
+    const names = filter.statuses.map((_, index) => `status${index}`);
+    conditions.push({ sql: `${STATUS} IN (${names.map((n) => `@${n}`).join(', ')})`, params: Object.fromEntries(names.map((n, index) => [n, filter.statuses?.[index] ?? null])) });
+  }
+  if (filter.owner !== undefined) conditions.push({ sql: `json_extract(f.standing, '$.owner') LIKE @owner ESCAPE '\\'`, params: { owner: containsPattern(filter.owner) } });
+  if (filter.overdue !== undefined) conditions.push({ sql: filter.overdue ? OVERDUE : `NOT ${OVERDUE}`, params: {} });
+  if (filter.blocked !== undefined) conditions.push({ sql: filter.blocked ? BLOCKED : `NOT ${BLOCKED}`, params: {} });
+  return conditions;
+}
+
+function toEntry(reader: ReadModelReader, row: FindingRow, date: string, basis: Basis): AsAtEntry {
+  if (row.standing === null) throw new Error(`history of ${row.recommendation_id} has no row before the end of ${date}, although the finding is listed from then`);
+  const then = JSON.parse(row.standing) as FindingPositionThen;
+  const position = { ...then, dueDate: row.due_date };
+  return {
+    recommendationId: row.recommendation_id,
+    inspectionId: row.inspection_id,
+    reference: row.reference,
+    number: Number(row.number),
+    findingType: row.finding_type,
+    text: row.text,
+    dueDate: row.due_date,
+    inspection:
+      row.title === null || row.inspection_type === null || row.service === null || row.published_on === null
+        ? null
+        : { inspectionId: row.inspection_id, title: row.title, inspectionType: row.inspection_type, service: row.service, publishedOn: row.published_on },
+    commitment: commitmentThen(reader, row.recommendation_id, endOfDayKey(date), basis),
+    ...then,
+    latestProgress: then.latestProgress === null ? null : { ...then.latestProgress, narrative: narrativeThen(reader, row.recommendation_id, endOfDayKey(date), basis) },
+    ...findingToday(position, date),
+  };
+}
+
+const DECISIONS = `('RecommendationAccepted', 'RecommendationPartiallyAccepted')`;
+
+/** The latest acceptance by the key: a finding has one or two. */
+function commitmentThen(reader: ReadModelReader, recommendationId: string, beforeKey: string, basis: Basis): CommitmentThen | null {
+  const row = cached(
+    reader,
+    `SELECT data, occurred_at, recorded_at FROM ${reader.table(HISTORY, 'events')} WHERE recommendation_id = ? AND type IN ${DECISIONS} AND ${basis}_key < ?
+     ORDER BY ${basis}_key DESC, recorded_at DESC, position DESC LIMIT 1`,
+  ).get(recommendationId, beforeKey) as { data: string; occurred_at: string; recorded_at: string } | undefined;
+  if (row === undefined) return null;
+  const data = JSON.parse(row.data) as { commitment?: string; acceptedScope?: string; plannedCompletionDate: string | null };
+  return { what: data.commitment ?? data.acceptedScope ?? '', plannedCompletionDate: data.plannedCompletionDate, occurredAt: row.occurred_at, recordedAt: row.recorded_at };
+}
+
+/** The narrative of the latest progress report by the key, in the basis order the standing was folded in. */
+function narrativeThen(reader: ReadModelReader, recommendationId: string, beforeKey: string, basis: Basis): string {
+  const data = cached(
+    reader,
+    `SELECT data FROM ${reader.table(HISTORY, 'events')} WHERE recommendation_id = ? AND type = 'RecommendationProgressRecorded' AND ${basis}_key < ?
+     ORDER BY ${basis}_key DESC, recorded_at DESC, position DESC LIMIT 1`,
+  )
+    .pluck()
+    .get(recommendationId, beforeKey) as string | undefined;
+  return data === undefined ? '' : String((JSON.parse(data) as { narrative?: unknown }).narrative ?? '');
+}
