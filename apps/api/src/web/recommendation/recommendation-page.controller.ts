@@ -14,6 +14,7 @@ import {
   TIMELINE,
 } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS, MAX_LIMIT } from '../../read-models/query-params';
+import { targetDateChart } from '../charts/target-date-chart';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES } from '../reading/filter-fields';
 import { isId } from '../reading/ids';
@@ -39,15 +40,19 @@ export class RecommendationPageController {
     const readModels = this.reads.readModels;
     const finding = isId(recommendationId) ? findRegisterEntry(readModels, recommendationId, today) : null;
     if (!finding) return sendNotFound(response, 'recommendation', recommendationId);
+    const timeline = recommendationTimeline(readModels, recommendationId);
+    const slippage = querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null;
+    const targetDate = await targetDateChart(finding.reference, timeline, slippage, today);
     sendReadingPage(
       response,
       200,
       recommendationPage({
         today,
         finding,
-        timeline: recommendationTimeline(readModels, recommendationId),
+        timeline,
         commitments: queryCommitments(readModels, { recommendationId }, EVERYTHING, today).items,
-        slippage: querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null,
+        slippage,
+        targetDateChart: targetDate,
         challenges: queryChallenges(readModels, { status: 'all', recommendationId }, EVERYTHING, today).items,
         consistent,
         recording: recommendationRecording(finding, query.recorded),
