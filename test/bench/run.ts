@@ -13,6 +13,7 @@ import { ProjectionRunner, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { generateLedger } from '../integrity/support/generate-ledger';
 import { exportBench } from './export.bench';
+import { renderBench } from './render.bench';
 import { replayBench } from './replay.bench';
 
 interface Requirement {
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   const readModels = await readModelReplay(events);
   console.log(`\n# Export, verify and import (${events} events)`);
   const exported = await exportBench(events);
+  console.log('\n# Rendering pages (1,000 findings)');
+  const rendered = await renderBench();
 
   const requirements: Requirement[] = [
     { what: 'rebuild of one projection vs raw read', ratio: replay.rebuild / replay.readAll, atLeast: 0.1 },
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
     { what: 'JSONL export vs raw read', ratio: exported['export jsonl'] / replay.readAll, atLeast: 0.02 },
     { what: 'CSV export vs raw read', ratio: exported['export csv'] / replay.readAll, atLeast: 0.02 },
     { what: 'verify of the live store vs raw read', ratio: exported.verifyStore / replay.readAll, atLeast: 0.02 },
+    { what: 'recommendation page (200-event timeline) vs its data as JSON', ratio: rendered.recommendation.render / rendered.recommendation.json, atLeast: 0.001 },
+    { what: 'register page (1,000 findings) vs its data as JSON', ratio: rendered.register.render / rendered.register.json, atLeast: 0.004 },
   ];
   console.log('\n# Requirements (ratios within this run)');
   let failed = 0;

@@ -8,7 +8,7 @@ import { findingsOverTime } from './findings-over-time';
 import { readAll } from './read-all';
 import { CHART_COLOURS, svgChart } from './svg-chart';
 
-const DAY_AXIS = { type: 'temporal', title: null, axis: { format: '%b %Y', formatType: 'utc', labelAngle: 0 }, scale: { type: 'utc' } } as const;
+const DAY_AXIS = { type: 'temporal', title: null, axis: { format: '%b %Y', labelAngle: 0 }, scale: { type: 'utc' } } as const;
 
 /** The dashboard's pictures, for the findings its filters select: open and overdue over time, and statuses by inspection. */
 export async function dashboardCharts(reader: ReadModelReader, filter: RegisterFilter, today: string): Promise<Chart[]> {

@@ -15,6 +15,8 @@ import {
 } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS, MAX_LIMIT } from '../../read-models/query-params';
 import { targetDateChart } from '../charts/target-date-chart';
+import { evidenceList } from '../evidence/evidence.page';
+import { isOffered, recommendationForm } from '../record/recommendation/recommendation-forms';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES } from '../reading/filter-fields';
 import { isId } from '../reading/ids';
@@ -25,6 +27,7 @@ import { recommendationRecording } from '../record/recording-pages';
 import { recommendationPage } from './recommendation.page';
 
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
+const SUBMIT_EVIDENCE = recommendationForm('submit-evidence')!;
 
 /** One finding in full: where it stands, its commitments, every change of target date, and its whole timeline. */
 @ApiExcludeController()
@@ -53,6 +56,7 @@ export class RecommendationPageController {
         commitments: queryCommitments(readModels, { recommendationId }, EVERYTHING, today).items,
         slippage,
         targetDateChart: targetDate,
+        evidence: evidenceList(timeline, isOffered(SUBMIT_EVIDENCE, finding) ? `/recommendations/${encodeURIComponent(recommendationId)}/evidence-file` : null),
         challenges: queryChallenges(readModels, { status: 'all', recommendationId }, EVERYTHING, today).items,
         consistent,
         recording: recommendationRecording(finding, query.recorded),

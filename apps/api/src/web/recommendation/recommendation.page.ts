@@ -1,5 +1,6 @@
 import type { ChallengeEntry, Commitment, RegisterEntry, SlippageEntry, TimelineEntry } from '@ledger/projections/read-models';
 import type { Chart } from '../charts/chart';
+import type { EvidenceList } from '../evidence/evidence.page';
 import { join, lines, row, small, type Inline, type SummaryRows, type Table } from '../components/inline';
 import { challengesTable } from '../reading/challenges-table';
 import { commitmentsTable } from '../reading/commitments-table';
@@ -22,6 +23,8 @@ export interface RecommendationPageModel {
   recording?: RecommendationRecording;
   /** The target date over time; null when none was ever set. */
   targetDateChart?: Chart | null;
+  /** The evidence submitted, each linking to its file. */
+  evidence?: EvidenceList;
 }
 
 export interface RecommendationPage extends ReadingPage {
@@ -37,6 +40,7 @@ export interface RecommendationPage extends ReadingPage {
   timeline: Table;
   recording?: RecommendationRecording;
   targetDateChart: Chart | null;
+  evidence: EvidenceList | null;
 }
 
 export function recommendationPage(model: RecommendationPageModel): RecommendationPage {
@@ -90,6 +94,7 @@ export function recommendationPage(model: RecommendationPageModel): Recommendati
     commitments: commitments.length === 0 ? null : commitmentsTable(commitments, 'Who committed to what, and whether it was kept'),
     revisions: slippage === null || slippage.revisions.length === 0 ? null : revisionsTable(slippage.revisions.map((revision) => ({ revision })), `Every request to change the target date of ${finding.reference}`),
     targetDateChart: model.targetDateChart ?? null,
+    evidence: model.evidence ?? null,
     showChallenges: challenges.length > 0 || model.recording !== undefined,
     challenges: challenges.length === 0 ? null : challengesTable(challenges, `Scrutiny challenges about ${finding.reference}`, undefined, model.recording?.challenges.linksOf),
     timeline: timelineTable(timeline, `Timeline of ${finding.reference} (${timeline.length} ${timeline.length === 1 ? 'entry' : 'entries'})`),
