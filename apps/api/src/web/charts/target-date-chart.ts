@@ -26,7 +26,8 @@ export async function targetDateChart(reference: string, timeline: readonly Time
   const last = inForce[inForce.length - 1];
   const line = [...inForce, ...(last && last.on < today ? [{ ...last, on: today }] : [])].map((point) => ({ on: point.on, target: point.target }));
   const caption = `Target date of ${reference} over time: ${inForce.length - 1 === 1 ? 'moved once' : `moved ${Math.max(inForce.length - 1, 0)} times`}${last ? `, now ${dayText(last.target)}` : ''}`;
-  const time = (title: string) => ({ type: 'temporal', title, scale: { type: 'utc' }, axis: { format: '%-d %b %Y', labelAngle: 0, labelOverlap: true } }) as const;
+  // Padded, so that a date at either end of a scale is not drawn on the axis line.
+  const time = (title: string) => ({ type: 'temporal', title, scale: { type: 'utc', padding: 16 }, axis: { format: '%-d %b %Y', labelAngle: 0, labelOverlap: true } }) as const;
   const svg = await svgChart(
     {
       width: 560,
