@@ -15,6 +15,8 @@ export const SCRIPT_TEXT = '<script>alert("finding")</script> Review <b>every</b
 
 export interface ReadingLedger {
   url: string;
+  /** The ledger's data folder (LEDGER_DATA_DIR). */
+  dataDir: string;
   app: INestApplication;
   year: SampleYear;
   /** An inspection registered over the JSON API with markup in its title, text and key findings. */
@@ -63,7 +65,7 @@ export async function startReadingLedger(): Promise<ReadingLedger> {
     await untilRead(http, `/api/read/register?atLeast=${year.lastPosition}`, (body) => body.consistent === true);
     // The finding is issued from the registration by the application, just after the command answers.
     await untilRead(http, `/api/read/register?inspectionId=${inspectionId}`, (body) => body.total === 1);
-    return { url, app, year, hostile: { inspectionId, recommendationId: findingIds[0] }, http, stop };
+    return { url, dataDir, app, year, hostile: { inspectionId, recommendationId: findingIds[0] }, http, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -34,6 +34,9 @@ export class ExportsModule {
     };
     return {
       module: ExportsModule,
+      // The web pages make signed exports with the same archive and key (web/exports).
+      global: true,
+      exports: [ExportArchive, OfficeKey],
       controllers: [ExportDownloadController, SignedExportsController, LedgerIntegrityController],
       providers: [{ provide: EXPORTS_SETTINGS, useValue: settings }, ExportArchive, OfficeKey],
     };

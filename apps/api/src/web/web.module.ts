@@ -1,13 +1,16 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PageImportModule } from '@ledger/application/import-page';
 import { WebAssetsController } from './assets/web-assets.controller';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceFiles } from './evidence/evidence-files';
+import { ExportsPageController } from './exports/exports-page.controller';
 import { HomeController } from './home/home.controller';
 import { ImportPageController } from './import/import-page.controller';
 import { CsrfProtection } from './layout/csrf';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
 import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
 
-const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
+const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ExportsPageController, EvidenceController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.
@@ -18,7 +21,7 @@ const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, 
 @Module({
   imports: [PageImportModule],
   controllers: CONTROLLERS,
-  providers: [CsrfProtection, ...READING_PROVIDERS, ...RECORDING_PROVIDERS],
+  providers: [CsrfProtection, EvidenceFiles, ...READING_PROVIDERS, ...RECORDING_PROVIDERS],
 })
 export class WebModule implements NestModule {
   /** Every page acts as the person chosen with the "Acting as" switcher (development mode). */

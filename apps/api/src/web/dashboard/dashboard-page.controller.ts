@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CHALLENGES, queryDashboard, REGISTER, STATUTORY } from '@ledger/projections/read-models';
 import { READ_PARAMS } from '../../read-models/read-params';
+import { dashboardCharts } from '../charts/dashboard-charts';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
 import { LedgerReads } from '../reading/ledger-reads';
@@ -28,6 +29,7 @@ export class DashboardPageController {
     const { atLeast, ...filter } = asked.params;
     const { today, consistent } = await this.reads.context.begin(atLeast, [REGISTER, CHALLENGES, STATUTORY], response);
     const dashboard = queryDashboard(readModels, filter, today);
-    sendReadingPage(response, 200, dashboardPage({ today, values: asked.values, errors: [], inspectionChoices: inspectionChoices(readModels, today), dashboard, consistent }));
+    const charts = await dashboardCharts(readModels, filter, today);
+    sendReadingPage(response, 200, dashboardPage({ today, values: asked.values, errors: [], inspectionChoices: inspectionChoices(readModels, today), dashboard, consistent, charts }));
   }
 }

@@ -1,5 +1,6 @@
 import { RECOMMENDATION_STATUSES } from '@ledger/domain';
 import { STATUTORY_STATES, type Dashboard } from '@ledger/projections/read-models';
+import type { Chart } from '../charts/chart';
 import type { FilterForm } from '../components/fields';
 import { link, type Inline, type Table } from '../components/inline';
 import type { FormError } from '../layout/error-summary';
@@ -18,6 +19,7 @@ export interface DashboardPageModel {
   inspectionChoices: readonly Choice[];
   dashboard?: Dashboard;
   consistent?: boolean;
+  charts?: readonly Chart[];
 }
 
 export interface DashboardPage extends ReadingPage {
@@ -25,9 +27,10 @@ export interface DashboardPage extends ReadingPage {
   filters: FilterForm;
   /** Two columns of count tables; absent when the filters could not be read. */
   columns?: [Table[], Table[]];
+  charts: readonly Chart[];
 }
 
-export function dashboardPage({ today, values, errors, inspectionChoices, dashboard, consistent }: DashboardPageModel): DashboardPage {
+export function dashboardPage({ today, values, errors, inspectionChoices, dashboard, consistent, charts = [] }: DashboardPageModel): DashboardPage {
   const context = { values, errors };
   return {
     template: 'dashboard/dashboard.njk',
@@ -38,6 +41,7 @@ export function dashboardPage({ today, values, errors, inspectionChoices, dashbo
     todayText: dayText(today),
     filters: { action: '/dashboard', submit: 'Apply filters', fields: [inspectionField(context, inspectionChoices), serviceField(context), findingTypeField(context)] },
     columns: dashboard && counts(dashboard, values),
+    charts,
   };
 }
 

@@ -14,6 +14,9 @@ import {
   TIMELINE,
 } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS, MAX_LIMIT } from '../../read-models/query-params';
+import { targetDateChart } from '../charts/target-date-chart';
+import { evidenceList } from '../evidence/evidence.page';
+import { isOffered, recommendationForm } from '../record/recommendation/recommendation-forms';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES } from '../reading/filter-fields';
 import { isId } from '../reading/ids';
@@ -24,6 +27,7 @@ import { recommendationRecording } from '../record/recording-pages';
 import { recommendationPage } from './recommendation.page';
 
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
+const SUBMIT_EVIDENCE = recommendationForm('submit-evidence')!;
 
 /** One finding in full: where it stands, its commitments, every change of target date, and its whole timeline. */
 @ApiExcludeController()
@@ -39,15 +43,20 @@ export class RecommendationPageController {
     const readModels = this.reads.readModels;
     const finding = isId(recommendationId) ? findRegisterEntry(readModels, recommendationId, today) : null;
     if (!finding) return sendNotFound(response, 'recommendation', recommendationId);
+    const timeline = recommendationTimeline(readModels, recommendationId);
+    const slippage = querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null;
+    const targetDate = await targetDateChart(finding.reference, timeline, slippage, today);
     sendReadingPage(
       response,
       200,
       recommendationPage({
         today,
         finding,
-        timeline: recommendationTimeline(readModels, recommendationId),
+        timeline,
         commitments: queryCommitments(readModels, { recommendationId }, EVERYTHING, today).items,
-        slippage: querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null,
+        slippage,
+        targetDateChart: targetDate,
+        evidence: evidenceList(timeline, isOffered(SUBMIT_EVIDENCE, finding) ? `/recommendations/${encodeURIComponent(recommendationId)}/evidence-file` : null),
         challenges: queryChallenges(readModels, { status: 'all', recommendationId }, EVERYTHING, today).items,
         consistent,
         recording: recommendationRecording(finding, query.recorded),

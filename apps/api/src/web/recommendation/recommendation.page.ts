@@ -1,4 +1,6 @@
 import type { ChallengeEntry, Commitment, RegisterEntry, SlippageEntry, TimelineEntry } from '@ledger/projections/read-models';
+import type { Chart } from '../charts/chart';
+import type { EvidenceList } from '../evidence/evidence.page';
 import { join, lines, row, small, type Inline, type SummaryRows, type Table } from '../components/inline';
 import { challengesTable } from '../reading/challenges-table';
 import { commitmentsTable } from '../reading/commitments-table';
@@ -19,6 +21,10 @@ export interface RecommendationPageModel {
   consistent: boolean;
   /** The banner after a recording form was used, and the links to the forms that can be used now (its challenges' too). */
   recording?: RecommendationRecording;
+  /** The target date over time; null when none was ever set. */
+  targetDateChart?: Chart | null;
+  /** The evidence submitted, each linking to its file. */
+  evidence?: EvidenceList;
 }
 
 export interface RecommendationPage extends ReadingPage {
@@ -33,6 +39,8 @@ export interface RecommendationPage extends ReadingPage {
   challenges: Table | null;
   timeline: Table;
   recording?: RecommendationRecording;
+  targetDateChart: Chart | null;
+  evidence: EvidenceList | null;
 }
 
 export function recommendationPage(model: RecommendationPageModel): RecommendationPage {
@@ -85,6 +93,8 @@ export function recommendationPage(model: RecommendationPageModel): Recommendati
     ],
     commitments: commitments.length === 0 ? null : commitmentsTable(commitments, 'Who committed to what, and whether it was kept'),
     revisions: slippage === null || slippage.revisions.length === 0 ? null : revisionsTable(slippage.revisions.map((revision) => ({ revision })), `Every request to change the target date of ${finding.reference}`),
+    targetDateChart: model.targetDateChart ?? null,
+    evidence: model.evidence ?? null,
     showChallenges: challenges.length > 0 || model.recording !== undefined,
     challenges: challenges.length === 0 ? null : challengesTable(challenges, `Scrutiny challenges about ${finding.reference}`, undefined, model.recording?.challenges.linksOf),
     timeline: timelineTable(timeline, `Timeline of ${finding.reference} (${timeline.length} ${timeline.length === 1 ? 'entry' : 'entries'})`),

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { queryStatutory, STATUTORY } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS } from '../../read-models/query-params';
 import { READ_PARAMS } from '../../read-models/read-params';
+import { statutoryClockChart } from '../charts/statutory-clock-chart';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
 import { LedgerReads } from '../reading/ledger-reads';
@@ -33,6 +34,7 @@ export class StatutoryResponsesPageController {
     const { page, atLeast, state: states, ...filter } = asked.params;
     const { today, consistent } = await this.reads.context.begin(atLeast, [STATUTORY], response);
     const responses = queryStatutory(readModels, { ...filter, states }, offsetOf(page), today);
-    sendReadingPage(response, 200, statutoryResponsesPage({ values: asked.values, errors: [], inspectionChoices: inspectionChoices(readModels, today), responses, consistent }));
+    const clock = await statutoryClockChart(responses.items);
+    sendReadingPage(response, 200, statutoryResponsesPage({ values: asked.values, errors: [], inspectionChoices: inspectionChoices(readModels, today), responses, consistent, clock }));
   }
 }

@@ -1,4 +1,5 @@
 import { STATUTORY_STATES, type Page, type StatutoryEntry } from '@ledger/projections/read-models';
+import type { Chart } from '../charts/chart';
 import { lines, join, link, small, type Table } from '../components/inline';
 import type { FormError } from '../layout/error-summary';
 import { inspectionField, serviceField } from '../reading/filter-fields';
@@ -16,9 +17,10 @@ export interface StatutoryPageModel {
   inspectionChoices: readonly Choice[];
   responses?: Page<StatutoryEntry>;
   consistent?: boolean;
+  clock?: Chart | null;
 }
 
-export function statutoryResponsesPage({ values, errors, inspectionChoices, responses, consistent }: StatutoryPageModel): ListPage {
+export function statutoryResponsesPage({ values, errors, inspectionChoices, responses, consistent, clock = null }: StatutoryPageModel): ListPage & { clock: Chart | null } {
   const context = { values, errors };
   return {
     template: 'scrutiny/statutory-responses.njk',
@@ -26,6 +28,7 @@ export function statutoryResponsesPage({ values, errors, inspectionChoices, resp
     current: '/statutory-responses',
     errors,
     consistent,
+    clock,
     filters: {
       action: '/statutory-responses',
       submit: 'Apply filters',
