@@ -30,6 +30,23 @@ interface AppendOutcome {
   written: boolean;
 }
 
+/** One append waiting for the next group commit. */
+interface PendingAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/** Appends in one transaction at most: bounds how long one commit holds the event loop. */
+const MAX_GROUP = 512;
+
+export interface SqliteEventStoreOptions {
+  /** Told the number of appends each group commit carried (for metrics). */
+  onGroupCommit?(appends: number): void;
+}
+
 interface StoredId {
   stream_id: string;
   revision: bigint;
@@ -70,12 +87,15 @@ export class SqliteEventStore implements EventStore {
   private readonly appendEvents: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendOutcome>;
   private readonly appends: AppendNotifier;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
   private dataVersion: bigint;
   private closed = false;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly file: string,
+    private readonly options: SqliteEventStoreOptions,
   ) {
     this.statements = prepareStatements(db);
     this.appendEvents = db.transaction((streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
@@ -86,7 +106,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Opens (and if need be creates) the log in `file`. */
-  static open(file: string): SqliteEventStore {
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     const db = new Database(file);
     try {
       db.defaultSafeIntegers(true);
@@ -94,27 +114,30 @@ export class SqliteEventStore implements EventStore {
       if (journalMode !== 'wal') throw new Error(`${file}: the event store needs WAL mode, but SQLite chose ${String(journalMode)}`);
       db.pragma('synchronous = FULL');
       migrate(db, file);
-      return new SqliteEventStore(db, file);
+      return new SqliteEventStore(db, file, options);
     } catch (error) {
       db.close();
       throw error;
     }
   }
 
-  async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const checked = checkAppendInput(streamId, events, expected);
-    this.ensureOpen();
-    let outcome: AppendOutcome;
+  /**
+   * Group commit: appends made in the same turn of the event loop (commands that arrive together)
+   * are written in one transaction, with one fsync at its commit. Each append still checks its own
+   * expected revision, inside its own savepoint, so one refused append leaves the others of its
+   * group untouched. Every append is answered only after the commit that holds it, fsync included.
+   */
+  append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
-      outcome = this.appendEvents.immediate(streamId, checked, expected);
+      const checked = checkAppendInput(streamId, events, expected);
+      this.ensureOpen();
+      return new Promise<AppendResult>((resolve, reject) => {
+        this.pending.push({ streamId, events: checked, expected, resolve, reject });
+        this.scheduleFlush();
+      });
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new EventStoreUnavailableError(`${this.file} is locked by another writer; try again`, error);
-      }
-      throw error;
+      return Promise.reject(error);
     }
-    if (outcome.written) this.appends.notify();
-    return outcome.result;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -182,12 +205,64 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** Ends every open subscription, then closes the file. */
+  /** Ends every open subscription, writes the appends already made, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
     for (const subscription of [...this.subscriptions]) await subscription.close();
+    while (this.pending.length > 0) this.flush();
     this.closed = true;
     this.db.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+      if (this.pending.length > 0) this.scheduleFlush();
+    });
+  }
+
+  /** Commits the waiting appends as one group (up to MAX_GROUP of them) and answers each. */
+  private flush(): void {
+    const group = this.pending.splice(0, MAX_GROUP);
+    if (group.length === 0) return;
+    if (this.closed) {
+      for (const append of group) append.reject(new EventStoreUnavailableError(`the event store ${this.file} is closed`));
+      return;
+    }
+    const outcomes: ({ ok: AppendOutcome } | { error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const append of group) {
+            try {
+              // A nested transaction is a savepoint: a refused append is rolled back alone.
+              outcomes.push({ ok: this.appendEvents(append.streamId, append.events, append.expected) });
+            } catch (error) {
+              // Some failures (a full disk, an I/O error) end the whole transaction: the group fails.
+              if (!this.db.inTransaction) throw error;
+              outcomes.push({ error: storageError(this.file, error) });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      const failure =
+        (error as { code?: string }).code === 'SQLITE_BUSY'
+          ? new EventStoreUnavailableError(`${this.file} is locked by another writer; try again`, error)
+          : storageError(this.file, error);
+      for (const append of group) append.reject(failure);
+      return;
+    }
+    this.options.onGroupCommit?.(group.length);
+    if (outcomes.some((outcome) => 'ok' in outcome && outcome.ok.written)) this.appends.notify();
+    group.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if ('ok' in outcome) append.resolve(outcome.ok.result);
+      else append.reject(outcome.error);
+    });
   }
 
   private appendInTransaction(streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendOutcome {
@@ -264,6 +339,16 @@ export class SqliteEventStore implements EventStore {
   private ensureOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError(`the event store ${this.file} is closed`);
   }
+}
+
+/** A write the disk refused: said plainly, with SQLite's own error kept as the cause. */
+function storageError(file: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_FULL') return new EventStoreUnavailableError(`${file}: the disk is full; nothing of this append was written`, error);
+  if (code === 'SQLITE_IOERR' || code?.startsWith('SQLITE_IOERR_')) {
+    return new EventStoreUnavailableError(`${file}: the disk refused the write (${code}); nothing of this append was written`, error);
+  }
+  return error;
 }
 
 /** Creates the schema, or checks that the file holds one this program understands. */
