@@ -31,6 +31,10 @@ export interface EventToAppend {
   metadata: JsonObject;
 }
 
+/**
+ * An event as read back. Its data and metadata are the JSON values appended; the order of an
+ * object's keys is not kept (the embedded store keeps RFC 8785 canonical text, keys sorted).
+ */
 export interface RecordedEvent {
   streamId: string;
   revision: bigint;
