@@ -74,6 +74,14 @@ export class EventStoreUnavailableError extends Error {
   }
 }
 
+/** The store's disk is full: nothing of the refused write was stored; writes work again once space is freed. */
+export class EventStoreFullError extends EventStoreUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause);
+    this.name = 'EventStoreFullError';
+  }
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the start (forwards) or the end (backwards). */

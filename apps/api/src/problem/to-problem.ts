@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '@ledger/application';
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '@ledger/event-store';
+import { EventStoreFullError, EventStoreUnavailableError, WrongExpectedVersionError } from '@ledger/event-store';
 import { ProblemError, invalidInput, ruleViolation } from './problem';
 
 /**
@@ -16,6 +16,9 @@ export function toProblem(error: unknown): ProblemError | HttpException {
       streamId: error.streamId,
       currentRevision: error.actual === 'no_stream' ? null : String(error.actual),
     });
+  }
+  if (error instanceof EventStoreFullError) {
+    return new ProblemError('store-unavailable', "The ledger's disk is full; nothing was recorded. Try again once an administrator has freed space.");
   }
   if (error instanceof EventStoreUnavailableError) {
     return new ProblemError('store-unavailable', 'The event store cannot be reached right now; nothing was recorded. Try again shortly.');

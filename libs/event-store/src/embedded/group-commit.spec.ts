@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EventStoreUnavailableError, type EventToAppend, type RecordedEvent, WrongExpectedVersionError } from '../event-store.port';
+import { EventStoreFullError, type EventToAppend, type RecordedEvent, WrongExpectedVersionError } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('SqliteEventStore group commit', () => {
@@ -94,7 +94,7 @@ describe('SqliteEventStore group commit', () => {
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected');
       const reason = (outcome as PromiseRejectedResult).reason as Error;
-      expect(reason).toBeInstanceOf(EventStoreUnavailableError);
+      expect(reason).toBeInstanceOf(EventStoreFullError);
       expect(reason.message).toContain('the disk is full; nothing of this append was written');
     }
     expect((await all(store.readAll())).map((e) => e.streamId)).toEqual(['before']);

@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type EventStore,
   type EventStoreHealth,
+  EventStoreFullError,
   EventStoreUnavailableError,
   expectationHolds,
   type EventToAppend,
@@ -419,7 +420,7 @@ export class SqliteEventStore implements EventStore {
 /** A write the disk refused: said plainly, with SQLite's own error kept as the cause. */
 function storageError(file: string, error: unknown): unknown {
   const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_FULL') return new EventStoreUnavailableError(`${file}: the disk is full; nothing of this append was written`, error);
+  if (code === 'SQLITE_FULL') return new EventStoreFullError(`${file}: the disk is full; nothing of this append was written`, error);
   if (code === 'SQLITE_IOERR' || code?.startsWith('SQLITE_IOERR_')) {
     return new EventStoreUnavailableError(`${file}: the disk refused the write (${code}); nothing of this append was written`, error);
   }
