@@ -17,7 +17,26 @@ export interface ApiConfig {
   devUser: DevUser;
   /** Largest JSON body accepted. */
   bodyLimit: string;
+  /** pino's level for the JSON log (LEDGER_LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Limits that keep slow or greedy clients from exhausting the server (see server-limits.ts). */
+  server: ServerLimits;
 }
+
+export interface ServerLimits {
+  /** Open connections one client address may hold (LEDGER_MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient: number;
+  /** Open connections in all (LEDGER_MAX_CONNECTIONS), kept well below the process's file descriptors. */
+  maxConnections: number;
+  /** Time to receive a request's headers (LEDGER_HEADERS_TIMEOUT_MS): a slow-headers client is cut off. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request (LEDGER_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATA_DIR = './data';
@@ -31,7 +50,29 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     mode: env.NODE_ENV === 'production' ? 'production' : 'development',
     devUser: devUserFromEnv(env),
     bodyLimit: '1mb',
+    logLevel: parseLogLevel(env.LEDGER_LOG_LEVEL),
+    server: {
+      maxConnectionsPerClient: parseCount(env, 'LEDGER_MAX_CONNECTIONS_PER_CLIENT', 256),
+      maxConnections: parseCount(env, 'LEDGER_MAX_CONNECTIONS', 4096),
+      headersTimeoutMs: parseCount(env, 'LEDGER_HEADERS_TIMEOUT_MS', 10_000),
+      requestTimeoutMs: parseCount(env, 'LEDGER_REQUEST_TIMEOUT_MS', 30_000),
+      keepAliveTimeoutMs: 5_000,
+    },
   };
+}
+
+function parseLogLevel(value: string | undefined): string {
+  const level = value?.trim() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level;
+}
+
+function parseCount(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return count;
 }
 
 function parsePort(value: string | undefined): number {
