@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
   WrongExpectedVersionError,
 } from '@ledger/event-store';
+import canonicalize from 'canonicalize';
 import { eventHash } from './event-hash';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
@@ -156,7 +157,12 @@ export class HashChainedEventStore extends EventStoreDecorator {
   }
 }
 
-/** Ids lower-cased and JSON passed through a round trip, so that the hashed content is exactly what the store keeps and returns. */
+/**
+ * Ids lower-cased and JSON passed through a round trip with its keys in canonical (RFC 8785)
+ * order, so that the hashed content is exactly what the store keeps and returns, and every store
+ * (the embedded one keeps canonical text; EventStoreDB keeps what it is given) returns the same
+ * keys in the same order.
+ */
 function asStored(event: EventToAppend): EventToAppend {
   return {
     id: typeof event.id === 'string' ? event.id.toLowerCase() : event.id,
@@ -168,7 +174,7 @@ function asStored(event: EventToAppend): EventToAppend {
 
 function jsonCopy(value: JsonObject): JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return JSON.parse(JSON.stringify(value)) as JsonObject;
+  return JSON.parse(canonicalize(value) as string) as JsonObject;
 }
 
 /** The chain head an event leaves; undefined for an event stored without a hash. */
