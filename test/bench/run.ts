@@ -57,6 +57,17 @@ function machine(): Record<string, string | number> {
   return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
 }
 
+/** A module that fails leaves its figures out (their goals then FAIL as not measured) and says why. */
+async function guarded(results: Results, what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    results.notes.push(`${what} failed: ${message.slice(0, 300)}`);
+    log(`${what} failed: ${message}`);
+  }
+}
+
 function show(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '—';
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-GB');
@@ -84,7 +95,7 @@ async function main(): Promise<void> {
       for (const module of modules) {
         if (!module.atSize) continue;
         log(`${module.name} at ${events} events`);
-        await module.atSize(context);
+        await guarded(results, `${module.name} at ${events} events`, () => module.atSize!(context));
       }
       results.set(events, 'benchmark minutes', (performance.now() - started) / 60_000, 'min');
       largest = context;
@@ -94,7 +105,7 @@ async function main(): Promise<void> {
     for (const module of modules) {
       if (!module.once || !largest) continue;
       log(module.name);
-      await module.once({ largest, workDir: onceDir, results, log });
+      await guarded(results, module.name, () => module.once!({ largest: largest!, workDir: onceDir, results, log }));
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -25,6 +25,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** How long the API may take to answer before the start counts as failed. */
+const READY_WITHIN_MS = 120_000;
+
 /** Starts the API on `dataDir` and waits until it answers. */
 export async function startApi(dataDir: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
@@ -38,14 +41,21 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   const url = `http://127.0.0.1:${port}`;
   const answering = (async () => {
     for (;;) {
+      if (performance.now() - started > READY_WITHIN_MS) {
+        child.kill('SIGKILL');
+        throw new Error(`the API did not answer GET /health within ${READY_WITHIN_MS / 1000} s`);
+      }
       try {
-        await fetch(`${url}/health`);
+        await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) });
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
   })();
+  // Whichever loses the race must not end the benchmark as an unhandled rejection.
+  answering.catch(() => undefined);
+  exited.catch(() => undefined);
   await Promise.race([answering, exited]);
   const startMs = performance.now() - started;
   return {
