@@ -22,6 +22,10 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ExportsModule } from './exports/exports.module';
 import { READ_MODELS_FILE } from '@ledger/projections';
 import path from 'node:path';
+import type { Logger } from 'pino';
+import { JSON_LOG } from './observability/json-log.token';
+import { LedgerMetrics } from './observability/ledger-metrics';
+import { MetricsController } from './observability/metrics.controller';
 
 export interface AppModuleOptions {
   config: ApiConfig;
@@ -32,6 +36,8 @@ export interface AppModuleOptions {
   idempotency: IdempotencyStore;
   /** Closed when the application shuts down: what createApp opened itself. */
   owned: { close(): Promise<void> | void }[];
+  metrics: LedgerMetrics;
+  jsonLog: Logger;
 }
 
 const OWNED = Symbol('OWNED');
@@ -64,12 +70,14 @@ export class AppModule {
         WebModule,
         ExportsModule.forRoot({ config: options.config, store: options.rawEventStore }),
       ],
-      controllers: [HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
+      controllers: [MetricsController, HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
       providers: [
         { provide: API_CONFIG, useValue: options.config },
         { provide: DevUserDirectory, useValue: new DevUserDirectory(options.config.devUser) },
         { provide: IdempotencyStore, useValue: options.idempotency },
         { provide: OWNED, useValue: options.owned },
+        { provide: LedgerMetrics, useValue: options.metrics },
+        { provide: JSON_LOG, useValue: options.jsonLog },
         OwnedResources,
         { provide: APP_GUARD, useClass: DevIdentityGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -11,13 +11,21 @@ import type { ApiConfig } from './config/api-config';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { bodyParserProblems } from './problem/body-parser-problem';
 import { setupOpenApi } from './openapi/setup-openapi';
+import type { DestinationStream } from 'pino';
+import { NestJsonLogger, createJsonLogger, requestLogging } from './observability/json-logger';
+import { LedgerMetrics } from './observability/ledger-metrics';
+import { applyServerLimits } from './server/server-limits';
+import type { Server } from 'node:http';
 
 export interface CreateAppOptions {
   config: ApiConfig;
   /** A raw store to use instead of the one the configuration names; the caller keeps ownership of it. */
   eventStore?: EventStore;
   clock?: Clock;
+  /** Nest's logger. Left out, Nest logs through the JSON log; given (tests), the JSON log is off unless `log` is given too. */
   logger?: LoggerService | LogLevel[] | false;
+  /** Where the JSON log (pino) goes, and at which level (default: stdout at LEDGER_LOG_LEVEL). */
+  log?: { destination?: DestinationStream; level?: string };
 }
 
 /**
@@ -30,19 +38,23 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   fs.mkdirSync(config.dataDir, { recursive: true });
   const owned: { close(): Promise<void> | void }[] = [];
   try {
-    const raw = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv)));
+    const metrics = new LedgerMetrics();
+    const jsonLog = createJsonLogger(options.log?.level ?? (options.logger !== undefined && options.log === undefined ? 'silent' : config.logLevel), options.log?.destination);
+    const raw = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv), { onGroupCommit: (appends) => metrics.groupCommitted(appends) }));
     if (!options.eventStore) owned.push(raw);
     const eventStore = ledgerEventStore(raw);
     // Raw: idempotency records are bookkeeping, outside the hash-chained ledger streams.
     const idempotency = new IdempotencyStore(raw, config.idempotencyTtlMs);
     const clock = options.clock ?? (() => new Date());
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, owned }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, owned, metrics, jsonLog }), {
       bodyParser: false,
-      logger: options.logger,
+      logger: options.logger ?? new NestJsonLogger(jsonLog),
       abortOnError: false,
     });
     app.disable('x-powered-by');
+    applyServerLimits(app.getHttpServer() as Server, config.server);
+    app.use(requestLogging(jsonLog));
     // The only ETags are stream revisions, set by the command and history answers themselves.
     app.set('etag', false);
     app.useBodyParser('json', { limit: config.bodyLimit });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SqliteEventStore } from './embedded/sqlite-event-store';
+import { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store';
 import type { EventStore } from './event-store.port';
 import type * as EsdbAdapter from './esdb/esdb-event-store';
 
@@ -9,11 +9,12 @@ export type EventStoreConfig = { kind: 'embedded'; dataDir: string } | { kind: '
 /** The embedded log's file inside the data folder. */
 export const EMBEDDED_EVENTS_FILE = 'events.sqlite';
 
-export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+/** `embedded`: options for the embedded store (ignored by EventStoreDB). */
+export async function createEventStore(config: EventStoreConfig, embedded: SqliteEventStoreOptions = {}): Promise<EventStore> {
   switch (config.kind) {
     case 'embedded':
       fs.mkdirSync(config.dataDir, { recursive: true });
-      return SqliteEventStore.open(path.join(config.dataDir, EMBEDDED_EVENTS_FILE));
+      return SqliteEventStore.open(path.join(config.dataDir, EMBEDDED_EVENTS_FILE), embedded);
     case 'esdb': {
       // Loaded only when chosen, so the embedded default never loads the gRPC client. A require,
       // not import(): the build is CommonJS, where import() of an extensionless path fails.

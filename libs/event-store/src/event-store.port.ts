@@ -40,6 +40,10 @@ export interface EventToAppend {
   metadata: JsonObject;
 }
 
+/**
+ * An event as read back. Its data and metadata are the JSON values appended; the order of an
+ * object's keys is not kept (the embedded store keeps RFC 8785 canonical text, keys sorted).
+ */
 export interface RecordedEvent {
   streamId: string;
   revision: bigint;
@@ -108,6 +112,14 @@ export class AppendTooLargeError extends Error {
   ) {
     super(`The events for ${streamId} are larger than the event store accepts in one append (${maxAppendSize} bytes); nothing was recorded`);
     this.name = 'AppendTooLargeError';
+  }
+}
+
+/** The store's disk is full: nothing of the refused write was stored; writes work again once space is freed. */
+export class EventStoreFullError extends EventStoreUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause);
+    this.name = 'EventStoreFullError';
   }
 }
 

@@ -1,6 +1,8 @@
 export * from './event-store.port';
 export * from './event-store-decorator';
-export { SqliteEventStore } from './embedded/sqlite-event-store';
+export { type ChainRow, SqliteEventStore, type SqliteEventStoreOptions, type StreamHeadRow } from './embedded/sqlite-event-store';
+export type { EventRow } from './embedded/event-row';
+export { SCHEMA_VERSION } from './embedded/schema';
 export { LEDGER_STREAM_PREFIXES } from './esdb/ledger-stream-prefixes';
 export { BOOKKEEPING_STREAM_PREFIXES, IDEMPOTENCY_STREAM_PREFIX, isBookkeepingStream } from './bookkeeping-streams';
 // Types only: the adapter module loads the gRPC client, which createEventStore loads only when chosen.

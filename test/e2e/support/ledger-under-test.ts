@@ -6,7 +6,7 @@ import request from 'supertest';
 import { EVENT_STORE } from '@ledger/application';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';
-import { createApp } from '../../../apps/api/src/create-app';
+import { type CreateAppOptions, createApp } from '../../../apps/api/src/create-app';
 
 /** The real API on a temporary data folder, listening on a free loopback port. */
 export interface LedgerUnderTest {
@@ -34,9 +34,9 @@ export function removeDataDir(dataDir: string): void {
 export async function startLedger(
   dataDir = temporaryDataDir(),
   env: Record<string, string> = {},
-  options: { eventStore?: EventStore } = {},
+  options: { eventStore?: EventStore; log?: CreateAppOptions['log'] } = {},
 ): Promise<LedgerUnderTest> {
-  const app = await createApp({ config: loadApiConfig({ ...env, LEDGER_DATA_DIR: dataDir }), eventStore: options.eventStore, logger: ['error'] });
+  const app = await createApp({ config: loadApiConfig({ ...env, LEDGER_DATA_DIR: dataDir }), eventStore: options.eventStore, logger: ['error'], log: options.log });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -55,12 +55,14 @@ function findingEvents(inspectionId: string, n: number, eventId: (i: number) => 
 
 /**
  * Records a ledger of about `events` events through the hash chain: inspections of ten findings,
- * each finding's stream of EVENTS_PER_FINDING events written in one append.
+ * each finding's stream of EVENTS_PER_FINDING events written in one append. `concurrency`
+ * appends are in flight at once: a bulk load, which the store may commit together.
  */
-export async function generateLedger(store: EventStore, events: number): Promise<number> {
+export async function generateLedger(store: EventStore, events: number, concurrency = 1): Promise<number> {
   const chained = new HashChainedEventStore(store);
   const findings = Math.max(1, Math.round(events / EVENTS_PER_FINDING));
   let written = 0;
+  let inFlight: Promise<unknown>[] = [];
   for (let f = 0; f < findings; f += 1) {
     const inspectionId = `inspection-${Math.floor(f / FINDINGS_PER_INSPECTION)}`;
     const n = (f % FINDINGS_PER_INSPECTION) + 1;
@@ -76,8 +78,13 @@ export async function generateLedger(store: EventStore, events: number): Promise
         metadata: { actor, occurredAt: time, recordedAt: time, $correlationId: commandId, $causationId: commandId, commandId, schemaVersion: 1, source: 'import' },
       };
     });
-    await chained.append(`recommendation-${inspectionId}-rec-${n}`, toAppend, 'no_stream');
+    inFlight.push(chained.append(`recommendation-${inspectionId}-rec-${n}`, toAppend, 'no_stream'));
     written += toAppend.length;
+    if (inFlight.length >= concurrency) {
+      await Promise.all(inFlight);
+      inFlight = [];
+    }
   }
+  await Promise.all(inFlight);
   return written;
 }

@@ -11,6 +11,7 @@ import {
 } from '@ledger/application';
 import type { Actor, ChallengeCommand, InspectionCommand, OnBehalfOf, RecommendationCommand, StatutoryResponseCommand } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
+import { ledgerEventStore } from '@ledger/integrity';
 
 export interface Attribution {
   as: Actor;
@@ -33,9 +34,10 @@ export class LedgerDriver {
     private readonly clock: { now: Date },
   ) {}
 
+  /** `store`: a raw store; commands go through it as the API sends them, hash-chained and upcast. */
   static async start(store: EventStore): Promise<LedgerDriver> {
     const clock = { now: new Date(0) };
-    const app = await NestFactory.createApplicationContext(LedgerApplicationModule.forRoot({ eventStore: store, clock: () => clock.now }), { logger: false });
+    const app = await NestFactory.createApplicationContext(LedgerApplicationModule.forRoot({ eventStore: ledgerEventStore(store), clock: () => clock.now }), { logger: false });
     return new LedgerDriver(app, app.get(CommandBus), clock);
   }
 

@@ -22,10 +22,29 @@ export interface ApiConfig {
   maxAppendSize: number;
   /** How long an Idempotency-Key and its answer are remembered (LEDGER_IDEMPOTENCY_TTL_HOURS, default 24). */
   idempotencyTtlMs: number;
+  /** pino's level for the JSON log (LEDGER_LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Limits that keep slow or greedy clients from exhausting the server (see server-limits.ts). */
+  server: ServerLimits;
 }
 
 /** EventStoreDB's default MaxAppendSize; set LEDGER_MAX_APPEND_SIZE to the server's if it differs. */
 export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
+export interface ServerLimits {
+  /** Open connections one client address may hold (LEDGER_MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient: number;
+  /** Open connections in all (LEDGER_MAX_CONNECTIONS), kept well below the process's file descriptors. */
+  maxConnections: number;
+  /** Time to receive a request's headers (LEDGER_HEADERS_TIMEOUT_MS): a slow-headers client is cut off. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request (LEDGER_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATA_DIR = './data';
@@ -40,7 +59,29 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     devUser: devUserFromEnv(env),
     ...appendLimits(env.LEDGER_MAX_APPEND_SIZE),
     idempotencyTtlMs: idempotencyTtl(env.LEDGER_IDEMPOTENCY_TTL_HOURS),
+    logLevel: parseLogLevel(env.LEDGER_LOG_LEVEL),
+    server: {
+      maxConnectionsPerClient: parseCount(env, 'LEDGER_MAX_CONNECTIONS_PER_CLIENT', 256),
+      maxConnections: parseCount(env, 'LEDGER_MAX_CONNECTIONS', 4096),
+      headersTimeoutMs: parseCount(env, 'LEDGER_HEADERS_TIMEOUT_MS', 10_000),
+      requestTimeoutMs: parseCount(env, 'LEDGER_REQUEST_TIMEOUT_MS', 30_000),
+      keepAliveTimeoutMs: 5_000,
+    },
   };
+}
+
+function parseLogLevel(value: string | undefined): string {
+  const level = value?.trim() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level;
+}
+
+function parseCount(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return count;
 }
 
 function idempotencyTtl(value: string | undefined): number {

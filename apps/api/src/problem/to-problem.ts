@@ -3,6 +3,7 @@ import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, 
 import {
   AppendTooLargeError,
   EventStoreAccessDeniedError,
+  EventStoreFullError,
   EventStoreUnauthenticatedError,
   EventStoreUnavailableError,
   WrongExpectedVersionError,
@@ -45,6 +46,9 @@ export function toProblem(error: unknown): ProblemError | HttpException {
   }
   if (error instanceof EventStoreUnauthenticatedError) {
     return new ProblemError('store-unavailable', "The event store refused the ledger's credentials; nothing was recorded. An administrator must correct them.");
+  }
+  if (error instanceof EventStoreFullError) {
+    return new ProblemError('store-unavailable', "The ledger's disk is full; nothing was recorded. Try again once an administrator has freed space.");
   }
   if (error instanceof EventStoreUnavailableError) {
     return new ProblemError('store-unavailable', 'The event store cannot be reached right now; nothing was recorded. Try again shortly.');

@@ -231,7 +231,7 @@ export function describeEventStoreContract(
     });
 
     describe('what is stored', () => {
-      it('data and metadata round-trip exactly: nested JSON, unicode, numbers, key order', async () => {
+      it('data and metadata round-trip as the same JSON values: nested JSON, unicode, numbers', async () => {
         const data: JsonObject = {
           recommendationId: 'REC 03',
           text: 'Forces should train every investigating detective — “Soteria” ✓ 🚔 Ünïcödé 北京 שלום \u0000 \n\t"quoted"\\',
@@ -256,8 +256,6 @@ export function describeEventStoreContract(
         for (const stored of [fromStream, fromLog]) {
           expect(stored.data).toStrictEqual(data);
           expect(stored.metadata).toStrictEqual(metadata);
-          expect(JSON.stringify(stored.data)).toBe(JSON.stringify(data));
-          expect(JSON.stringify(stored.metadata)).toBe(JSON.stringify(metadata));
           expect(stored.type).toBe('RecommendationAccepted');
           expect(stored.id).toBe(event.id);
           expect(stored.streamId).toBe(stream('a'));

@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type EventStore,
   type EventStoreHealth,
+  EventStoreFullError,
   EventStoreUnavailableError,
   expectationHolds,
   type EventToAppend,
@@ -15,9 +16,9 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
-import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, type EventRow, storedForm, toRecordedEvent } from './event-row';
 import { checkAppendInput, checkMaxCount, checkPosition } from './input-checks';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { migrateSchema } from './migrate-schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
 const PAGE_SIZE = 500;
@@ -28,6 +29,23 @@ const MAX_INT64 = 2n ** 63n - 1n;
 interface AppendOutcome {
   result: AppendResult;
   written: boolean;
+}
+
+/** One append waiting for the next group commit. */
+interface PendingAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/** Appends in one transaction at most: bounds how long one commit holds the event loop. */
+const MAX_GROUP = 512;
+
+export interface SqliteEventStoreOptions {
+  /** Told the number of appends each group commit carried (for metrics). */
+  onGroupCommit?(appends: number): void;
 }
 
 interface StoredId {
@@ -42,7 +60,7 @@ function prepareStatements(db: Database.Database) {
     head: db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck(),
     byId: db.prepare<[string], StoredId>('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
     insert: db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata, @created)`,
+      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata, @hash, @prevHash, @created)`,
     ),
     streamForwards: db.prepare<[string, bigint, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
@@ -55,10 +73,43 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`,
     ),
     dataVersion: db.prepare<[], bigint>('PRAGMA data_version').pluck(),
+    // Each event with the hash and position of its stream's previous revision, found through the
+    // (stream, revision) index: a chain is checked link by link without holding any stream.
+    chainPage: db.prepare<[bigint, bigint, number], ChainRow>(
+      `SELECT e.position, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata, e.hash, e.prev_hash, e.created,
+              p.hash AS link_hash, p.position AS link_position
+         FROM events e LEFT JOIN events p ON p.stream_id = e.stream_id AND p.revision = e.revision - 1
+        WHERE e.position > ? AND e.position <= ? ORDER BY e.position LIMIT ?`,
+    ),
+    storedPage: db.prepare<[bigint, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`),
+    streamStarts: db.prepare<[bigint, bigint, number], { position: bigint; stream_id: string }>(
+      'SELECT position, stream_id FROM events WHERE position > ? AND position <= ? AND revision = 0 ORDER BY position LIMIT ?',
+    ),
+    streamLast: db.prepare<[string, bigint], { revision: bigint; position: bigint; hash: string | null }>(
+      'SELECT revision, position, hash FROM events WHERE stream_id = ? AND position <= ? ORDER BY revision DESC LIMIT 1',
+    ),
   };
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
+
+/** A stored event with its stream's previous event's hash and position (null at revision 0 or when missing). */
+export interface ChainRow extends EventRow {
+  link_hash: string | null;
+  link_position: bigint | null;
+}
+
+/** One stream's extent in the log, up to a position. */
+export interface StreamHeadRow {
+  stream_id: string;
+  last_revision: bigint;
+  first_position: bigint;
+  last_position: bigint;
+  last_hash: string | null;
+}
+
+/** Rows read per page by the stored-bytes readers: each page is its own short read transaction. */
+const STORED_PAGE = 2000;
 
 /**
  * The embedded log: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
@@ -70,12 +121,15 @@ export class SqliteEventStore implements EventStore {
   private readonly appendEvents: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendOutcome>;
   private readonly appends: AppendNotifier;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
   private dataVersion: bigint;
   private closed = false;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly file: string,
+    private readonly options: SqliteEventStoreOptions,
   ) {
     this.statements = prepareStatements(db);
     this.appendEvents = db.transaction((streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
@@ -86,35 +140,38 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Opens (and if need be creates) the log in `file`. */
-  static open(file: string): SqliteEventStore {
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     const db = new Database(file);
     try {
       db.defaultSafeIntegers(true);
       const journalMode = db.pragma('journal_mode = WAL', { simple: true });
       if (journalMode !== 'wal') throw new Error(`${file}: the event store needs WAL mode, but SQLite chose ${String(journalMode)}`);
       db.pragma('synchronous = FULL');
-      migrate(db, file);
-      return new SqliteEventStore(db, file);
+      migrateSchema(db, file);
+      return new SqliteEventStore(db, file, options);
     } catch (error) {
       db.close();
       throw error;
     }
   }
 
-  async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const checked = checkAppendInput(streamId, events, expected);
-    this.ensureOpen();
-    let outcome: AppendOutcome;
+  /**
+   * Group commit: appends made in the same turn of the event loop (commands that arrive together)
+   * are written in one transaction, with one fsync at its commit. Each append still checks its own
+   * expected revision, inside its own savepoint, so one refused append leaves the others of its
+   * group untouched. Every append is answered only after the commit that holds it, fsync included.
+   */
+  append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
-      outcome = this.appendEvents.immediate(streamId, checked, expected);
+      const checked = checkAppendInput(streamId, events, expected);
+      this.ensureOpen();
+      return new Promise<AppendResult>((resolve, reject) => {
+        this.pending.push({ streamId, events: checked, expected, resolve, reject });
+        this.scheduleFlush();
+      });
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new EventStoreUnavailableError(`${this.file} is locked by another writer; try again`, error);
-      }
-      throw error;
+      return Promise.reject(error);
     }
-    if (outcome.written) this.appends.notify();
-    return outcome.result;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -182,12 +239,107 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** Ends every open subscription, then closes the file. */
+  /**
+   * The stored rows in log order up to `upTo`, as their bytes are kept (canonical text, hashes in
+   * their own columns), each with its stream's previous hash: for verification at the scan rate.
+   */
+  *chainRows(upTo: bigint): Generator<ChainRow> {
+    yield* this.storedPages(upTo, (after) => this.statements.chainPage.all(after, upTo, STORED_PAGE));
+  }
+
+  /** The stored rows in log order up to `upTo`, as their bytes are kept: for the canonical export. */
+  *storedRows(upTo: bigint): Generator<EventRow> {
+    yield* this.storedPages(upTo, (after) => this.statements.storedPage.all(after, upTo, STORED_PAGE));
+  }
+
+  /**
+   * Every stream's last revision and hash up to `upTo`, in order of each stream's first event,
+   * page by page: one look-up in the (stream, revision) index per stream, nothing held.
+   */
+  *streamHeads(upTo: bigint): Generator<StreamHeadRow> {
+    let after = 0n;
+    for (;;) {
+      this.ensureOpen();
+      const starts = this.statements.streamStarts.all(after, upTo, STORED_PAGE);
+      for (const start of starts) {
+        const last = this.statements.streamLast.get(start.stream_id, upTo);
+        if (last === undefined) continue;
+        yield { stream_id: start.stream_id, first_position: start.position, last_revision: last.revision, last_position: last.position, last_hash: last.hash };
+      }
+      if (starts.length < STORED_PAGE) return;
+      after = starts[starts.length - 1].position;
+    }
+  }
+
+  private *storedPages<Row extends EventRow>(upTo: bigint, page: (after: bigint) => Row[]): Generator<Row> {
+    let after = 0n;
+    while (after < upTo) {
+      this.ensureOpen();
+      const rows = page(after);
+      yield* rows;
+      if (rows.length < STORED_PAGE) return;
+      after = rows[rows.length - 1].position;
+    }
+  }
+
+  /** Ends every open subscription, writes the appends already made, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
     for (const subscription of [...this.subscriptions]) await subscription.close();
+    while (this.pending.length > 0) this.flush();
     this.closed = true;
     this.db.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+      if (this.pending.length > 0) this.scheduleFlush();
+    });
+  }
+
+  /** Commits the waiting appends as one group (up to MAX_GROUP of them) and answers each. */
+  private flush(): void {
+    const group = this.pending.splice(0, MAX_GROUP);
+    if (group.length === 0) return;
+    if (this.closed) {
+      for (const append of group) append.reject(new EventStoreUnavailableError(`the event store ${this.file} is closed`));
+      return;
+    }
+    const outcomes: ({ ok: AppendOutcome } | { error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const append of group) {
+            try {
+              // A nested transaction is a savepoint: a refused append is rolled back alone.
+              outcomes.push({ ok: this.appendEvents(append.streamId, append.events, append.expected) });
+            } catch (error) {
+              // Some failures (a full disk, an I/O error) end the whole transaction: the group fails.
+              if (!this.db.inTransaction) throw error;
+              outcomes.push({ error: storageError(this.file, error) });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      const failure =
+        (error as { code?: string }).code === 'SQLITE_BUSY'
+          ? new EventStoreUnavailableError(`${this.file} is locked by another writer; try again`, error)
+          : storageError(this.file, error);
+      for (const append of group) append.reject(failure);
+      return;
+    }
+    this.options.onGroupCommit?.(group.length);
+    if (outcomes.some((outcome) => 'ok' in outcome && outcome.ok.written)) this.appends.notify();
+    group.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if ('ok' in outcome) append.resolve(outcome.ok.result);
+      else append.reject(outcome.error);
+    });
   }
 
   private appendInTransaction(streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendOutcome {
@@ -209,8 +361,7 @@ export class SqliteEventStore implements EventStore {
         revision,
         eventId: event.id,
         type: event.type,
-        data: JSON.stringify(event.data),
-        metadata: JSON.stringify(event.metadata),
+        ...storedForm(event),
         created,
       });
     }
@@ -266,16 +417,12 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** Creates the schema, or checks that the file holds one this program understands. */
-function migrate(db: Database.Database, file: string): void {
-  db.transaction(() => {
-    const version = BigInt(db.pragma('user_version', { simple: true }) as bigint | number);
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`${file} has event store schema version ${version}, newer than this program's (${SCHEMA_VERSION})`);
-    }
-    if (version < SCHEMA_VERSION) {
-      db.exec(SCHEMA_SQL);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }
-  }).immediate();
+/** A write the disk refused: said plainly, with SQLite's own error kept as the cause. */
+function storageError(file: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_FULL') return new EventStoreFullError(`${file}: the disk is full; nothing of this append was written`, error);
+  if (code === 'SQLITE_IOERR' || code?.startsWith('SQLITE_IOERR_')) {
+    return new EventStoreUnavailableError(`${file}: the disk refused the write (${code}); nothing of this append was written`, error);
+  }
+  return error;
 }

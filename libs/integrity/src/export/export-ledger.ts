@@ -3,12 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import type { EventStore } from '@ledger/event-store';
-import { type ExportFormat, type ExportManifest, buildManifest, manifestFileFor } from '../manifest/export-manifest';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type EventStore, SqliteEventStore } from '@ledger/event-store';
+import { type ExportFormat, type ExportManifest, buildManifest, manifestFileFor, writeManifestFile } from '../manifest/export-manifest';
 import { signManifest } from '../manifest/signing-keys';
 import { csvTexts } from './csv-export';
 import { type ExportFilter, NO_FILTER, isWholeLedger } from './export-filter';
-import { jsonlTexts } from './jsonl-export';
+import { jsonlTexts, storedJsonlChunks, storedTally } from './jsonl-export';
 import { type ExportPlan, ExportTally, planExport } from './select-events';
 import { DEFAULT_STATUS_CROSSWALK, type StatusCrosswalk } from './status-crosswalk';
 import { HashingPassThrough, type WrittenOutput, writeTexts } from './write-output';
@@ -34,12 +36,19 @@ export interface StreamedExport {
  */
 export async function streamExport(store: EventStore, out: Writable, options: ExportOptions): Promise<StreamedExport> {
   const plan = await planExport(store, options.filter ?? NO_FILTER);
-  const tally = new ExportTally();
+  const fromStoredBytes = options.format === 'jsonl' && store instanceof SqliteEventStore && isWholeLedger(plan.filter);
+  const tally = fromStoredBytes ? storedTally(store, plan) : new ExportTally();
   const crosswalk = options.crosswalk ?? DEFAULT_STATUS_CROSSWALK;
   let output: WrittenOutput;
   switch (options.format) {
     case 'jsonl':
-      output = await writeTexts(jsonlTexts(store, plan, tally), out);
+      if (fromStoredBytes) {
+        const hashing = new HashingPassThrough();
+        await pipeline(Readable.from(storedJsonlChunks(store, plan, tally)), hashing, out);
+        output = hashing.result();
+      } else {
+        output = await writeTexts(jsonlTexts(store, plan, tally), out);
+      }
       break;
     case 'csv':
       output = await writeTexts(csvTexts(store, plan, tally, crosswalk), out);
@@ -65,6 +74,10 @@ export interface ExportToFileOptions extends ExportOptions {
 export interface FileExport {
   file: string;
   manifestFile: string;
+  /**
+   * The manifest written. An unsigned whole-ledger JSONL export of the embedded store streams its
+   * stream list to the file, to keep memory flat: `streamList` is empty here, and complete in the file.
+   */
   manifest: ExportManifest;
 }
 
@@ -90,10 +103,16 @@ export async function exportToFile(store: EventStore, file: string, options: Exp
     crosswalk: format === 'jsonl' ? null : (options.crosswalk ?? DEFAULT_STATUS_CROSSWALK),
     created: (options.now ?? (() => new Date()))(),
     wholeLedger: isWholeLedger(streamed.plan.filter),
+    omitStreamList: streamed.tally.streamsStored && !options.signingKey,
   });
-  if (options.signingKey) manifest = signManifest(manifest, options.signingKey);
   const manifestFile = manifestFileFor(file);
-  fs.writeFileSync(`${manifestFile}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
+  if (streamed.tally.streamsStored && !options.signingKey) {
+    await writeManifestFile(`${manifestFile}.partial`, manifest, streamed.tally.streamsInOrder());
+  } else {
+    // A signature covers the whole manifest's canonical bytes at once: the list is held to sign it.
+    if (options.signingKey) manifest = signManifest(manifest, options.signingKey);
+    fs.writeFileSync(`${manifestFile}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
   fs.renameSync(`${manifestFile}.partial`, manifestFile);
   return { file, manifestFile, manifest };
 }

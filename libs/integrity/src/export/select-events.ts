@@ -84,6 +84,25 @@ export class ExportTally {
   /** The whole ledger's digest up to the last exported event. */
   ledgerDigest: LedgerDigest = { digest: EMPTY_LEDGER_DIGEST, events: 0, position: null };
   private readonly streams = new Map<string, ManifestStream>();
+  private streamsCounted = 0;
+
+  /**
+   * `storedStreams`: where the stream list is read from when it is not kept here (an export of
+   * the whole embedded log, whose index gives each stream's head): memory then stays flat.
+   */
+  constructor(private readonly storedStreams?: () => Iterable<ManifestStream>) {}
+
+  /** One event of a whole-ledger export, whose digest is the ledger's own: computed once. */
+  addWhole(position: bigint, revision: bigint, sequence: number, ledgerRoot: string): void {
+    this.events += 1;
+    this.digest = ledgerRoot;
+    this.firstSequence ??= sequence;
+    this.lastSequence = sequence;
+    this.firstPosition ??= position;
+    this.lastPosition = position;
+    this.ledgerDigest = { digest: ledgerRoot, events: sequence, position };
+    if (revision === 0n) this.streamsCounted += 1;
+  }
 
   add(selected: SelectedEvent, hash: string, ledgerRoot: string): void {
     const { event, sequence } = selected;
@@ -106,7 +125,21 @@ export class ExportTally {
 
   /** In order of each stream's first exported event. */
   streamList(): ManifestStream[] {
-    return [...this.streams.values()];
+    return [...this.streamsInOrder()];
+  }
+
+  /** The stream list one stream at a time, for a manifest streamed to its file. */
+  streamsInOrder(): Iterable<ManifestStream> {
+    return this.storedStreams ? this.storedStreams() : this.streams.values();
+  }
+
+  streamCount(): number {
+    return this.storedStreams ? this.streamsCounted : this.streams.size;
+  }
+
+  /** True when the stream list is read from the store rather than kept. */
+  get streamsStored(): boolean {
+    return this.storedStreams !== undefined;
   }
 }
 

@@ -136,4 +136,55 @@ describe('HashChainedEventStore', () => {
     await inner.append(STREAM, [event('FindingIssued')], 'no_stream');
     await expect(store.append(STREAM, [event('RecommendationAccepted')], 0n)).rejects.toThrow(/carries no hash/);
   });
+
+  describe('a command reads its stream once', () => {
+    /** Counts the reads that reach the store under the chain. */
+    function countingReads(): { reads: () => number } {
+      let reads = 0;
+      const readStream = inner.readStream.bind(inner);
+      jest.spyOn(inner, 'readStream').mockImplementation((streamId, options) => {
+        reads += 1;
+        return readStream(streamId, options);
+      });
+      return { reads: () => reads };
+    }
+
+    it('chains from the hash of the last event the command read, without reading the stream again', async () => {
+      await store.append(STREAM, [event('FindingIssued'), event('RecommendationAccepted')], 'no_stream');
+      const fresh = new HashChainedEventStore(inner);
+      const counted = countingReads();
+
+      const history = await readAll(fresh);
+      await fresh.append(STREAM, [event('RecommendationTargetDateSet')], history[history.length - 1].revision);
+
+      expect(counted.reads()).toBe(1);
+      const stored = await readAll(inner);
+      expect(stored[2].metadata.prevHash).toBe(stored[1].metadata.hash);
+      expect(stored[2].metadata.hash).toBe(eventHash({ ...stored[2], eventId: stored[2].id, prevHash: stored[1].metadata.hash as string }));
+    });
+
+    it('a new stream is chained from null without a read, and later appends chain from what it wrote', async () => {
+      const counted = countingReads();
+      await store.append(STREAM, [event('FindingIssued')], 'no_stream');
+      await store.append(STREAM, [event('RecommendationAccepted')], 0n);
+      await store.append(STREAM, [event('RecommendationTargetDateSet')], 1n);
+
+      expect(counted.reads()).toBe(0);
+      const stored = await readAll(inner);
+      expect(stored.map((e) => e.metadata.prevHash)).toEqual([null, stored[0].metadata.hash, stored[1].metadata.hash]);
+    });
+
+    it('a remembered head another writer has since passed is refused by the store, and the conflict is reported as before', async () => {
+      await store.append(STREAM, [event('FindingIssued')], 'no_stream');
+      const other = new HashChainedEventStore(inner);
+      await other.append(STREAM, [event('RecommendationAccepted')], 0n);
+
+      await expect(store.append(STREAM, [event('RecommendationRejected')], 0n)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await store.append(STREAM, [event('RecommendationTargetDateSet')], 'any');
+
+      const stored = await readAll(inner);
+      expect(stored.map((e) => e.type)).toEqual(['FindingIssued', 'RecommendationAccepted', 'RecommendationTargetDateSet']);
+      expect(stored[2].metadata.prevHash).toBe(stored[1].metadata.hash);
+    });
+  });
 });

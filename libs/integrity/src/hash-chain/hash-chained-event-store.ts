@@ -6,12 +6,22 @@ import {
   type ExpectedRevision,
   expectationHolds,
   type JsonObject,
+  type ReadStreamOptions,
   type RecordedEvent,
   WrongExpectedVersionError,
 } from '@ledger/event-store';
+import canonicalize from 'canonicalize';
 import { eventHash } from './event-hash';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
+/** Streams whose last known hash is remembered. */
+const KNOWN_HEADS = 10_000;
+
+/** A stored event's revision and hash: enough to chain the next one. */
+interface ChainHead {
+  revision: bigint;
+  hash: string;
+}
 
 /**
  * The one place where events are hashed, for every store: wrap the store the application appends
@@ -20,8 +30,15 @@ const DEFAULT_MAX_ATTEMPTS = 10;
  * the decorator appends with the exact revision it read: it checks the caller's expectation
  * itself, and for `any` / `stream_exists` retries internally when another writer got in between.
  * Reads pass through untouched.
+ *
+ * A command reads its stream before it appends, with the revision it read: the decorator remembers
+ * the hash of the last event each read or append saw, and when the expected revision is that
+ * event's, chains from it without reading the stream again. A stored event never changes, and the
+ * store refuses the append if the stream has moved on, so a remembered head is never wrong.
  */
 export class HashChainedEventStore extends EventStoreDecorator {
+  private readonly heads = new Map<string, ChainHead>();
+
   constructor(
     inner: EventStore,
     private readonly maxAttempts = DEFAULT_MAX_ATTEMPTS,
@@ -36,9 +53,19 @@ export class HashChainedEventStore extends EventStoreDecorator {
       throw new TypeError(`append to ${streamId}: expected must be 'no_stream', 'stream_exists', 'any' or a revision >= 0n`);
     }
     const normalised = events.map(asStored);
+    const known = expected === 'no_stream' ? null : typeof expected === 'bigint' ? this.heads.get(streamId) : undefined;
+    if (known === null || (known !== undefined && known.revision === expected)) {
+      try {
+        return await this.appendChained(streamId, normalised, known ?? undefined, expected);
+      } catch (error) {
+        // Refused (or a retry of a stored append): the full path below reads the stream and says which.
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+      }
+    }
     for (let attempt = 1; ; attempt += 1) {
-      const last = await this.lastEvent(streamId);
-      const current = last?.revision ?? null;
+      const lastEvent = await this.lastEvent(streamId);
+      const last = lastEvent && headOf(lastEvent);
+      const current = lastEvent?.revision ?? null;
       if (!expectationHolds(expected, current)) {
         const original = current === null ? null : await this.originalAppend(streamId, normalised);
         if (original) return original;
@@ -48,9 +75,11 @@ export class HashChainedEventStore extends EventStoreDecorator {
         const original = await this.originalAppend(streamId, normalised);
         if (original) return original;
       }
-      const chained = chain(streamId, normalised, last);
+      if (lastEvent && !last) {
+        throw new Error(`${streamId} revision ${lastEvent.revision} carries no hash: this stream was written without the hash chain and cannot be extended`);
+      }
       try {
-        return await this.inner.append(streamId, chained, current ?? 'no_stream');
+        return await this.appendChained(streamId, normalised, last, current ?? 'no_stream');
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         // Another writer appended between our read and our write: look again. For an exact
@@ -58,6 +87,41 @@ export class HashChainedEventStore extends EventStoreDecorator {
         if (attempt >= this.maxAttempts) throw new WrongExpectedVersionError(streamId, expected, error.actual);
       }
     }
+  }
+
+  override readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    return this.remembering(streamId, this.inner.readStream(streamId, options));
+  }
+
+  private async *remembering(streamId: string, events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
+    let latest: RecordedEvent | undefined;
+    try {
+      for await (const event of events) {
+        if (latest === undefined || event.revision > latest.revision) latest = event;
+        yield event;
+      }
+    } finally {
+      const head = latest && headOf(latest);
+      if (head) this.remember(streamId, head);
+    }
+  }
+
+  private remember(streamId: string, head: ChainHead): void {
+    const known = this.heads.get(streamId);
+    if (known && known.revision >= head.revision) return;
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > KNOWN_HEADS) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  private async appendChained(streamId: string, events: EventToAppend[], last: ChainHead | undefined, expected: ExpectedRevision): Promise<AppendResult> {
+    const chained = chain(streamId, events, last);
+    const result = await this.inner.append(streamId, chained, expected);
+    const lastChained = chained[chained.length - 1];
+    const revision = (last ? last.revision : -1n) + BigInt(chained.length);
+    // A retry answered with the original append's result wrote nothing at this revision.
+    if (result.nextRevision === revision) this.remember(streamId, { revision, hash: lastChained.metadata.hash as string });
+    return result;
   }
 
   private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
@@ -93,7 +157,12 @@ export class HashChainedEventStore extends EventStoreDecorator {
   }
 }
 
-/** Ids lower-cased and JSON passed through a round trip, so that the hashed content is exactly what the store keeps and returns. */
+/**
+ * Ids lower-cased and JSON passed through a round trip with its keys in canonical (RFC 8785)
+ * order, so that the hashed content is exactly what the store keeps and returns, and every store
+ * (the embedded one keeps canonical text; EventStoreDB keeps what it is given) returns the same
+ * keys in the same order.
+ */
 function asStored(event: EventToAppend): EventToAppend {
   return {
     id: typeof event.id === 'string' ? event.id.toLowerCase() : event.id,
@@ -105,18 +174,20 @@ function asStored(event: EventToAppend): EventToAppend {
 
 function jsonCopy(value: JsonObject): JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return JSON.parse(JSON.stringify(value)) as JsonObject;
+  return JSON.parse(canonicalize(value) as string) as JsonObject;
 }
 
-function chain(streamId: string, events: EventToAppend[], last: RecordedEvent | undefined): EventToAppend[] {
+/** The chain head an event leaves; undefined for an event stored without a hash. */
+function headOf(event: RecordedEvent): ChainHead | undefined {
+  const hash = event.metadata.hash;
+  return typeof hash === 'string' ? { revision: event.revision, hash } : undefined;
+}
+
+function chain(streamId: string, events: EventToAppend[], last: ChainHead | undefined): EventToAppend[] {
   let prevHash: string | null = null;
   let revision = 0n;
   if (last) {
-    const lastHash = last.metadata.hash;
-    if (typeof lastHash !== 'string') {
-      throw new Error(`${streamId} revision ${last.revision} carries no hash: this stream was written without the hash chain and cannot be extended`);
-    }
-    prevHash = lastHash;
+    prevHash = last.hash;
     revision = last.revision + 1n;
   }
   return events.map((event) => {

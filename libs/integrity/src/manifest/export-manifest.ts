@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import { finished } from 'node:stream/promises';
 import canonicalize from 'canonicalize';
 import type { ExportFilter } from '../export/export-filter';
 import type { ExportPlan, ExportTally } from '../export/select-events';
@@ -59,6 +62,8 @@ export function buildManifest(input: {
   crosswalk: StatusCrosswalk | null;
   created: Date;
   wholeLedger: boolean;
+  /** Leave `streamList` empty: the caller streams it to the file (writeManifestFile). */
+  omitStreamList?: boolean;
 }): ExportManifest {
   const { plan, tally } = input;
   const position = (value: bigint | null) => (value === null ? null : value.toString());
@@ -69,17 +74,45 @@ export function buildManifest(input: {
     wholeLedger: input.wholeLedger,
     asAt: { position: position(plan.asAt) },
     events: tally.events,
-    streams: tally.streamList().length,
+    streams: tally.streamCount(),
     firstSequence: tally.firstSequence,
     lastSequence: tally.lastSequence,
     firstPosition: position(tally.firstPosition),
     lastPosition: position(tally.lastPosition),
     digest: tally.digest,
     ledgerDigest: { digest: tally.ledgerDigest.digest, events: tally.ledgerDigest.events, position: position(tally.ledgerDigest.position) },
-    streamList: tally.streamList(),
+    streamList: input.omitStreamList ? [] : tally.streamList(),
     statusCrosswalk: input.crosswalk,
     files: input.files,
   };
+}
+
+/**
+ * Writes the manifest as JSON.stringify(manifest, null, 2) would, with `streams` as its stream
+ * list, one stream at a time: the list is never held whole.
+ */
+export async function writeManifestFile(file: string, manifest: ExportManifest, streams: Iterable<ManifestStream>): Promise<void> {
+  const marker = '\n  "streamList": []';
+  const text = JSON.stringify({ ...manifest, streamList: [] }, null, 2);
+  const at = text.indexOf(marker);
+  const out = fs.createWriteStream(file);
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  await write(text.slice(0, at + marker.length - 1));
+  let buffer = '';
+  let first = true;
+  for (const stream of streams) {
+    buffer += `${first ? '\n' : ',\n'}    ${JSON.stringify(stream, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+    if (buffer.length >= 64 * 1024) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await write(`${buffer}${first ? '' : '\n  '}]${text.slice(at + marker.length)}\n`);
+  out.end();
+  await finished(out);
 }
 
 /** The bytes a signature covers: the canonical JSON of the manifest without its signature. */

@@ -1,4 +1,5 @@
 import { compareDates, isCalendarDate } from '@ledger/domain';
+import { htmlNestedDeeperThan, tooDeepMessage } from '../../validation/html-nesting';
 import type { FormError } from '../layout/error-summary';
 
 /** What multer hands over for the uploaded page. */
@@ -51,6 +52,7 @@ export function readImportForm(
   else if (hasFile && file.size === 0) errors.push({ field: FIELD.file, message: 'The selected file is empty' });
   else if (hasFile && file.buffer.includes(0)) errors.push({ field: FIELD.file, message: 'The selected file must be a web page (HTML) or a text file' });
   else page = hasFile ? file.buffer.toString('utf8').replace(/^\uFEFF/, '') : values.pageText;
+  if (page !== '' && htmlNestedDeeperThan(page)) errors.push({ field: hasFile ? FIELD.file : FIELD.text, message: tooDeepMessage() });
 
   const date = responseDateOf(values, today);
   if ('error' in date) errors.push(date.error);

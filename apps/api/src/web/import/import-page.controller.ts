@@ -12,7 +12,8 @@ import { readFormPost } from '../layout/form-body';
 import { sendPage } from '../layout/send-page';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { LedgerReads } from '../reading/ledger-reads';
-import { decodePage, EMPTY_FORM, readImportForm, type PageToImport, type UploadedPage } from './import-form';
+import { htmlNestedDeeperThan, tooDeepMessage } from '../../validation/html-nesting';
+import { decodePage, EMPTY_FORM, FIELD, readImportForm, type PageToImport, type UploadedPage } from './import-form';
 import { importConfirmationPage } from './import-confirmation.page';
 import { importFormPage, MAX_PAGE_MB } from './import-form.page';
 import { importPreviewPage } from './import-preview.page';
@@ -65,6 +66,10 @@ export class ImportPageController {
     const today = londonDate(this.clock());
     const responseDate = form.get('responseDate') || undefined;
     const toImport: PageToImport = { page: decodePage(form.get('page')), source: form.get('source') || 'the page', ...(responseDate ? { responseDate } : {}) };
+    if (htmlNestedDeeperThan(toImport.page)) {
+      sendPage(response, 400, importFormPage({ values: EMPTY_FORM, errors: [{ field: FIELD.file, message: tooDeepMessage() }], csrfToken: this.csrf.tokenFor(request, response) }));
+      return;
+    }
     const plan = planFor(toImport, today);
     if (plan.blockers.length > 0) {
       const csrfToken = this.csrf.tokenFor(request, response);

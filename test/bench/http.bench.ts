@@ -1,0 +1,138 @@
+/**
+ * Durable commands over HTTP against the physical limit of the disk: the rate at which this
+ * machine can write and fdatasync a small record, measured in the same run. The API runs built,
+ * in its own process; autocannon drives it from this one.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BenchModule, OnceContext } from './bench-module';
+import { startApi } from './support/api-process';
+
+/** The part of autocannon (which ships no types) used here. */
+interface AutocannonInstance extends PromiseLike<{ non2xx: number; errors: number; timeouts: number }> {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => AutocannonInstance;
+
+const FSYNC_SECONDS = 2;
+const FINDINGS = 200;
+
+/** Appends 512 bytes and fdatasyncs, for a fixed time: the disk's durable write rate. */
+function fsyncRate(dir: string): number {
+  const file = path.join(dir, 'fsync-probe');
+  const fd = fs.openSync(file, 'w');
+  const record = Buffer.alloc(512, 1);
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < FSYNC_SECONDS * 1000) {
+    fs.writeSync(fd, record);
+    fs.fdatasyncSync(fd);
+    count += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  fs.closeSync(fd);
+  fs.rmSync(file);
+  return count / seconds;
+}
+
+async function registerFindings(url: string): Promise<string[]> {
+  const findings = Array.from({ length: FINDINGS }, (_, i) => ({
+    reference: `REC ${i + 1}`,
+    number: i + 1,
+    findingType: 'recommendation',
+    text: `Forces should act on finding ${i + 1}.`,
+  }));
+  const response = await fetch(`${url}/api/inspections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Benchmark inspection', inspectionType: 'national-thematic', scope: 'national', service: 'police', publishedOn: '2024-08-22', findings }),
+  });
+  if (response.status !== 201) throw new Error(`registering the bench inspection answered ${response.status}: ${await response.text()}`);
+  const ids = ((await response.json()) as { findingIds: string[] }).findingIds;
+  // Findings are issued from the registration after it returns; an owner is assigned once accepted.
+  for (const id of ids) {
+    for (let tries = 0; ; tries += 1) {
+      if ((await fetch(`${url}/api/recommendations/${id}/history`)).status === 200) break;
+      if (tries > 2000) throw new Error(`finding ${id} was never issued`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const accepted = await fetch(`${url}/api/recommendations/${id}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ commitment: 'We will act on it.' }),
+    });
+    if (accepted.status !== 200) throw new Error(`accepting bench finding ${id} answered ${accepted.status}: ${await accepted.text()}`);
+  }
+  return ids;
+}
+
+interface CommandLoad {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+/** Assigns an owner, round robin over the findings, from `connections` connections. */
+async function commandLoad(url: string, findingIds: string[], connections: number, seconds: number): Promise<CommandLoad> {
+  let next = 0;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request: Record<string, unknown>) => {
+          next += 1;
+          return {
+            ...request,
+            path: `/api/recommendations/${findingIds[next % findingIds.length]}/assign-owner`,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ owner: `Owner ${next}`, organisation: 'Constabulary' }),
+          };
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? Number.NaN;
+  return { requestsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), non2xx: result.non2xx + result.errors + result.timeouts };
+}
+
+async function measure(context: OnceContext, label: string, env: Record<string, string>, seconds: number): Promise<void> {
+  const dataDir = path.join(context.workDir, `http-${label.replace(/\W+/g, '-')}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const api = await startApi(dataDir, env);
+  try {
+    const findingIds = await registerFindings(api.url);
+    for (const connections of [64, 1]) {
+      const load = await commandLoad(api.url, findingIds, connections, seconds);
+      const name = `HTTP ${connections} connection${connections === 1 ? '' : 's'}${label}`;
+      context.results.set(0, `${name} req/s`, load.requestsPerSecond, 'req/s');
+      context.results.set(0, `${name} p50 ms`, load.p50, 'ms');
+      context.results.set(0, `${name} p99 ms`, load.p99, 'ms');
+      context.results.set(0, `${name} non-2xx`, load.non2xx, '');
+      if (load.non2xx > 0) context.results.notes.push(`${name}: ${load.non2xx} answers were not 2xx (or errors/timeouts)`);
+    }
+  } finally {
+    await api.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function httpBench(seconds: number): BenchModule {
+  return {
+    name: 'HTTP commands',
+    async once(context) {
+      context.results.set(0, 'fsync/s', fsyncRate(context.workDir), '/s');
+      await measure(context, '', {}, seconds);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import * as path from 'node:path';
+import { SqliteEventStore } from '@ledger/event-store';
+import { readSamplePage } from '../e2e/support/sample-page';
+import { registration } from '../e2e/support/sample-requests';
+import { post } from '../e2e/support/http';
+import { logSnapshot, removeDataDir, startLedger, temporaryDataDir, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
+
+/**
+ * A full disk, injected as SQLite itself reports one (SQLITE_FULL): the log's file may not grow
+ * by a single page. Commands get a clear 503, nothing is half-written, and once space is freed
+ * the same command succeeds.
+ */
+describe('disk full', () => {
+  let ledger: LedgerUnderTest;
+  let raw: SqliteEventStore;
+  let db: Database.Database;
+
+  beforeEach(async () => {
+    const dataDir = temporaryDataDir();
+    raw = SqliteEventStore.open(path.join(dataDir, 'events.sqlite'));
+    db = (raw as unknown as { db: Database.Database }).db;
+    ledger = await startLedger(dataDir, {}, { eventStore: raw });
+  });
+  afterEach(async () => {
+    await ledger.stop();
+    await raw.close();
+    removeDataDir(ledger.dataDir);
+  });
+
+  it('answers 503 saying the disk is full, records nothing, keeps the file sound, and records once space is freed', async () => {
+    const before = await logSnapshot(ledger.store);
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+
+    const refused = await post(ledger, '/api/inspections', registration(readSamplePage()));
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.detail).toContain("The ledger's disk is full; nothing was recorded");
+    expect(await logSnapshot(ledger.store)).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await ledger.http().get('/health')).status).toBeLessThan(500);
+
+    db.pragma('max_page_count = 1073741823');
+    const recorded = await post(ledger, '/api/inspections', registration(readSamplePage()));
+
+    expect(recorded.status).toBe(201);
+    expect((await logSnapshot(ledger.store)).head).toBeGreaterThan(before.head ?? 0n);
+  });
+});
