@@ -9,3 +9,4 @@ export { StatutoryResponseCommandMessage } from './statutory-response/statutory-
 export { ChallengeCommandMessage } from './challenge/challenge-command.message';
 export { StreamHistoryQuery } from './history/stream-history.query';
 export { FindingIssuer } from './finding-issuance/finding-issuer';
+export * from './access';

@@ -5,6 +5,7 @@ import { EVENT_STORE } from '@ledger/application';
 import type { EventStore, EventStoreHealth } from '@ledger/event-store';
 import type { ProjectionRunner, ProjectionStatus } from '@ledger/projections';
 import { PROJECTION_RUNNER } from '../read-models/read-models.tokens';
+import { Public } from '../identity/access/allow.decorator';
 
 export interface ProjectionHealth {
   name: string;
@@ -23,6 +24,7 @@ export interface HealthReport {
   projections: ProjectionHealth[];
 }
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

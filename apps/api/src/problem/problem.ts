@@ -24,7 +24,8 @@ export interface ProblemDocument {
 
 export const PROBLEM_TYPES = {
   'invalid-input': { status: 400, title: 'The request is not valid' },
-  unauthenticated: { status: 401, title: 'Unknown identity' },
+  unauthenticated: { status: 401, title: 'Sign-in required' },
+  forbidden: { status: 403, title: 'Not allowed' },
   'not-found': { status: 404, title: 'Not found' },
   'revision-conflict': { status: 409, title: 'The stream has moved on' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },

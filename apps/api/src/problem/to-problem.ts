@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '@ledger/application';
+import { AccessDeniedError, AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError } from '@ledger/application';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '@ledger/event-store';
 import { ProblemError, invalidInput, ruleViolation } from './problem';
 
@@ -9,6 +9,7 @@ import { ProblemError, invalidInput, ruleViolation } from './problem';
  */
 export function toProblem(error: unknown): ProblemError | HttpException {
   if (error instanceof ProblemError) return error;
+  if (error instanceof AccessDeniedError) return new ProblemError('forbidden', error.message, { rule: error.rule });
   if (error instanceof CommandRefusedError) return ruleViolation(error.rule, error.message, error.field);
   if (error instanceof AggregateNotFoundError) return new ProblemError('not-found', `Nothing has been recorded under ${error.streamId}`, { streamId: error.streamId });
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedVersionError) {

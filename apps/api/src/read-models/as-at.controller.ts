@@ -7,6 +7,7 @@ import { parseQuery } from './query-params';
 import { CONSISTENT_HEADER } from './read-context';
 import { pageOf, READ_PARAMS, registerFilter } from './read-params';
 import { READ_LOG } from './read-models.tokens';
+import { ThrottleHeavy } from '../identity/sign-in/throttle';
 import { ReadRoute } from './read-route';
 
 /** The register as it stood at the end of a day, replayed from the log. */
@@ -15,6 +16,7 @@ import { ReadRoute } from './read-route';
 export class AsAtController {
   constructor(@Inject(READ_LOG) private readonly log: EventStore) {}
 
+  @ThrottleHeavy()
   @ReadRoute(
     'as-at',
     'The register as it stood at the end of a day (Europe/London): every finding replayed from the events the ledger had recorded by then, with overdue and RAG as of that day',

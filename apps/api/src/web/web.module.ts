@@ -4,10 +4,15 @@ import { WebAssetsController } from './assets/web-assets.controller';
 import { HomeController } from './home/home.controller';
 import { ImportPageController } from './import/import-page.controller';
 import { CsrfProtection } from './layout/csrf';
+import { applyPageAccess } from './page-access';
+import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
+import { SignInController } from './sign-in/sign-in.controller';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
 import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
 
-const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
+applyPageAccess();
+
+const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, SignInController, OidcSignInController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
+import { authoriseCommand } from '../access/authorise-command';
 import type { CommandResult } from '../command-meta';
 import { FindingIssuance } from '../finding-issuance/finding-issuance';
 import { CommandPipeline } from '../pipeline/command-pipeline';
@@ -27,6 +28,7 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionComma
    * (read your own writes) sees the findings as well as the inspection.
    */
   async execute({ command, meta }: InspectionCommandMessage): Promise<CommandResult> {
+    authoriseCommand(command, meta);
     const { result, events } = await this.pipeline.execute(this.inspection, command, meta);
     const followUps = await this.issuance.complete(events);
     return followUps !== null && followUps > result.position ? { ...result, position: followUps } : result;
