@@ -13,7 +13,7 @@ export type DevUser = Principal;
 export const DEV_USER_HEADER = 'x-ledger-dev-user';
 
 const OPFCC = 'Office of the Police, Fire and Crime Commissioner';
-const FORCE = 'Constabulary';
+const FORCE = 'Cumbria Constabulary';
 const INSPECTORATE = 'HMICFRS';
 
 const OFFICE_STAFF: DevUser = { id: 'office-staff', name: 'Office Staff (development)', role: 'office', organisation: OPFCC };

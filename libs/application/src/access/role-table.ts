@@ -9,7 +9,6 @@ import { ROLES, type Role } from './roles';
  */
 const OFFICE: readonly Role[] = ['office'];
 const DELIVERY: readonly Role[] = ['office', 'force-lead'];
-const READERS: readonly Role[] = ['office', 'commissioner', 'force-lead', 'verifier', 'scrutiny', 'hmicfrs-liaison'];
 const EVERYONE: readonly Role[] = ROLES;
 
 export const COMMAND_ROLES = {
@@ -57,12 +56,12 @@ export type CommandName = keyof typeof COMMAND_ROLES;
 
 /** What is not one command: reading, exporting, importing a page, administering people. */
 export const OTHER_ROLES = {
-  /** The read models, histories and every reading page. */
-  read: READERS,
+  /** The read models, histories and every reading page: the ledger is open to everyone signed in. */
+  read: EVERYONE,
   /** Exports of the ledger, signed or not, and its digest. */
-  export: ['office', 'commissioner', 'hmicfrs-liaison'],
+  export: ['office', 'commissioner', 'hmicfrs-liaison', 'admin'],
   /** Recomputing every hash of the live store. */
-  'verify-ledger': ['office', 'commissioner', 'hmicfrs-liaison', 'admin'],
+  'verify-ledger': ['hmicfrs-liaison', 'admin'],
   /** The office's public key, which anyone given an export needs. */
   'public-key': EVERYONE,
   /** Previewing and confirming a published page's import (each command it records is checked too). */
