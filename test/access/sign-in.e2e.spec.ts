@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { PeopleStore } from '../../apps/api/src/identity/people/people-store';
 import { SECRETS_FILE } from '../../apps/api/src/identity/session/ledger-secrets';
 import { logSnapshot, removeDataDir, startLedger, temporaryDataDir, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { bearer, startSignedInLedger, type SignedInLedger } from './support/signed-in-ledger';
