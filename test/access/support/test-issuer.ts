@@ -7,8 +7,8 @@ import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } fr
 export interface IssuerPerson {
   sub: string;
   name: string;
-  ledger_role: string;
-  ledger_organisation: string;
+  /** The role and organisation, under whichever claim names the ledger is configured with. */
+  [claim: string]: string;
 }
 
 /**
@@ -29,7 +29,7 @@ export async function startTestIssuer(clientId: string): Promise<TestIssuer> {
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const codes = new Map<string, { nonce: string; challenge: string; redirectUri: string; person: IssuerPerson }>();
   let issuer = '';
-  const state = { person: { sub: 'oidc-user-1', name: 'Olive Idp', ledger_role: 'office', ledger_organisation: 'Cumbria OPFCC' } as IssuerPerson };
+  const state: { person: IssuerPerson } = { person: { sub: 'oidc-user-1', name: 'Olive Idp', ledger_role: 'office', ledger_organisation: 'Cumbria OPFCC' } };
 
   const sign = async (claims: JWTPayload, options: { issuer?: string; audience?: string; expiresIn?: string | number; key?: 'own' | 'stranger' } = {}): Promise<string> => {
     const key: KeyLike = options.key === 'stranger' ? stranger.privateKey : privateKey;
