@@ -58,8 +58,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     app.disable('x-powered-by');
     if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
     // Security headers on every response: pages, the API, static files and the OpenAPI UI alike.
+    // The pages' forms carry their own CSRF tokens; API commands have none, so another site is refused by its headers.
     app.use(helmet());
-    app.use(sameOriginCommands(config.publicUrl));
+    app.use('/api', sameOriginCommands(config.publicUrl));
     // The only ETags are stream revisions, set by the command and history answers themselves.
     app.set('etag', false);
     app.useBodyParser('json', { limit: config.bodyLimit });

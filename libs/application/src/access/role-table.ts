@@ -50,7 +50,8 @@ export const COMMAND_ROLES = {
   RecordCopySent: OFFICE,
   PublishActionPlan: ['commissioner', 'office'],
   RaiseChallenge: ['scrutiny', 'office'],
-  AnswerChallenge: OFFICE,
+  // The panel holds the commissioner to account: the commissioner answers, or the office for them.
+  AnswerChallenge: ['office', 'commissioner'],
   CloseChallenge: ['scrutiny', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -10,7 +10,7 @@ import { sendPage } from './send-page';
 
 const TITLES: Record<number, string> = {
   [HttpStatus.UNAUTHORIZED]: 'You need to sign in',
-  [HttpStatus.FORBIDDEN]: 'You cannot do this',
+  [HttpStatus.FORBIDDEN]: 'This form could not be accepted',
   [HttpStatus.NOT_FOUND]: 'Page not found',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'The page sent is too large',
 };
@@ -31,7 +31,8 @@ export class WebErrorFilter implements ExceptionFilter {
     if (error instanceof AccessDeniedError) logRefusal(request, signedInPrincipal(request), 403, error.message);
     if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
     if (response.headersSent) return;
-    const title = TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
+    const refusedByRole = error instanceof AccessDeniedError || (error instanceof ProblemError && error.kind === 'forbidden');
+    const title = refusedByRole ? 'You cannot do this' : TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
     const detail = status >= 500 ? 'Nothing was recorded. Try again later.' : (error as HttpException | ProblemError).message;
     const content = html`<h1 class="govuk-heading-l">${title}</h1>
 <p class="govuk-body">${detail}</p>
