@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium package; the tests say how to install it rather than fetch a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -27,4 +27,13 @@ export async function launchChromium(): Promise<TestBrowser> {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Types a YYYY-MM-DD date into the GOV.UK date input whose legend is `legend`, as a person would: day, month, year. */
+export async function fillDate(page: Page, legend: string, date: string): Promise<void> {
+  const [year, month, day] = date.split('-');
+  const group = page.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
 }

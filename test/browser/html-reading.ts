@@ -63,6 +63,21 @@ export class HtmlPage {
     return this.all((element) => element.name === 'a', list.children).map((link) => ({ href: link.attribs.href, text: HtmlPage.text(link) }));
   }
 
+  /** The text of each element with this class. */
+  textsOf(className: string): string[] {
+    return this.all((element) => element.attribs.class?.split(/\s+/).includes(className) === true).map((element) => HtmlPage.text(element));
+  }
+
+  /** Where an error summary links for a field: its input, or the day box of a GOV.UK date input. */
+  inputOf(id: string): string {
+    return DomUtils.getElementById(`${id}-day`, this.nodes) ? `${id}-day` : id;
+  }
+
+  /** The classes of the element with this id. */
+  classesOf(id: string): string[] {
+    return (this.byId(id).attribs.class ?? '').split(/\s+/).filter(Boolean);
+  }
+
   headingLevels(): number[] {
     return this.all((element) => /^h[1-6]$/.test(element.name)).map((heading) => Number(heading.name.slice(1)));
   }

@@ -45,13 +45,13 @@ describe('importing a published page in the browser', () => {
 
     expect(await page.title()).toBe('Home – PFCC accountability ledger');
     expect(await page.locator('a.govuk-skip-link').getAttribute('href')).toBe('#main-content');
-    expect(await page.locator('main#main-content h1').textContent()).toBe('PFCC accountability ledger');
+    expect(await page.locator('main#main-content h1').innerText()).toBe('PFCC accountability ledger');
     const main = page.locator('main');
     expect(await main.getByRole('link', { name: 'Register', exact: true }).getAttribute('href')).toBe('/register');
     expect(await main.getByRole('link', { name: 'Import a published page' }).getAttribute('href')).toBe('/import');
     expect(await main.getByRole('link', { name: 'Register an inspection by hand' }).getAttribute('href')).toBe('/register-an-inspection');
     expect(await main.getByRole('link', { name: 'API documentation' }).getAttribute('href')).toBe('/api/docs');
-    expect(await page.locator('header nav[aria-label="Menu"] a').allTextContents()).toEqual(['Dashboard', 'Register', 'Import a page', 'API documentation']);
+    expect(await page.locator('header nav[aria-label="Menu"] a').allInnerTexts()).toEqual(['Dashboard', 'Register', 'Import a page', 'API documentation']);
     expect(await page.locator('footer').count()).toBe(1);
     // GOV.UK Frontend's stylesheet and script were served and ran.
     // (Expressions as strings: the project's TypeScript has no DOM types.)
@@ -65,7 +65,7 @@ describe('importing a published page in the browser', () => {
 
     expect(await page.title()).toBe('Error: Import a published page – PFCC accountability ledger');
     const summary = page.locator('.govuk-error-summary');
-    expect(await summary.getByRole('link').textContent()).toBe('Select a file of the published page, or paste its text');
+    expect(await summary.getByRole('link').innerText()).toBe('Select a file of the published page, or paste its text');
     expect(await summary.getByRole('link').getAttribute('href')).toBe('#page-file');
     expect(await page.locator('#page-file-error').textContent()).toContain('Select a file of the published page, or paste its text');
     // GOV.UK Frontend moves the focus to the summary, so it is read out first.
@@ -76,14 +76,14 @@ describe('importing a published page in the browser', () => {
     const before = await ledger.store.headPosition();
     await uploadSample();
 
-    expect(await page.locator('h1').textContent()).toBe('Check what will be recorded');
+    expect(await page.locator('h1').innerText()).toBe('Check what will be recorded');
     const findings = page.locator('#findings tbody tr');
-    expect(await findings.locator('th').allTextContents()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
-    expect(await findings.locator('td:nth-child(3)').allTextContents()).toEqual(['2025-01-31', '2025-07-31', '2025-01-31', '2025-01-31', '2025-03-31']);
+    expect(await findings.locator('th').allInnerTexts()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
+    expect(await findings.locator('td:nth-child(3)').allInnerTexts()).toEqual(['2025-01-31', '2025-07-31', '2025-01-31', '2025-01-31', '2025-03-31']);
     expect(await findings.nth(2).locator('li').count()).toBe(2);
     expect(await findings.nth(4).locator('li').count()).toBe(3);
     const responses = page.locator('#responses tbody tr');
-    expect(await responses.locator('th').allTextContents()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
+    expect(await responses.locator('th').allInnerTexts()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
     expect(await responses.nth(0).locator('td:nth-child(3)').textContent()).toContain('2025-01-31');
     expect(await responses.nth(2).locator('td:nth-child(3)').textContent()).toContain('Derived: check it');
     expect(await page.locator('#warnings li').first().textContent()).toContain('"within one month" was counted from the statutory deadline');
@@ -94,8 +94,8 @@ describe('importing a published page in the browser', () => {
     await page.getByRole('button', { name: 'Record this inspection' }).click();
     await page.waitForURL(`${ledger.url}/import/confirm`);
 
-    expect(await page.locator('h1').textContent()).toBe('Inspection recorded');
-    expect(await page.locator('.govuk-panel__body').textContent()).toBe('8 of 8 steps recorded');
+    expect(await page.locator('h1').innerText()).toBe('Inspection recorded');
+    expect(await page.locator('.govuk-panel__body').innerText()).toBe('8 of 8 steps recorded');
     const inspectionHistory = await page.getByRole('link', { name: 'The inspection' }).getAttribute('href');
     expect(inspectionHistory).toMatch(/^\/api\/inspections\/[0-9a-f-]{36}\/history$/);
     expect(await page.getByRole('link', { name: 'REC 03' }).getAttribute('href')).toMatch(/^\/api\/recommendations\/[0-9a-f-]{36}\/history$/);
@@ -116,8 +116,8 @@ describe('importing a published page in the browser', () => {
     await page.getByRole('button', { name: 'Record this inspection' }).click();
     await page.waitForURL(`${ledger.url}/import/confirm`);
 
-    expect(await page.locator('h1').textContent()).toBe('Already imported: nothing recorded');
-    expect(await page.locator('#outcome .govuk-tag').allTextContents()).toEqual(Array(8).fill('Already recorded'));
+    expect(await page.locator('h1').innerText()).toBe('Already imported: nothing recorded');
+    expect(await page.locator('#outcome .govuk-tag').allInnerTexts()).toEqual(Array(8).fill('Already recorded'));
     expect(await ledger.store.headPosition()).toBe(head);
   });
 });

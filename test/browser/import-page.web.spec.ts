@@ -1,3 +1,4 @@
+import { HtmlPage } from './html-reading';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -104,7 +105,7 @@ describe('the import pages over plain HTTP, as a browser without script uses the
 
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('<title>Error: Import a published page – PFCC accountability ledger</title>');
-    expect(answer.text).toContain('<li><a href="#response-date-day">The response date must be a real date</a></li>');
+    expect(new HtmlPage(answer.text).errorSummary()).toEqual([{ href: '#response-date-day', text: 'The response date must be a real date' }]);
     expect(answer.text).toContain('>Some &lt;b&gt;pasted&lt;/b&gt; text</textarea>');
     expect(answer.text).toContain('value="30"');
   });

@@ -49,10 +49,10 @@ describe('the reading pages over HTTP', () => {
         { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: 'Due in 39 days', rag: 'Amber' },
       ]);
       expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
-      expect(page.html).toContain('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
+      expect(page.textsOf('govuk-tag--red')).toContain('22 days overdue');
       // The filters are a GET form, each field labelled.
       expect(page.html).toContain('<form method="get" action="/register" novalidate');
-      for (const field of ['inspectionId', 'inspectionType', 'findingType', 'service', 'owner', 'status', 'overdue', 'blocked']) expect(page.html).toContain(`<label class="govuk-label" for="${field}">`);
+      for (const field of ['inspectionId', 'inspectionType', 'findingType', 'service', 'owner', 'status', 'overdue', 'blocked']) expect(page.html).toMatch(new RegExp(`<label class="govuk-label" for="${field}">`));
     });
 
     it('filters by inspection, type, service, owner, status and overdue, keeping the choices in the form', async () => {
@@ -80,8 +80,9 @@ describe('the reading pages over HTTP', () => {
         { href: '#overdue', text: 'Select whether to show overdue findings, or findings that are not overdue' },
         { href: '#page', text: 'Page must be a whole number, 1 or more' },
       ]);
-      expect(page.html).toContain('<p id="status-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Select a status from the list</p>');
-      expect(page.html).toContain('aria-describedby="status-error"');
+      expect(page.classesOf('status-error')).toContain('govuk-error-message');
+      expect(HtmlPage.text(page.byId('status-error'))).toBe('Error: Select a status from the list');
+      expect(page.byId('status').attribs['aria-describedby']).toBe('status-error');
       expect(page.text()).not.toContain('REC 05');
     });
   });
@@ -90,7 +91,7 @@ describe('the reading pages over HTTP', () => {
     it('shows its details, key findings, findings with status, target date, overdue and RAG, and the statutory response', async () => {
       const page = await open(`/inspections/${INSPECTION}`);
       expectHeadingsInOrder(page);
-      expect(page.html).toContain('<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">');
+      expect(page.textsOf('govuk-breadcrumbs__link')).toEqual(['Home', 'Register']);
       expect(page.summary()).toMatchObject({
         Type: 'National thematic (published as “National Thematic”)',
         Published: '22 August 2024',
@@ -253,11 +254,13 @@ describe('the reading pages over HTTP', () => {
       expect(blank.errorSummary()).toEqual([]);
       expect(blank.html).not.toContain('Findings that changed');
 
-      expect((await open('/changes?from=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#to', text: 'Enter the last day as a real date, for example 2025-03-12' }]);
-      expect((await open('/changes?from=2025-02-30&to=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#from', text: 'Enter the first day as a real date, for example 2025-02-12' }]);
+      expect((await open('/changes?from=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#to-day', text: 'Enter the last day as a real date' }]);
+      expect((await open('/changes?from=2025-02-30&to=2025-03-01', 400)).errorSummary()).toEqual([{ href: '#from-day', text: 'Enter the first day as a real date' }]);
       const backwards = await open('/changes?from=2025-03-31&to=2025-03-01', 400);
-      expect(backwards.errorSummary()).toEqual([{ href: '#to', text: 'The last day must be the same as or after the first day' }]);
-      expect(backwards.html).toContain('value="2025-03-31"');
+      expect(backwards.errorSummary()).toEqual([{ href: '#to-day', text: 'The last day must be the same as or after the first day' }]);
+      // The days as asked, in the boxes of each date.
+      expect(['day', 'month', 'year'].map((part) => backwards.byId(`from-${part}`).attribs.value)).toEqual(['31', '3', '2025']);
+      expect(['day', 'month', 'year'].map((part) => backwards.byId(`to-${part}`).attribs.value)).toEqual(['1', '3', '2025']);
     });
 
     it('shows every finding as it stood at the end of a day, with overdue as it was that day', async () => {
@@ -282,7 +285,17 @@ describe('the reading pages over HTTP', () => {
       ]);
       expect(february.text()).not.toContain('AFI 1');
 
-      expect((await open('/as-at?date=yesterday', 400)).errorSummary()).toEqual([{ href: '#date', text: 'Enter the date as a real date, for example 2025-02-12' }]);
+      expect((await open('/as-at?date=yesterday', 400)).errorSummary()).toEqual([{ href: '#date-day', text: 'Enter the date as a real date' }]);
+      // The form asks the date as GOV.UK does, day, month and year; its answer is the same register.
+      const typed = await open('/as-at?date-day=1&date-month=2&date-year=2025');
+      expect(typed.table('Progress to introduce a national operating model').rows).toEqual(february.table('Progress to introduce a national operating model').rows);
+      expect(['day', 'month', 'year'].map((part) => typed.byId(`date-${part}`).attribs.value)).toEqual(['1', '2', '2025']);
+      const impossible = await open('/as-at?date-day=31&date-month=2&date-year=2025', 400);
+      expect(impossible.errorSummary()).toEqual([{ href: '#date-day', text: 'Date must be a real date' }]);
+      expect(['day', 'month', 'year'].map((part) => impossible.classesOf(`date-${part}`).includes('govuk-input--error'))).toEqual([true, true, true]);
+      const typedInOneBox = await open('/as-at?date-day=31%2F01%2F2025&date-month=&date-year=', 400);
+      expect(typedInOneBox.errorSummary()).toEqual([{ href: '#date-month', text: 'Date must include a month and year' }]);
+      expect(['day', 'month', 'year'].map((part) => typedInOneBox.classesOf(`date-${part}`).includes('govuk-input--error'))).toEqual([false, true, true]);
     });
   });
 
@@ -383,6 +396,21 @@ describe('the reading pages over HTTP', () => {
         ['REC 09', 'Not overdue'],
         ['REC 11', 'Due in 76 days'],
       ]);
+      // Each finding in full, never cut short, with its commitment and its latest progress as at the meeting day.
+      expect(page.html).not.toContain('…');
+      const cut = (await open('/register')).table('Progress to introduce a national operating model').rows.filter((row) => row[1].includes('…'));
+      expect(cut.length).toBeGreaterThan(0);
+      for (const [reference, text] of cut) {
+        const full = findings.find((row) => row[0] === reference)![1];
+        expect(full.startsWith(text.slice(0, text.indexOf('…')))).toBe(true);
+        expect(full.length).toBeGreaterThan(text.length);
+      }
+      const delivery = page.table('What was committed to, and the latest progress reported').rows;
+      expect(delivery.map((row) => row[0])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
+      expect(delivery[0][1]).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024, to be done by 31 January 2025$/);
+      expect(delivery[1][1]).toContain('Once the national definition has been received');
+      expect(delivery.every((row) => /^(None reported|.+ Reported \d{1,2} \w+ 20\d\d.*; owner's own RAG: (red|amber|green))$/.test(row[2]))).toBe(true);
+      expect(delivery.some((row) => row[2] !== 'None reported')).toBe(true);
       expect(page.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
       expect(page.table('Challenges still open').rows).toHaveLength(2);
       expect(page.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');
@@ -399,7 +427,7 @@ describe('the reading pages over HTTP', () => {
       expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${ledger.hostile.inspectionId}`]);
       expect(page.text()).toContain('Published action plan');
       await open('/pack?date=2025-08-22&inspection=nothing-here', 404);
-      expect((await open('/pack?date=2025-13-01', 400)).errorSummary()).toEqual([{ href: '#date', text: 'Enter the meeting date as a real date, for example 2025-02-12' }]);
+      expect((await open('/pack?date=2025-13-01', 400)).errorSummary()).toEqual([{ href: '#date-day', text: 'Enter the meeting date as a real date' }]);
       expect((await open('/pack')).errorSummary()).toEqual([]);
     });
   });
@@ -411,6 +439,23 @@ describe('the reading pages over HTTP', () => {
       expect(page.html).toContain('<nav class="ledger-reading-nav" aria-label="Reading the ledger">');
       expect(page.html).toContain(`href="${path}" aria-current="page"`);
       expectHeadingsInOrder(page);
+    }
+  });
+
+  it('marks in the service navigation the section actually shown, and none for a page outside them', async () => {
+    const marked = async (path: string) => (await open(path)).all((element) => element.attribs.class?.includes('govuk-service-navigation__item--active') === true).map((item) => HtmlPage.text(item));
+    expect(await marked('/dashboard')).toEqual(['Dashboard']);
+    expect(await marked('/register')).toEqual(['Register']);
+    expect(await marked(`/inspections/${INSPECTION}`)).toEqual(['Register']);
+    expect(await marked(`/recommendations/${ID.rec05}`)).toEqual(['Register']);
+    for (const path of ['/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack']) expect({ path, marked: await marked(path) }).toEqual({ path, marked: [] });
+  });
+
+  it('links every page from the home page', async () => {
+    const home = await open('/');
+    const links = home.all((element) => element.name === 'a', home.main().children).map((link) => link.attribs.href);
+    for (const path of ['/dashboard', '/register', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/register-an-inspection', '/api/docs']) {
+      expect({ path, linked: links.includes(path) }).toEqual({ path, linked: true });
     }
   });
 });

@@ -108,7 +108,7 @@ describe('recording scrutiny challenges from the pages', () => {
     it('shows the ledger refusing an answer date before the meeting, and records nothing', async () => {
       const before = await logSnapshot(ledger.store);
       const sent = await new FormBrowser(ledger.url).fill('/challenges/raise', { ...QUESTION, answerDueBy: '2025-03-01' });
-      await expectRefused(sent, 422, [{ href: '#answerDueBy', text: 'Answer due by (2025-03-01) may not be before the meeting (2025-03-12)' }], before);
+      await expectRefused(sent, 422, [{ href: '#answerDueBy-day', text: 'Answer due by (2025-03-01) may not be before the meeting (2025-03-12)' }], before);
     });
 
     it('answers a challenge about a recommendation or inspection that is not recorded with 404', async () => {
@@ -152,7 +152,7 @@ describe('recording scrutiny challenges from the pages', () => {
       const { challengeId } = await raisedAboutRec03();
       const before = await logSnapshot(ledger.store);
       const sent = await new FormBrowser(ledger.url).fill(`/challenges/${challengeId}/answer`, { answer: 'Soon', answeredOn: '2025-03-01' });
-      await expectRefused(sent, 422, [{ href: '#answeredOn', text: /^Date answered \(2025-03-01\) may not be before the meeting that raised it/ }], before);
+      await expectRefused(sent, 422, [{ href: '#answeredOn-day', text: /^Date answered \(2025-03-01\) may not be before the meeting that raised it/ }], before);
     });
   });
 

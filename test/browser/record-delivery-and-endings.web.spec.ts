@@ -232,7 +232,7 @@ describe('recording delivery, the inspectorate and early endings from a recommen
       expect(sent.status).toBe(400);
       const page = new HtmlPage(sent.text);
       expect(page.title()).toMatch(/^Error: /);
-      expect(page.errorSummary()).toEqual([{ href: `#${missing.field}`, text: missing.message }]);
+      expect(page.errorSummary()).toEqual([{ href: `#${page.inputOf(missing.field)}`, text: missing.message }]);
       expect(HtmlPage.text(page.byId(`${missing.field}-error`))).toBe(`Error: ${missing.message}`);
       expect(await logSnapshot(ledger.store)).toEqual(before);
     });
@@ -248,7 +248,8 @@ describe('recording delivery, the inspectorate and early endings from a recommen
       const sent = await browser.post(path, { ...hiddenFields(page.text, path), ...(refused.answers ?? answers)(prepared) });
 
       expect(sent.status).toBe(422);
-      expect(new HtmlPage(sent.text).errorSummary()).toEqual([{ href: `#${refused.field}`, text: expect.stringMatching(refused.message) }]);
+      const shown = new HtmlPage(sent.text);
+      expect(shown.errorSummary()).toEqual([{ href: `#${shown.inputOf(refused.field)}`, text: expect.stringMatching(refused.message) }]);
       expect(await logSnapshot(ledger.store)).toEqual(before);
     });
   });

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
-import { launchChromium, type TestBrowser } from './chromium';
+import { fillDate, launchChromium, type TestBrowser } from './chromium';
 import { apiCommand, readModelsCaughtUp, registerSample } from './recording-support';
 
 /** Screenshots land here, to be looked at when the pages change. */
@@ -35,11 +35,11 @@ describe('who is acting, sub-actions and scrutiny challenges in the browser', ()
     if (ledger) removeDataDir(ledger.dataDir);
   });
 
-  const bannerHeading = () => page.locator('.govuk-notification-banner__heading').textContent();
+  const bannerHeading = () => page.locator('.govuk-notification-banner__heading').innerText();
 
   it('says in the header of a reading page who is acting, and switching there comes back to that page', async () => {
     await page.goto(`${ledger.url}/dashboard`);
-    expect(await page.locator('header nav[aria-label="Menu"] [aria-current="page"]').textContent()).toBe('Dashboard');
+    expect(await page.locator('header nav[aria-label="Menu"] [aria-current="page"]').innerText()).toBe('Dashboard');
     expect((await page.locator('header #acting-as').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
       'Development Acting as Office Staff (development) (office, Office of the Police, Fire and Crime Commissioner) · Change who you are acting as',
     );
@@ -56,14 +56,14 @@ describe('who is acting, sub-actions and scrutiny challenges in the browser', ()
     await page.locator('#record').getByRole('link', { name: 'Add an action' }).click();
     await page.getByLabel('What is to be done').fill('Book 35 places on the specialist course');
     await page.getByLabel('Who will do it').fill('Training manager');
-    await page.getByLabel('Due date').fill('2024-11-30');
+    await fillDate(page, 'Due date', '2024-11-30');
     await page.getByRole('button', { name: 'Add the action' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'add-action');
     expect(await bannerHeading()).toBe('Action added');
 
     await page.locator('#record').getByRole('link', { name: 'Record that an action is complete' }).click();
     await page.getByRole('button', { name: 'Record the action complete' }).click();
-    expect(await page.locator('.govuk-error-summary__list a').allTextContents()).toEqual(['The action that is complete is required']);
+    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['The action that is complete is required']);
     await page.getByLabel('Book 35 places on the specialist course').check();
     await page.screenshot({ path: screenshot('2-complete-action'), fullPage: true });
     await page.getByRole('button', { name: 'Record the action complete' }).click();
@@ -83,26 +83,26 @@ describe('who is acting, sub-actions and scrutiny challenges in the browser', ()
 
     await page.getByRole('link', { name: 'Raise a scrutiny challenge about REC 03' }).click();
     await page.getByLabel('Forum').fill('Police and Crime Panel');
-    await page.getByLabel('Date of the meeting').fill('2025-03-12');
-    await page.getByLabel('Answer due by').fill('2025-03-01');
+    await fillDate(page, 'Date of the meeting', '2025-03-12');
+    await fillDate(page, 'Answer due by', '2025-03-01');
     await page.getByRole('button', { name: 'Record the challenge' }).click();
-    expect(await page.locator('.govuk-error-summary__list a').allTextContents()).toEqual(['Question is required']);
+    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Question is required']);
     await page.getByLabel('Question', { exact: true }).fill('When will every detective have been trained?');
     await page.getByRole('button', { name: 'Record the challenge' }).click();
-    expect(await page.locator('.govuk-error-summary__list a').allTextContents()).toEqual(['Answer due by (2025-03-01) may not be before the meeting (2025-03-12)']);
+    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Answer due by (2025-03-01) may not be before the meeting (2025-03-12)']);
     await page.screenshot({ path: screenshot('3-raise-challenge-refused'), fullPage: true });
-    await page.getByLabel('Answer due by').fill('2025-04-09');
+    await fillDate(page, 'Answer due by', '2025-04-09');
     await page.getByRole('button', { name: 'Record the challenge' }).click();
     await page.waitForURL((url) => url.pathname === `/recommendations/${rec03}` && url.searchParams.get('recorded') === 'raise-challenge');
     expect(await bannerHeading()).toBe('Scrutiny challenge raised');
 
-    await page.locator('#challenges + table').getByRole('link', { name: /^Record an answer/ }).click();
+    await page.locator('#challenges + .ledger-table-region table').getByRole('link', { name: /^Record an answer/ }).click();
     await page.getByLabel('Answer', { exact: true }).fill('By the end of January 2025, as committed.');
-    await page.getByLabel('Date answered').fill('2025-03-20');
+    await fillDate(page, 'Date answered', '2025-03-20');
     await page.getByRole('button', { name: 'Record the answer' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'answer-challenge');
     expect(await bannerHeading()).toBe('Answer recorded');
-    expect(await page.locator('#challenges + table tbody tr td:nth-child(4)').textContent()).toContain('By the end of January 2025, as committed.');
+    expect(await page.locator('#challenges + .ledger-table-region table tbody tr td:nth-child(4)').textContent()).toContain('By the end of January 2025, as committed.');
     await page.locator('#challenges').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshot('4-challenge-answered') });
   });
@@ -116,6 +116,6 @@ describe('who is acting, sub-actions and scrutiny challenges in the browser', ()
     await page.getByRole('button', { name: 'Record the amendment' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'amend-details');
     expect(await bannerHeading()).toBe('Details amended');
-    expect(await page.locator('.govuk-summary-list__row', { hasText: 'HMICFRS reference' }).locator('dd').textContent()).toBe('RASSO-2024');
+    expect(await page.locator('.govuk-summary-list__row', { hasText: 'HMICFRS reference' }).locator('dd').innerText()).toBe('RASSO-2024');
   });
 });

@@ -38,7 +38,7 @@ describe("changing an inspection from its page", () => {
       expect((await browser.get(`/inspections/${inspectionId}`)).text).toContain(`href="${path}"`);
       const form = await browser.get(path);
       const prefilled = formFields(form.text, path);
-      expect(prefilled).toMatchObject({ 'changes.service': 'police', 'changes.publishedOn': '2024-08-22' });
+      expect(prefilled).toMatchObject({ 'changes.service': 'police', 'changes.publishedOn-day': '22', 'changes.publishedOn-month': '8', 'changes.publishedOn-year': '2024' });
       expect(prefilled['changes.title']).toContain('national operating model for rape');
       const before = (await readLog(ledger.store)).length;
 

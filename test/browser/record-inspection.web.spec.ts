@@ -82,10 +82,16 @@ describe('recording an inspection from its pages', () => {
     const sent = await browser.fill(`/inspections/${inspectionId}/record/invite-chief-officer-comments`, { invitedOn: '2024-02-30' });
     expect(sent.status).toBe(400);
     expect(new HtmlPage(sent.text).errorSummary()).toEqual([
-      { href: '#invitedOn', text: 'Date of the invitation must be a date that exists, written YYYY-MM-DD' },
-      { href: '#commentsDueBy', text: 'Comments due by is required' },
+      { href: '#invitedOn-day', text: 'Date of the invitation must be a real date' },
+      { href: '#commentsDueBy-day', text: 'Comments due by is required' },
     ]);
-    expect(sent.text).toContain('value="2024-02-30"');
+    // The date as typed, every box marked to be fixed.
+    const page = new HtmlPage(sent.text);
+    expect(['day', 'month', 'year'].map((part) => [page.byId(`invitedOn-${part}`).attribs.value, page.classesOf(`invitedOn-${part}`).includes('govuk-input--error')])).toEqual([
+      ['30', true],
+      ['02', true],
+      ['2024', true],
+    ]);
     expect(await logSnapshot(ledger.store)).toEqual(before);
   });
 
@@ -150,7 +156,9 @@ describe('recording an inspection from its pages', () => {
         'findings[1].reference': 'AFI 2',
         'findings[1].findingType': 'area-for-improvement',
         'findings[1].text': 'Improve the handover between shifts.',
-        'findings[1].dueDate': '2025-09-30',
+        'findings[1].dueDate-day': '30',
+        'findings[1].dueDate-month': '9',
+        'findings[1].dueDate-year': '2025',
       });
       expect(sent.status).toBe(303);
       const inspectionId = /^\/inspections\/([^?]+)\?atLeast=\d+&recorded=registered$/.exec(sent.headers.location)?.[1];
@@ -188,7 +196,7 @@ describe('recording an inspection from its pages', () => {
       expect(sent.status).toBe(400);
       expect(new HtmlPage(sent.text).errorSummary()).toEqual([
         { href: '#title', text: 'Title is required' },
-        { href: '#publishedOn', text: 'Date published must be a date that exists, written YYYY-MM-DD' },
+        { href: '#publishedOn-day', text: 'Date published must be a real date' },
         { href: '#findings-0-reference', text: 'Finding 1: reference: its number must not be less than 1' },
         { href: '#findings-0-findingType', text: 'Finding 1: type is required' },
       ]);

@@ -5,11 +5,14 @@ import type { Page } from 'playwright-core';
 import { readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { readSamplePage } from '../e2e/support/sample-page';
 import { rec03Commitment } from '../e2e/support/sample-requests';
-import { launchChromium, type TestBrowser } from './chromium';
+import { fillDate, launchChromium, type TestBrowser } from './chromium';
 import { readModelsCaughtUp, registerSample } from './recording-support';
 
 /** Screenshots land here, to be looked at when the pages change. */
 const screenshot = (name: string) => path.join(os.tmpdir(), `ledger-recording-${name}.png`);
+
+// The whole life of a recommendation, page by page, in one test: slow on a busy machine.
+jest.setTimeout(90_000);
 
 describe('taking REC 03 of the sample from its decision to its close in the browser', () => {
   let ledger: LedgerUnderTest;
@@ -42,7 +45,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     await fill();
     await page.getByRole('button', { name: button, exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/recommendations/${rec03}` && url.searchParams.get('recorded') !== null);
-    expect(await page.locator('.govuk-notification-banner__heading').textContent()).toBe(banner);
+    expect(await page.locator('.govuk-notification-banner__heading').innerText()).toBe(banner);
   }
 
   /** Switches person from the header, and comes back to the recommendation's page. */
@@ -57,7 +60,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
   it('office staff record the decision on behalf of the Chief Constable and the owner; the owner reports, evidences and marks it complete; the performance lead verifies; the office closes it', async () => {
     await page.goto(`${ledger.url}/recommendations/${rec03}`);
     expect(await page.locator('header #acting-as').textContent()).toContain('Acting as Office Staff (development)');
-    expect(await page.locator('#record a').allTextContents()).toEqual([
+    expect(await page.locator('#record a').allInnerTexts()).toEqual([
       'Record that it is accepted',
       'Record that it is partially accepted',
       'Record that it is not accepted',
@@ -74,16 +77,16 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     expect(await page.getByLabel('Their name').inputValue()).toBe('Chief Constable');
     await page.getByRole('button', { name: 'Record the acceptance' }).click();
     expect(await page.title()).toBe('Error: Record that the recommendation is accepted – PFCC accountability ledger');
-    expect(await page.locator('.govuk-error-summary__list a').allTextContents()).toEqual(['Commitment is required', 'Their organisation is required']);
+    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Commitment is required', 'Their organisation is required']);
     await page.waitForFunction("document.activeElement && document.activeElement.closest('.govuk-error-summary') !== null");
     await page.screenshot({ path: screenshot('2-accept-errors'), fullPage: true });
     await page.getByLabel('Commitment').fill(rec03Commitment(readSamplePage()));
-    await page.getByLabel('Planned completion date (optional)').fill('2025-01-31');
+    await fillDate(page, 'Planned completion date (optional)', '2025-01-31');
     await page.getByLabel('Their organisation').fill('Cumbria Constabulary');
-    await page.getByLabel('Date it happened (optional)').fill('2024-09-24');
+    await fillDate(page, 'Date it happened (optional)', '2024-09-24');
     await page.getByRole('button', { name: 'Record the acceptance' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'accept');
-    expect(await page.locator('.govuk-notification-banner__heading').textContent()).toBe('Acceptance recorded');
+    expect(await page.locator('.govuk-notification-banner__heading').innerText()).toBe('Acceptance recorded');
     await page.screenshot({ path: screenshot('3-accepted'), fullPage: true });
 
     await record(
@@ -133,7 +136,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     // The force lead who marked it complete may not verify it: verifying is the verifier's, and the form is refused to them.
     const logBefore = (await readLog(ledger.store)).length;
     await page.goto(`${ledger.url}/recommendations/${rec03}/record/verify`);
-    expect(await page.locator('h1').textContent()).toBe('You cannot do this');
+    expect(await page.locator('h1').innerText()).toBe('You cannot do this');
     expect((await readLog(ledger.store)).length).toBe(logBefore);
     await page.screenshot({ path: screenshot('5-verify-refused'), fullPage: true });
 
@@ -149,10 +152,10 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
 
     await actAs('Commissioner (development)');
     await record('Close it (PFCC sign-off)', async () => page.getByLabel('Comment (optional)').fill('Signed off at the October accountability board.'), 'Close the recommendation', 'Recommendation closed');
-    expect(await page.locator('#record a').allTextContents()).toEqual(["Record the inspectorate's status", 'Record that the inspectorate closed it', 'Reopen it', 'Correct an entry of the timeline']);
+    expect(await page.locator('#record a').allInnerTexts()).toEqual(["Record the inspectorate's status", 'Record that the inspectorate closed it', 'Reopen it', 'Correct an entry of the timeline']);
 
     const summary = page.locator('.govuk-summary-list').first();
-    expect(await summary.locator('.govuk-summary-list__row', { hasText: 'Status' }).locator('dd').textContent()).toBe('Closed');
+    expect(await summary.locator('.govuk-summary-list__row', { hasText: 'Status' }).locator('dd').innerText()).toBe('Closed');
     const rows = page.locator('#timeline tbody tr');
     const who = await rows.locator('td:nth-child(3)').allInnerTexts();
     const what = await rows.locator('td:nth-child(4)').allInnerTexts();
@@ -173,7 +176,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     expect(who.slice(5, 8)).toEqual(Array(3).fill('Force Action Owner (development), force-lead, Cumbria Constabulary'));
     expect(who[8]).toBe('Performance Lead (development), verifier, Office of the Police, Fire and Crime Commissioner');
     expect(who[9]).toBe('Commissioner (development), commissioner, Office of the Police, Fire and Crime Commissioner');
-    expect(await rows.nth(1).locator('td').first().textContent()).toBe('24 September 2024, 13:00');
+    expect(await rows.nth(1).locator('td').first().innerText()).toBe('24 September 2024, 13:00');
     await page.screenshot({ path: screenshot('6-closed'), fullPage: true });
   }, 90_000);
 
@@ -187,7 +190,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     await page.getByLabel('Custody', { exact: true }).check();
     await page.getByLabel('This force or service only').check();
     await page.getByLabel('Police').check();
-    await page.getByLabel('Date published').fill('2025-03-03');
+    await fillDate(page, 'Date published', '2025-03-03');
     await page.getByLabel('Finding 1: reference').fill('REC 1');
     await page.locator('#findings-0-findingType').check();
     await page.getByLabel('Finding 1: text').fill('Keep full custody records.');
@@ -198,17 +201,17 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
     await page.screenshot({ path: screenshot('7-register-by-hand'), fullPage: true });
     await page.getByRole('button', { name: 'Register the inspection' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'registered');
-    expect(await page.locator('.govuk-notification-banner__heading').textContent()).toBe('Inspection registered');
-    expect(await page.locator('h1').textContent()).toBe('Custody suites inspection');
-    expect(await page.locator('#findings ~ * a, #findings ~ * table a').allTextContents()).toEqual(expect.arrayContaining(['REC 1', 'AFI 1']));
+    expect(await page.locator('.govuk-notification-banner__heading').innerText()).toBe('Inspection registered');
+    expect(await page.locator('h1').innerText()).toBe('Custody suites inspection');
+    expect(await page.locator('#findings ~ * a, #findings ~ * table a').allInnerTexts()).toEqual(expect.arrayContaining(['REC 1', 'AFI 1']));
 
     await page.locator('#record-statutory').getByRole('link', { name: "Invite the chief officer's comments" }).click();
-    await page.getByLabel('Date of the invitation').fill('2025-03-04');
-    await page.getByLabel('Comments due by').fill('2025-03-31');
+    await fillDate(page, 'Date of the invitation', '2025-03-04');
+    await fillDate(page, 'Comments due by', '2025-03-31');
     await page.getByRole('button', { name: 'Record the invitation' }).click();
     await page.waitForURL((url) => url.searchParams.get('recorded') === 'invite-chief-officer-comments');
-    expect(await page.locator('.govuk-notification-banner__heading').textContent()).toBe("Invitation of the chief officer's comments recorded");
-    expect(await page.locator('#statutory-response + .govuk-summary-list .govuk-summary-list__row', { hasText: "Chief officer's comments" }).locator('dd').textContent()).toBe(
+    expect(await page.locator('.govuk-notification-banner__heading').innerText()).toBe("Invitation of the chief officer's comments recorded");
+    expect(await page.locator('#statutory-response + .govuk-summary-list .govuk-summary-list__row', { hasText: "Chief officer's comments" }).locator('dd').innerText()).toBe(
       'Invited 4 March 2025, due by 31 March 2025; not yet received',
     );
     await page.screenshot({ path: screenshot('8-statutory-step'), fullPage: true });

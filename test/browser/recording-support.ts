@@ -32,7 +32,7 @@ export class FormBrowser {
   async fill(pathname: string, answers: Record<string, string | string[]>) {
     const page = await this.get(pathname);
     if (page.status !== 200) throw new Error(`GET ${pathname} answered ${page.status}`);
-    return this.post(pathname, { ...formFields(page.text, pathname), ...answers });
+    return this.post(pathname, { ...formFields(page.text, pathname), ...typedIn(page.text, answers) });
   }
 
   async actAs(personId: string): Promise<void> {
@@ -57,6 +57,20 @@ export class FormBrowser {
       this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
     }
   }
+}
+
+/**
+ * Answers as a person types them: a date given as YYYY-MM-DD for a field the page asks as GOV.UK's
+ * date input goes into its day, month and year boxes.
+ */
+export function typedIn(page: string, answers: Record<string, string | string[]>): Record<string, string | string[]> {
+  const typed: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(answers)) {
+    const date = typeof value === 'string' ? (/^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value) ?? (value === '' ? ['', '', '', ''] : null)) : null;
+    if (date && page.includes(`name="${name}-day"`)) Object.assign(typed, { [`${name}-day`]: date[3], [`${name}-month`]: date[2], [`${name}-year`]: date[1] });
+    else typed[name] = value;
+  }
+  return typed;
 }
 
 /** What a browser would send of the form that posts to `action`, before anything is typed: every field that has a value, no button. */

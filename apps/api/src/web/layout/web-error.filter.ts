@@ -4,8 +4,7 @@ import { AccessDeniedError } from '@ledger/application';
 import { logRefusal } from '../../identity/access/refusal-log';
 import { signedInPrincipal } from '../../identity/principal';
 import { ProblemError } from '../../problem/problem';
-import { html } from './html';
-import { layout } from './layout';
+import { renderPage } from './render';
 import { sendPage } from './send-page';
 
 const TITLES: Record<number, string> = {
@@ -34,9 +33,6 @@ export class WebErrorFilter implements ExceptionFilter {
     const refusedByRole = error instanceof AccessDeniedError || (error instanceof ProblemError && error.kind === 'forbidden');
     const title = refusedByRole ? 'You cannot do this' : TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
     const detail = status >= 500 ? 'Nothing was recorded. Try again later.' : (error as HttpException | ProblemError).message;
-    const content = html`<h1 class="govuk-heading-l">${title}</h1>
-<p class="govuk-body">${detail}</p>
-<p class="govuk-body"><a class="govuk-link" href="/import">Go to the import page</a> or <a class="govuk-link" href="/">the home page</a>.</p>`;
-    sendPage(response, status, layout({ title, content }));
+    sendPage(response, status, renderPage('layout/error.njk', { title, detail }));
   }
 }

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Principal } from '../../identity/principal';
-import { html, type SafeHtml } from './html';
 
 /** What the header of every page says about who is acting, for the request being answered. */
 export interface WhoIsActing {
@@ -28,17 +27,16 @@ export function personWords(person: Principal): string {
   return `${person.name} (${person.role}, ${person.organisation})`;
 }
 
-/** The line at the foot of the header: who is acting and, in development mode, a way to change it. Nothing outside a request. */
-export function actingAsBanner(): SafeHtml | false {
+/** What the header says about who is acting: nothing outside a request, or when no one was let act. */
+export interface ActingAsView {
+  person: string;
+  development: boolean;
+  changeHref: string | null;
+}
+
+export function actingAsView(): ActingAsView | null {
   const who = answering.getStore();
   const principal = who?.principal();
-  if (who === undefined || principal === undefined) return false;
-  return html`<div class="govuk-width-container ledger-no-print">
-      <div class="govuk-phase-banner" id="acting-as">
-        <p class="govuk-phase-banner__content">
-          ${who.development && html`<strong class="govuk-tag govuk-phase-banner__content__tag">Development</strong>`}
-          <span class="govuk-phase-banner__text">Acting as <strong>${personWords(principal)}</strong>${who.changeHref !== null && html` · <a class="govuk-link" href="${who.changeHref}">Change<span class="govuk-visually-hidden"> who you are acting as</span></a>`}</span>
-        </p>
-      </div>
-    </div>`;
+  if (who === undefined || principal === undefined) return null;
+  return { person: personWords(principal), development: who.development, changeHref: who.changeHref };
 }

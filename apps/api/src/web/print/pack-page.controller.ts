@@ -1,7 +1,21 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CHALLENGES, findInspection, queryChallenges, queryStatutory, querySlippage, registerAsAt, REGISTER, SLIPPAGE, STATUTORY, type RegisterEntry } from '@ledger/projections/read-models';
+import {
+  CHALLENGES,
+  COMMITMENTS,
+  findInspection,
+  queryChallenges,
+  queryCommitments,
+  queryStatutory,
+  querySlippage,
+  registerAsAt,
+  REGISTER,
+  SLIPPAGE,
+  STATUTORY,
+  type Commitment,
+  type RegisterEntry,
+} from '@ledger/projections/read-models';
 import { dateParam, idParam, MAX_LIMIT, required } from '../../read-models/query-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
@@ -14,7 +28,7 @@ const PARAMS = {
   date: required(dateParam('The meeting date')),
   inspection: idParam('Only this inspection'),
 };
-const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date, for example 2025-02-12' };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
 /**
@@ -37,12 +51,12 @@ export class PackPageController {
       const values = { date: '', inspection: typeof query.inspection === 'string' ? query.inspection : '' };
       return sendReadingPage(response, 200, packPage({ today, values, errors: [], inspectionChoices: choices }));
     }
-    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Meeting date' });
     if (!asked.ok) return sendReadingPage(response, 400, packPage({ today, values: asked.values, errors: asked.errors, inspectionChoices: choices }));
     const { date, inspection: inspectionId } = asked.params;
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
-    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES], response);
+    await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS], response);
     const register = await registerAsAt(this.reads.log, date, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
@@ -54,10 +68,22 @@ export class PackPageController {
         statutoryResponse: queryStatutory(readModels, { inspectionId: id }, EVERYTHING, today).items[0] ?? null,
         slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING).items,
         openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
+        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date),
       });
     }
     sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, inspections } }));
   }
+}
+
+/** Each finding's latest decision commitment made by the end of the meeting day. */
+function commitmentsOn(commitments: readonly Commitment[], date: string): Map<string, Commitment> {
+  const latest = new Map<string, Commitment>();
+  for (const commitment of commitments) {
+    if (commitment.committedOn > date) continue;
+    const held = latest.get(commitment.recommendationId);
+    if (held === undefined || held.committedAt <= commitment.committedAt) latest.set(commitment.recommendationId, commitment);
+  }
+  return latest;
 }
 
 /** The register lists findings inspection by inspection; the pack takes them in that order. */

@@ -2,7 +2,7 @@ import { FINDING_TYPES, INSPECTION_TYPES, RECOMMENDATION_STATUSES, SERVICES } fr
 import { MAX_LIMIT } from '../../read-models/query-params';
 import { queryInspections, type ReadModelReader } from '@ledger/projections/read-models';
 import type { FormError } from '../layout/error-summary';
-import type { SafeHtml } from '../layout/html';
+import type { Field } from '../components/fields';
 import { dayText } from './format';
 import { selectField, textField, yesNoChoices, type Choice } from './form-fields';
 import type { FormValues } from './page-query';
@@ -36,35 +36,35 @@ export interface FilterContext {
   errors: readonly FormError[];
 }
 
-export function inspectionField(context: FilterContext, inspections: readonly Choice[], name = 'inspectionId'): SafeHtml {
+export function inspectionField(context: FilterContext, inspections: readonly Choice[], name = 'inspectionId'): Field {
   return selectField({ ...context, name, label: 'Inspection', choices: inspections, any: 'All inspections' });
 }
 
-export function inspectionTypeField(context: FilterContext): SafeHtml {
+export function inspectionTypeField(context: FilterContext): Field {
   return selectField({ ...context, name: 'inspectionType', label: 'Type of inspection', choices: INSPECTION_TYPES.map((value) => ({ value, text: INSPECTION_TYPE[value] })) });
 }
 
-export function findingTypeField(context: FilterContext): SafeHtml {
+export function findingTypeField(context: FilterContext): Field {
   return selectField({ ...context, name: 'findingType', label: 'Type of finding', choices: FINDING_TYPES.map((value) => ({ value, text: FINDING_TYPE[value] })) });
 }
 
-export function serviceField(context: FilterContext): SafeHtml {
+export function serviceField(context: FilterContext): Field {
   return selectField({ ...context, name: 'service', label: 'Service', choices: SERVICES.map((value) => ({ value, text: SERVICE[value] })), any: 'Police and fire' });
 }
 
-export function ownerField(context: FilterContext): SafeHtml {
+export function ownerField(context: FilterContext): Field {
   return textField({ ...context, name: 'owner', label: 'Owner', hint: 'Part of the name is enough' });
 }
 
-export function statusField(context: FilterContext): SafeHtml {
+export function statusField(context: FilterContext): Field {
   return selectField({ ...context, name: 'status', label: 'Status', choices: RECOMMENDATION_STATUSES.map((value) => ({ value, text: STATUS[value].text })) });
 }
 
-export function overdueField(context: FilterContext): SafeHtml {
+export function overdueField(context: FilterContext): Field {
   return selectField({ ...context, name: 'overdue', label: 'Overdue', choices: yesNoChoices('Overdue only', 'Not overdue') });
 }
 
-export function blockedField(context: FilterContext): SafeHtml {
+export function blockedField(context: FilterContext): Field {
   return selectField({ ...context, name: 'blocked', label: 'Blocked', choices: yesNoChoices('Blocked only', 'Not blocked') });
 }
 

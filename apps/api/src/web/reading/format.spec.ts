@@ -1,11 +1,16 @@
-import { day, dayText, externalLink, instantText, shorten } from './format';
+import type { Inline } from '../components/inline';
+import { renderString } from '../layout/render';
+import { day, dayText, externalLink, inSentence, instantText, shorten } from './format';
 import { overdueText, ragTag, statusTag } from './words';
+
+/** As a page shows it: through the templates' own `inline` macro. */
+const shown = (x: Inline) => renderString('{% from "components/ledger.njk" import inline %}{{ inline(x) }}', { x }).replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
 
 describe('how the reading pages write dates, status and overdue', () => {
   it('writes calendar dates as GOV.UK does, in a time element', () => {
     expect(dayText('2024-08-22')).toBe('22 August 2024');
-    expect(day('2025-01-01').value).toBe('<time datetime="2025-01-01">1 January 2025</time>');
-    expect(day(null, 'Not published').value).toBe('Not published');
+    expect(shown(day('2025-01-01'))).toBe('<time datetime="2025-01-01">1 January 2025</time>');
+    expect(shown(day(null, 'Not published'))).toBe('Not published');
   });
 
   it('writes instants as London wall-clock time, in summer and winter', () => {
@@ -15,23 +20,34 @@ describe('how the reading pages write dates, status and overdue', () => {
   });
 
   it('says overdue in days, and what is left otherwise', () => {
-    expect(overdueText({ overdue: true, daysOverdue: 22, daysUntilTarget: null }).value).toBe('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
-    expect(overdueText({ overdue: true, daysOverdue: 1, daysUntilTarget: null }).value).toContain('1 day overdue');
-    expect(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: 0 }).value).toBe('Due today');
-    expect(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: 39 }).value).toBe('Due in 39 days');
-    expect(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: null }).value).toBe('Not overdue');
+    expect(shown(overdueText({ overdue: true, daysOverdue: 22, daysUntilTarget: null }))).toBe('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
+    expect(shown(overdueText({ overdue: true, daysOverdue: 1, daysUntilTarget: null }))).toContain('1 day overdue');
+    expect(shown(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: 0 }))).toBe('Due today');
+    expect(shown(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: 39 }))).toBe('Due in 39 days');
+    expect(shown(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: null }))).toBe('Not overdue');
   });
 
   it('gives every status and RAG its words, never colour alone', () => {
-    expect(statusTag('AwaitingVerification').value).toBe('<strong class="govuk-tag govuk-tag--purple">Awaiting verification</strong>');
-    expect(statusTag(null).value).toBe('Not yet issued');
-    expect(ragTag('amber').value).toBe('<strong class="govuk-tag govuk-tag--orange">Amber</strong>');
-    expect(ragTag(null).value).toContain('Not rated');
+    expect(shown(statusTag('AwaitingVerification'))).toBe('<strong class="govuk-tag govuk-tag--purple">Awaiting verification</strong>');
+    expect(shown(statusTag(null))).toBe('Not yet issued');
+    expect(shown(ragTag('amber'))).toBe('<strong class="govuk-tag govuk-tag--orange">Amber</strong>');
+    expect(shown(ragTag(null))).toContain('Not rated');
+  });
+
+  it('escapes text from the ledger wherever it goes', () => {
+    expect(shown({ lines: ['<script>x</script>', { link: { href: '/a?b=1&c="2"', text: '<b>' } }] })).toBe('&lt;script&gt;x&lt;/script&gt;<br><a class="govuk-link" href="/a?b=1&amp;c=&quot;2&quot;">&lt;b&gt;</a>');
+  });
+
+  it('takes the closing full stop off a title that goes inside a sentence', () => {
+    expect(inSentence('Progress to introduce a national operating model for rape and other serious sexual offences investigations.')).toBe(
+      'Progress to introduce a national operating model for rape and other serious sexual offences investigations',
+    );
+    expect(inSentence('PEEL 2025')).toBe('PEEL 2025');
   });
 
   it('links only web addresses, and cuts long text at a word', () => {
     expect(externalLink('javascript:alert(1)')).toBe('javascript:alert(1)');
-    expect((externalLink('https://example.org/a?b=1&c=2') as { value: string }).value).toBe('<a class="govuk-link" href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">https://example.org/a?b=1&amp;c=2</a>');
+    expect(shown(externalLink('https://example.org/a?b=1&c=2'))).toBe('<a class="govuk-link" href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">https://example.org/a?b=1&amp;c=2</a>');
     expect(shorten('one two three four', 12)).toBe('one two…');
     expect(shorten('short', 12)).toBe('short');
   });

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../layout/html';
+import type { Inline } from '../components/inline';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -8,9 +8,9 @@ export function dayText(date: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** A calendar date in a `<time>` element, or the fallback words when there is none. */
-export function day(date: string | null | undefined, fallback = 'Not set'): SafeHtml {
-  return date ? html`<time datetime="${date}">${dayText(date)}</time>` : html`${fallback}`;
+/** A calendar date as a `<time>`, or the fallback words when there is none. */
+export function day(date: string | null | undefined, fallback = 'Not set'): Inline {
+  return date ? { time: { datetime: date, text: dayText(date) } } : fallback;
 }
 
 const LONDON = new Intl.DateTimeFormat('en-GB', {
@@ -29,8 +29,8 @@ export function instantText(iso: string): string {
   return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
 }
 
-export function instant(iso: string): SafeHtml {
-  return html`<time datetime="${iso}">${instantText(iso)}</time>`;
+export function instant(iso: string): Inline {
+  return { time: { datetime: iso, text: instantText(iso) } };
 }
 
 export function days(count: number): string {
@@ -45,7 +45,12 @@ export function shorten(text: string, max = 180): string {
 }
 
 /** A link only to a web address; anything else recorded as a URL is shown as text. */
-export function externalLink(url: string | null, text?: string): SafeHtml | string {
+export function externalLink(url: string | null, text?: string): Inline {
   if (!url) return 'Not recorded';
-  return /^https?:\/\//i.test(url) ? html`<a class="govuk-link" href="${url}" rel="noreferrer">${text ?? url}</a>` : url;
+  return /^https?:\/\//i.test(url) ? { link: { href: url, text: text ?? url, rel: 'noreferrer' } } : url;
+}
+
+/** A title as part of a sentence: without its own closing full stop, so that "investigations." is not followed by a comma. */
+export function inSentence(title: string): string {
+  return title.replace(/\.\s*$/, '');
 }

@@ -1,38 +1,38 @@
 import type { TargetDateRevision } from '@ledger/projections/read-models';
-import { html, type SafeHtml } from '../layout/html';
+import { join, lines, link, small, type Column, type Table } from '../components/inline';
 import { day, days, instant } from './format';
 import { personText, revisionTag } from './words';
 
 /** Requests to move a target date: from, to, why, who asked, and who approved or refused. */
-export function revisionsTable(rows: readonly { revision: TargetDateRevision; finding?: { recommendationId: string; reference: string } }[], caption: string): SafeHtml {
+export function revisionsTable(rows: readonly { revision: TargetDateRevision; finding?: { recommendationId: string; reference: string } }[], caption: string): Table {
   const withFinding = rows.some((r) => r.finding !== undefined);
-  return html`<table class="govuk-table govuk-table--small-text-until-tablet">
-  <caption class="govuk-table__caption govuk-table__caption--s">${caption}</caption>
-  <thead class="govuk-table__head">
-    <tr class="govuk-table__row">
-      ${withFinding && html`<th scope="col" class="govuk-table__header">Finding</th>`}
-      <th scope="col" class="govuk-table__header">Requested</th>
-      <th scope="col" class="govuk-table__header">From</th>
-      <th scope="col" class="govuk-table__header">To</th>
-      <th scope="col" class="govuk-table__header govuk-!-width-one-quarter">Reason</th>
-      <th scope="col" class="govuk-table__header">Requested by</th>
-      <th scope="col" class="govuk-table__header">Decision</th>
-    </tr>
-  </thead>
-  <tbody class="govuk-table__body">
-    ${rows.map(
-      ({ revision, finding }) => html`<tr class="govuk-table__row">
-      ${withFinding && html`<td class="govuk-table__cell">${finding && html`<a class="govuk-link" href="/recommendations/${encodeURIComponent(finding.recommendationId)}">${finding.reference}</a>`}</td>`}
-      <td class="govuk-table__cell">${instant(revision.requestedAt)}</td>
-      <td class="govuk-table__cell ledger-nowrap">${day(revision.from)}</td>
-      <td class="govuk-table__cell ledger-nowrap">${day(revision.to)}<br><span class="govuk-body-s">${movedText(revision.daysMoved)}</span></td>
-      <td class="govuk-table__cell">${revision.reason}</td>
-      <td class="govuk-table__cell">${personText(revision.requestedBy)}</td>
-      <td class="govuk-table__cell">${revisionTag(revision.outcome)}${revision.decidedBy && html`<br><span class="govuk-body-s">by ${personText(revision.decidedBy)}${revision.decidedAt && html`, ${instant(revision.decidedAt)}`}</span>`}${revision.decisionNote && html`<br><span class="govuk-body-s">“${revision.decisionNote}”</span>`}</td>
-    </tr>`,
-    )}
-  </tbody>
-</table>`;
+  const columns: Column[] = [
+    ...(withFinding ? [{ text: 'Finding', nowrap: true }] : []),
+    { text: 'Requested' },
+    { text: 'From', nowrap: true },
+    { text: 'To', nowrap: true },
+    { text: 'Reason', width: 'one-quarter' },
+    { text: 'Requested by' },
+    { text: 'Decision' },
+  ];
+  return {
+    caption,
+    label: caption,
+    columns,
+    rows: rows.map(({ revision, finding }) => [
+      ...(withFinding ? [finding && link(`/recommendations/${encodeURIComponent(finding.recommendationId)}`, finding.reference)] : []),
+      instant(revision.requestedAt),
+      day(revision.from),
+      lines(day(revision.to), small(movedText(revision.daysMoved))),
+      revision.reason,
+      personText(revision.requestedBy),
+      lines(
+        revisionTag(revision.outcome),
+        revision.decidedBy && small(join(`by ${personText(revision.decidedBy)}`, revision.decidedAt && join(', ', instant(revision.decidedAt)))),
+        revision.decisionNote && small(`“${revision.decisionNote}”`),
+      ),
+    ]),
+  };
 }
 
 function movedText(daysMoved: number): string {

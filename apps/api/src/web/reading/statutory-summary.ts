@@ -1,7 +1,6 @@
 import type { StatutoryEntry } from '@ledger/projections/read-models';
-import { html, type SafeHtml } from '../layout/html';
+import { hint, join, lines, row, type Inline, type SummaryRows } from '../components/inline';
 import { day, days, externalLink } from './format';
-import { row, summaryList } from './reading-page';
 import { statutoryTag } from './words';
 
 /** Day N of the period, and what it means: published that day, or today while unpublished. */
@@ -15,18 +14,18 @@ export function timelinessText(response: StatutoryEntry): string {
   return 'On time';
 }
 
-function copy(date: string | null): SafeHtml {
-  return date ? html`Sent ${day(date)}` : html`Not recorded`;
+function copy(date: string | null): Inline {
+  return date ? join('Sent ', day(date)) : 'Not recorded';
 }
 
-/** The statutory response (police, s.55) or published action plan (fire) as a summary list. */
-export function statutorySummary(response: StatutoryEntry | null, service: 'police' | 'fire'): SafeHtml {
-  if (response === null) return html`<p class="govuk-body">No statutory response has been opened for this inspection yet.</p>`;
+/** The statutory response (police, s.55) or published action plan (fire) as summary rows; null when none is open. */
+export function statutorySummary(response: StatutoryEntry | null, service: 'police' | 'fire'): SummaryRows | null {
+  if (response === null) return null;
   const plan = service === 'fire';
-  return summaryList([
-    row('State', html`${statutoryTag(response.state)} <span class="govuk-body">${timelinessText(response)}</span>`),
+  return [
+    row('State', join(statutoryTag(response.state), ' ', timelinessText(response))),
     row('Report published', day(response.reportPublishedOn)),
-    row('Due by', html`${day(response.dueDate)}<br><span class="govuk-hint govuk-!-font-size-16">The last day of ${response.responsePeriodDays} days counted from publication, publication day being day 1</span>`),
+    row('Due by', lines(day(response.dueDate), hint(`The last day of ${response.responsePeriodDays} days counted from publication, publication day being day 1`))),
     row(plan ? 'Action plan published' : 'Response published', day(response.publishedOn, 'Not published')),
     row('Day number', dayNumberText(response)),
     row('On time', response.onTime === null ? 'Not yet known: still within the period' : response.onTime ? 'Yes' : 'No, late'),
@@ -35,9 +34,9 @@ export function statutorySummary(response: StatutoryEntry | null, service: 'poli
       row(
         "Chief officer's comments",
         response.invitation
-          ? html`Invited ${day(response.invitation.invitedOn)}${response.invitation.commentsDueBy && html`, due by ${day(response.invitation.commentsDueBy)}`}; ${response.chiefOfficerCommentsReceivedOn ? html`received ${day(response.chiefOfficerCommentsReceivedOn)}` : 'not yet received'}`
+          ? join('Invited ', day(response.invitation.invitedOn), response.invitation.commentsDueBy && join(', due by ', day(response.invitation.commentsDueBy)), '; ', response.chiefOfficerCommentsReceivedOn ? join('received ', day(response.chiefOfficerCommentsReceivedOn)) : 'not yet received')
           : response.chiefOfficerCommentsReceivedOn
-            ? html`Received ${day(response.chiefOfficerCommentsReceivedOn)}`
+            ? join('Received ', day(response.chiefOfficerCommentsReceivedOn))
             : 'Not yet invited',
       ),
     !plan && row("Commissioner's comments", day(response.commissionerCommentsMadeOn, 'Not yet recorded')),
@@ -45,5 +44,5 @@ export function statutorySummary(response: StatutoryEntry | null, service: 'poli
     row('Published at', externalLink(response.url)),
     !plan && row('Copy to HMICFRS', copy(response.copiesSent.HMICFRS)),
     !plan && row('Copy to the Home Secretary', copy(response.copiesSent.HomeSecretary)),
-  ]);
+  ];
 }

@@ -2,15 +2,10 @@ import type { FindingType, InspectionScope, InspectionType, RecommendationDecisi
 import type { CommitmentKind, CommitmentOutcome, DerivedRag, StatutoryState } from '@ledger/projections/read-models';
 import type { Person, Represented } from '@ledger/projections/read-models/shared/envelope';
 import type { RevisionOutcome } from '@ledger/projections/read-models/slippage/slippage.queries';
-import { html, type SafeHtml } from '../layout/html';
+import { hint, lines, small, tag, type Colour, type Inline } from '../components/inline';
 
 /** The ledger's stable codes in the words a scrutiny panel reads, and the tag colour that goes with them (never colour alone). */
 
-type Colour = 'grey' | 'blue' | 'light-blue' | 'turquoise' | 'green' | 'yellow' | 'orange' | 'red' | 'pink' | 'purple';
-
-function tag(text: string, colour: Colour): SafeHtml {
-  return html`<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
-}
 
 export const STATUS: Record<RecommendationStatus, { text: string; colour: Colour }> = {
   Issued: { text: 'Issued', colour: 'grey' },
@@ -27,8 +22,8 @@ export const STATUS: Record<RecommendationStatus, { text: string; colour: Colour
   NoLongerRelevant: { text: 'No longer relevant', colour: 'grey' },
 };
 
-export function statusTag(status: RecommendationStatus | null, none = 'Not yet issued'): SafeHtml {
-  return status === null ? html`${none}` : tag(STATUS[status].text, STATUS[status].colour);
+export function statusTag(status: RecommendationStatus | null, none = 'Not yet issued'): Inline {
+  return status === null ? none : tag(STATUS[status].text, STATUS[status].colour);
 }
 
 const RAG: Record<DerivedRag, { text: string; colour: Colour }> = {
@@ -37,16 +32,16 @@ const RAG: Record<DerivedRag, { text: string; colour: Colour }> = {
   green: { text: 'Green', colour: 'green' },
 };
 
-export function ragTag(rag: DerivedRag | null): SafeHtml {
-  return rag === null ? html`<span class="govuk-hint govuk-!-margin-0">Not rated</span>` : tag(RAG[rag].text, RAG[rag].colour);
+export function ragTag(rag: DerivedRag | null): Inline {
+  return rag === null ? hint('Not rated') : tag(RAG[rag].text, RAG[rag].colour);
 }
 
 /** Overdue as the panel asks for it: "N days overdue", else how long is left. */
-export function overdueText(finding: { overdue: boolean; daysOverdue: number | null; daysUntilTarget: number | null }): SafeHtml {
+export function overdueText(finding: { overdue: boolean; daysOverdue: number | null; daysUntilTarget: number | null }): Inline {
   if (finding.overdue && finding.daysOverdue !== null) return tag(`${finding.daysOverdue} ${finding.daysOverdue === 1 ? 'day' : 'days'} overdue`, 'red');
-  if (finding.daysUntilTarget === 0) return html`Due today`;
-  if (finding.daysUntilTarget !== null) return html`Due in ${finding.daysUntilTarget} ${finding.daysUntilTarget === 1 ? 'day' : 'days'}`;
-  return html`Not overdue`;
+  if (finding.daysUntilTarget === 0) return 'Due today';
+  if (finding.daysUntilTarget !== null) return `Due in ${finding.daysUntilTarget} ${finding.daysUntilTarget === 1 ? 'day' : 'days'}`;
+  return 'Not overdue';
 }
 
 const OUTCOME: Record<CommitmentOutcome, { text: string; colour: Colour }> = {
@@ -57,7 +52,7 @@ const OUTCOME: Record<CommitmentOutcome, { text: string; colour: Colour }> = {
   withdrawn: { text: 'Withdrawn', colour: 'grey' },
 };
 
-export function outcomeTag(outcome: CommitmentOutcome): SafeHtml {
+export function outcomeTag(outcome: CommitmentOutcome): Inline {
   return tag(OUTCOME[outcome].text, OUTCOME[outcome].colour);
 }
 
@@ -76,7 +71,7 @@ const STATUTORY: Record<StatutoryState, { text: string; colour: Colour }> = {
   'published-late': { text: 'Published late', colour: 'orange' },
 };
 
-export function statutoryTag(state: StatutoryState): SafeHtml {
+export function statutoryTag(state: StatutoryState): Inline {
   return tag(STATUTORY[state].text, STATUTORY[state].colour);
 }
 
@@ -88,11 +83,11 @@ const REVISION: Record<RevisionOutcome, { text: string; colour: Colour }> = {
   refused: { text: 'Refused', colour: 'red' },
 };
 
-export function revisionTag(outcome: RevisionOutcome): SafeHtml {
+export function revisionTag(outcome: RevisionOutcome): Inline {
   return tag(REVISION[outcome].text, REVISION[outcome].colour);
 }
 
-export function challengeTag(challenge: { status: 'open' | 'closed'; answerOverdue: boolean; daysOverdue: number | null; answers: readonly unknown[] }): SafeHtml {
+export function challengeTag(challenge: { status: 'open' | 'closed'; answerOverdue: boolean; daysOverdue: number | null; answers: readonly unknown[] }): Inline {
   if (challenge.status === 'closed') return tag('Closed', 'green');
   if (challenge.answerOverdue) return tag(`Answer ${challenge.daysOverdue ?? 0} ${challenge.daysOverdue === 1 ? 'day' : 'days'} overdue`, 'red');
   return challenge.answers.length > 0 ? tag('Answered', 'blue') : tag('Awaiting answer', 'yellow');
@@ -140,6 +135,6 @@ export function personText(person: Person | Represented): string {
 }
 
 /** Who recorded it and, when they typed in someone else's statement, for whom. */
-export function whoText(actor: Person, onBehalfOf: Represented | null): SafeHtml {
-  return html`${personText(actor)}${onBehalfOf && html`<br><span class="govuk-body-s">on behalf of ${personText(onBehalfOf)}</span>`}`;
+export function whoText(actor: Person, onBehalfOf: Represented | null): Inline {
+  return lines(personText(actor), onBehalfOf && small(`on behalf of ${personText(onBehalfOf)}`));
 }

@@ -12,7 +12,7 @@ import { asAtPage } from './as-at.page';
 
 const { date, inspectionId } = READ_PARAMS.asAt;
 const PARAMS = { date, inspectionId, ...PAGE_NUMBER };
-const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date, for example 2025-02-12' };
+const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the date as a real date' };
 
 /** Every finding as it stood at the end of a day, replayed from the log as /api/read/as-at does. */
 @ApiExcludeController()
@@ -27,7 +27,7 @@ export class AsAtPageController {
     if (nothingAsked(query, ['date'])) {
       return sendReadingPage(response, 200, asAtPage({ values: { date: '', inspectionId: typeof query.inspectionId === 'string' ? query.inspectionId : '' }, errors: [], inspectionChoices: choices }));
     }
-    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    const asked = readPageQuery(query, PARAMS, MESSAGES, { date: 'Date' });
     if (!asked.ok) return sendReadingPage(response, 400, asAtPage({ values: asked.values, errors: asked.errors, inspectionChoices: choices }));
     const { date: day, page, ...filter } = asked.params;
     const register = await registerAsAt(this.reads.log, day, filter, offsetOf(page));

@@ -1,13 +1,12 @@
 import type { AsAtRegister } from '@ledger/projections/read-models';
 import type { FormError } from '../layout/error-summary';
-import { html } from '../layout/html';
 import { findingsTables } from '../reading/findings-table';
 import { inspectionField } from '../reading/filter-fields';
-import { dateField, filterForm, type Choice } from '../reading/form-fields';
-import { day } from '../reading/format';
+import { dateField, type Choice } from '../reading/form-fields';
+import { dayText } from '../reading/format';
+import type { ListPage } from '../reading/list-page';
 import type { FormValues } from '../reading/page-query';
 import { pagination, showing } from '../reading/pagination';
-import type { ReadingPageOptions } from '../reading/reading-page';
 
 export interface AsAtPageModel {
   values: FormValues;
@@ -16,20 +15,31 @@ export interface AsAtPageModel {
   register?: AsAtRegister;
 }
 
-export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPageModel): ReadingPageOptions {
+export interface AsAtPage extends ListPage {
+  heading: string;
+  dateText?: string;
+  eventsReplayed?: number;
+}
+
+export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPageModel): AsAtPage {
   const context = { values, errors };
-  const content = html`<h1 class="govuk-heading-l">${register ? html`The register as at ${day(register.date)}` : 'The register as at a date'}</h1>
-<p class="govuk-body">Every finding as it stood at the end of a day (London time): what the ledger had recorded by then, with overdue and RAG as they were that day. Something decided earlier but recorded later is not included.</p>
-${filterForm({
-  action: '/as-at',
-  submit: 'Show the register',
-  fields: [dateField({ ...context, name: 'date', label: 'Date' }), inspectionField(context, inspectionChoices)],
-})}
-${register &&
-html`<h2 class="govuk-heading-m" id="findings">Findings at the end of ${day(register.date)}</h2>
-${showing(register.total, register.offset, register.items.length, register.total === 1 ? 'finding' : 'findings')}
-${findingsTables(register.items)}
-${pagination('/as-at', values, register.total, register.offset)}
-<p class="govuk-body-s">Worked out from the ${register.eventsReplayed} entries the ledger had recorded by then. The links show each finding as it stands today.</p>`}`;
-  return { title: register ? `The register as at ${register.date}` : 'The register as at a date', content, current: '/as-at', errors };
+  return {
+    template: 'scrutiny/as-at.njk',
+    title: register ? `The register as at ${register.date}` : 'The register as at a date',
+    heading: register ? `The register as at ${dayText(register.date)}` : 'The register as at a date',
+    current: '/as-at',
+    errors,
+    filters: {
+      action: '/as-at',
+      submit: 'Show the register',
+      fields: [dateField({ ...context, name: 'date', label: 'Date' }), inspectionField(context, inspectionChoices)],
+    },
+    dateText: register && dayText(register.date),
+    eventsReplayed: register?.eventsReplayed,
+    list: register && {
+      showing: showing(register.total, register.offset, register.items.length, register.total === 1 ? 'finding' : 'findings'),
+      tables: findingsTables(register.items),
+      pagination: pagination('/as-at', values, register.total, register.offset),
+    },
+  };
 }

@@ -16,8 +16,8 @@ const PARAMS = { from, to, basis, inspectionId, ...PAGE_NUMBER, ...CONSISTENCY_P
 
 const MESSAGES = {
   ...FILTER_MESSAGES,
-  from: 'Enter the first day as a real date, for example 2025-02-12',
-  to: 'Enter the last day as a real date, for example 2025-03-12',
+  from: 'Enter the first day as a real date',
+  to: 'Enter the last day as a real date',
   basis: 'Select whether to compare when things were recorded or when they happened',
 };
 
@@ -37,11 +37,11 @@ export class ChangesPageController {
       const values = { from: '', to: '', basis: 'recorded', inspectionId: typeof query.inspectionId === 'string' ? query.inspectionId : '' };
       return sendReadingPage(response, 200, changesPage({ ...page, values, errors: [] }));
     }
-    const asked = readPageQuery(query, PARAMS, MESSAGES);
+    const asked = readPageQuery(query, PARAMS, MESSAGES, { from: 'First day', to: 'Last day' });
     if (!asked.ok) return sendReadingPage(response, 400, changesPage({ ...page, values: asked.values, errors: asked.errors }));
     const { page: pageNumber, atLeast, ...filter } = asked.params;
     if (filter.to < filter.from) {
-      return sendReadingPage(response, 400, changesPage({ ...page, values: asked.values, errors: [{ field: 'to', message: 'The last day must be the same as or after the first day' }] }));
+      return sendReadingPage(response, 400, changesPage({ ...page, values: asked.values, errors: [{ field: 'to-day', message: 'The last day must be the same as or after the first day' }] }));
     }
     const { consistent } = await this.reads.context.begin(atLeast, [TIMELINE], response);
     const changes = queryChanges(readModels, { ...filter, basis: filter.basis ?? 'recorded' }, offsetOf(pageNumber));

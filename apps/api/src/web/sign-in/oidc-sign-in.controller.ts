@@ -12,10 +12,9 @@ import { cookieOf } from '../../identity/session/cookies';
 import { SessionCookies } from '../../identity/session/session-cookie';
 import { OIDC_CALLBACK_PATH, safeReturnTo } from '../../identity/sign-in/sign-in-paths';
 import { ThrottleSignIn } from '../../identity/sign-in/throttle';
-import { html } from '../layout/html';
-import { layout } from '../layout/layout';
 import { sendPage } from '../layout/send-page';
 import { WebErrorFilter } from '../layout/web-error.filter';
+import { signInFailedPage } from './sign-in.pages';
 
 const FLOW_COOKIE = 'ledger_oidc';
 const FLOW_MINUTES = 10;
@@ -81,8 +80,7 @@ export class OidcSignInController {
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       logRefusal(request, undefined, 401, `OpenID Connect sign-in: ${error.message}`);
-      const content = html`<h1 class="govuk-heading-l">You could not be signed in</h1><p class="govuk-body">The sign-in was not accepted: ${error.message}.</p><p class="govuk-body"><a class="govuk-link" href="/sign-in">Try again</a></p>`;
-      sendPage(response, 401, layout({ title: 'You could not be signed in', content }));
+      sendPage(response, 401, signInFailedPage(error.message));
     }
   }
 

@@ -2,9 +2,9 @@ import type { Request } from 'express';
 import type { DevUser } from '../../../identity/dev-users';
 import type { Principal } from '../../../identity/principal';
 import { CSRF_FIELD } from '../../layout/csrf';
-import { errorMessage, errorSummary, hasError, type FormError } from '../../layout/error-summary';
-import { html } from '../../layout/html';
-import { layout } from '../../layout/layout';
+import { errorMessageOf } from '../../components/fields';
+import type { FormError } from '../../layout/error-summary';
+import { renderPage } from '../../layout/render';
 
 export const PERSON_FIELD = 'person';
 
@@ -46,35 +46,19 @@ export interface SwitcherModel {
 
 /** One question: who to act as. A development aid until sign-in exists; the choice is one of the configured people, never typed in. */
 export function actingAsPage({ people, current, returnTo, csrfToken, errors }: SwitcherModel): string {
-  const invalid = hasError(errors, PERSON_FIELD);
-  const content = html`<div class="govuk-grid-row">
-  <div class="govuk-grid-column-two-thirds">
-    ${errorSummary(errors)}
-    <form method="post" action="${ACTING_AS_PATH}" novalidate>
-      <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
-      <input type="hidden" name="returnTo" value="${returnTo}">
-      <div class="govuk-form-group${invalid ? ' govuk-form-group--error' : ''}">
-        <fieldset class="govuk-fieldset" aria-describedby="${PERSON_FIELD}-hint${invalid ? ` ${PERSON_FIELD}-error` : ''}">
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">Who are you acting as?</h1></legend>
-          <div id="${PERSON_FIELD}-hint" class="govuk-hint">Development mode only, until sign-in exists. Everything you record from the pages is attributed to the person you choose.</div>
-          ${errorMessage(errors, PERSON_FIELD)}
-          <div class="govuk-radios" data-module="govuk-radios">
-            ${people.map(
-              (person, index) => html`<div class="govuk-radios__item">
-              <input class="govuk-radios__input" id="${index === 0 ? PERSON_FIELD : `${PERSON_FIELD}-${index + 1}`}" name="${PERSON_FIELD}" type="radio" value="${person.id}"${person.id === current.id ? html` checked` : ''} aria-describedby="${PERSON_FIELD}-${index + 1}-item-hint">
-              <label class="govuk-label govuk-radios__label" for="${index === 0 ? PERSON_FIELD : `${PERSON_FIELD}-${index + 1}`}">${person.name}</label>
-              <div id="${PERSON_FIELD}-${index + 1}-item-hint" class="govuk-hint govuk-radios__hint">${person.role}, ${person.organisation}</div>
-            </div>`,
-            )}
-          </div>
-        </fieldset>
-      </div>
-      <div class="govuk-button-group">
-        <button type="submit" class="govuk-button" data-module="govuk-button">Act as this person</button>
-        <a class="govuk-link" href="${returnTo}">Cancel</a>
-      </div>
-    </form>
-  </div>
-</div>`;
-  return layout({ title: 'Who are you acting as?', content, hasErrors: errors.length > 0 });
+  return renderPage('record/acting-as/acting-as.njk', {
+    title: 'Who are you acting as?',
+    errors,
+    action: ACTING_AS_PATH,
+    csrf: { name: CSRF_FIELD, value: csrfToken },
+    returnTo,
+    person: {
+      idPrefix: PERSON_FIELD,
+      name: PERSON_FIELD,
+      fieldset: { legend: { text: 'Who are you acting as?', isPageHeading: true, classes: 'govuk-fieldset__legend--l' } },
+      hint: { text: 'Development mode only, until sign-in exists. Everything you record from the pages is attributed to the person you choose.' },
+      errorMessage: errorMessageOf(errors, PERSON_FIELD),
+      items: people.map((person) => ({ value: person.id, text: person.name, hint: { text: `${person.role}, ${person.organisation}` }, checked: person.id === current.id })),
+    },
+  });
 }

@@ -2,7 +2,7 @@ import type { ChallengeCommand } from '@ledger/domain';
 import type { ChallengeEntry, RegisterEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import { AnswerChallengeDto, CloseChallengeDto, RaiseChallengeDto } from '../../../challenges/challenge.dto';
-import { html, type SafeHtml } from '../../layout/html';
+import { join, para, smallPara, type Prose } from '../../components/inline';
 import { day } from '../../reading/format';
 import type { RecordingForm } from '../forms/recording-flow';
 import { OCCURRED_AT, onBehalfOf } from '../forms/statement-fields';
@@ -20,18 +20,22 @@ export interface ChallengeForm<C> extends RecordingForm<C> {
   command: ChallengeCommand['type'];
 }
 
-function aboutText(about: ChallengeAbout): SafeHtml {
-  if ('finding' in about) return html`<p class="govuk-body">A question about ${about.finding.reference}.</p>`;
-  if ('inspection' in about) return html`<p class="govuk-body">A question about the inspection as a whole.</p>`;
-  return html`<p class="govuk-body">A general question, about no one inspection or recommendation. To raise one about an inspection or a recommendation, start from its page.</p>`;
+function aboutText(about: ChallengeAbout): Prose {
+  if ('finding' in about) return [para(`A question about ${about.finding.reference}.`)];
+  if ('inspection' in about) return [para('A question about the inspection as a whole.')];
+  return [para('A general question, about no one inspection or recommendation. To raise one about an inspection or a recommendation, start from its page.')];
 }
 
-function question({ challenge }: RaisedChallengeContext): SafeHtml {
-  return html`<div class="govuk-inset-text">
-  <p class="govuk-body">${challenge.question}</p>
-  <p class="govuk-body-s">Asked at the ${challenge.forum}, ${day(challenge.meetingDate)}; answer due by ${day(challenge.answerDueBy)}.</p>
-  ${challenge.answers.map((answer) => html`<p class="govuk-body-s">Answered ${day(answer.answeredOn)}: ${answer.answer}</p>`)}
-</div>`;
+function question({ challenge }: RaisedChallengeContext): Prose {
+  return [
+    {
+      inset: [
+        para(challenge.question),
+        smallPara(join(`Asked at the ${challenge.forum}, `, day(challenge.meetingDate), '; answer due by ', day(challenge.answerDueBy), '.')),
+        ...challenge.answers.map((answer) => smallPara(join('Answered ', day(answer.answeredOn), `: ${answer.answer}`))),
+      ],
+    },
+  ];
 }
 
 export const RAISE_CHALLENGE: ChallengeForm<ChallengeAbout> = {
@@ -46,7 +50,7 @@ export const RAISE_CHALLENGE: ChallengeForm<ChallengeAbout> = {
     { path: 'forum', kind: 'text', label: 'Forum', hint: 'Where it was asked: for example, Police and Crime Panel.', width: 'two-thirds' },
     { path: 'meetingDate', kind: 'date', label: 'Date of the meeting' },
     { path: 'question', kind: 'textarea', label: 'Question', hint: 'As the forum put it.' },
-    { path: 'answerDueBy', kind: 'date', label: 'Answer due by', hint: 'On or after the meeting. For example, 2025-03-31 (year-month-day)' },
+    { path: 'answerDueBy', kind: 'date', label: 'Answer due by', hint: 'On or after the meeting. For example, 31 3 2025' },
     onBehalfOf('none'),
   ],
 };

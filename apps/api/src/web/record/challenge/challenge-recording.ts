@@ -1,6 +1,6 @@
 import type { ChallengeEntry } from '@ledger/projections/read-models';
-import { html, type SafeHtml } from '../../layout/html';
-import { recordedBanner } from '../forms/form-page';
+import { link, small, join, type Inline, type Link } from '../../components/inline';
+import type { RecordedBanner } from '../forms/form-page';
 import { CHALLENGE_FORMS } from './challenge-forms';
 
 export const RAISE_PATH = '/challenges/raise';
@@ -30,16 +30,21 @@ export function challengeHome(challenge: Pick<ChallengeEntry, 'recommendationId'
 
 /** What the pages that list challenges show of their forms: raising one, and answering or closing each open one. */
 export interface ChallengeRecording {
-  raise: SafeHtml;
-  linksOf(challenge: ChallengeEntry): SafeHtml | false;
+  raise: Link;
+  linksOf(challenge: ChallengeEntry): Inline;
 }
 
 export function challengeRecording(about: ChallengeAboutIds, raiseText: string): ChallengeRecording {
   return {
-    raise: html`<p class="govuk-body ledger-no-print"><a class="govuk-link" href="${raisePath(about)}">${raiseText}</a></p>`,
-    linksOf: (challenge) =>
-      challenge.status === 'open' &&
-      html`<br><span class="govuk-body-s ledger-no-print"><a class="govuk-link" href="${challengePath(challenge.challengeId, 'answer')}">Record an answer<span class="govuk-visually-hidden"> to the ${challenge.forum}'s question of ${challenge.meetingDate}</span></a> · <a class="govuk-link" href="${challengePath(challenge.challengeId, 'close')}">Close<span class="govuk-visually-hidden"> the ${challenge.forum}'s question of ${challenge.meetingDate}</span></a></span>`,
+    raise: { href: raisePath(about), text: raiseText },
+    linksOf: (challenge) => {
+      if (challenge.status !== 'open') return false;
+      const which = `the ${challenge.forum}'s question of ${challenge.meetingDate}`;
+      return {
+        block: small(join(link(challengePath(challenge.challengeId, 'answer'), 'Record an answer', { hidden: `to ${which}` }), ' · ', link(challengePath(challenge.challengeId, 'close'), 'Close', { hidden: which }))),
+        classes: 'ledger-no-print',
+      };
+    },
   };
 }
 
@@ -49,7 +54,7 @@ export function challengeRecorded(recorded: unknown): string | undefined {
 }
 
 /** The success banner of the list of challenges, when a challenge form sent the browser back to it. */
-export function challengeListBanner(recorded: unknown): SafeHtml | false {
+export function challengeListBanner(recorded: unknown): RecordedBanner | null {
   const done = challengeRecorded(recorded);
-  return done !== undefined && recordedBanner(done, 'The list below shows it.');
+  return done === undefined ? null : { heading: done, body: 'The list below shows it.' };
 }

@@ -1,4 +1,4 @@
-import type { SafeHtml } from '../../layout/html';
+import type { Field } from '../../components/fields';
 
 /** How a field is asked, and so how its answer is read back: `percent` as a whole number, `yes-no` as a boolean, `checkboxes` as a list. */
 export type FieldKind = 'text' | 'textarea' | 'date' | 'percent' | 'radios' | 'yes-no' | 'checkboxes';
@@ -35,7 +35,7 @@ export interface FieldGroup {
   hint?: string;
   fields: readonly FieldSpec[];
   /** Shown at the end of the fieldset: a button that acts on the group ("Remove this finding"). */
-  after?: SafeHtml;
+  after?: Field;
 }
 
 export type FormItem = FieldSpec | FieldGroup;

@@ -1,100 +1,83 @@
-import { errorMessage, hasError, type FormError } from '../../layout/error-summary';
-import { html, type SafeHtml } from '../../layout/html';
+import { errorMessageOf, type Field } from '../../components/fields';
+import type { FormError } from '../../layout/error-summary';
+import { DATE_PARTS, dateInput, partsOf } from '../../components/date-input';
 import { idOf, isGroup, type Choice, type FieldSpec, type FormItem, type FormValues } from './field-spec';
 
 /** GOV.UK form fields for the recording pages: labels, hints, the error at its field, the value as it was sent. */
-export function formItems(items: readonly FormItem[], values: FormValues, errors: readonly FormError[]): SafeHtml {
-  return html`${items.map((item) =>
-    isGroup(item)
-      ? html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-6"${item.hint && html` aria-describedby="${idOf(item.fields[0].path)}-group-hint"`}>
-  <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">${item.legend}</legend>
-  ${item.hint && html`<div id="${idOf(item.fields[0].path)}-group-hint" class="govuk-hint">${item.hint}</div>`}
-  ${item.fields.map((field) => formField(field, values, errors))}
-  ${item.after}
-</fieldset>`
-      : formField(item, values, errors),
-  )}`;
-}
-
-export function formField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): SafeHtml {
-  switch (field.kind) {
-    case 'radios':
-    case 'yes-no':
-    case 'checkboxes':
-      return choiceField(field, values, errors);
-    default:
-      return inputField(field, values, errors);
-  }
-}
-
-function describedBy(id: string, hint: string | undefined, invalid: boolean): SafeHtml | false {
-  const ids = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids.length > 0 && html` aria-describedby="${ids}"`;
+export function formItems(items: readonly FormItem[], values: FormValues, errors: readonly FormError[]): Field[] {
+  return items.map((item) => {
+    if (!isGroup(item)) return formField(item, values, errors);
+    const hintId = `${idOf(item.fields[0].path)}-group-hint`;
+    return {
+      macro: 'fieldset',
+      params: { legend: { text: item.legend, classes: 'govuk-fieldset__legend--m' }, describedBy: item.hint ? hintId : undefined, classes: 'govuk-!-margin-bottom-6' },
+      fields: [
+        ...(item.hint ? [{ macro: 'hint' as const, params: { id: hintId, text: item.hint } }] : []),
+        ...item.fields.map((field) => formField(field, values, errors)),
+        ...(item.after ? [item.after] : []),
+      ],
+    };
+  });
 }
 
 function single(value: string | readonly string[] | undefined): string {
   return typeof value === 'string' ? value : (value?.[0] ?? '');
 }
 
-const WIDTH = { 'two-thirds': ' govuk-!-width-two-thirds', 'one-half': ' govuk-!-width-one-half', 'one-third': ' govuk-!-width-one-third' } as const;
-
-function inputField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): SafeHtml {
-  const id = idOf(field.path);
-  const invalid = hasError(errors, id);
-  const hint = field.hint ?? (field.kind === 'date' ? 'For example, 2025-01-31 (year-month-day)' : undefined);
-  const value = single(values[field.path]);
-  const aria = describedBy(id, hint, invalid);
-  const error = invalid ? ' govuk-input--error' : '';
-  let control: SafeHtml;
-  if (field.kind === 'textarea') {
-    control = html`<textarea class="govuk-textarea${invalid ? ' govuk-textarea--error' : ''}" id="${id}" name="${field.path}" rows="5"${aria}>${value}</textarea>`;
-  } else if (field.kind === 'date') {
-    control = html`<input class="govuk-input govuk-input--width-10${error}" id="${id}" name="${field.path}" type="text" value="${value}" spellcheck="false" autocomplete="off"${aria}>`;
-  } else if (field.kind === 'percent') {
-    control = html`<div class="govuk-input__wrapper">
-    <input class="govuk-input govuk-input--width-3${error}" id="${id}" name="${field.path}" type="text" inputmode="numeric" value="${value}" spellcheck="false"${aria}>
-    <div class="govuk-input__suffix" aria-hidden="true">%</div>
-  </div>`;
-  } else {
-    control = html`<input class="govuk-input${field.width ? WIDTH[field.width] : ''}${error}" id="${id}" name="${field.path}" type="text" value="${value}"${aria}>`;
-  }
-  return html`<div class="govuk-form-group${invalid ? ' govuk-form-group--error' : ''}">
-  <label class="govuk-label govuk-label--s" for="${id}">${field.label}</label>
-  ${hint && html`<div id="${id}-hint" class="govuk-hint">${hint}</div>`}
-  ${errorMessage(errors, id)}
-  ${control}
-</div>`;
-}
+const WIDTH = { 'two-thirds': 'govuk-!-width-two-thirds', 'one-half': 'govuk-!-width-one-half', 'one-third': 'govuk-!-width-one-third' } as const;
 
 const YES_NO: readonly Choice[] = [
   { value: 'true', text: 'Yes' },
   { value: 'false', text: 'No' },
 ];
 
-/** Radios or checkboxes in a fieldset; the first choice's input has the field's id, so the error summary can link to it. */
-function choiceField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): SafeHtml {
+export function formField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): Field {
   const id = idOf(field.path);
-  const invalid = hasError(errors, id);
-  const type = field.kind === 'checkboxes' ? 'checkbox' : 'radio';
-  const kind = field.kind === 'checkboxes' ? 'checkboxes' : 'radios';
-  const choices = field.kind === 'yes-no' ? YES_NO : (field.choices ?? []);
-  const sent = values[field.path];
-  const chosen = (value: string) => (typeof sent === 'string' ? sent === value : (sent ?? []).includes(value));
-  return html`<div class="govuk-form-group${invalid ? ' govuk-form-group--error' : ''}">
-  <fieldset class="govuk-fieldset"${describedBy(id, field.hint, invalid)}>
-    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${field.label}</legend>
-    ${field.hint && html`<div id="${id}-hint" class="govuk-hint">${field.hint}</div>`}
-    ${errorMessage(errors, id)}
-    <div class="govuk-${kind}${field.kind === 'yes-no' ? ' govuk-radios--inline' : ''}${field.kind !== 'checkboxes' && choices.length > 6 ? ' govuk-radios--small' : ''}" data-module="govuk-${kind}">
-      ${choices.map((choice, index) => {
-        const itemId = index === 0 ? id : `${id}-${index + 1}`;
-        return html`<div class="govuk-${kind}__item">
-        <input class="govuk-${kind}__input" id="${itemId}" name="${field.path}" type="${type}" value="${choice.value}"${chosen(choice.value) ? html` checked` : ''}${choice.hint && html` aria-describedby="${itemId}-item-hint"`}>
-        <label class="govuk-label govuk-${kind}__label" for="${itemId}">${choice.text}</label>
-        ${choice.hint && html`<div id="${itemId}-item-hint" class="govuk-hint govuk-${kind}__hint">${choice.hint}</div>`}
-      </div>`;
-      })}
-    </div>
-  </fieldset>
-</div>`;
+  const errorMessage = errorMessageOf(errors, id);
+  const value = single(values[field.path]);
+  const label = { text: field.label, classes: 'govuk-label--s' };
+  const common = { id, name: field.path, errorMessage };
+  switch (field.kind) {
+    case 'radios':
+    case 'yes-no':
+    case 'checkboxes': {
+      const choices = field.kind === 'yes-no' ? YES_NO : (field.choices ?? []);
+      const sent = values[field.path];
+      const chosen = (choice: string) => (typeof sent === 'string' ? sent === choice : (sent ?? []).includes(choice));
+      return {
+        macro: field.kind === 'checkboxes' ? 'checkboxes' : 'radios',
+        params: {
+          idPrefix: id,
+          name: field.path,
+          errorMessage,
+          fieldset: { legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } },
+          hint: field.hint ? { text: field.hint } : undefined,
+          classes: field.kind === 'yes-no' ? 'govuk-radios--inline' : field.kind !== 'checkboxes' && choices.length > 6 ? 'govuk-radios--small' : undefined,
+          items: choices.map((choice) => ({ value: choice.value, text: choice.text, hint: choice.hint ? { text: choice.hint } : undefined, checked: chosen(choice.value) })),
+        },
+      };
+    }
+    case 'textarea':
+      return { macro: 'textarea', params: { ...common, label, hint: field.hint ? { text: field.hint } : undefined, value, rows: 5 } };
+    case 'date':
+      return dateField(field, values, errors);
+    case 'percent':
+      return { macro: 'input', params: { ...common, label, hint: field.hint ? { text: field.hint } : undefined, value, classes: 'govuk-input--width-3', inputmode: 'numeric', spellcheck: false, suffix: { text: '%' } } };
+    default:
+      return { macro: 'input', params: { ...common, label, hint: field.hint ? { text: field.hint } : undefined, value, classes: field.width ? WIDTH[field.width] : undefined } };
+  }
+}
+
+/** GOV.UK's date input, for the API's YYYY-MM-DD. */
+function dateField(field: FieldSpec, values: FormValues, errors: readonly FormError[]): Field {
+  const id = idOf(field.path);
+  return dateInput({
+    id,
+    name: field.path,
+    legend: field.label,
+    legendClasses: 'govuk-fieldset__legend--s',
+    hint: field.hint,
+    parts: partsOf(values, field.path),
+    error: errors.find((e) => e.field === id || DATE_PARTS.some((part) => e.field === `${id}-${part}`)),
+  });
 }

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { CSRF_FIELD, type CsrfProtection } from '../../layout/csrf';
 import type { FormError } from '../../layout/error-summary';
 import { isId } from '../../reading/ids';
+import { atFirstBox, readDates } from './date-parts';
 import { checkWithDto } from './dto-check';
 import { fieldsOf, idOf, type FieldSpec, type FormItem, type FormValues } from './field-spec';
 import { bodyOf, unknownFields, valuesOf } from './form-values';
@@ -49,6 +50,7 @@ export async function readRecordingForm<T extends object>(
   requireOwnForm(request, csrf, form);
   const fields = fieldsOf(items);
   const values = valuesOf(form, fields);
+  const dateErrors = readDates(values, fields);
   const inBody = fields.filter((field) => !inAddress.includes(field.path));
   const body = bodyOf(values, inBody, unknownFields(form, fields, CONTROL_FIELDS));
   for (const [name, value] of Object.entries(given)) {
@@ -59,7 +61,10 @@ export async function readRecordingForm<T extends object>(
   const address = addressOf(values, fields.filter((field) => inAddress.includes(field.path)));
   const dayError = occurredAtFromDay(body, today);
   const checked = await checkWithDto(dto, body, items);
-  const errors = [...address.errors, ...(dayError ? [dayError] : []), ...(checked.ok ? [] : checked.errors.filter((error) => error.field !== dayError?.field))];
+  // A date that could not be read is said once, in the page's words, not again by the API's validation.
+  const unread = new Set([...dateErrors.map((error) => error.field.replace(/-(day|month|year)$/, '')), ...(dayError ? [dayError.field] : [])]);
+  const apiErrors = checked.ok ? [] : checked.errors.filter((error) => !unread.has(error.field));
+  const errors = atFirstBox([...address.errors, ...dateErrors, ...(dayError ? [dayError] : []), ...apiErrors], fields);
   return errors.length === 0 && checked.ok ? { values, body, address: address.ids, dto: checked.dto, errors } : { values, body, address: address.ids, errors };
 }
 

@@ -1,3 +1,4 @@
+import { DATE_PARTS, partName } from './date-parts';
 import type { FieldSpec, FormValues } from './field-spec';
 
 /**
@@ -8,7 +9,10 @@ import type { FieldSpec, FormValues } from './field-spec';
  */
 export function valuesOf(form: URLSearchParams, fields: readonly FieldSpec[]): FormValues {
   const values: FormValues = {};
-  for (const field of fields) values[field.path] = field.kind === 'checkboxes' ? form.getAll(field.path) : (form.get(field.path) ?? '');
+  for (const field of fields) {
+    if (field.kind === 'date') for (const part of DATE_PARTS) values[partName(field.path, part)] = form.get(partName(field.path, part)) ?? '';
+    else values[field.path] = field.kind === 'checkboxes' ? form.getAll(field.path) : (form.get(field.path) ?? '');
+  }
   return values;
 }
 
@@ -24,7 +28,7 @@ export function bodyOf(values: FormValues, fields: readonly FieldSpec[], extra: 
 
 /** The form fields that are not the page's own fields nor its control fields: sent on to be refused. */
 export function unknownFields(form: URLSearchParams, fields: readonly FieldSpec[], control: readonly string[]): Record<string, string> {
-  const known = new Set([...fields.map((field) => field.path), ...control]);
+  const known = new Set([...fields.flatMap((field) => (field.kind === 'date' ? DATE_PARTS.map((part) => partName(field.path, part)) : [field.path])), ...control]);
   const unknown: Record<string, string> = {};
   for (const [name, value] of form) if (!known.has(name)) unknown[name] = value;
   return unknown;

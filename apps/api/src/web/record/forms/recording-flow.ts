@@ -7,7 +7,7 @@ import { principalOf } from '../../../identity/principal';
 import { CsrfProtection } from '../../layout/csrf';
 import type { FormError } from '../../layout/error-summary';
 import { readFormPost } from '../../layout/form-body';
-import type { SafeHtml } from '../../layout/html';
+import type { Prose } from '../../components/inline';
 import { sendPage } from '../../layout/send-page';
 import { LedgerReads } from '../../reading/ledger-reads';
 import type { FormItem, FormValues } from './field-spec';
@@ -29,7 +29,7 @@ export interface RecordingForm<C> extends Pick<RecordingFormShape, 'inAddress'> 
   items(context: C): FormItem[];
   prefill?(context: C): FormValues;
   /** What to see before answering. */
-  context?(context: C): SafeHtml | false;
+  context?(context: C): Prose | false;
   /** What the page derives for the API's body from what was typed, before it is checked. */
   complete?(body: Record<string, unknown>, context: C): void;
 }
@@ -79,7 +79,7 @@ export class RecordingFlow {
   }
 
   /** 409: a form that cannot be used now, saying why. */
-  notNow<C>(response: Response, place: FormPlace<C>, reason: SafeHtml | string): void {
+  notNow<C>(response: Response, place: FormPlace<C>, reason: string): void {
     sendPage(response, 409, notNowPage({ title: place.form.title, caption: place.caption, reason, back: place.back }));
   }
 

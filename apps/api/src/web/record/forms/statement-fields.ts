@@ -10,7 +10,7 @@ export const OCCURRED_AT: FieldSpec = {
   path: 'occurredAt',
   kind: 'date',
   label: 'Date it happened (optional)',
-  hint: 'When it was decided or done, if not today: for example, 2024-09-24 (year-month-day)',
+  hint: 'When it was decided or done, if not today. For example, 24 9 2024',
 };
 
 export function onBehalfOf(prefill: 'chief-constable' | 'none'): FieldGroup {

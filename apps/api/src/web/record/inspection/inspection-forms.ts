@@ -2,7 +2,7 @@ import { FINDING_TYPES, type InspectionCommand } from '@ledger/domain';
 import type { RegisterEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import { AddFindingDto, AmendInspectionDetailsDto } from '../../../inspections/inspection.dto';
-import { html } from '../../layout/html';
+import { para } from '../../components/inline';
 import { FINDING_TYPE } from '../../reading/words';
 import type { FieldSpec } from '../forms/field-spec';
 import type { RecordingForm } from '../forms/recording-flow';
@@ -46,7 +46,7 @@ export const INSPECTION_FORMS: readonly InspectionForm[] = [
     title: 'Amend the details of the inspection',
     submit: 'Record the amendment',
     recorded: 'Details amended',
-    context: () => html`<p class="govuk-body">Only what you change is recorded, with what it was before and your reason. The details as first recorded stay in the inspection's history.</p>`,
+    context: () => [para(`Only what you change is recorded, with what it was before and your reason. The details as first recorded stay in the inspection's history.`)],
     items: () => [
       { legend: 'The details', fields: detailFields() },
       { path: 'reason', kind: 'textarea', label: 'Reason for the amendment', hint: "Why the details as recorded were wrong, or what changed. It is shown on the inspection's page." },
@@ -68,7 +68,7 @@ export const INSPECTION_FORMS: readonly InspectionForm[] = [
     submit: 'Add the finding',
     recorded: 'Finding added',
     context: ({ findings }) =>
-      html`<p class="govuk-body">A finding left out when the inspection was registered. It is issued with a page of its own, like the others.${findings.length > 0 && html` The inspection has ${findings.map((finding) => finding.reference).join(', ')}.`}</p>`,
+      [para(`A finding left out when the inspection was registered. It is issued with a page of its own, like the others.${findings.length > 0 ? ` The inspection has ${findings.map((finding) => finding.reference).join(', ')}.` : ''}`)],
     items: () => [
       { path: 'finding.reference', kind: 'text', label: 'Reference', hint: 'As the report writes it, for example REC 12 or AFI 3. Its number is taken from it.', width: 'one-third', errorsOf: ['finding.number'] },
       { path: 'finding.findingType', kind: 'radios', label: 'Type', choices: FINDING_TYPES.map((type) => ({ value: type, text: FINDING_TYPE[type] })) },

@@ -1,9 +1,10 @@
 import escapeHtml from 'escape-html';
 import { FINDING_TYPES, INSPECTION_SCOPES, INSPECTION_TYPES, SERVICES } from '@ledger/domain';
 import { LIST_LIMIT } from '../../../validation/text-limits';
-import { html } from '../../layout/html';
 import { FINDING_TYPE, INSPECTION_TYPE, SCOPE, SERVICE } from '../../reading/words';
+import { DATE_PARTS, partName } from '../forms/date-parts';
 import type { FieldSpec, FormItem, FormValues } from '../forms/field-spec';
+import { valuesOf } from '../forms/form-values';
 
 /**
  * Registering an inspection by hand: its details, then its findings one by one. Without script,
@@ -15,11 +16,12 @@ export const COUNT_FIELD = '_findings';
 export const ADD_FINDING = 'add-finding';
 export const REMOVE_FINDING = 'remove-finding-';
 
-const FINDING_PARTS = ['reference', 'findingType', 'text', 'dueDate'] as const;
+/** What a finding's part of the form sends: its due date in three boxes. */
+const FINDING_PARTS = ['reference', 'findingType', 'text', 'dueDate-day', 'dueDate-month', 'dueDate-year'] as const;
 type FindingPart = (typeof FINDING_PARTS)[number];
 export type FindingValues = Record<FindingPart, string>;
 
-export const EMPTY_FINDING: FindingValues = { reference: '', findingType: '', text: '', dueDate: '' };
+export const EMPTY_FINDING: FindingValues = { reference: '', findingType: '', text: '', 'dueDate-day': '', 'dueDate-month': '', 'dueDate-year': '' };
 
 export const INSPECTION_FIELDS: readonly FieldSpec[] = [
   { path: 'title', kind: 'text', label: 'Title', hint: 'As the report gives it.' },
@@ -33,18 +35,18 @@ export const INSPECTION_FIELDS: readonly FieldSpec[] = [
     hint: 'A police report is answered within 56 days under the Police Act 1996 s.55; a fire report with a published action plan.',
     choices: SERVICES.map((service) => ({ value: service, text: SERVICE[service] })),
   },
-  { path: 'publishedOn', kind: 'date', label: 'Date published', hint: 'For example, 2024-08-22 (year-month-day). The statutory clock starts on this day.' },
+  { path: 'publishedOn', kind: 'date', label: 'Date published', hint: 'The statutory clock starts on this day. For example, 22 8 2024' },
   { path: 'reportUrl', kind: 'text', label: 'Web address of the report (optional)' },
   { path: 'keyFindingsHtml', kind: 'textarea', label: 'Key findings (optional)', hint: 'As plain text. Leave a blank line between paragraphs.' },
 ];
 
 export function findingFields(index: number): FieldSpec[] {
-  const path = (part: FindingPart) => `findings[${index}].${part}`;
+  const path = (part: string) => `findings[${index}].${part}`;
   return [
     { path: path('reference'), kind: 'text', label: `Finding ${index + 1}: reference`, hint: 'As the report writes it, for example REC 03 or AFI 2. Its number is taken from it.', width: 'one-third', errorsOf: [`findings[${index}].number`] },
     { path: path('findingType'), kind: 'radios', label: `Finding ${index + 1}: type`, choices: FINDING_TYPES.map((type) => ({ value: type, text: FINDING_TYPE[type] })) },
     { path: path('text'), kind: 'textarea', label: `Finding ${index + 1}: text`, hint: 'Exactly as published.' },
-    { path: path('dueDate'), kind: 'date', label: `Finding ${index + 1}: inspectorate's due date (optional)`, hint: 'For example, 2025-01-31 (year-month-day)' },
+    { path: path('dueDate'), kind: 'date', label: `Finding ${index + 1}: inspectorate's due date (optional)` },
   ];
 }
 
@@ -52,7 +54,10 @@ export function registrationItems(findingCount: number): FormItem[] {
   const findings: FormItem[] = Array.from({ length: findingCount }, (_, index) => ({
     legend: `Finding ${index + 1}`,
     fields: findingFields(index),
-    after: html`<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" name="${ACTION_FIELD}" value="${REMOVE_FINDING}${index}">Remove<span class="govuk-visually-hidden"> finding ${index + 1}</span></button>`,
+    after: {
+      macro: 'button',
+      params: { html: `Remove<span class="govuk-visually-hidden"> finding ${index + 1}</span>`, name: ACTION_FIELD, value: `${REMOVE_FINDING}${index}`, classes: 'govuk-button--secondary govuk-!-margin-bottom-0' },
+    },
   }));
   return [{ legend: 'The inspection', fields: INSPECTION_FIELDS }, ...findings];
 }
@@ -69,11 +74,11 @@ export function isBlankFinding(finding: FindingValues): boolean {
 
 /** Every field name the page had, to tell a field it never had. */
 export function postedFieldNames(count: number): string[] {
-  return [...INSPECTION_FIELDS.map((field) => field.path), ...Array.from({ length: count }, (_, index) => FINDING_PARTS.map((part) => `findings[${index}].${part}`)).flat(), ACTION_FIELD, COUNT_FIELD];
+  return [...INSPECTION_FIELDS.flatMap((field) => (field.kind === 'date' ? DATE_PARTS.map((part) => partName(field.path, part)) : [field.path])), ...Array.from({ length: count }, (_, index) => FINDING_PARTS.map((part) => `findings[${index}].${part}`)).flat(), ACTION_FIELD, COUNT_FIELD];
 }
 
 export function registrationValues(form: URLSearchParams, findings: readonly FindingValues[]): FormValues {
-  const values: FormValues = Object.fromEntries(INSPECTION_FIELDS.map((field) => [field.path, form.get(field.path) ?? '']));
+  const values = valuesOf(form, INSPECTION_FIELDS);
   findings.forEach((finding, index) => FINDING_PARTS.forEach((part) => (values[`findings[${index}].${part}`] = finding[part])));
   return values;
 }

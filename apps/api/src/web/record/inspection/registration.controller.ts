@@ -10,9 +10,10 @@ import { principalOf } from '../../../identity/principal';
 import { CsrfProtection } from '../../layout/csrf';
 import type { FormError } from '../../layout/error-summary';
 import { readFormPost } from '../../layout/form-body';
-import { html } from '../../layout/html';
+import { link, para } from '../../components/inline';
 import { sendPage } from '../../layout/send-page';
 import { WebErrorFilter } from '../../layout/web-error.filter';
+import { readDates } from '../forms/date-parts';
 import { checkWithDto } from '../forms/dto-check';
 import { fieldsOf, type FormValues } from '../forms/field-spec';
 import { recordingPage } from '../forms/form-page';
@@ -75,11 +76,16 @@ export class RegistrationController {
     const items = registrationItems(findings.length);
     const values = registrationValues(posted, findings);
     const fields = fieldsOf(items);
+    const dateErrors = readDates(values, fields);
     const body = bodyOf(values, fields, unknownFields(posted, [], [...CONTROL_FIELDS, ...postedFieldNames(shown.length)]));
     completeBody(body);
     const checked = await checkWithDto(RegisterInspectionDto, body, items);
     const again = findings.length > 0 ? findings : [{ ...EMPTY_FINDING }];
-    if (!checked.ok) return this.render(response, 400, request, again, values, checked.errors, submission);
+    if (!checked.ok || dateErrors.length > 0) {
+      // A date that could not be read is said once, in the page's words.
+      const unread = new Set(dateErrors.map((error) => error.field.replace(/-(day|month|year)$/, '')));
+      return this.render(response, 400, request, again, values, [...dateErrors, ...(checked.ok ? [] : checked.errors.filter((error) => !unread.has(error.field)))], submission);
+    }
 
     const principal = principalOf(request);
     const commandId = commandIdOf(principal.id, submission, 'register-inspection', body);
@@ -102,8 +108,10 @@ export class RegistrationController {
     const page = recordingPage({
       title: 'Register an inspection by hand',
       caption: 'Register',
-      context: html`<p class="govuk-body">For a report that cannot be imported from its published page. Give its findings one by one, exactly as published; each is issued as a recommendation, area for improvement or cause of concern of its own.</p>
-<p class="govuk-body">To read a published page instead, <a class="govuk-link" href="/import">import it</a>.</p>`,
+      context: [
+        para('For a report that cannot be imported from its published page. Give its findings one by one, exactly as published; each is issued as a recommendation, area for improvement or cause of concern of its own.'),
+        para('To read a published page instead, ', link('/import', 'import it'), '.'),
+      ],
       action: REGISTRATION_PATH,
       items: registrationItems(findings.length),
       values,
@@ -114,7 +122,7 @@ export class RegistrationController {
       submission,
       principal: principalOf(request),
       hidden: { [COUNT_FIELD]: String(findings.length) },
-      secondary: html`<div class="govuk-button-group"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" name="${ACTION_FIELD}" value="${ADD_FINDING}">Add another finding</button></div>`,
+      secondary: [{ macro: 'button', params: { text: 'Add another finding', name: ACTION_FIELD, value: ADD_FINDING, classes: 'govuk-button--secondary' } }],
     });
     sendPage(response, status, page);
   }

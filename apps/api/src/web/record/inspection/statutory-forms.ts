@@ -9,7 +9,7 @@ import {
   RecordCopySentDto,
   RecordReplyToChiefOfficerDto,
 } from '../../../statutory-responses/statutory-response.dto';
-import { html, type SafeHtml } from '../../layout/html';
+import { para, type Prose } from '../../components/inline';
 import { day } from '../../reading/format';
 import type { RecordingForm } from '../forms/recording-flow';
 
@@ -38,8 +38,8 @@ const police = (response: StatutoryEntry) => response.service === 'police';
 const unpublished = (response: StatutoryEntry) => response.publishedOn === null;
 const copiesToSend = (response: StatutoryEntry) => COPY_RECIPIENTS.filter((recipient) => response.copiesSent[recipient] === null);
 
-function deadline({ response }: StatutoryFormContext): SafeHtml {
-  return html`<p class="govuk-body">The report was published on ${day(response.reportPublishedOn)}; the response is due by ${day(response.dueDate)}. Lateness is recorded, never refused.</p>`;
+function deadline({ response }: StatutoryFormContext): Prose {
+  return [para('The report was published on ', day(response.reportPublishedOn), '; the response is due by ', day(response.dueDate), '. Lateness is recorded, never refused.')];
 }
 
 export const STATUTORY_FORMS: readonly StatutoryForm[] = [
@@ -55,7 +55,7 @@ export const STATUTORY_FORMS: readonly StatutoryForm[] = [
     context: deadline,
     items: () => [
       { path: 'invitedOn', kind: 'date', label: 'Date of the invitation' },
-      { path: 'commentsDueBy', kind: 'date', label: 'Comments due by', hint: 'The date you set for the chief officer. For example, 2024-09-30 (year-month-day)' },
+      { path: 'commentsDueBy', kind: 'date', label: 'Comments due by', hint: 'The date you set for the chief officer. For example, 30 9 2024' },
     ],
   },
   {
@@ -110,7 +110,7 @@ export const STATUTORY_FORMS: readonly StatutoryForm[] = [
     recorded: 'Publication of the response recorded',
     offered: (response) => police(response) && unpublished(response),
     context: (context) =>
-      html`${deadline(context)}<p class="govuk-body">It can be recorded once the commissioner's comments are on record and every applicable recommendation has a decision or an explained "no action".</p>`,
+      [...deadline(context), para(`It can be recorded once the commissioner's comments are on record and every applicable recommendation has a decision or an explained "no action".`)],
     items: () => [
       { path: 'publishedOn', kind: 'date', label: 'Date published' },
       { path: 'url', kind: 'text', label: 'Web address of the published response', hint: 'For example, https://www.cumbria-pcc.gov.uk/...' },

@@ -29,7 +29,7 @@ import {
   SubmitEvidenceDto,
   SupersedeDto,
 } from '../../../recommendations/recommendation.dto';
-import { html, type SafeHtml } from '../../layout/html';
+import { join, para, smallPara, type Prose } from '../../components/inline';
 import { day, dayText, instantText } from '../../reading/format';
 import type { FieldSpec } from '../forms/field-spec';
 import type { RecordingForm } from '../forms/recording-flow';
@@ -68,7 +68,7 @@ const PLANNED: FieldSpec = {
   path: 'plannedCompletionDate',
   kind: 'date',
   label: 'Planned completion date (optional)',
-  hint: 'Becomes the first target date. For example, 2025-01-31 (year-month-day)',
+  hint: 'Becomes the first target date. For example, 31 1 2025',
 };
 
 const RAG_WORDS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
@@ -103,19 +103,20 @@ function evidenceOf(timeline: readonly TimelineEntry[]): { evidenceId: string; t
     .map((entry) => ({ evidenceId: String(entry.changes.evidenceId), title: String(entry.changes.title), reference: String(entry.changes.reference), submittedAt: entry.recordedAt }));
 }
 
-function pendingChange(finding: RegisterEntry): SafeHtml | false {
+function pendingChange(finding: RegisterEntry): Prose | false {
   const pending = finding.pendingTargetDateChange;
   return (
-    pending !== null &&
-    html`<div class="govuk-inset-text" id="pending-change">
-  <p class="govuk-body">A change of the target date from ${day(pending.from)} to <strong>${day(pending.to)}</strong> awaits a decision.</p>
-  <p class="govuk-body">Reason given: ${pending.reason}</p>
-</div>`
+    pending !== null && [
+      {
+        inset: [para('A change of the target date from ', day(pending.from), ' to ', { strong: day(pending.to) }, ' awaits a decision.'), para(`Reason given: ${pending.reason}`)],
+        id: 'pending-change',
+      },
+    ]
   );
 }
 
-function findingText({ finding }: RecommendationFormContext): SafeHtml {
-  return html`<div class="govuk-inset-text"><p class="govuk-body">${finding.text}</p></div>`;
+function findingText({ finding }: RecommendationFormContext): Prose {
+  return [{ inset: [para(finding.text)] }];
 }
 
 export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
@@ -196,7 +197,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     title: 'Assign an owner',
     submit: 'Assign the owner',
     recorded: 'Owner assigned',
-    context: ({ finding }) => finding.owner !== null && html`<p class="govuk-body">The owner now is ${finding.owner}${finding.ownerOrganisation && `, ${finding.ownerOrganisation}`}.</p>`,
+    context: ({ finding }) => finding.owner !== null && [para(`The owner now is ${finding.owner}${finding.ownerOrganisation ? `, ${finding.ownerOrganisation}` : ''}.`)],
     items: () => [
       { path: 'owner', kind: 'text', label: 'Owner', hint: 'The person or team answerable for delivery, for example Head of Public Protection.', width: 'two-thirds' },
       { path: 'organisation', kind: 'text', label: 'Organisation', hint: 'For example, Cumbria Constabulary', width: 'two-thirds' },
@@ -213,7 +214,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Set the target date',
     recorded: 'Target date set',
     offered: (finding) => finding.targetDate === null,
-    context: ({ finding }) => html`<p class="govuk-body">This is the first target date. Any later change is requested with a reason and decided by someone else.${finding.dueDate && html` The inspectorate's due date is ${day(finding.dueDate)}.`}</p>`,
+    context: ({ finding }) => [para('This is the first target date. Any later change is requested with a reason and decided by someone else.', finding.dueDate && join(" The inspectorate's due date is ", day(finding.dueDate), '.'))],
     items: () => [{ path: 'targetDate', kind: 'date', label: 'Target date' }, OCCURRED_AT],
   },
   {
@@ -226,7 +227,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Send the request',
     recorded: 'Change of target date requested',
     offered: (finding) => finding.targetDate !== null && finding.pendingTargetDateChange === null,
-    context: () => html`<p class="govuk-body">Someone other than you decides whether the date changes. Every request stays on the record with its reason and its decision.</p>`,
+    context: () => [para(`Someone other than you decides whether the date changes. Every request stays on the record with its reason and its decision.`)],
     items: () => [
       { path: 'from', kind: 'date', label: 'Current target date', hint: 'As the ledger has it now. The request is refused if it has changed meanwhile.' },
       { path: 'to', kind: 'date', label: 'New target date' },
@@ -289,7 +290,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Submit the evidence',
     recorded: 'Evidence submitted',
     assigns: 'evidenceId',
-    context: () => html`<p class="govuk-body">The ledger records where the document is and its fingerprint (its SHA-256), never the document itself. Anyone holding the document can check it is the one recorded.</p>`,
+    context: () => [para(`The ledger records where the document is and its fingerprint (its SHA-256), never the document itself. Anyone holding the document can check it is the one recorded.`)],
     items: () => [
       { path: 'title', kind: 'text', label: 'Title', hint: 'For example, Training completion report, January 2025' },
       { path: 'reference', kind: 'text', label: 'Document reference or web address', hint: 'Where the document is kept: a records reference or a link.' },
@@ -309,7 +310,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Add the action',
     recorded: 'Action added',
     assigns: 'actionId',
-    context: () => html`<p class="govuk-body">A step of the work with its own owner and due date. The recommendation cannot be marked complete while one of its actions is open.</p>`,
+    context: () => [para(`A step of the work with its own owner and due date. The recommendation cannot be marked complete while one of its actions is open.`)],
     items: () => [
       { path: 'description', kind: 'textarea', label: 'What is to be done' },
       { path: 'owner', kind: 'text', label: 'Who will do it', name: 'Who will do it', hint: 'A person or team, for example Detective Superintendent, Public Protection.', width: 'two-thirds' },
@@ -349,7 +350,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Record the dependency',
     recorded: 'Dependency recorded',
     assigns: 'dependencyId',
-    context: ({ finding }) => html`<p class="govuk-body">${finding.reference} shows as blocked until the dependency is cleared.</p>`,
+    context: ({ finding }) => [para(`${finding.reference} shows as blocked until the dependency is cleared.`)],
     items: () => [
       { path: 'dependsOn', kind: 'text', label: 'Who it waits on', hint: 'A national body, usually: for example, the College of Policing or the Soteria Joint Unit.', width: 'two-thirds' },
       { path: 'description', kind: 'textarea', label: 'What it waits for' },
@@ -390,8 +391,8 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     recorded: 'Marked complete',
     context: ({ timeline }) =>
       evidenceOf(timeline).length === 0
-        ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> No evidence has been submitted yet. Submit the evidence it was done first.</strong></div>`
-        : html`<p class="govuk-body">Someone other than you will check the evidence and verify that it is done.</p>`,
+        ? [{ warning: 'No evidence has been submitted yet. Submit the evidence it was done first.' }]
+        : [para(`Someone other than you will check the evidence and verify that it is done.`)],
     items: ({ timeline }) => [
       { path: 'summary', kind: 'textarea', label: 'Summary', hint: 'What was done to meet the recommendation.' },
       {
@@ -416,7 +417,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     recorded: 'Completion verified',
     context: ({ timeline }) => {
       const marked = timeline.filter((entry) => entry.eventType === 'RecommendationMarkedComplete').at(-1);
-      return marked !== undefined && html`<div class="govuk-inset-text"><p class="govuk-body">${marked.summary}</p><p class="govuk-body-s">Marked complete by ${marked.actor.name} (${marked.actor.role}, ${marked.actor.organisation}). Someone else must verify it.</p></div>`;
+      return marked !== undefined && [{ inset: [para(marked.summary), smallPara(`Marked complete by ${marked.actor.name} (${marked.actor.role}, ${marked.actor.organisation}). Someone else must verify it.`)] }];
     },
     items: () => [COMMENT, OCCURRED_AT],
   },
@@ -452,7 +453,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     submit: 'Record the status',
     recorded: "Inspectorate's status recorded",
     context: ({ finding }) =>
-      html`<p class="govuk-body">The inspectorate's view is recorded beside the office's, whatever the status here${finding.inspectorate !== null && html`. The latest recorded: “${finding.inspectorate.statusText}” (${day(finding.inspectorate.statusDate)})`}.</p>`,
+      [para("The inspectorate's view is recorded beside the office's, whatever the status here", finding.inspectorate !== null && join(`. The latest recorded: “${finding.inspectorate.statusText}” (`, day(finding.inspectorate.statusDate), ')'), '.')],
     items: () => [
       { path: 'statusText', kind: 'textarea', label: "The inspectorate's status, in its own words", name: "The inspectorate's status", hint: 'Exactly as the inspectorate gives it.' },
       { path: 'statusDate', kind: 'date', label: 'Date of the status' },
@@ -493,7 +494,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     title: 'Record that the recommendation is superseded',
     submit: 'Record that it is superseded',
     recorded: 'Recorded as superseded',
-    context: () => html`<p class="govuk-body">Nothing more is recorded about it unless it is reopened.</p>`,
+    context: () => [para(`Nothing more is recorded about it unless it is reopened.`)],
     items: () => [
       { path: 'supersededBy', kind: 'text', label: 'What replaces it', hint: 'For example, REC 2 of the 2025 PEEL report.' },
       { ...REASON, hint: 'Why the new finding replaces this one.' },
@@ -510,7 +511,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     title: 'Record that the recommendation is no longer relevant',
     submit: 'Record that it is no longer relevant',
     recorded: 'Recorded as no longer relevant',
-    context: () => html`<p class="govuk-body">Nothing more is recorded about it unless it is reopened.</p>`,
+    context: () => [para(`Nothing more is recorded about it unless it is reopened.`)],
     items: () => [{ ...REASON, hint: 'What changed, so that it no longer applies.' }, onBehalfOf('none'), OCCURRED_AT],
   },
   {
@@ -533,7 +534,7 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
     title: 'Correct an entry of the timeline',
     submit: 'Record the correction',
     recorded: 'Correction recorded',
-    context: () => html`<p class="govuk-body">The entry stays as it was recorded. The correction is shown beside it, with who made it and why.</p>`,
+    context: () => [para(`The entry stays as it was recorded. The correction is shown beside it, with who made it and why.`)],
     items: ({ timeline }) => [
       {
         path: 'correctsEventId',

@@ -1,0 +1,11 @@
+export const SERVICE_NAME = 'PFCC accountability ledger';
+
+/** The service navigation, in one place so that each new section adds itself here. */
+export const NAVIGATION = [
+  { section: 'dashboard', text: 'Dashboard', href: '/dashboard' },
+  { section: 'register', text: 'Register', href: '/register' },
+  { section: 'import', text: 'Import a page', href: '/import' },
+  { section: 'api', text: 'API documentation', href: '/api/docs' },
+] as const;
+
+export type Section = (typeof NAVIGATION)[number]['section'];

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ID, INSPECTION } from '../read-models/support/sample-year';
+import { launchChromium, type TestBrowser } from './chromium';
+import { startReadingLedger, type ReadingLedger } from './reading-ledger';
+
+/** axe-core, as installed: injected into each page by the test, never served by the application. */
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.2 A and AA, and the 2.0 and 2.1 rules they include. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SAMPLE_PAGE = require.resolve('../../../shared/samples/cumbria-rasso-national-operating-model-2024.txt');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** A page as someone reaches it: opened at an address, or a form sent with something to fix. */
+type Visit = (page: Page, ledger: ReadingLedger) => Promise<void>;
+
+const open = (path: (ledger: ReadingLedger) => string): Visit => async (page, ledger) => {
+  await page.goto(`${ledger.url}${path(ledger)}`);
+};
+
+/** Opens a form and sends it as it is, so that it comes back with its errors. */
+const sentEmpty = (path: (ledger: ReadingLedger) => string, button: string): Visit => async (page, ledger) => {
+  await page.goto(`${ledger.url}${path(ledger)}`);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+  await page.locator('.govuk-error-summary').waitFor();
+};
+
+const PAGES: [string, Visit][] = [
+  ['the home page', open(() => '/')],
+  ['the dashboard', open(() => '/dashboard')],
+  ['the register', open(() => '/register')],
+  ['the register with a filter it cannot use', open(() => '/register?status=Finished&overdue=maybe')],
+  ['an inspection', open(() => `/inspections/${INSPECTION}`)],
+  ['a recommendation with its timeline and a correction', open(() => `/recommendations/${ID.rec09}`)],
+  ['a closed recommendation', open(() => `/recommendations/${ID.rec03}`)],
+  ['what changed between two dates', open(() => '/changes?from=2024-09-01&to=2025-08-22')],
+  ['what changed, with dates it cannot use', open(() => '/changes?from=31/01/2025&to=')],
+  ['the register as at a date', open(() => '/as-at?date=2025-02-12')],
+  ['commitments', open(() => '/commitments')],
+  ['slippage', open(() => '/slippage')],
+  ['statutory responses', open(() => '/statutory-responses')],
+  ['scrutiny challenges', open(() => '/challenges?status=all')],
+  ['the meeting pack', open(() => '/pack?date=2025-08-22')],
+  ['the meeting pack with a date it cannot use', open(() => '/pack?date=tomorrow')],
+  ['a page not found', open(() => '/recommendations/no-such-finding')],
+  ['the import form', open(() => '/import')],
+  ['the import form with its errors', sentEmpty(() => '/import', 'Preview what will be recorded')],
+  [
+    'the import preview',
+    async (page, ledger) => {
+      await page.goto(`${ledger.url}/import`);
+      await page.setInputFiles('#page-file', SAMPLE_PAGE);
+      await Promise.all([page.waitForURL(`${ledger.url}/import/preview`), page.getByRole('button', { name: 'Preview what will be recorded' }).click()]);
+    },
+  ],
+  ['registering an inspection by hand', open(() => '/register-an-inspection')],
+  ['registering an inspection by hand, with its errors', sentEmpty(() => '/register-an-inspection', 'Register the inspection')],
+  ['recording a decision', open((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/accept`)],
+  ['recording a decision, with its errors', sentEmpty((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/reject`, 'Record the rejection')],
+  ['recording progress, with its errors', sentEmpty(() => `/recommendations/${ID.rec05}/record/record-progress`, 'Record the progress')],
+  ['correcting an entry', open(() => `/recommendations/${ID.rec05}/record/correct-entry`)],
+  ['a form that cannot be used now', open(() => `/recommendations/${ID.rec03}/record/accept`)],
+  ['amending an inspection, with its errors', sentEmpty(() => `/inspections/${INSPECTION}/record/amend-details`, 'Record the amendment')],
+  ['raising a scrutiny challenge, with its errors', sentEmpty(() => `/challenges/raise?recommendationId=${ID.rec05}`, 'Record the challenge')],
+  [
+    'raising a scrutiny challenge, with a date typed as 31/01/2025',
+    async (page, ledger) => {
+      await page.goto(`${ledger.url}/challenges/raise?recommendationId=${ID.rec05}`);
+      await page.getByRole('group', { name: 'Date of the meeting' }).getByLabel('Day').fill('31/01/2025');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Record the challenge' }).click()]);
+      await page.locator('.govuk-error-summary').getByText('Date of the meeting must include a month and year').waitFor();
+    },
+  ],
+  ['choosing who to act as', open(() => '/acting-as?returnTo=/register')],
+];
+
+/**
+ * Every page, forms shown with their errors included, checked with axe-core against WCAG 2.2 A
+ * and AA at desktop width and at 320 px (WCAG 1.4.10 reflow): at 320 px nothing may make the page
+ * scroll sideways; a wide table scrolls inside its own focusable region instead.
+ */
+describe.each([
+  ['at desktop width', 1280],
+  ['at 320 px wide', 320],
+])('accessibility of every page %s', (_, width) => {
+  let ledger: ReadingLedger;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ledger = await startReadingLedger();
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.stop();
+  });
+
+  beforeEach(async () => {
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.setViewportSize({ width, height: 900 });
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  async function check(): Promise<{ violations: { rule: string; impact: string | null; help: string; where: string[] }[]; scrollWidth: number }> {
+    await page.evaluate(AXE);
+    const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_AA)} } }).then((results) => results.violations)`)) as Violation[];
+    return {
+      violations: violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, where: v.nodes.map((node) => node.target.join(' ')).slice(0, 5) })),
+      scrollWidth: (await page.evaluate('document.documentElement.scrollWidth')) as number,
+    };
+  }
+
+  it('finds a violation and a sideways scroll where there are some', async () => {
+    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main><h1>Broken</h1><input type="text"><table style="width: 800px"><tr><td>wide</td></tr></table></main></body></html>');
+    const { violations, scrollWidth } = await check();
+    expect(violations.map((v) => v.rule)).toContain('label');
+    expect(scrollWidth).toBeGreaterThan(width === 320 ? 320 : 0);
+  });
+
+  it.each(PAGES)('%s has no WCAG 2.2 A or AA violation and does not scroll sideways', async (_name, visit) => {
+    await visit(page, ledger);
+    const { violations, scrollWidth } = await check();
+    expect(violations).toEqual([]);
+    expect(scrollWidth).toBeLessThanOrEqual(width);
+  });
+
+  it('lets a keyboard reach each wide table and scroll it', async () => {
+    await page.goto(`${ledger.url}/recommendations/${ID.rec09}`);
+    const regions = page.locator('.ledger-table-region');
+    expect(await regions.count()).toBeGreaterThan(0);
+    for (const region of await regions.all()) {
+      expect(await region.getAttribute('role')).toBe('region');
+      expect(await region.getAttribute('tabindex')).toBe('0');
+      expect(await region.getAttribute('aria-label')).toBe(await region.locator('caption').innerText());
+    }
+  });
+});
