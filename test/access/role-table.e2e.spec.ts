@@ -161,6 +161,7 @@ function pageRoutes(ids: Record<string, string>): PageRoute[] {
     { method: 'get', url: '/', capability: 'home' },
     ...['/register', inspection, rec, '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/dashboard', '/pack'].map((url): PageRoute => ({ method: 'get', url, capability: 'read' })),
     { method: 'get', url: '/import', capability: 'import-page' },
+    ...both('/people', 'manage-people'),
     { method: 'post', url: '/import/preview', capability: 'import-page' },
     { method: 'post', url: '/import/confirm', capability: 'import-page' },
     ...both(REGISTRATION_PATH, 'RegisterInspection'),

@@ -7,12 +7,13 @@ import { CsrfProtection } from './layout/csrf';
 import { applyPageAccess } from './page-access';
 import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
 import { SignInController } from './sign-in/sign-in.controller';
+import { PeopleController } from './people/people.controller';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
 import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
 
 applyPageAccess();
 
-const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, SignInController, OidcSignInController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
+const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, SignInController, OidcSignInController, PeopleController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.
