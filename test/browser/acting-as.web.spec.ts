@@ -30,7 +30,7 @@ describe('acting as a development person on the pages', () => {
     const switcher = await browser.get('/acting-as?returnTo=/register');
     expect(switcher.status).toBe(200);
     const choices = new HtmlPage(switcher.text).all((element) => element.name === 'input' && element.attribs.type === 'radio').map((radio) => radio.attribs.value);
-    expect(choices).toEqual(['office-staff', 'force-action-owner', 'performance-lead', 'hmicfrs-liaison', 'ledger-admin']);
+    expect(choices).toEqual(['office-staff', 'commissioner', 'force-action-owner', 'performance-lead', 'scrutiny-member', 'hmicfrs-liaison', 'ledger-admin']);
 
     const chosen = await browser.post('/acting-as', { ...hiddenFields(switcher.text, '/acting-as'), person: 'force-action-owner' });
     expect(chosen.status).toBe(303);
@@ -38,11 +38,11 @@ describe('acting as a development person on the pages', () => {
     expect(chosen.headers['set-cookie']).toEqual([expect.stringMatching(/^ledger_acting_as=force-action-owner; Path=\/; HttpOnly; SameSite=Strict$/)]);
 
     const { actor, location } = await progressAs(browser);
-    expect(actor).toEqual({ id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'Force action owner', organisation: 'Constabulary' });
+    expect(actor).toEqual({ id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'force-lead', organisation: 'Cumbria Constabulary' });
     const page = await browser.get(location);
-    expect(HtmlPage.text(new HtmlPage(page.text).byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (Force action owner, Constabulary) · Change who you are acting as');
+    expect(HtmlPage.text(new HtmlPage(page.text).byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (force-lead, Cumbria Constabulary) · Change who you are acting as');
     const form = new HtmlPage((await browser.get(`${location.split('?')[0]}/record/record-progress`)).text);
-    expect(HtmlPage.text(form.byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (Force action owner, Constabulary) · Change who you are acting as');
+    expect(HtmlPage.text(form.byId('acting-as'))).toBe('Development Acting as Force Action Owner (development) (force-lead, Cumbria Constabulary) · Change who you are acting as');
     expect(form.all((element) => element.attribs.id === 'acting-as')).toHaveLength(1);
   });
 
@@ -58,13 +58,13 @@ describe('acting as a development person on the pages', () => {
       const header = page.one((element) => element.name === 'header');
       const banner = page.byId('acting-as');
       expect({ path, inHeader: page.all((element) => element === banner, [header]).length }).toEqual({ path, inHeader: 1 });
-      expect(HtmlPage.text(banner)).toBe('Development Acting as Performance Lead (development) (Performance lead (verifier), Office of the Police, Fire and Crime Commissioner) · Change who you are acting as');
+      expect(HtmlPage.text(banner)).toBe('Development Acting as Performance Lead (development) (verifier, Office of the Police, Fire and Crime Commissioner) · Change who you are acting as');
       const change = page.all((element) => element.name === 'a', [banner])[0];
       expect(change.attribs.href).toBe(`/acting-as?returnTo=${encodeURIComponent(path)}`);
     }
 
     const switcher = new HtmlPage((await browser.get('/acting-as?returnTo=/register')).text);
-    expect(HtmlPage.text(switcher.byId('acting-as'))).toBe('Development Acting as Performance Lead (development) (Performance lead (verifier), Office of the Police, Fire and Crime Commissioner)');
+    expect(HtmlPage.text(switcher.byId('acting-as'))).toBe('Development Acting as Performance Lead (development) (verifier, Office of the Police, Fire and Crime Commissioner)');
   });
 
   it('sends the switcher back to the page a form was sent from when the form comes back with errors', async () => {
@@ -84,7 +84,7 @@ describe('acting as a development person on the pages', () => {
     ledger = await startLedger();
     const refused = await request(ledger.url).get('/register').set('X-Ledger-Dev-User', 'nobody-known');
     expect(refused.status).toBe(401);
-    expect(refused.text).toContain('X-Ledger-Dev-User names no development user');
+    expect(refused.text).toContain('X-Ledger-Dev-User names no development person');
     expect(refused.text).not.toContain('id="acting-as"');
   });
 
@@ -116,15 +116,19 @@ describe('acting as a development person on the pages', () => {
     expect(actor).toMatchObject({ id: 'office-staff' });
   });
 
-  it('has no switcher in production mode, and a cookie left over changes nothing', async () => {
-    ledger = await startLedger(undefined, { NODE_ENV: 'production' });
+  it.each([
+    ['in production', { NODE_ENV: 'production', LEDGER_DEV_IDENTITIES: '0' }],
+    ['without LEDGER_DEV_IDENTITIES', { LEDGER_DEV_IDENTITIES: '0' }],
+  ])('has no switcher and no development people %s: a cookie left over acts as nobody, and the page asks to sign in', async (_when, env) => {
+    ledger = await startLedger(undefined, env);
     const browser = new FormBrowser(ledger.url);
     expect((await browser.get('/acting-as')).status).toBe(404);
     browser.setCookie('ledger_acting_as', 'performance-lead');
-    const { actor, location } = await progressAs(browser);
-    expect(actor).toMatchObject({ id: 'office-staff' });
-    const page = await browser.get(location);
-    expect(page.text).not.toContain('/acting-as');
-    expect(HtmlPage.text(new HtmlPage(page.text).byId('acting-as'))).toBe('Acting as Office Staff (development) (PFCC office staff, Office of the Police, Fire and Crime Commissioner)');
+    const page = await browser.get('/register');
+    expect(page.status).toBe(303);
+    expect(page.headers.location).toBe('/sign-in?returnTo=%2Fregister');
+    const signIn = await browser.get('/sign-in');
+    expect(signIn.text).not.toContain('/acting-as');
+    expect(signIn.text).not.toContain('Development');
   });
 });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createEventStore, eventStoreConfigFromEnv } from '@ledger/event-store';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
-import { removeDataDir, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { removeDataDir, TEST_ENV, temporaryDataDir } from '../e2e/support/ledger-under-test';
 import { LedgerDriver } from '../read-models/support/ledger-driver';
 import { QUERY_DAY, recordSampleYear, type SampleYear } from '../read-models/support/sample-year';
 
@@ -39,7 +39,7 @@ export async function startReadingLedger(): Promise<ReadingLedger> {
   await driver.close();
   await store.close();
 
-  const app = await createApp({ config: loadApiConfig({ LEDGER_DATA_DIR: dataDir }), clock: () => NOW, logger: ['error'] });
+  const app = await createApp({ config: loadApiConfig({ ...TEST_ENV, LEDGER_DATA_DIR: dataDir }), clock: () => NOW, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const http = () => request(url);

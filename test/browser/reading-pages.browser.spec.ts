@@ -53,7 +53,7 @@ describe('reading the ledger in the browser', () => {
     expect(await accepted.locator('td').nth(1).innerText()).toBe('25 September 2024, 11:00');
     expect(await accepted.locator('td').nth(2).innerText()).toContain('on behalf of Chief Constable, Chief Constable, Cumbria Constabulary');
     const refusal = rows.filter({ hasText: 'refused by Performance Lead' });
-    expect(await refusal.locator('td').nth(3).innerText()).toContain("Change of target date from 2025-07-31 to 2025-10-31, requested by Head of Public Protection (action-owner), refused by Performance Lead (office)");
+    expect(await refusal.locator('td').nth(3).innerText()).toContain("Change of target date from 2025-07-31 to 2025-10-31, requested by Head of Public Protection (force-lead), refused by Performance Lead (office)");
     expect(await page.getByRole('table', { name: /Every request to change the target date of REC 05/ }).locator('tbody tr td').last().innerText()).toContain('Refused');
     await page.screenshot({ path: screenshot('recommendation'), fullPage: true });
   });

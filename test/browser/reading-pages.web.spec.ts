@@ -148,7 +148,7 @@ describe('the reading pages over HTTP', () => {
           '31 January 2025',
           '30 April 2025 89 days later',
           'College of Policing RSDPIP course places for 14 detectives are not available until March 2025',
-          'Head of Public Protection, action-owner, Cumbria Constabulary',
+          'Head of Public Protection, force-lead, Cumbria Constabulary',
           'Approved by Performance Lead, office, Cumbria OPFCC, 8 January 2025, 10:00 “Agreed; report progress monthly”',
         ],
       ]);
@@ -175,11 +175,11 @@ describe('the reading pages over HTTP', () => {
         'Target date set',
         'Owner assigned',
         'Work started',
-        'Change of target date from 2025-01-31 to 2025-04-30 requested by Head of Public Protection (action-owner)',
-        'Target date moved from 2025-01-31 to 2025-04-30, requested by Head of Public Protection (action-owner) and approved by Performance Lead (office)',
+        'Change of target date from 2025-01-31 to 2025-04-30 requested by Head of Public Protection (force-lead)',
+        'Target date moved from 2025-01-31 to 2025-04-30, requested by Head of Public Protection (force-lead) and approved by Performance Lead (office)',
         'Evidence submitted',
         'Marked complete',
-        'Completion verified by Performance Lead (office), marked complete by Head of Public Protection (action-owner)',
+        'Completion verified by Assurance Lead (verifier), marked complete by Head of Public Protection (force-lead)',
         "Closed with the PFCC's sign-off",
       ]);
     });
@@ -334,7 +334,7 @@ describe('the reading pages over HTTP', () => {
         '31 July 2025',
         '31 October 2025 92 days later',
         'The new processes need a further quarter to embed',
-        'Head of Public Protection, action-owner, Cumbria Constabulary',
+        'Head of Public Protection, force-lead, Cumbria Constabulary',
         'Refused by Performance Lead, office, Cumbria OPFCC, 25 June 2025, 10:00 “The inspectorate\'s date stands; escalate resourcing instead”',
       ]);
     });

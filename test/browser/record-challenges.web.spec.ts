@@ -49,7 +49,7 @@ describe('recording scrutiny challenges from the pages', () => {
     it('from a recommendation page: about that recommendation, as the person acting, and back to the page that lists it', async () => {
       const recommendationId = (await sample()).findingIds[0];
       const browser = new FormBrowser(ledger.url);
-      await browser.actAs('performance-lead');
+      await browser.actAs('scrutiny-member');
       const path = `/challenges/raise?recommendationId=${recommendationId}`;
       expect((await browser.get(`/recommendations/${recommendationId}`)).text).toContain(`href="${path.replace('&', '&amp;')}"`);
       const before = (await readLog(ledger.store)).length;
@@ -62,7 +62,7 @@ describe('recording scrutiny challenges from the pages', () => {
       expect(written.map((event) => event.type)).toEqual(['ChallengeRaised']);
       expect(written[0].streamId).toMatch(/^challenge-[0-9a-f-]{36}$/);
       expect(written[0].data).toEqual({ challengeId: expect.any(String), ...QUESTION, inspectionId: null, recommendationId });
-      expect(written[0].metadata).toMatchObject({ source: 'ui', actor: { id: 'performance-lead' } });
+      expect(written[0].metadata).toMatchObject({ source: 'ui', actor: { id: 'scrutiny-member' } });
       const page = await browser.get(sent.headers.location);
       expect(banner(page.text)).toBe('Scrutiny challenge raised');
       expect(new HtmlPage(page.text).table('Scrutiny challenges about REC 03').rows[0][0]).toContain(QUESTION.question);
@@ -122,7 +122,7 @@ describe('recording scrutiny challenges from the pages', () => {
     it('is offered where the challenge is listed, records the answer as the person acting, and returns there', async () => {
       const { challengeId, recommendationId } = await raisedAboutRec03();
       const browser = new FormBrowser(ledger.url);
-      await browser.actAs('force-action-owner');
+      await browser.actAs('commissioner');
       const path = `/challenges/${challengeId}/answer`;
       expect((await browser.get(`/recommendations/${recommendationId}`)).text).toContain(`href="${path}"`);
       expect((await browser.get('/challenges')).text).toContain(`href="${path}"`);
@@ -135,7 +135,7 @@ describe('recording scrutiny challenges from the pages', () => {
       const written = (await readLog(ledger.store)).slice(before);
       expect(written.map((event) => [event.streamId, event.type])).toEqual([[`challenge-${challengeId}`, 'ChallengeAnswered']]);
       expect(written[0].data).toEqual({ challengeId, answer: 'By the end of January 2025', answeredOn: '2025-03-20' });
-      expect(written[0].metadata).toMatchObject({ source: 'ui', actor: { id: 'force-action-owner' } });
+      expect(written[0].metadata).toMatchObject({ source: 'ui', actor: { id: 'commissioner' } });
       const page = await browser.get(sent.headers.location);
       expect(banner(page.text)).toBe('Answer recorded');
       expect(new HtmlPage(page.text).table('Scrutiny challenges about REC 03').rows[0][3]).toContain('By the end of January 2025');

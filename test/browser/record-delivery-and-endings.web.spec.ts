@@ -52,7 +52,7 @@ describe('recording delivery, the inspectorate and early endings from a recommen
       const evidenceId = (await api(prepared, 'evidence', evidence('Training register'), OWNER)).evidenceId;
       await api(prepared, 'mark-complete', { summary: 'All detectives trained', evidenceIds: [evidenceId] }, OWNER);
       await api(prepared, 'verify', {}, VERIFIER);
-      await api(prepared, 'close');
+      await api(prepared, 'close', {}, 'commissioner');
     }
     await readModelsCaughtUp(ledger);
     return prepared;

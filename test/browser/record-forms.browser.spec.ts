@@ -41,13 +41,13 @@ describe('who is acting, sub-actions and scrutiny challenges in the browser', ()
     await page.goto(`${ledger.url}/dashboard`);
     expect(await page.locator('header nav[aria-label="Menu"] [aria-current="page"]').innerText()).toBe('Dashboard');
     expect((await page.locator('header #acting-as').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
-      'Development Acting as Office Staff (development) (PFCC office staff, Office of the Police, Fire and Crime Commissioner) · Change who you are acting as',
+      'Development Acting as Office Staff (development) (office, Office of the Police, Fire and Crime Commissioner) · Change who you are acting as',
     );
     await page.locator('header #acting-as').getByRole('link', { name: 'Change who you are acting as' }).click();
     await page.getByLabel('Force Action Owner (development)').check();
     await page.getByRole('button', { name: 'Act as this person' }).click();
     await page.waitForURL(`${ledger.url}/dashboard`);
-    expect(await page.locator('header #acting-as').textContent()).toContain('Acting as Force Action Owner (development) (Force action owner, Constabulary)');
+    expect(await page.locator('header #acting-as').textContent()).toContain('Acting as Force Action Owner (development) (force-lead, Cumbria Constabulary)');
     await page.screenshot({ path: screenshot('1-dashboard-header') });
   });
 

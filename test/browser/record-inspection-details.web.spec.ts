@@ -33,7 +33,7 @@ describe("changing an inspection from its page", () => {
     it('is offered on the page, prefilled with the details as they stand, and records only what changed, with the reason, as the person acting', async () => {
       const { inspectionId } = await sample();
       const browser = new FormBrowser(ledger.url);
-      await browser.actAs('performance-lead');
+      await browser.actAs('office-staff');
       const path = `/inspections/${inspectionId}/record/amend-details`;
       expect((await browser.get(`/inspections/${inspectionId}`)).text).toContain(`href="${path}"`);
       const form = await browser.get(path);
@@ -49,7 +49,7 @@ describe("changing an inspection from its page", () => {
       const written = (await readLog(ledger.store)).slice(before);
       expect(written.map((event) => [event.streamId, event.type])).toEqual([[`inspection-${inspectionId}`, 'InspectionDetailsAmended']]);
       expect(written[0].data).toEqual({ inspectionId, changes: { hmicfrsReference: 'RASSO-2024' }, previous: { hmicfrsReference: null }, reason: 'The reference was missing from the published page' });
-      expect(written[0].metadata).toMatchObject({ source: 'ui', actor: { id: 'performance-lead' } });
+      expect(written[0].metadata).toMatchObject({ source: 'ui', actor: { id: 'office-staff' } });
       const page = new HtmlPage((await browser.get(sent.headers.location)).text);
       expect(HtmlPage.text(page.one((element) => element.attribs.class?.includes('govuk-notification-banner__heading') === true))).toBe('Details amended');
       expect(page.summary()).toMatchObject({ 'HMICFRS reference': 'RASSO-2024', 'Details last amended because': 'The reference was missing from the published page' });

@@ -12,6 +12,7 @@ import { apiCommand, FormBrowser, formFields, hiddenFields, readModelsCaughtUp, 
 const OFFICE = 'office-staff';
 const OWNER = 'force-action-owner';
 const VERIFIER = 'performance-lead';
+const COMMISSIONER = 'commissioner';
 
 type Stage = 'issued' | 'accepted-without-date' | 'accepted' | 'in-progress' | 'change-requested' | 'with-evidence' | 'awaiting-verification' | 'verified' | 'closed';
 
@@ -52,7 +53,7 @@ describe('recording a recommendation from its pages', () => {
     if (stage === 'accepted' || stage === 'accepted-without-date') return prepared;
     await apiCommand(ledger, at('assign-owner'), { owner: 'Head of Public Protection', organisation: 'Cumbria Constabulary' });
     if (stage === 'change-requested') {
-      await apiCommand(ledger, at('target-date-changes'), { from: '2025-01-31', to: '2025-04-30', reason: 'Course places not available until March' }, OWNER);
+      await apiCommand(ledger, at('target-date-changes'), { from: '2025-01-31', to: '2025-04-30', reason: 'Course places not available until March' }, OFFICE);
       return prepared;
     }
     if (steps.indexOf(stage) < steps.indexOf('with-evidence')) return prepared;
@@ -62,7 +63,7 @@ describe('recording a recommendation from its pages', () => {
     if (stage === 'awaiting-verification') return prepared;
     await apiCommand(ledger, at('verify'), {}, VERIFIER);
     if (stage === 'verified') return prepared;
-    await apiCommand(ledger, at('close'), {});
+    await apiCommand(ledger, at('close'), {}, COMMISSIONER);
     return prepared;
   }
 
@@ -141,11 +142,11 @@ describe('recording a recommendation from its pages', () => {
       events: ['RecommendationTargetDateChangeRequested'],
       missing: { field: 'reason', id: 'reason', message: 'Reason is required' },
     },
-    { form: 'approve-target-date-change', stage: 'change-requested', as: OFFICE, answers: () => ({ comment: 'Agreed' }), events: ['RecommendationTargetDateChangeApproved'] },
+    { form: 'approve-target-date-change', stage: 'change-requested', as: COMMISSIONER, answers: () => ({ comment: 'Agreed' }), events: ['RecommendationTargetDateChangeApproved'] },
     {
       form: 'refuse-target-date-change',
       stage: 'change-requested',
-      as: VERIFIER,
+      as: COMMISSIONER,
       answers: () => ({ reason: 'Use the regional course instead' }),
       events: ['RecommendationTargetDateChangeRefused'],
       missing: { field: 'reason', id: 'reason', message: 'Reason is required' },
@@ -183,7 +184,7 @@ describe('recording a recommendation from its pages', () => {
       events: ['RecommendationReturnedForFurtherWork'],
       missing: { field: 'reason', id: 'reason', message: 'Reason is required' },
     },
-    { form: 'close', stage: 'verified', as: OFFICE, answers: () => ({ comment: 'Signed off by the PFCC' }), events: ['RecommendationClosed'] },
+    { form: 'close', stage: 'verified', as: COMMISSIONER, answers: () => ({ comment: 'Signed off by the PFCC' }), events: ['RecommendationClosed'] },
     {
       form: 'reopen',
       stage: 'closed',
@@ -259,12 +260,20 @@ describe('recording a recommendation from its pages', () => {
       expect(await logSnapshot(ledger.store)).toEqual(before);
     }
 
-    it('the same person cannot verify the completion they marked', async () => {
-      await expectRefused(await rec03At('awaiting-verification'), OWNER, 'verify', {}, 'REC 03 was marked complete by the same person; someone else must verify it', 'record-form');
+    it('the force lead who marked it complete cannot verify it: the verify form is the verifier\'s, and nothing is recorded', async () => {
+      const prepared = await rec03At('awaiting-verification');
+      const browser = await browserActingAs(OWNER);
+      const before = await logSnapshot(ledger.store);
+      const form = await browser.get(`/recommendations/${prepared.id}/record/verify`);
+      expect(form.status).toBe(403);
+      expect(new HtmlPage(form.text).title()).toMatch(/^You cannot do this/);
+      const sent = await browser.post(`/recommendations/${prepared.id}/record/verify`, {});
+      expect(sent.status).toBe(403);
+      expect(await logSnapshot(ledger.store)).toEqual(before);
     });
 
     it('the person who asked for a change of target date cannot approve it', async () => {
-      await expectRefused(await rec03At('change-requested'), OWNER, 'approve-target-date-change', {}, "The change of REC 03's target date must be decided by someone other than the person who requested it", 'record-form');
+      await expectRefused(await rec03At('change-requested'), OFFICE, 'approve-target-date-change', {}, "The change of REC 03's target date must be decided by someone other than the person who requested it", 'record-form');
     });
 
     it('marking complete needs evidence ticked', async () => {

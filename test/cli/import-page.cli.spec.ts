@@ -85,7 +85,7 @@ describe('ledger import-page', () => {
   });
 
   it('records the sample attributed to the operator with source import, and a second import records nothing new', async () => {
-    const operator = { LEDGER_OPERATOR_ID: 'jdoe', LEDGER_OPERATOR_NAME: 'Jo Doe', LEDGER_OPERATOR_ROLE: 'Office manager', LEDGER_OPERATOR_ORG: 'Cumbria OPFCC' };
+    const operator = { LEDGER_OPERATOR_ID: 'jdoe', LEDGER_OPERATOR_NAME: 'Jo Doe', LEDGER_OPERATOR_ROLE: 'office', LEDGER_OPERATOR_ORG: 'Cumbria OPFCC' };
     const first = await ledger([samplePage, '--response-date', '2024-10-10'], { LEDGER_DATA_DIR: dataDir, ...operator });
 
     expect(first.code).toBe(0);
@@ -109,7 +109,7 @@ describe('ledger import-page', () => {
       'StatutoryResponsePublished',
     ]);
     for (const event of recorded.events) {
-      expect(event.metadata).toMatchObject({ actor: { id: 'jdoe', name: 'Jo Doe', role: 'Office manager', organisation: 'Cumbria OPFCC' }, source: 'import' });
+      expect(event.metadata).toMatchObject({ actor: { id: 'jdoe', name: 'Jo Doe', role: 'office', organisation: 'Cumbria OPFCC' }, source: 'import' });
     }
     const accepted = recorded.events.find((e) => e.type === 'RecommendationAccepted');
     expect(accepted?.metadata['onBehalfOf']).toEqual({ name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' });

@@ -30,7 +30,9 @@ const commitment = 'All investigating detectives trained by the end of January 2
  */
 const cases: BadRequest[] = [
   { name: 'missing field', path: 'rec03/accept', body: {}, status: 400, problem: 'invalid-input', field: 'commitment' },
-  { name: 'no body at all', path: 'rec03/reject', status: 400, problem: 'invalid-input', field: 'reason' },
+  { name: 'no body at all', path: 'rec03/reject', status: 415, problem: '' },
+  { name: 'a form-encoded body', path: 'rec03/reject', raw: { contentType: 'application/x-www-form-urlencoded', payload: 'reason=no' }, status: 415, problem: '' },
+  { name: 'a role the role table does not list for the command', path: 'rec03/accept', body: { commitment }, headers: { 'X-Ledger-Dev-User': 'hmicfrs-liaison' }, status: 403, problem: 'forbidden' },
   { name: 'extra field', path: 'rec03/accept', body: { commitment, colour: 'red' }, status: 400, problem: 'invalid-input', field: 'colour' },
   { name: 'actor in the body', path: 'rec03/accept', body: { commitment, actor: { id: 'someone-else', name: 'X', role: 'Y', organisation: 'Z' } }, status: 400, problem: 'invalid-input', field: 'actor' },
   { name: 'number sent as a string', path: 'rec05/progress', body: { narrative: 'Half done', percentComplete: '50', rag: 'amber' }, status: 400, problem: 'invalid-input', field: 'percentComplete' },
@@ -55,7 +57,7 @@ const cases: BadRequest[] = [
   { name: 'history of an unknown challenge', method: 'get', path: `/api/challenges/${randomUUID()}/history`, status: 404, problem: 'not-found' },
   { name: 'malformed id', path: '/api/recommendations/not%20an%20id/accept', body: { commitment }, status: 400, problem: 'invalid-input', field: 'id' },
   { name: 'no such route', path: '/api/recommendations/x/levitate', body: {}, status: 404, problem: 'not-found' },
-  { name: 'illegal transition: verify before completion', path: 'rec03/verify', body: {}, status: 422, problem: 'rule-violation', rule: 'IllegalTransition' },
+  { name: 'illegal transition: verify before completion', path: 'rec03/verify', body: {}, headers: { 'X-Ledger-Dev-User': 'performance-lead' }, status: 422, problem: 'rule-violation', rule: 'IllegalTransition' },
   { name: 'illegal transition: accept twice', path: 'rec05/accept', body: { commitment }, status: 422, problem: 'rule-violation', rule: 'IllegalTransition' },
   { name: 'missing reason to reject', path: 'rec03/reject', body: {}, status: 400, problem: 'invalid-input', field: 'reason' },
   { name: 'blank reason to reopen', path: 'rec05/reopen', body: { reason: '   ' }, status: 400, problem: 'invalid-input', field: 'reason' },

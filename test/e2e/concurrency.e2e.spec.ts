@@ -22,6 +22,7 @@ describe('50 concurrent commands against one recommendation over HTTP', () => {
     const path = `/api/recommendations/${rec}`;
     expect((await waitForHistory(ledger, `${path}/history`)).status).toBe(200);
     await post(ledger, `${path}/accept`, { commitment: 'Train every investigating detective' }).expect(200);
+    await post(ledger, `${path}/assign-owner`, { owner: 'Head of Crime', organisation: 'Cumbria Constabulary' }).expect(200);
 
     const narratives = Array.from({ length: WRITERS }, (_, i) => `Progress report ${i + 1}`);
     const answers = await Promise.all(
@@ -59,8 +60,8 @@ describe('50 concurrent commands against one recommendation over HTTP', () => {
         claimed.add(id);
       }
     }
-    // Every event after the acceptance belongs to exactly one successful answer.
-    const afterAcceptance = events.filter((e) => !['FindingIssued', 'RecommendationAccepted'].includes(e.type));
+    // Every event after the acceptance and the owner's assignment belongs to exactly one successful answer.
+    const afterAcceptance = events.filter((e) => !['FindingIssued', 'RecommendationAccepted', 'RecommendationOwnerAssigned', 'RecommendationWorkStarted'].includes(e.type));
     expect(new Set(afterAcceptance.map((e) => e.id))).toEqual(claimed);
 
     // The global log agrees: this stream's events, in the same order, at increasing positions.

@@ -1,5 +1,5 @@
 import { readSamplePage } from './support/sample-page';
-import { ACTION_OWNER, evidence, registration, VERIFIER } from './support/sample-requests';
+import { ACTION_OWNER, COMMISSIONER, evidence, LIAISON, registration, VERIFIER } from './support/sample-requests';
 import { post, waitForHistory, type HistoryEvent } from './support/http';
 import { removeDataDir, startLedger, type LedgerUnderTest } from './support/ledger-under-test';
 
@@ -41,7 +41,7 @@ const steps: Step[] = [
   { path: '/api/recommendations/{rec09}/reject', body: { reason: 'Already in place: reviewed in 2023' }, status: 200, event: 'RecommendationRejected' },
   { path: '/api/recommendations/{rec11}/assess-applicability', body: { applicable: false, reason: 'Covered by the force problem profile work' }, status: 200, event: 'RecommendationApplicabilityAssessed' },
 
-  { path: '/api/statutory-responses/{inspectionId}/publish', body: { publishedOn: '2024-10-10', url: 'https://cumbria-pcc.gov.uk/hmicfrs-responses/rasso' }, status: 200, event: 'StatutoryResponsePublished' },
+  { path: '/api/statutory-responses/{inspectionId}/publish', body: { publishedOn: '2024-10-10', url: 'https://cumbria-pcc.gov.uk/hmicfrs-responses/rasso' }, as: COMMISSIONER, status: 200, event: 'StatutoryResponsePublished' },
   { path: '/api/statutory-responses/{inspectionId}/copies', body: { recipient: 'HMICFRS', sentOn: '2024-10-10' }, status: 200, event: 'StatutoryResponseCopySent' },
   { path: '/api/statutory-responses/{inspectionId}/copies', body: { recipient: 'HomeSecretary', sentOn: '2024-10-11' }, status: 200, event: 'StatutoryResponseCopySent' },
 
@@ -58,23 +58,24 @@ const steps: Step[] = [
   { path: '/api/recommendations/{rec05}/evidence', body: evidence('Repeat suspect policy'), as: ACTION_OWNER, status: 201, event: 'RecommendationEvidenceSubmitted' },
   { path: '/api/recommendations/{rec05}/mark-complete', body: { summary: 'Definition in use', evidenceIds: ['{evidenceId}'] }, as: ACTION_OWNER, status: 200, event: 'RecommendationMarkedComplete' },
   { path: '/api/recommendations/{rec05}/return-for-further-work', body: { reason: 'No evidence it is used to manage suspects' }, as: VERIFIER, status: 200, event: 'RecommendationReturnedForFurtherWork' },
-  { path: '/api/recommendations/{rec05}/inspectorate-status', body: { statusText: 'In progress', statusDate: '2025-06-01', source: 'HMICFRS monitoring portal', mappedStatus: 'in-progress' }, status: 200, event: 'RecommendationInspectorateStatusRecorded' },
+  { path: '/api/recommendations/{rec05}/inspectorate-status', body: { statusText: 'In progress', statusDate: '2025-06-01', source: 'HMICFRS monitoring portal', mappedStatus: 'in-progress' }, as: LIAISON, status: 200, event: 'RecommendationInspectorateStatusRecorded' },
   { path: '/api/recommendations/{rec05}/supersede', body: { supersededBy: 'REC 2 of the 2025 RASSO revisit', reason: 'Replaced by the revisit' }, status: 200, event: 'RecommendationSuperseded' },
   { path: '/api/recommendations/{rec05}/reopen', body: { reason: 'The revisit was withdrawn' }, status: 200, event: 'RecommendationReopened' },
   { path: '/api/recommendations/{rec05}/no-longer-relevant', body: { reason: 'The national model changed' }, status: 200, event: 'RecommendationMarkedNoLongerRelevant' },
   { path: '/api/recommendations/{rec05}/corrections', body: { correctsEventId: '{firstRec05Event}', whatWasWrong: 'The reference was typed as REC 5', reason: 'Typing error' }, status: 200, event: 'RecommendationEntryCorrected' },
 
+  { path: '/api/recommendations/{rec03}/assign-owner', body: { owner: 'Head of Crime', organisation: 'Cumbria Constabulary' }, status: 200, event: 'RecommendationOwnerAssigned' },
   { path: '/api/recommendations/{rec03}/progress', body: { narrative: 'All trained', rag: 'green' }, as: ACTION_OWNER, status: 200, event: 'RecommendationProgressRecorded' },
   { path: '/api/recommendations/{rec03}/mark-complete', body: { summary: 'All trained', evidenceIds: [] }, as: ACTION_OWNER, status: 422, rule: 'EvidenceRequired' },
   { path: '/api/recommendations/{rec03}/evidence', body: evidence('RSDPIP register'), as: ACTION_OWNER, status: 201, event: 'RecommendationEvidenceSubmitted' },
   { path: '/api/recommendations/{rec03}/mark-complete', body: { summary: 'All trained', evidenceIds: ['{evidenceId}'] }, as: ACTION_OWNER, status: 200, event: 'RecommendationMarkedComplete' },
   { path: '/api/recommendations/{rec03}/verify', body: { comment: null }, as: VERIFIER, status: 200, event: 'RecommendationCompletionVerified' },
-  { path: '/api/recommendations/{rec03}/close', body: {}, status: 200, event: 'RecommendationClosed' },
-  { path: '/api/recommendations/{rec03}/inspectorate-closure', body: { outcome: 'closed', closedOn: '2025-05-01', source: 'HMICFRS letter' }, status: 200, event: 'RecommendationInspectorateClosureRecorded' },
+  { path: '/api/recommendations/{rec03}/close', body: {}, as: COMMISSIONER, status: 200, event: 'RecommendationClosed' },
+  { path: '/api/recommendations/{rec03}/inspectorate-closure', body: { outcome: 'closed', closedOn: '2025-05-01', source: 'HMICFRS letter' }, as: LIAISON, status: 200, event: 'RecommendationInspectorateClosureRecorded' },
 
-  { path: '/api/statutory-responses/{inspectionId}/action-plan', body: { publishedOn: '2024-10-10', url: 'https://cumbria-pcc.gov.uk/plan' }, status: 422, rule: 'WrongService' },
+  { path: '/api/statutory-responses/{inspectionId}/action-plan', body: { publishedOn: '2024-10-10', url: 'https://cumbria-pcc.gov.uk/plan' }, as: COMMISSIONER, status: 422, rule: 'WrongService' },
   { path: '/api/recommendations/{fireRec}/accept', body: { commitment: 'Review the protection risk-based inspection programme' }, status: 200, event: 'RecommendationAccepted' },
-  { path: '/api/statutory-responses/{fireInspectionId}/action-plan', body: { publishedOn: '2025-03-01', url: 'https://cumbria-pcc.gov.uk/fire-plan' }, status: 200, event: 'ActionPlanPublished' },
+  { path: '/api/statutory-responses/{fireInspectionId}/action-plan', body: { publishedOn: '2025-03-01', url: 'https://cumbria-pcc.gov.uk/fire-plan' }, as: COMMISSIONER, status: 200, event: 'ActionPlanPublished' },
   { path: '/api/challenges', body: { forum: 'Police and Crime Panel', meetingDate: '2025-02-04', question: 'Why was REC 09 rejected?', answerDueBy: '2025-03-04', inspectionId: '{inspectionId}', recommendationId: '{rec09}' }, status: 201, event: 'ChallengeRaised' },
   { path: '/api/challenges/{challengeId}/answer', body: { answer: 'The process was reviewed in 2023.', answeredOn: '2025-02-20' }, status: 200, event: 'ChallengeAnswered' },
   { path: '/api/challenges/{challengeId}/close', body: { outcome: 'Satisfied', closedOn: '2025-03-04' }, status: 200, event: 'ChallengeClosed' },

@@ -19,6 +19,7 @@ describe('Idempotency-Key over HTTP', () => {
     rec = `/api/recommendations/${registered.body.findingIds[0]}`;
     expect((await waitForHistory(ledger, `${rec}/history`)).status).toBe(200);
     await post(ledger, `${rec}/accept`, { commitment: 'Train every investigating detective' }).expect(200);
+    await post(ledger, `${rec}/assign-owner`, { owner: 'Head of Crime', organisation: 'Cumbria Constabulary' }).expect(200);
   });
   afterAll(async () => {
     await ledger.stop();
@@ -72,8 +73,8 @@ describe('Idempotency-Key over HTTP', () => {
   });
 
   it('a refused command is not remembered: the same key may be retried once the cause is fixed', async () => {
-    await post(ledger, `${rec}/verify`, {}, { headers: { 'Idempotency-Key': 'verify-early' } }).expect(422);
-    const again = await post(ledger, `${rec}/verify`, {}, { headers: { 'Idempotency-Key': 'verify-early' } }).expect(422);
+    await post(ledger, `${rec}/verify`, {}, { as: 'performance-lead', headers: { 'Idempotency-Key': 'verify-early' } }).expect(422);
+    const again = await post(ledger, `${rec}/verify`, {}, { as: 'performance-lead', headers: { 'Idempotency-Key': 'verify-early' } }).expect(422);
     expect(again.body.rule).toBe('IllegalTransition');
   });
 });

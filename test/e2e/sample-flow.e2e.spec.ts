@@ -1,5 +1,5 @@
 import { readSamplePage } from './support/sample-page';
-import { ACTION_OWNER, CHIEF_CONSTABLE, evidence, OFFICE_STAFF, rec03Commitment, registration, VERIFIER } from './support/sample-requests';
+import { ACTION_OWNER, CHIEF_CONSTABLE, COMMISSIONER, evidence, OFFICE_STAFF, rec03Commitment, registration, VERIFIER } from './support/sample-requests';
 import { post, waitForHistory, type HistoryEvent } from './support/http';
 import { removeDataDir, startLedger, type LedgerUnderTest } from './support/ledger-under-test';
 import { STORES_UNDER_TEST, type RawStoreUnderTest } from '../esdb/support/emulated-store';
@@ -74,15 +74,17 @@ describe.each(STORES_UNDER_TEST)('recording the sample over HTTP, on the $store'
     );
     const decidedAt = '2024-10-10T09:30:00.000Z';
     const accepted = await post(ledger, `${path}/accept`, { commitment, plannedCompletionDate: '2025-01-31', onBehalfOf: CHIEF_CONSTABLE, occurredAt: decidedAt }).expect(200);
+    const owned = await post(ledger, `${path}/assign-owner`, { owner: 'Head of Crime', organisation: 'Cumbria Constabulary' }).expect(200);
     const progress = await post(ledger, `${path}/progress`, { narrative: '212 of 240 investigating detectives trained in RSDPIP', percentComplete: 88, rag: 'green' }, { as: ACTION_OWNER }).expect(200);
     const submitted = await post(ledger, `${path}/evidence`, evidence('RSDPIP training completion register'), { as: ACTION_OWNER }).expect(201);
     const completed = await post(ledger, `${path}/mark-complete`, { summary: 'Every investigating detective has completed RSDPIP', evidenceIds: [submitted.body.evidenceId] }, { as: ACTION_OWNER }).expect(200);
 
-    const selfVerified = await post(ledger, `${path}/verify`, {}, { as: ACTION_OWNER }).expect(422);
-    expect(selfVerified.body.rule).toBe('VerifierMustDifferFromCompleter');
+    // The force lead who marked it complete may not verify it: verifying is the verifier's alone.
+    const selfVerified = await post(ledger, `${path}/verify`, {}, { as: ACTION_OWNER }).expect(403);
+    expect(selfVerified.body.rule).toBe('RoleNotAllowed');
 
     const verified = await post(ledger, `${path}/verify`, { comment: 'Checked the register against the duty roster' }, { as: VERIFIER }).expect(200);
-    const closed = await post(ledger, `${path}/close`, { comment: 'Signed off by the PFCC' }, { as: OFFICE_STAFF }).expect(200);
+    const closed = await post(ledger, `${path}/close`, { comment: 'Signed off by the PFCC' }, { as: COMMISSIONER }).expect(200);
 
     const history = await ledger.http().get(`${path}/history`).expect(200);
     const events = history.body.events as HistoryEvent[];
@@ -92,11 +94,12 @@ describe.each(STORES_UNDER_TEST)('recording the sample over HTTP, on the $store'
 
     const steps = [
       { answer: accepted, who: OFFICE_STAFF },
+      { answer: owned, who: OFFICE_STAFF },
       { answer: progress, who: ACTION_OWNER },
       { answer: submitted, who: ACTION_OWNER },
       { answer: completed, who: ACTION_OWNER },
       { answer: verified, who: VERIFIER },
-      { answer: closed, who: OFFICE_STAFF },
+      { answer: closed, who: COMMISSIONER },
     ];
     const byId = new Map(events.map((e) => [e.id, e]));
     for (const { answer, who } of steps) {
@@ -116,15 +119,16 @@ describe.each(STORES_UNDER_TEST)('recording the sample over HTTP, on the $store'
       source: e.metadata.source,
     }));
     expect(timeline).toEqual([
-      { type: 'FindingIssued', who: OFFICE_STAFF, role: 'PFCC office staff', onBehalfOf: null, source: 'api' },
-      { type: 'RecommendationAccepted', who: OFFICE_STAFF, role: 'PFCC office staff', onBehalfOf: 'Chief Constable', source: 'api' },
-      { type: 'RecommendationTargetDateSet', who: OFFICE_STAFF, role: 'PFCC office staff', onBehalfOf: 'Chief Constable', source: 'api' },
-      { type: 'RecommendationProgressRecorded', who: ACTION_OWNER, role: 'Force action owner', onBehalfOf: null, source: 'api' },
-      { type: 'RecommendationWorkStarted', who: ACTION_OWNER, role: 'Force action owner', onBehalfOf: null, source: 'api' },
-      { type: 'RecommendationEvidenceSubmitted', who: ACTION_OWNER, role: 'Force action owner', onBehalfOf: null, source: 'api' },
-      { type: 'RecommendationMarkedComplete', who: ACTION_OWNER, role: 'Force action owner', onBehalfOf: null, source: 'api' },
-      { type: 'RecommendationCompletionVerified', who: VERIFIER, role: 'Performance lead (verifier)', onBehalfOf: null, source: 'api' },
-      { type: 'RecommendationClosed', who: OFFICE_STAFF, role: 'PFCC office staff', onBehalfOf: null, source: 'api' },
+      { type: 'FindingIssued', who: OFFICE_STAFF, role: 'office', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationAccepted', who: OFFICE_STAFF, role: 'office', onBehalfOf: 'Chief Constable', source: 'api' },
+      { type: 'RecommendationTargetDateSet', who: OFFICE_STAFF, role: 'office', onBehalfOf: 'Chief Constable', source: 'api' },
+      { type: 'RecommendationOwnerAssigned', who: OFFICE_STAFF, role: 'office', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationWorkStarted', who: OFFICE_STAFF, role: 'office', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationProgressRecorded', who: ACTION_OWNER, role: 'force-lead', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationEvidenceSubmitted', who: ACTION_OWNER, role: 'force-lead', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationMarkedComplete', who: ACTION_OWNER, role: 'force-lead', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationCompletionVerified', who: VERIFIER, role: 'verifier', onBehalfOf: null, source: 'api' },
+      { type: 'RecommendationClosed', who: COMMISSIONER, role: 'commissioner', onBehalfOf: null, source: 'api' },
     ]);
 
     const acceptance = events.find((e) => e.type === 'RecommendationAccepted')!;

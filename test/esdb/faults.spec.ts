@@ -17,7 +17,7 @@ import { PROJECTION_RUNNER, READ_MODELS } from '../../apps/api/src/read-models/r
 import { post, type HistoryEvent } from '../e2e/support/http';
 import { removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { readSamplePage } from '../e2e/support/sample-page';
-import { ACTION_OWNER, CHIEF_CONSTABLE, evidence, OFFICE_STAFF, rec03Commitment, registration, VERIFIER } from '../e2e/support/sample-requests';
+import { ACTION_OWNER, CHIEF_CONSTABLE, COMMISSIONER, evidence, rec03Commitment, registration, VERIFIER } from '../e2e/support/sample-requests';
 import { LedgerDriver } from '../read-models/support/ledger-driver';
 import { openReadSide, type ReadSide } from '../read-models/support/read-models-under-test';
 import { ID, PEOPLE } from '../read-models/support/sample-year';
@@ -94,6 +94,7 @@ describe('a projection runner on EventStoreDB while the server restarts', () => 
         { type: 'AcceptRecommendation', recommendationId, commitment: 'We will do this.', plannedCompletionDate: '2025-06-30' },
         { as: PEOPLE.officeStaff, onBehalfOf: CHIEF_CONSTABLE },
       );
+      await driver.recommendation({ type: 'AssignOwner', recommendationId, owner: 'Head of Public Protection', organisation: 'Cumbria Constabulary' }, { as: PEOPLE.officeStaff });
     }
     let last = (await progress(ID.rec03, 1)).position;
     await side.caughtUp(last);
@@ -168,6 +169,7 @@ describe('the API on EventStoreDB while the server restarts', () => {
     const registered = await post(ledger, '/api/inspections', registration(page)).expect(201);
     rec03 = registered.body.findingIds[0];
     await post(ledger, `/api/recommendations/${rec03}/accept`, { commitment: rec03Commitment(page), plannedCompletionDate: '2025-01-31', onBehalfOf: CHIEF_CONSTABLE }).expect(200);
+    await post(ledger, `/api/recommendations/${rec03}/assign-owner`, { owner: 'Head of Crime', organisation: 'Cumbria Constabulary' }).expect(200);
   });
 
   afterAll(async () => {
@@ -201,7 +203,7 @@ describe('the API on EventStoreDB while the server restarts', () => {
     const submitted = await post(ledger, `${path}/evidence`, evidence('RSDPIP training completion register'), { as: ACTION_OWNER }).expect(201);
     await post(ledger, `${path}/mark-complete`, { summary: 'Every investigating detective trained', evidenceIds: [submitted.body.evidenceId] }, { as: ACTION_OWNER }).expect(200);
     await post(ledger, `${path}/verify`, { comment: 'Checked the register' }, { as: VERIFIER }).expect(200);
-    const closed = await post(ledger, `${path}/close`, { comment: 'Signed off by the PFCC' }, { as: OFFICE_STAFF }).expect(200);
+    const closed = await post(ledger, `${path}/close`, { comment: 'Signed off by the PFCC' }, { as: COMMISSIONER }).expect(200);
     expect(BigInt(closed.body.position)).toBeGreaterThan(BigInt(progressed.body.position));
 
     const history = await ledger.http().get(`${path}/history`).expect(200);

@@ -175,8 +175,8 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         changes: { recommendationId: ID.rec05, commitment: expect.any(String), plannedCompletionDate: '2025-07-31' },
       });
       expect(timeline.map((entry) => entry.summary).slice(9, 11)).toEqual([
-        'Change of target date from 2025-07-31 to 2025-10-31 requested by Head of Public Protection (action-owner); reason: The new processes need a further quarter to embed',
-        "Change of target date from 2025-07-31 to 2025-10-31, requested by Head of Public Protection (action-owner), refused by Performance Lead (office): the target date stays 2025-07-31; reason: The inspectorate's date stands; escalate resourcing instead",
+        'Change of target date from 2025-07-31 to 2025-10-31 requested by Head of Public Protection (force-lead); reason: The new processes need a further quarter to embed',
+        "Change of target date from 2025-07-31 to 2025-10-31, requested by Head of Public Protection (force-lead), refused by Performance Lead (office): the target date stays 2025-07-31; reason: The inspectorate's date stands; escalate resourcing instead",
       ]);
       expect(timeline[10].actor.name).toBe('Performance Lead');
       expect(timeline[7].summary).toBe('No longer waiting on Soteria Joint Unit: Definition and guidance published by the Soteria Joint Unit');
@@ -187,7 +187,7 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
       expect(approval).toMatchObject({
         actor: { id: PEOPLE.performanceLead.id, name: 'Performance Lead' },
         summary:
-          'Target date moved from 2025-01-31 to 2025-04-30, requested by Head of Public Protection (action-owner) and approved by Performance Lead (office); reason: College of Policing RSDPIP course places for 14 detectives are not available until March 2025; comment: Agreed; report progress monthly',
+          'Target date moved from 2025-01-31 to 2025-04-30, requested by Head of Public Protection (force-lead) and approved by Performance Lead (office); reason: College of Policing RSDPIP course places for 14 detectives are not available until March 2025; comment: Agreed; report progress monthly',
       });
     });
 
@@ -200,7 +200,7 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         'Correction of an earlier entry ("Progress reported (60% complete), self-assessed RED: Retention application process drafted; awaiting legal review"): Percent complete was 40, not 60; reason: Typing error in the progress report',
       );
       expect(timeline.find((entry) => entry.eventType === 'RecommendationCompletionVerified')?.summary).toBe(
-        'Completion verified by Performance Lead (office), marked complete by Head of Public Protection (action-owner)',
+        'Completion verified by Assurance Lead (verifier), marked complete by Head of Public Protection (force-lead)',
       );
     });
   });
@@ -270,7 +270,7 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         to: '2025-09-30',
         daysMoved: 183,
         reason: 'Key performance indicators not yet published by the Soteria Joint Unit',
-        requestedBy: { id: PEOPLE.actionOwner.id, name: 'Head of Public Protection', role: 'action-owner', organisation: 'Cumbria Constabulary' },
+        requestedBy: { id: PEOPLE.actionOwner.id, name: 'Head of Public Protection', role: 'force-lead', organisation: 'Cumbria Constabulary' },
         requestedAt: '2025-03-20T10:00:00.000Z',
         outcome: 'approved',
         decidedBy: { id: PEOPLE.performanceLead.id, name: 'Performance Lead', role: 'office', organisation: 'Cumbria OPFCC' },

@@ -8,7 +8,15 @@ import type { ApiConfig } from './config/api-config';
 import { API_CONFIG } from './config/tokens';
 import { HealthController } from './health/health.controller';
 import { HistoryReader } from './history/history-reader';
-import { DevIdentityGuard } from './identity/dev-identity.guard';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessGuard } from './identity/access/access.guard';
+import { Authenticator } from './identity/authenticator';
+import { OidcIssuer } from './identity/oidc/oidc-issuer';
+import { PeopleStore } from './identity/people/people-store';
+import type { LedgerSecrets } from './identity/session/ledger-secrets';
+import { SessionCookies } from './identity/session/session-cookie';
+import { HEAVY_THROTTLE, SIGN_IN_THROTTLE } from './identity/sign-in/throttle';
+import { LEDGER_SECRETS } from './config/tokens';
 import { DevUserDirectory } from './identity/dev-users';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -34,6 +42,8 @@ export interface AppModuleOptions {
   rawEventStore: EventStore;
   clock: Clock;
   idempotency: IdempotencyStore;
+  people: PeopleStore;
+  secrets: LedgerSecrets;
   /** Closed when the application shuts down: what createApp opened itself. */
   owned: { close(): Promise<void> | void }[];
   metrics: LedgerMetrics;
@@ -67,6 +77,12 @@ export class AppModule {
           findingIssuerCheckpoint: new FileCheckpoint(path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE)),
         }),
         ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: SIGN_IN_THROTTLE, ttl: 60_000, limit: options.config.throttle.signInPerMinute },
+            { name: HEAVY_THROTTLE, ttl: 60_000, limit: options.config.throttle.heavyReadsPerMinute },
+          ],
+        }),
         WebModule,
         ExportsModule.forRoot({ config: options.config, store: options.rawEventStore }),
       ],
@@ -79,16 +95,21 @@ export class AppModule {
         { provide: LedgerMetrics, useValue: options.metrics },
         { provide: JSON_LOG, useValue: options.jsonLog },
         OwnedResources,
-        { provide: APP_GUARD, useClass: DevIdentityGuard },
+        { provide: PeopleStore, useValue: options.people },
+        { provide: LEDGER_SECRETS, useValue: options.secrets },
+        { provide: SessionCookies, useValue: new SessionCookies(options.secrets.session, options.config.sessionHours) },
+        { provide: OidcIssuer, useValue: options.config.oidc ? new OidcIssuer(options.config.oidc) : null },
+        Authenticator,
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         CommandGateway,
         HistoryReader,
       ],
-      // The pages act through the same configuration and development people as the API.
+      // The pages act through the same configuration, sign-in and development people as the API.
       global: true,
-      exports: [API_CONFIG, DevUserDirectory],
+      exports: [API_CONFIG, DevUserDirectory, PeopleStore, LEDGER_SECRETS, SessionCookies, OidcIssuer, Authenticator],
     };
   }
 }

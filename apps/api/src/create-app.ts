@@ -1,8 +1,9 @@
-import { INestApplication, LoggerService, LogLevel, UnsupportedMediaTypeException } from '@nestjs/common';
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Clock } from '@ledger/application';
 import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
@@ -10,12 +11,19 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { bodyParserProblems } from './problem/body-parser-problem';
-import { setupOpenApi } from './openapi/setup-openapi';
 import type { DestinationStream } from 'pino';
 import { NestJsonLogger, createJsonLogger, requestLogging } from './observability/json-logger';
 import { LedgerMetrics } from './observability/ledger-metrics';
 import { applyServerLimits } from './server/server-limits';
 import type { Server } from 'node:http';
+import { setupOpenApi, OPENAPI_UI_PATH, OPENAPI_JSON_PATH } from './openapi/setup-openapi';
+import { jsonCommands } from './front-door/json-commands';
+import { sameOriginCommands } from './front-door/same-origin-commands';
+import { signedInDocs } from './front-door/signed-in-docs';
+import { Authenticator } from './identity/authenticator';
+import { PeopleStore, PEOPLE_DATABASE_FILE } from './identity/people/people-store';
+import { loadSecrets } from './identity/session/ledger-secrets';
+import { firstAdministrator } from './identity/people/first-administrator';
 
 export interface CreateAppOptions {
   config: ApiConfig;
@@ -46,8 +54,11 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     // Raw: idempotency records are bookkeeping, outside the hash-chained ledger streams.
     const idempotency = new IdempotencyStore(raw, config.idempotencyTtlMs);
     const clock = options.clock ?? (() => new Date());
+    const people = PeopleStore.open(path.join(config.dataDir, PEOPLE_DATABASE_FILE));
+    owned.push(people);
+    const secrets = loadSecrets(config.dataDir, config.secrets);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, owned, metrics, jsonLog }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, people, secrets, owned, metrics, jsonLog }), {
       bodyParser: false,
       logger: options.logger ?? new NestJsonLogger(jsonLog),
       abortOnError: false,
@@ -55,28 +66,23 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     app.disable('x-powered-by');
     applyServerLimits(app.getHttpServer() as Server, config.server);
     app.use(requestLogging(jsonLog));
+    if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+    // Security headers on every response: pages, the API, static files and the OpenAPI UI alike.
+    // The pages' forms carry their own CSRF tokens; API commands have none, so another site is refused by its headers.
+    app.use(helmet());
+    app.use('/api', sameOriginCommands(config.publicUrl));
     // The only ETags are stream revisions, set by the command and history answers themselves.
     app.set('etag', false);
     app.useBodyParser('json', { limit: config.bodyLimit });
     app.use(bodyParserProblems);
-    app.use('/api', requireJsonBody);
+    app.use('/api', jsonCommands);
+    app.use([`/${OPENAPI_UI_PATH}`, `/${OPENAPI_JSON_PATH}`, '/api/openapi.yaml'], signedInDocs(app.get(Authenticator)));
     setupOpenApi(app);
     await app.init();
+    firstAdministrator(config, people, options.logger);
     return app;
   } catch (error) {
     for (const resource of owned) await resource.close();
     throw error;
   }
-}
-
-/**
- * The API reads only JSON; a request with no body at all is an empty object. Other paths (the
- * server-rendered pages) read their own form bodies.
- */
-function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  if (request.body !== undefined) return next();
-  const hasBody = request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] ?? '0') !== '0';
-  if (hasBody) return next(new UnsupportedMediaTypeException('The body must be JSON, sent as Content-Type: application/json'));
-  request.body = {};
-  next();
 }

@@ -3,6 +3,8 @@ import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { importPageCommand } from './commands/import-page.command';
 import { keysCreateCommand } from './commands/keys-create.command';
+import { peopleAddCommand, peopleDisableCommand, peopleLinkCommand, peopleListCommand } from './commands/people.command';
+import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './commands/tokens.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsStatusCommand } from './commands/projections-status.command';
 import { projectionsVerifyCommand } from './commands/projections-verify.command';
@@ -17,6 +19,13 @@ export const COMMANDS: CliCommand[] = [
   importCommand,
   importPageCommand,
   keysCreateCommand,
+  peopleAddCommand,
+  peopleListCommand,
+  peopleDisableCommand,
+  peopleLinkCommand,
+  tokensCreateCommand,
+  tokensListCommand,
+  tokensRevokeCommand,
   projectionsStatusCommand,
   projectionsRebuildCommand,
   projectionsVerifyCommand,

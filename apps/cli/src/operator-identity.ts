@@ -8,7 +8,7 @@ import type { Actor } from '@ledger/domain';
 export const DEFAULT_OPERATOR: Actor = {
   id: 'cli-operator',
   name: 'Ledger operator (command line)',
-  role: 'PFCC office staff',
+  role: 'office',
   organisation: 'Office of the Police, Fire and Crime Commissioner',
 };
 

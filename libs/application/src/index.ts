@@ -11,3 +11,4 @@ export { ChallengeCommandMessage } from './challenge/challenge-command.message';
 export { StreamHistoryQuery } from './history/stream-history.query';
 export { FindingIssuer } from './finding-issuance/finding-issuer';
 export { FileCheckpoint, MemoryCheckpoint, type ReactorCheckpoint } from './finding-issuance/reactor-checkpoint';
+export * from './access';

@@ -19,6 +19,17 @@ export interface LedgerUnderTest {
   stop(): Promise<void>;
 }
 
+/**
+ * The suites act as the development people (X-Ledger-Dev-User), so they turn development
+ * identities on; a test of sign-in itself turns them off with LEDGER_DEV_IDENTITIES: '0'. The
+ * rate limits are lifted: the suites send far more requests a minute than a person would.
+ */
+export const TEST_ENV: Readonly<Record<string, string>> = {
+  LEDGER_DEV_IDENTITIES: '1',
+  LEDGER_SIGN_IN_PER_MINUTE: '1000000',
+  LEDGER_HEAVY_READS_PER_MINUTE: '1000000',
+};
+
 export function temporaryDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
 }
@@ -28,7 +39,7 @@ export function removeDataDir(dataDir: string): void {
 }
 
 /**
- * `env` adds to the environment the API reads (LEDGER_DEV_USER_*, NODE_ENV...). `eventStore`: a
+ * `env` adds to the environment the API reads (LEDGER_DEV_USER_*, NODE_ENV...) after TEST_ENV. `eventStore`: a
  * raw store to run on instead of the embedded one in the data folder; the caller closes it.
  */
 export async function startLedger(
@@ -36,7 +47,7 @@ export async function startLedger(
   env: Record<string, string> = {},
   options: { eventStore?: EventStore; log?: CreateAppOptions['log'] } = {},
 ): Promise<LedgerUnderTest> {
-  const app = await createApp({ config: loadApiConfig({ ...env, LEDGER_DATA_DIR: dataDir }), eventStore: options.eventStore, logger: ['error'], log: options.log });
+  const app = await createApp({ config: loadApiConfig({ ...TEST_ENV, ...env, LEDGER_DATA_DIR: dataDir }), eventStore: options.eventStore, logger: ['error'], log: options.log });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -9,6 +9,10 @@ export const CHIEF_CONSTABLE = { name: 'Chief Constable', role: 'Chief Constable
 export const OFFICE_STAFF = 'office-staff';
 export const ACTION_OWNER = 'force-action-owner';
 export const VERIFIER = 'performance-lead';
+export const COMMISSIONER = 'commissioner';
+export const LIAISON = 'hmicfrs-liaison';
+export const SCRUTINY = 'scrutiny-member';
+export const ADMIN = 'ledger-admin';
 
 export function registration(page: SamplePage): Record<string, unknown> {
   return {

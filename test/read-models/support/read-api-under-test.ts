@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { Clock } from '@ledger/application';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';
+import { TEST_ENV } from '../../e2e/support/ledger-under-test';
 import { createApp } from '../../../apps/api/src/create-app';
 
 export interface ReadApi {
@@ -13,7 +14,7 @@ export interface ReadApi {
 
 /** The real API (createApp) on a data folder with a fixed clock, listening on loopback. */
 export async function startReadApi(dataDir: string, clock: Clock): Promise<ReadApi> {
-  const config = loadApiConfig({ LEDGER_DATA_DIR: dataDir });
+  const config = loadApiConfig({ ...TEST_ENV, LEDGER_DATA_DIR: dataDir });
   const app = await createApp({ config, clock, logger: false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

@@ -1,7 +1,7 @@
 import { SAMPLE_INSPECTION_ID, sampleRegisterInspection } from '@ledger/domain/inspection/sample-inspection.fixture';
 import {
-  actionOwner,
-  liaison,
+  actionOwner as fixtureActionOwner,
+  liaison as fixtureLiaison,
   officeStaff,
   performanceLead,
   REC_03,
@@ -12,7 +12,7 @@ import {
   REC_09,
   REC_11,
 } from '@ledger/domain/recommendation/sample-recommendations.fixture';
-import type { OnBehalfOf } from '@ledger/domain';
+import type { Actor, OnBehalfOf } from '@ledger/domain';
 import { createHash } from 'node:crypto';
 import type { LedgerDriver } from './ledger-driver';
 
@@ -43,7 +43,17 @@ export const ID = {
 } as const;
 
 export const CHIEF_CONSTABLE: OnBehalfOf = { name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' };
-export const PEOPLE = { officeStaff, performanceLead, actionOwner, liaison };
+/**
+ * The sample's people with the roles of the role table: the force's action owner is a force
+ * lead; the performance lead is office staff, who approves and refuses new dates; completions
+ * are verified by the assurance lead, whose role is to verify, and closed by the commissioner;
+ * the liaison is HMICFRS's.
+ */
+const actionOwner: Actor = { ...fixtureActionOwner, role: 'force-lead' };
+const liaison: Actor = { ...fixtureLiaison, role: 'hmicfrs-liaison' };
+const commissioner: Actor = { id: 'cumbria-pfcc', name: 'Police, Fire and Crime Commissioner', role: 'commissioner', organisation: 'Cumbria OPFCC' };
+const assuranceLead: Actor = { id: 'opfcc-assurance-lead', name: 'Assurance Lead', role: 'verifier', organisation: 'Cumbria OPFCC' };
+export const PEOPLE = { officeStaff, performanceLead, actionOwner, liaison, assuranceLead, commissioner };
 export const OWNERS = {
   rec03: 'Head of Learning and Development',
   rec05: 'Head of Public Protection',
@@ -67,6 +77,8 @@ export interface SampleYear {
 const office = { as: officeStaff };
 const owner = { as: actionOwner };
 const lead = { as: performanceLead };
+const verifier = { as: assuranceLead };
+const signOff = { as: commissioner };
 const forChiefConstable = { as: officeStaff, onBehalfOf: CHIEF_CONSTABLE };
 
 function evidence(recommendationId: string, evidenceId: string, title: string) {
@@ -172,14 +184,14 @@ export async function recordSampleYear(ledger: LedgerDriver): Promise<SampleYear
   await ledger.at('2025-01-22T10:00:00Z').recommendation({ type: 'CompleteAction', recommendationId: ID.rec07, actionId: 'orders-training' }, owner);
   await ledger.at('2025-01-23T10:00:00Z').recommendation(evidence(ID.rec07, 'ev-07-dashboard', 'RASSO breaches dashboard'), owner);
   await ledger.recommendation({ type: 'MarkComplete', recommendationId: ID.rec07, summary: 'Breaches tracked on the dashboard; training delivered', evidenceIds: ['ev-07-dashboard'] }, owner);
-  await ledger.at('2025-01-24T10:00:00Z').recommendation({ type: 'ReturnForFurtherWork', recommendationId: ID.rec07, reason: 'Training completion records are missing for 12 staff' }, lead);
+  await ledger.at('2025-01-24T10:00:00Z').recommendation({ type: 'ReturnForFurtherWork', recommendationId: ID.rec07, reason: 'Training completion records are missing for 12 staff' }, verifier);
   await ledger.at('2025-01-29T10:00:00Z').recommendation(evidence(ID.rec07, 'ev-07-training', 'Training completion register'), owner);
   await ledger.recommendation(
     { type: 'MarkComplete', recommendationId: ID.rec07, summary: 'Breaches tracked; training register complete', evidenceIds: ['ev-07-dashboard', 'ev-07-training'] },
     owner,
   );
-  await ledger.at('2025-02-04T10:00:00Z').recommendation({ type: 'VerifyCompletion', recommendationId: ID.rec07, comment: 'Training records checked' }, lead);
-  await ledger.at('2025-02-10T10:00:00Z').recommendation({ type: 'CloseRecommendation', recommendationId: ID.rec07, comment: 'Signed off at the accountability board' }, office);
+  await ledger.at('2025-02-04T10:00:00Z').recommendation({ type: 'VerifyCompletion', recommendationId: ID.rec07, comment: 'Training records checked' }, verifier);
+  await ledger.at('2025-02-10T10:00:00Z').recommendation({ type: 'CloseRecommendation', recommendationId: ID.rec07, comment: 'Signed off at the accountability board' }, signOff);
 
   await ledger.at('2025-02-12T19:00:00Z').challenge(
     {
@@ -213,7 +225,7 @@ export async function recordSampleYear(ledger: LedgerDriver): Promise<SampleYear
     { type: 'RequestTargetDateChange', recommendationId: ID.rec11, from: '2025-03-31', to: '2025-09-30', reason: 'Key performance indicators not yet published by the Soteria Joint Unit' },
     owner,
   );
-  await ledger.at('2025-03-21T10:00:00Z').recommendation({ type: 'VerifyCompletion', recommendationId: ID.rec09 }, lead);
+  await ledger.at('2025-03-21T10:00:00Z').recommendation({ type: 'VerifyCompletion', recommendationId: ID.rec09 }, verifier);
   await ledger.at('2025-03-25T10:00:00Z').recommendation({ type: 'ApproveTargetDateChange', recommendationId: ID.rec11 }, lead);
   await ledger.at('2025-03-28T10:00:00Z').recommendation(
     {
@@ -229,8 +241,8 @@ export async function recordSampleYear(ledger: LedgerDriver): Promise<SampleYear
 
   await ledger.at('2025-04-15T09:00:00Z').recommendation(evidence(ID.rec03, 'ev-03-training', 'RSDPIP training completion for investigators'), owner);
   await ledger.recommendation({ type: 'MarkComplete', recommendationId: ID.rec03, summary: 'All detectives in investigation roles trained', evidenceIds: ['ev-03-training'] }, owner);
-  await ledger.at('2025-04-22T09:00:00Z').recommendation({ type: 'VerifyCompletion', recommendationId: ID.rec03 }, lead);
-  await ledger.at('2025-05-06T09:00:00Z').recommendation({ type: 'CloseRecommendation', recommendationId: ID.rec03 }, office);
+  await ledger.at('2025-04-22T09:00:00Z').recommendation({ type: 'VerifyCompletion', recommendationId: ID.rec03 }, verifier);
+  await ledger.at('2025-05-06T09:00:00Z').recommendation({ type: 'CloseRecommendation', recommendationId: ID.rec03 }, signOff);
 
   await ledger.at('2025-06-20T09:00:00Z').recommendation(
     { type: 'RequestTargetDateChange', recommendationId: ID.rec05, from: '2025-07-31', to: '2025-10-31', reason: 'The new processes need a further quarter to embed' },

@@ -20,18 +20,18 @@ export class ChallengesController {
     private readonly history: HistoryReader,
   ) {}
 
-  @CommandRoute('', 'Raise a scrutiny challenge', { creates: 'challengeId' })
+  @CommandRoute('RaiseChallenge', '', 'Raise a scrutiny challenge', { creates: 'challengeId' })
   raise(@Body() body: RaiseChallengeDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const challengeId = cmd.newId('challenge');
     return this.send(cmd, body, { type: 'RaiseChallenge', challengeId, ...commandFields(body) }, { challengeId });
   }
 
-  @CommandRoute(':id/answer', 'Answer a challenge (a follow-up answer adds to the first)')
+  @CommandRoute('AnswerChallenge', ':id/answer', 'Answer a challenge (a follow-up answer adds to the first)')
   answer(@IdParam() id: string, @Body() body: AnswerChallengeDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'AnswerChallenge', challengeId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/close', 'Close a challenge with its outcome')
+  @CommandRoute('CloseChallenge', ':id/close', 'Close a challenge with its outcome')
   close(@IdParam() id: string, @Body() body: CloseChallengeDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'CloseChallenge', challengeId: id, ...commandFields(body) });
   }

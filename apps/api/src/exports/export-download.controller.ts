@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { CLOCK, type Clock } from '@ledger/application';
 import { londonDate } from '@ledger/domain';
 import { type ExportFormat, streamExport } from '@ledger/integrity';
-import { Roles } from '../identity/roles.guard';
+import { Allow } from '../identity/access/allow.decorator';
+import { ThrottleHeavy } from '../identity/sign-in/throttle';
 import { ProblemDto } from '../openapi/api-docs.dto';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { ApiQueryParams, parseQuery } from '../read-models/query-params';
@@ -27,7 +28,8 @@ function DownloadRoute(format: ExportFormat): MethodDecorator {
     ApiResponse({ status: 200, description: 'The export, as an attachment', content: { [CONTENT_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } } }),
     problem(400, 'A filter is unknown or malformed (named in `errors`)'),
     problem(503, 'The event store is unavailable'),
-    Roles('office', 'liaison', 'admin'),
+    Allow('export'),
+    ThrottleHeavy(),
   );
 }
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { breakToJson, ledgerDigest, verifyStore } from '@ledger/integrity';
-import { Roles } from '../identity/roles.guard';
+import { Allow } from '../identity/access/allow.decorator';
+import { ThrottleHeavy } from '../identity/sign-in/throttle';
 import { ProblemDto } from '../openapi/api-docs.dto';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { ApiQueryParams, parseQuery, positionParam } from '../read-models/query-params';
@@ -24,7 +25,7 @@ export class LedgerIntegrityController {
   constructor(@Inject(EXPORTS_SETTINGS) private readonly settings: ExportsSettings) {}
 
   @Get('digest')
-  @Roles('office', 'liaison', 'admin')
+  @Allow('export')
   @ApiOperation({
     summary: "The ledger's digest: the running root over every event's hash in log order",
     description: 'What the office publishes ("as at 31 March the ledger\'s digest was …"); removing, adding or reordering any event, or a whole stream, changes it. Check it later with `ledger verify --up-to POSITION --expect-digest DIGEST`.',
@@ -40,7 +41,8 @@ export class LedgerIntegrityController {
   }
 
   @Get('verify')
-  @Roles('liaison', 'admin')
+  @Allow('verify-ledger')
+  @ThrottleHeavy()
   @ApiOperation({
     summary: 'Recompute every revision, link and hash of the stored log',
     description: 'Answers 200 either way: `ok` says whether the ledger verifies, and `break` names the first break (stream, revision, event, position, what differs).',

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CLOCK, type Clock } from '@ledger/application';
 import { PUBLIC_KEY_FILE, keyId } from '@ledger/integrity';
-import { Roles } from '../identity/roles.guard';
+import { Allow } from '../identity/access/allow.decorator';
+import { ThrottleHeavy } from '../identity/sign-in/throttle';
 import { ProblemDto } from '../openapi/api-docs.dto';
 import { PROBLEM_CONTENT_TYPE, invalidInput } from '../problem/problem';
 import { ExportArchive, type StoredExport } from './export-archive';
@@ -48,8 +49,9 @@ export class SignedExportsController {
   ) {}
 
   @Post()
+  @ThrottleHeavy()
   @HttpCode(HttpStatus.CREATED)
-  @Roles('office', 'liaison', 'admin')
+  @Allow('export')
   @ApiOperation({ summary: 'Create a signed export (file and manifest) of the ledger or of part of it' })
   @ApiBody({ type: CreateExportDto })
   @ApiResponse({ status: 201, type: SignedExportDto, headers: { Location: { description: 'The manifest', schema: { type: 'string' } } } })
@@ -68,6 +70,7 @@ export class SignedExportsController {
   }
 
   @Get('public-key')
+  @Allow('public-key')
   @ApiOperation({ summary: "The office's public key (PEM): what checks a signed export's manifest, with `ledger verify-export MANIFEST --public-key FILE`" })
   @ApiProduces(PEM_CONTENT_TYPE)
   @ApiResponse({ status: 200, description: 'SPKI PEM', headers: { [KEY_ID_HEADER]: { description: 'SHA-256 (hex) of the key’s DER SPKI: the keyId in signed manifests', schema: { type: 'string' } } } })
@@ -81,7 +84,7 @@ export class SignedExportsController {
   }
 
   @Get(':id/file')
-  @Roles('office', 'liaison', 'admin')
+  @Allow('export')
   @ApiOperation({ summary: 'Download the file of a signed export' })
   @EXPORT_ID
   @ApiProduces(...Object.values(CONTENT_TYPES))
@@ -95,7 +98,7 @@ export class SignedExportsController {
   }
 
   @Get(':id/manifest')
-  @Roles('office', 'liaison', 'admin')
+  @Allow('export')
   @ApiOperation({ summary: "Download a signed export's manifest: counts, positions, digests, each stream's head, the file's SHA-256, the signature" })
   @EXPORT_ID
   @ApiProduces('application/json')

@@ -7,6 +7,7 @@ import type { ProjectionRunner, ProjectionStatus } from '@ledger/projections';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../config/tokens';
 import { PROJECTION_RUNNER } from '../read-models/read-models.tokens';
+import { Public } from '../identity/access/allow.decorator';
 
 export interface ProjectionHealth {
   name: string;
@@ -27,6 +28,7 @@ export interface HealthReport {
   limits: { bodyBytes: number; maxAppendBytes: number };
 }
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,59 +1,42 @@
-import type { Actor } from '@ledger/domain';
+import { isRole } from '@ledger/application';
+import type { Principal } from './principal';
 
 /**
- * Until sign-in exists (its own issue), this file is the one place that says who is acting.
- * Every request acts as the configured development user (LEDGER_DEV_USER_*: office staff at the
- * OPFCC by default). In development mode a request may act as one of the other people below with
- * the X-Ledger-Dev-User header, so that flows needing two people (completion marked by one,
- * verified by another) can be exercised. Actor fields are never read from a request body.
+ * Development people: only with LEDGER_DEV_IDENTITIES=1, never in production (refused at
+ * start-up). While on, a request with no credentials acts as the default development person
+ * (LEDGER_DEV_USER_*: office staff by default), and the X-Ledger-Dev-User header or the pages'
+ * "Acting as" switch picks another of these, so that flows needing several people can be tried.
+ * Actor fields are never read from a request body.
  */
-export type DevUser = Actor;
+export type DevUser = Principal;
 
 export const DEV_USER_HEADER = 'x-ledger-dev-user';
 
 const OPFCC = 'Office of the Police, Fire and Crime Commissioner';
-const FORCE = 'Constabulary';
+const FORCE = 'Cumbria Constabulary';
+const INSPECTORATE = 'HMICFRS';
 
-const OFFICE_STAFF: DevUser = { id: 'office-staff', name: 'Office Staff (development)', role: 'PFCC office staff', organisation: OPFCC };
+const OFFICE_STAFF: DevUser = { id: 'office-staff', name: 'Office Staff (development)', role: 'office', organisation: OPFCC };
 
-/** The development people, selectable by id. The configured default user is added to these. */
+/** One development person for each role. */
 export const DEVELOPMENT_PEOPLE: readonly DevUser[] = [
   OFFICE_STAFF,
-  { id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'Force action owner', organisation: FORCE },
-  { id: 'performance-lead', name: 'Performance Lead (development)', role: 'Performance lead (verifier)', organisation: OPFCC },
-  { id: 'hmicfrs-liaison', name: 'HMICFRS Liaison (development)', role: 'HMICFRS liaison', organisation: FORCE },
-  { id: 'ledger-admin', name: 'Ledger Administrator (development)', role: 'Ledger administrator', organisation: OPFCC },
+  { id: 'commissioner', name: 'Commissioner (development)', role: 'commissioner', organisation: OPFCC },
+  { id: 'force-action-owner', name: 'Force Action Owner (development)', role: 'force-lead', organisation: FORCE },
+  { id: 'performance-lead', name: 'Performance Lead (development)', role: 'verifier', organisation: OPFCC },
+  { id: 'scrutiny-member', name: 'Scrutiny Panel Member (development)', role: 'scrutiny', organisation: 'Police, Fire and Crime Panel' },
+  { id: 'hmicfrs-liaison', name: 'HMICFRS Liaison (development)', role: 'hmicfrs-liaison', organisation: INSPECTORATE },
+  { id: 'ledger-admin', name: 'Ledger Administrator (development)', role: 'admin', organisation: OPFCC },
 ];
 
-/**
- * What a person may do beyond recording and reading: access roles, which routes require with
- * `@Roles(...)`. A person's `role` is free text that goes into the record; these are the stable
- * names access is decided on.
- */
-export type AccessRole = 'office' | 'liaison' | 'admin';
-
-/**
- * The access roles of each development person, by id. Anyone else, including a configured
- * default user with another id, has none.
- */
-const ACCESS_ROLES: Readonly<Record<string, readonly AccessRole[]>> = {
-  'office-staff': ['office'],
-  'performance-lead': ['office'],
-  'hmicfrs-liaison': ['liaison'],
-  'ledger-admin': ['admin'],
-  'force-action-owner': [],
-};
-
-export function accessRolesOf(user: DevUser): readonly AccessRole[] {
-  return Object.hasOwn(ACCESS_ROLES, user.id) ? ACCESS_ROLES[user.id] : [];
-}
-
-/** The default identity: LEDGER_DEV_USER_ID, _NAME, _ROLE and _ORG, each defaulting to office staff at the OPFCC. */
+/** The default development person: LEDGER_DEV_USER_ID, _NAME, _ROLE and _ORG, each defaulting to office staff at the OPFCC. */
 export function devUserFromEnv(env: Record<string, string | undefined>): DevUser {
+  const role = env.LEDGER_DEV_USER_ROLE || OFFICE_STAFF.role;
+  if (!isRole(role)) throw new Error(`LEDGER_DEV_USER_ROLE must be one of the roles (office, commissioner, force-lead, verifier, scrutiny, hmicfrs-liaison, admin), got "${role}"`);
   return {
     id: env.LEDGER_DEV_USER_ID || OFFICE_STAFF.id,
     name: env.LEDGER_DEV_USER_NAME || OFFICE_STAFF.name,
-    role: env.LEDGER_DEV_USER_ROLE || OFFICE_STAFF.role,
+    role,
     organisation: env.LEDGER_DEV_USER_ORG || OFFICE_STAFF.organisation,
   };
 }

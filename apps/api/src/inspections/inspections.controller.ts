@@ -21,7 +21,7 @@ export class InspectionsController {
     private readonly history: HistoryReader,
   ) {}
 
-  @CommandRoute('', 'Register an inspection report with its findings', { creates: 'inspectionId and findingIds' })
+  @CommandRoute('RegisterInspection', '', 'Register an inspection report with its findings', { creates: 'inspectionId and findingIds' })
   register(@Body() body: RegisterInspectionDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const inspectionId = cmd.newId('inspection');
     const { findings, keyFindingsHtml, ...details } = commandFields(body);
@@ -36,14 +36,14 @@ export class InspectionsController {
     return this.send(cmd, body, command, { inspectionId, findingIds: withIds.map((finding) => finding.findingId) });
   }
 
-  @CommandRoute(':id/amend', 'Amend the details of an inspection (reason required)')
+  @CommandRoute('AmendInspectionDetails', ':id/amend', 'Amend the details of an inspection (reason required)')
   amend(@IdParam() id: string, @Body() body: AmendInspectionDetailsDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const { changes, reason } = commandFields(body);
     const sanitised = changes.keyFindingsHtml === undefined ? changes : { ...changes, keyFindingsHtml: sanitiseKeyFindings(changes.keyFindingsHtml) };
     return this.send(cmd, body, { type: 'AmendInspectionDetails', inspectionId: id, changes: sanitised, reason });
   }
 
-  @CommandRoute(':id/findings', 'Add a finding to a registered inspection', { creates: 'findingId' })
+  @CommandRoute('AddFinding', ':id/findings', 'Add a finding to a registered inspection', { creates: 'findingId' })
   addFinding(@IdParam() id: string, @Body() body: AddFindingDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const findingId = cmd.newId('finding');
     const { finding, ...rest } = commandFields(body);

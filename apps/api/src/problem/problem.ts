@@ -24,7 +24,8 @@ export interface ProblemDocument {
 
 export const PROBLEM_TYPES = {
   'invalid-input': { status: 400, title: 'The request is not valid' },
-  unauthenticated: { status: 401, title: 'Unknown identity' },
+  unauthenticated: { status: 401, title: 'Sign-in required' },
+  forbidden: { status: 403, title: 'Not allowed' },
   'store-access-denied': { status: 403, title: "The event store denies the ledger's user this" },
   'not-found': { status: 404, title: 'Not found' },
   'revision-conflict': { status: 409, title: 'The stream has moved on' },

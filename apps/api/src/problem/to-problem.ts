@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, DuplicateInspectionError } from '@ledger/application';
+import { AccessDeniedError, AggregateNotFoundError, CommandRefusedError, ConcurrencyConflictError, DuplicateInspectionError } from '@ledger/application';
 import {
   AppendTooLargeError,
   EventStoreAccessDeniedError,
@@ -16,6 +16,7 @@ import { ProblemError, invalidInput, ruleViolation } from './problem';
  */
 export function toProblem(error: unknown): ProblemError | HttpException {
   if (error instanceof ProblemError) return error;
+  if (error instanceof AccessDeniedError) return new ProblemError('forbidden', error.message, { rule: error.rule });
   if (error instanceof DuplicateInspectionError) {
     const id = error.existingInspectionId;
     return new ProblemError('duplicate-inspection', `${error.message}. Nothing was recorded.`, {

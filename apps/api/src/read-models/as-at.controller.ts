@@ -5,6 +5,7 @@ import { DEFAULT_BASIS, HISTORY, queryAsAt } from '@ledger/projections/read-mode
 import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS, registerFilter } from './read-params';
+import { ThrottleHeavy } from '../identity/sign-in/throttle';
 import { ReadRoute } from './read-route';
 
 /** The register at the end of a day, as it stood or as the ledger showed it, from the history read model. */
@@ -13,6 +14,7 @@ import { ReadRoute } from './read-route';
 export class AsAtController {
   constructor(private readonly read: ReadContext) {}
 
+  @ThrottleHeavy()
   @ReadRoute(
     'as-at',
     'The register at the end of a day (Europe/London), with overdue and RAG judged on that day: as it stood (basis=occurred, the default: by the date things happened, using everything recorded to date) or as the ledger showed it (basis=recorded: by the date entries were recorded). The answer states its basis',

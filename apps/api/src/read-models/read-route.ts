@@ -1,5 +1,6 @@
 import { applyDecorators, Get } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { Allow } from '../identity/access/allow.decorator';
 import { ProblemDto } from '../openapi/api-docs.dto';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { CONSISTENT_HEADER } from './read-context';
@@ -15,6 +16,7 @@ export function ReadRoute(path: string, summary: string, params: ParamSpecs, opt
     ApiResponse({ status, description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } } });
   return applyDecorators(
     Get(path),
+    Allow('read'),
     ApiOperation({ summary }),
     ApiExtraModels(ProblemDto),
     ApiQueryParams(params),

@@ -43,130 +43,130 @@ export class RecommendationsController {
     private readonly history: HistoryReader,
   ) {}
 
-  @CommandRoute(':id/assess-applicability', 'Assess whether the finding applies here (a reason is required when it does not)')
+  @CommandRoute('AssessApplicability', ':id/assess-applicability', 'Assess whether the finding applies here (a reason is required when it does not)')
   assessApplicability(@IdParam() id: string, @Body() body: AssessApplicabilityDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'AssessApplicability', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/accept', 'Accept, with the commitment made and its planned completion date')
+  @CommandRoute('AcceptRecommendation', ':id/accept', 'Accept, with the commitment made and its planned completion date')
   accept(@IdParam() id: string, @Body() body: AcceptRecommendationDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'AcceptRecommendation', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/partially-accept', 'Accept in part: the scope accepted and not accepted, and why')
+  @CommandRoute('PartiallyAcceptRecommendation', ':id/partially-accept', 'Accept in part: the scope accepted and not accepted, and why')
   partiallyAccept(@IdParam() id: string, @Body() body: PartiallyAcceptRecommendationDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'PartiallyAcceptRecommendation', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/reject', 'Reject (reason required)')
+  @CommandRoute('RejectRecommendation', ':id/reject', 'Reject (reason required)')
   reject(@IdParam() id: string, @Body() body: ReasonDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RejectRecommendation', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/assign-owner', 'Name who is answerable for delivery')
+  @CommandRoute('AssignOwner', ':id/assign-owner', 'Name who is answerable for delivery')
   assignOwner(@IdParam() id: string, @Body() body: AssignOwnerDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'AssignOwner', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/set-target-date', 'Set the first target date (later changes go through a request and approval)')
+  @CommandRoute('SetTargetDate', ':id/set-target-date', 'Set the first target date (later changes go through a request and approval)')
   setTargetDate(@IdParam() id: string, @Body() body: SetTargetDateDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'SetTargetDate', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/target-date-changes', 'Request a change of target date (reason required)')
+  @CommandRoute('RequestTargetDateChange', ':id/target-date-changes', 'Request a change of target date (reason required)')
   requestTargetDateChange(@IdParam() id: string, @Body() body: RequestTargetDateChangeDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RequestTargetDateChange', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/target-date-changes/approve', 'Approve the pending target date change (not by its requester)')
+  @CommandRoute('ApproveTargetDateChange', ':id/target-date-changes/approve', 'Approve the pending target date change (not by its requester)')
   approveTargetDateChange(@IdParam() id: string, @Body() body: CommentDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'ApproveTargetDateChange', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/target-date-changes/refuse', 'Refuse the pending target date change (reason required)')
+  @CommandRoute('RefuseTargetDateChange', ':id/target-date-changes/refuse', 'Refuse the pending target date change (reason required)')
   refuseTargetDateChange(@IdParam() id: string, @Body() body: ReasonDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RefuseTargetDateChange', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/actions', 'Add a sub-action with its owner and due date', { creates: 'actionId' })
+  @CommandRoute('AddAction', ':id/actions', 'Add a sub-action with its owner and due date', { creates: 'actionId' })
   addAction(@IdParam() id: string, @Body() body: AddActionDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const actionId = cmd.newId('action');
     return this.send(cmd, body, { type: 'AddAction', recommendationId: id, actionId, ...commandFields(body) }, { actionId });
   }
 
-  @CommandRoute(':id/actions/:actionId/complete', 'Complete a sub-action')
+  @CommandRoute('CompleteAction', ':id/actions/:actionId/complete', 'Complete a sub-action')
   completeAction(@IdParam() id: string, @IdParam('actionId') actionId: string, @Body() body: StatementDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'CompleteAction', recommendationId: id, actionId });
   }
 
-  @CommandRoute(':id/progress', 'Record progress: narrative, optional percent, self-assessed RAG')
+  @CommandRoute('RecordProgress', ':id/progress', 'Record progress: narrative, optional percent, self-assessed RAG')
   recordProgress(@IdParam() id: string, @Body() body: RecordProgressDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordProgress', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/dependencies', 'Flag that delivery waits on someone outside the force', { creates: 'dependencyId' })
+  @CommandRoute('FlagDependency', ':id/dependencies', 'Flag that delivery waits on someone outside the force', { creates: 'dependencyId' })
   flagDependency(@IdParam() id: string, @Body() body: FlagDependencyDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const dependencyId = cmd.newId('dependency');
     return this.send(cmd, body, { type: 'FlagDependency', recommendationId: id, dependencyId, ...commandFields(body) }, { dependencyId });
   }
 
-  @CommandRoute(':id/dependencies/:dependencyId/clear', 'Clear a dependency')
+  @CommandRoute('ClearDependency', ':id/dependencies/:dependencyId/clear', 'Clear a dependency')
   clearDependency(@IdParam() id: string, @IdParam('dependencyId') dependencyId: string, @Body() body: ClearDependencyDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'ClearDependency', recommendationId: id, dependencyId, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/evidence', 'Submit evidence: a reference and its SHA-256, never the document', { creates: 'evidenceId' })
+  @CommandRoute('SubmitEvidence', ':id/evidence', 'Submit evidence: a reference and its SHA-256, never the document', { creates: 'evidenceId' })
   submitEvidence(@IdParam() id: string, @Body() body: SubmitEvidenceDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     const evidenceId = cmd.newId('evidence');
     return this.send(cmd, body, { type: 'SubmitEvidence', recommendationId: id, evidenceId, ...commandFields(body) }, { evidenceId });
   }
 
-  @CommandRoute(':id/mark-complete', 'Mark complete, with a summary and the evidence relied on')
+  @CommandRoute('MarkComplete', ':id/mark-complete', 'Mark complete, with a summary and the evidence relied on')
   markComplete(@IdParam() id: string, @Body() body: MarkCompleteDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'MarkComplete', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/verify', 'Verify completion (not by the person who marked it complete)')
+  @CommandRoute('VerifyCompletion', ':id/verify', 'Verify completion (not by the person who marked it complete)')
   verify(@IdParam() id: string, @Body() body: CommentDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'VerifyCompletion', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/return-for-further-work', 'Return for further work (reason required)')
+  @CommandRoute('ReturnForFurtherWork', ':id/return-for-further-work', 'Return for further work (reason required)')
   returnForFurtherWork(@IdParam() id: string, @Body() body: ReasonDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'ReturnForFurtherWork', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/close', "Close a verified recommendation (the PFCC's sign-off)")
+  @CommandRoute('CloseRecommendation', ':id/close', "Close a verified recommendation (the PFCC's sign-off)")
   close(@IdParam() id: string, @Body() body: CommentDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'CloseRecommendation', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/inspectorate-status', "Record the inspectorate's own status, in its words")
+  @CommandRoute('RecordInspectorateStatus', ':id/inspectorate-status', "Record the inspectorate's own status, in its words")
   recordInspectorateStatus(@IdParam() id: string, @Body() body: RecordInspectorateStatusDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordInspectorateStatus', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/inspectorate-closure', 'Record that the inspectorate closed it (or discharged a cause of concern)')
+  @CommandRoute('RecordInspectorateClosure', ':id/inspectorate-closure', 'Record that the inspectorate closed it (or discharged a cause of concern)')
   recordInspectorateClosure(@IdParam() id: string, @Body() body: RecordInspectorateClosureDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordInspectorateClosure', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/supersede', 'Supersede it (by what, and why)')
+  @CommandRoute('Supersede', ':id/supersede', 'Supersede it (by what, and why)')
   supersede(@IdParam() id: string, @Body() body: SupersedeDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'Supersede', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/no-longer-relevant', 'Mark no longer relevant (reason required)')
+  @CommandRoute('MarkNoLongerRelevant', ':id/no-longer-relevant', 'Mark no longer relevant (reason required)')
   markNoLongerRelevant(@IdParam() id: string, @Body() body: ReasonDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'MarkNoLongerRelevant', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/reopen', 'Reopen a finished recommendation (reason required)')
+  @CommandRoute('Reopen', ':id/reopen', 'Reopen a finished recommendation (reason required)')
   reopen(@IdParam() id: string, @Body() body: ReasonDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'Reopen', recommendationId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/corrections', 'Correct an earlier entry: which event, what was wrong, and why (the original stays)')
+  @CommandRoute('CorrectEntry', ':id/corrections', 'Correct an earlier entry: which event, what was wrong, and why (the original stays)')
   correctEntry(@IdParam() id: string, @Body() body: CorrectEntryDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'CorrectEntry', recommendationId: id, ...commandFields(body) });
   }

@@ -31,37 +31,37 @@ export class StatutoryResponsesController {
     private readonly history: HistoryReader,
   ) {}
 
-  @CommandRoute(':id/invite-chief-officer-comments', "Invite the chief officer's comments by a date")
+  @CommandRoute('InviteChiefOfficerComments', ':id/invite-chief-officer-comments', "Invite the chief officer's comments by a date")
   invite(@IdParam() id: string, @Body() body: InviteChiefOfficerCommentsDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'InviteChiefOfficerComments', inspectionId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/chief-officer-comments', "Record the chief officer's comments")
+  @CommandRoute('RecordChiefOfficerComments', ':id/chief-officer-comments', "Record the chief officer's comments")
   chiefOfficerComments(@IdParam() id: string, @Body() body: RecordChiefOfficerCommentsDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordChiefOfficerComments', inspectionId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/commissioner-comments', "Record the commissioner's own comments")
+  @CommandRoute('RecordCommissionerComments', ':id/commissioner-comments', "Record the commissioner's own comments")
   commissionerComments(@IdParam() id: string, @Body() body: RecordCommissionerCommentsDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordCommissionerComments', inspectionId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/reply-to-chief-officer', "Record the commissioner's reply to the chief officer's comments")
+  @CommandRoute('RecordReplyToChiefOfficer', ':id/reply-to-chief-officer', "Record the commissioner's reply to the chief officer's comments")
   replyToChiefOfficer(@IdParam() id: string, @Body() body: RecordReplyToChiefOfficerDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordReplyToChiefOfficer', inspectionId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/publish', 'Publish the response (refused until every applicable recommendation has a decision); lateness is recorded, not blocked')
+  @CommandRoute('PublishStatutoryResponse', ':id/publish', 'Publish the response (refused until every applicable recommendation has a decision); lateness is recorded, not blocked')
   publish(@IdParam() id: string, @Body() body: PublishDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'PublishStatutoryResponse', inspectionId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/copies', 'Record a copy sent to HMICFRS or the Home Secretary')
+  @CommandRoute('RecordCopySent', ':id/copies', 'Record a copy sent to HMICFRS or the Home Secretary')
   recordCopySent(@IdParam() id: string, @Body() body: RecordCopySentDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'RecordCopySent', inspectionId: id, ...commandFields(body) });
   }
 
-  @CommandRoute(':id/action-plan', 'Publish the action plan answering a fire report')
+  @CommandRoute('PublishActionPlan', ':id/action-plan', 'Publish the action plan answering a fire report')
   publishActionPlan(@IdParam() id: string, @Body() body: PublishDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'PublishActionPlan', inspectionId: id, ...commandFields(body) });
   }

@@ -7,10 +7,16 @@ import { ExportsPageController } from './exports/exports-page.controller';
 import { HomeController } from './home/home.controller';
 import { ImportPageController } from './import/import-page.controller';
 import { CsrfProtection } from './layout/csrf';
+import { applyPageAccess } from './page-access';
+import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
+import { SignInController } from './sign-in/sign-in.controller';
+import { PeopleController } from './people/people.controller';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
 import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
 
-const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ExportsPageController, EvidenceController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
+applyPageAccess();
+
+const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ExportsPageController, EvidenceController, SignInController, OidcSignInController, PeopleController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.

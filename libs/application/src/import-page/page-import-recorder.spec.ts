@@ -14,7 +14,7 @@ import { PageImportRecorder, PageNotRecordableError } from './page-import-record
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const samplePage = fs.readFileSync(path.join(repoRoot, '..', 'shared', 'samples', 'cumbria-rasso-national-operating-model-2024.txt'), 'utf8');
-const operator: Actor = { id: 'ops-1', name: 'Import Operator', role: 'PFCC office staff', organisation: 'Cumbria OPFCC' };
+const operator: Actor = { id: 'ops-1', name: 'Import Operator', role: 'office', organisation: 'Cumbria OPFCC' };
 const today = londonDate(new Date());
 
 describe('recording an imported page', () => {

@@ -4,6 +4,7 @@ import { initialInspectionState, inspectionStream, isRuleViolation, type Registe
 import { AppendTooLargeError, type EventStore } from '@ledger/event-store';
 import type { CommandMeta, CommandResult } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError } from '../errors';
+import { authoriseCommand } from '../access/authorise-command';
 import { FindingIssuance } from '../finding-issuance/finding-issuance';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import { envelopeFor } from '../pipeline/event-envelope';
@@ -28,6 +29,7 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionComma
   }
 
   async execute({ command, meta }: InspectionCommandMessage): Promise<CommandResult> {
+    authoriseCommand(command, meta);
     // An inspection already recorded under this id is the pipeline's to answer: a repeat, or refused.
     if (command.type !== 'RegisterInspection' || (await this.registered(command.inspectionId))) return this.record(command, meta);
     await this.refuseInvalidRegistration(command, meta);

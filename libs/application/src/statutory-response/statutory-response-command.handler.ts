@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
 import type { CommandResult } from '../command-meta';
+import { authoriseCommand } from '../access/authorise-command';
 import { refuseApplicationOnly } from '../application-only-commands';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import { EVENT_STORE } from '../tokens';
@@ -21,6 +22,7 @@ export class StatutoryResponseCommandHandler implements ICommandHandler<Statutor
 
   async execute({ command, meta }: StatutoryResponseCommandMessage): Promise<CommandResult> {
     refuseApplicationOnly(command);
+    authoriseCommand(command, meta);
     return (await this.pipeline.execute(this.statutoryResponse, command, meta)).result;
   }
 }

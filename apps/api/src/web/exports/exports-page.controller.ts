@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, ForbiddenException, Get, Header, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Header, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import fs from 'node:fs';
@@ -7,7 +7,6 @@ import { CLOCK, type Clock } from '@ledger/application';
 import { ExportArchive } from '../../exports/export-archive';
 import { exportFilterFrom } from '../../exports/export-filter-input';
 import { OfficeKey } from '../../exports/office-key';
-import { Roles } from '../../identity/roles.guard';
 import { ProblemError } from '../../problem/problem';
 import { CSRF_FIELD, CsrfProtection } from '../layout/csrf';
 import type { FormError } from '../layout/error-summary';
@@ -21,9 +20,6 @@ import { exportFormPage, exportReadyPage } from './exports.page';
 
 const EXPORTS_CSS = fs.readFileSync(path.join(__dirname, 'exports.css'), 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Who may make and download exports from the pages: the same people as over the API (exports/README.md). */
-const ExportersOnly = () => applyDecorators(Roles('office', 'liaison', 'admin'));
 
 /**
  * Signed exports in the web pages: choose the format and the filters, then download the export,
@@ -42,13 +38,11 @@ export class ExportsPageController {
   ) {}
 
   @Get('exports')
-  @ExportersOnly()
   form(@Req() request: Request, @Res() response: Response): void {
     this.sendForm(request, response, 200, EMPTY_EXPORT_FORM, []);
   }
 
   @Post('exports')
-  @ExportersOnly()
   async create(@Req() request: Request, @Res() response: Response): Promise<void> {
     const form = await readFormPost(request, 20_000);
     if (!this.csrf.accepts(request, form.get(CSRF_FIELD))) {
@@ -67,7 +61,6 @@ export class ExportsPageController {
   }
 
   @Get('exports/:id')
-  @ExportersOnly()
   ready(@Param('id') id: string, @Res() response: Response): void {
     if (!UUID.test(id)) throw new ProblemError('not-found', `There is no export ${id}`);
     const stored = this.archive.find(id);

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { LEDGER_SECRETS } from '../../config/tokens';
+import type { LedgerSecrets } from '../../identity/session/ledger-secrets';
 
 export const CSRF_COOKIE = 'ledger_csrf';
 export const CSRF_FIELD = '_csrf';
@@ -12,14 +14,18 @@ const BROWSER_ID = /^[A-Za-z0-9_-]{43}$/;
  * SameSite=Strict, HttpOnly cookie; each form carries an HMAC of that id under a key only this
  * process knows. A post counts only if the two agree, so another site can neither read the token
  * nor make one up, even if it could plant a cookie. A post whose Origin names another site is
- * refused outright. The key is made at start-up: a form left open across a restart asks to be
- * sent again, which is harmless.
+ * refused outright. The key is the ledger's CSRF secret (configured, or kept in the data folder),
+ * so a form left open across a restart, or posted to another instance, still counts.
  */
 @Injectable()
 export class CsrfProtection {
-  private readonly key = randomBytes(32);
+  private readonly key: Buffer;
   /** Ids given out in a response still being written, so a second form on the page signs the same one. */
   private readonly issued = new WeakMap<Request, string>();
+
+  constructor(@Inject(LEDGER_SECRETS) secrets: LedgerSecrets) {
+    this.key = secrets.csrf;
+  }
 
   /** The token to put in a form, setting the browser's id cookie first if it has none. */
   tokenFor(request: Request, response: Response): string {

@@ -16,7 +16,7 @@ export class DevelopmentPeople {
   ) {}
 
   get selectable(): boolean {
-    return this.config.mode === 'development';
+    return this.config.devIdentities;
   }
 
   all(): DevUser[] {

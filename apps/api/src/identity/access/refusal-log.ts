@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Principal } from '../principal';
+
+const logger = new Logger('Access');
+
+/**
+ * Every refusal, with who (the principal, or "anonymous" and the client address), what (method
+ * and path) and why. Never a header's value: tokens and cookies stay out of logs, and the one path
+ * that carries a secret (a sign-in link) is logged without it.
+ */
+export function logRefusal(request: Request, principal: Principal | undefined, status: number, why: string): void {
+  const who = principal ? `${principal.id} (${principal.role}, ${principal.organisation})` : `anonymous from ${request.ip ?? 'unknown address'}`;
+  logger.warn(`${status} ${request.method} ${redactedPath(request.originalUrl)} refused for ${who}: ${why}`);
+}
+
+export function redactedPath(url: string): string {
+  return url.replace(/lgr_(link|api)_[A-Za-z0-9_-]+/g, 'lgr_$1_[redacted]').replace(/([?&](?:code|state|token)=)[^&]*/g, '$1[redacted]');
+}

@@ -1,0 +1,174 @@
+import { COMMAND_ROLES, isCapability, mayDo, ROLES, type Capability, type CommandName, type Role } from '@ledger/application';
+import { createKeyPair } from '@ledger/integrity';
+import path from 'node:path';
+import { RECOMMENDATION_FORMS } from '../../apps/api/src/web/record/recommendation/recommendation-forms';
+import { INSPECTION_FORMS } from '../../apps/api/src/web/record/inspection/inspection-forms';
+import { STATUTORY_FORMS } from '../../apps/api/src/web/record/inspection/statutory-forms';
+import { REGISTRATION_PATH } from '../../apps/api/src/web/record/inspection/registration.controller';
+import { logSnapshot, removeDataDir, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { COMMAND_SCENARIOS } from './support/command-scenarios';
+import { bearer, startSignedInLedger, type SignedInLedger } from './support/signed-in-ledger';
+
+/**
+ * Generated from the role table: every command, query, export and page route, tried by each role
+ * and by nobody. A role the table lists gets a 2xx; any other gets 403 and nothing is appended;
+ * nobody gets 401 (a redirect to sign-in for pages). The ledger runs as in production: real
+ * people with API tokens, no development identities.
+ */
+interface Operation {
+  method: string;
+  path: string;
+  capability: Capability;
+}
+
+const WHO: (Role | 'anonymous')[] = [...ROLES, 'anonymous'];
+
+describe('the role table, route by route', () => {
+  let ledger: SignedInLedger;
+  let operations: Operation[];
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const dataDir = temporaryDataDir();
+    createKeyPair(path.join(dataDir, 'keys'));
+    ledger = await startSignedInLedger({}, dataDir);
+    const document = await ledger.http().get('/api/openapi.json').set(bearer(ledger.people.scrutiny)).expect(200);
+    operations = [];
+    for (const [route, methods] of Object.entries(document.body.paths as Record<string, Record<string, { 'x-capability'?: string }>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (route === '/health') continue;
+        const capability = operation['x-capability'];
+        if (capability === undefined || !isCapability(capability)) throw new Error(`${method.toUpperCase()} ${route} names no capability of the role table`);
+        operations.push({ method, path: route, capability });
+      }
+    }
+    // Something to read: an inspection, a recommendation under way, a challenge, a signed export.
+    const p = await COMMAND_SCENARIOS.RecordProgress(ledger);
+    await ledger.http().post(p.path).set(bearer(ledger.people['force-lead'])).send(p.body).expect(200);
+    ids.recommendationId = p.path.split('/')[3];
+    const history = await ledger.http().get(`/api/recommendations/${ids.recommendationId}/history`).set(bearer(ledger.people.office)).expect(200);
+    ids.inspectionId = String(history.body.events[0].data.inspectionId);
+    const challenge = await ledger.http().post('/api/challenges').set(bearer(ledger.people.scrutiny)).send({ forum: 'Panel', meetingDate: '2025-02-04', question: 'Why?', answerDueBy: '2025-03-04' }).expect(201);
+    ids.challengeId = challenge.body.challengeId;
+    const exported = await ledger.http().post('/api/exports').set(bearer(ledger.people['hmicfrs-liaison'])).send({ format: 'jsonl' }).expect(201);
+    ids.exportId = exported.body.id ?? exported.body.exportId;
+  });
+  afterAll(async () => {
+    await ledger.stop();
+    removeDataDir(ledger.dataDir);
+  });
+
+  function send(method: string, url: string, who: Role | 'anonymous', body?: object) {
+    const test = method === 'post' ? ledger.http().post(url) : ledger.http().get(url);
+    if (who !== 'anonymous') test.set(bearer(ledger.people[who]));
+    return body === undefined ? test : test.send(body);
+  }
+
+  it('names a capability for every API operation, and every command of the table has its route', () => {
+    const commands = operations.filter((operation) => operation.method === 'post' && Object.hasOwn(COMMAND_ROLES, operation.capability)).map((operation) => operation.capability);
+    expect(new Set(commands)).toEqual(new Set(Object.keys(COMMAND_ROLES)));
+    expect(operations.length).toBeGreaterThan(commands.length);
+  });
+
+  it.each(Object.keys(COMMAND_ROLES) as CommandName[])('%s: the roles listed get 2xx, the others 403 with nothing appended, nobody 401', async (command) => {
+    const route = operations.find((operation) => operation.method === 'post' && operation.capability === command)!;
+    const shared = await COMMAND_SCENARIOS[command](ledger);
+    expect(route.path.replace(/\{\w+\}/g, '[^/]+')).toBeTruthy();
+    expect(new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(shared.path)).toBe(true);
+    const before = await logSnapshot(ledger.store);
+    for (const who of WHO) {
+      if (who !== 'anonymous' && mayDo(who, command)) continue;
+      const answer = await send('post', shared.path, who, shared.body);
+      expect({ who, status: answer.status }).toEqual({ who, status: who === 'anonymous' ? 401 : 403 });
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect(await logSnapshot(ledger.store)).toEqual(before);
+    let first = true;
+    for (const role of ROLES.filter((r) => mayDo(r, command))) {
+      const prepared = first ? shared : await COMMAND_SCENARIOS[command](ledger);
+      first = false;
+      const answer = await send('post', prepared.path, role, prepared.body);
+      expect({ role, status: answer.status, body: answer.status < 300 ? null : answer.body }).toEqual({ role, status: expect.any(Number), body: null });
+      expect(answer.status).toBeLessThan(300);
+    }
+  });
+
+  it('every query and export: the roles listed get 2xx, the others 403, nobody 401', async () => {
+    const reads = operations.filter((operation) => operation.method === 'get');
+    expect(reads.length).toBeGreaterThan(10);
+    for (const read of reads) {
+      const url = concrete(read.path, ids) + (QUERIES[read.path] ?? '');
+      for (const who of WHO) {
+        const answer = await send('get', url, who);
+        const expected = who === 'anonymous' ? 401 : mayDo(who, read.capability) ? 200 : 403;
+        expect({ url, who, status: answer.status }).toEqual({ url, who, status: expected });
+      }
+    }
+  });
+
+  it('every page: the roles listed see it, the others get 403, nobody is sent to sign in', async () => {
+    const pages = pageRoutes(ids);
+    const before = await logSnapshot(ledger.store);
+    for (const page of pages) {
+      for (const who of WHO) {
+        const answer = await send(page.method, page.url, who, page.method === 'post' ? {} : undefined);
+        if (who === 'anonymous') {
+          expect({ page: page.url, who, status: answer.status, location: answer.headers.location }).toEqual({ page: page.url, who, status: 303, location: expect.stringMatching(/^\/sign-in/) });
+        } else if (!mayDo(who, page.capability)) {
+          expect({ page: page.url, method: page.method, who, status: answer.status }).toEqual({ page: page.url, method: page.method, who, status: 403 });
+        } else if (page.method === 'get') {
+          // A form that cannot be used in the recommendation's present state says so (409); it is still the page.
+          expect({ page: page.url, who, status: answer.status }).toEqual({ page: page.url, who, status: page.notNow ? expect.any(Number) : 200 });
+          expect([200, 409]).toContain(answer.status);
+        }
+      }
+    }
+    expect(await logSnapshot(ledger.store)).toEqual(before);
+  });
+});
+
+const QUERIES: Record<string, string> = {
+  '/api/read/as-at': '?date=2025-06-01',
+  '/api/read/changes': '?from=2024-01-01&to=2025-12-31',
+};
+
+function concrete(template: string, ids: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name !== 'id') return ids[name] ?? name;
+    if (template.startsWith('/api/recommendations')) return ids.recommendationId;
+    if (template.startsWith('/api/inspections') || template.startsWith('/api/statutory-responses')) return ids.inspectionId;
+    if (template.startsWith('/api/challenges')) return ids.challengeId;
+    if (template.startsWith('/api/exports')) return ids.exportId;
+    throw new Error(`no id for ${template}`);
+  });
+}
+
+interface PageRoute {
+  method: 'get' | 'post';
+  url: string;
+  capability: Capability;
+  notNow?: boolean;
+}
+
+function pageRoutes(ids: Record<string, string>): PageRoute[] {
+  const both = (url: string, capability: Capability, notNow = false): PageRoute[] => [
+    { method: 'get', url, capability, notNow },
+    { method: 'post', url, capability },
+  ];
+  const rec = `/recommendations/${ids.recommendationId}`;
+  const inspection = `/inspections/${ids.inspectionId}`;
+  return [
+    { method: 'get', url: '/', capability: 'home' },
+    ...['/register', inspection, rec, '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/dashboard', '/pack'].map((url): PageRoute => ({ method: 'get', url, capability: 'read' })),
+    { method: 'get', url: '/import', capability: 'import-page' },
+    ...both('/people', 'manage-people'),
+    { method: 'post', url: '/import/preview', capability: 'import-page' },
+    { method: 'post', url: '/import/confirm', capability: 'import-page' },
+    ...both(REGISTRATION_PATH, 'RegisterInspection'),
+    ...RECOMMENDATION_FORMS.flatMap((form) => both(`${rec}/record/${form.key}`, form.command, true)),
+    ...[...INSPECTION_FORMS, ...STATUTORY_FORMS].flatMap((form) => both(`${inspection}/record/${form.key}`, form.command, true)),
+    ...both('/challenges/raise', 'RaiseChallenge'),
+    ...both(`/challenges/${ids.challengeId}/answer`, 'AnswerChallenge', true),
+    ...both(`/challenges/${ids.challengeId}/close`, 'CloseChallenge', true),
+  ];
+}
