@@ -128,6 +128,6 @@ describe('signed exports in the web pages', () => {
   it('is refused to a force action owner, who has none of the exporting roles', async () => {
     const refused = await request(ledger.url).get('/exports').set('Cookie', 'ledger_acting_as=force-action-owner');
     expect(refused.status).toBe(403);
-    expect(refused.text).toContain('This needs the access role office or liaison or admin');
+    expect(refused.text).toContain('export is allowed to the roles office, commissioner, hmicfrs-liaison, admin');
   });
 });

@@ -30,7 +30,7 @@ describe('operability: metrics, structured logs, connection limits', () => {
     expect((await waitForHistory(ledger, `/api/recommendations/${rec}/history`)).status).toBe(200);
     await post(ledger, `/api/recommendations/${rec}/mark-complete`, { summary: 'Done', evidenceIds: [] }).expect(422);
 
-    const metrics = await ledger.http().get('/metrics').expect(200);
+    const metrics = await ledger.http().get('/metrics').set('X-Ledger-Dev-User', 'ledger-admin').expect(200);
 
     expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(metrics.text).toContain('ledger_commands_total{type="RegisterInspection",outcome="ok"} 1');
@@ -43,7 +43,7 @@ describe('operability: metrics, structured logs, connection limits', () => {
   });
 
   it('logs one JSON line per request and per command, carrying the correlation id the command stored', async () => {
-    const registered = await post(ledger, '/api/inspections', registration(readSamplePage()), { headers: { 'X-Correlation-Id': 'board-2025-03' } }).expect(201);
+    const registered = await post(ledger, '/api/inspections', { ...registration(readSamplePage()), title: 'A second inspection, logged with its correlation id' }, { headers: { 'X-Correlation-Id': 'board-2025-03' } }).expect(201);
     const inspection = await ledger.http().get(`/api/inspections/${registered.body.inspectionId}/history`).expect(200);
     const stored = (inspection.body.events as HistoryEvent[])[0].metadata.$correlationId;
 

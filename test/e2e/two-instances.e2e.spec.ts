@@ -15,7 +15,7 @@ import { QUIET } from '../esdb/support/esdb-test-kit';
 import { post, waitForHistory } from './support/http';
 import { logSnapshot, readLog, removeDataDir, startLedger, temporaryDataDir, type LedgerUnderTest } from './support/ledger-under-test';
 import { readSamplePage } from './support/sample-page';
-import { ACTION_OWNER, CHIEF_CONSTABLE, rec03Commitment, registration } from './support/sample-requests';
+import { CHIEF_CONSTABLE, rec03Commitment, registration } from './support/sample-requests';
 
 jest.setTimeout(90_000);
 
@@ -109,7 +109,7 @@ describe.each(LOGS)('two API instances on $store', ({ open }) => {
       both: n % 3 === 0,
     }));
     const send = (instance: LedgerUnderTest, command: (typeof commands)[number]) =>
-      post(instance, command.path, command.body, { as: ACTION_OWNER, headers: { 'Idempotency-Key': command.key } });
+      post(instance, command.path, command.body, { headers: { 'Idempotency-Key': command.key } });
 
     const answers = await Promise.all(
       commands.map((command, n) =>
@@ -137,10 +137,10 @@ describe.each(LOGS)('two API instances on $store', ({ open }) => {
     const path = `/api/recommendations/${recommendations[0]}/progress`;
     const body = { narrative: `Key shared across instances ${randomUUID()}`, percentComplete: 70, rag: 'green' };
 
-    const first = await post(a, path, body, { as: ACTION_OWNER, headers: { 'Idempotency-Key': key } }).expect(200);
+    const first = await post(a, path, body, { headers: { 'Idempotency-Key': key } }).expect(200);
     const before = await ledgerEvents(log.connections[0]);
-    const retried = await post(b, path, body, { as: ACTION_OWNER, headers: { 'Idempotency-Key': key } }).expect(200);
-    const reused = await post(b, path, { ...body, percentComplete: 80 }, { as: ACTION_OWNER, headers: { 'Idempotency-Key': key } });
+    const retried = await post(b, path, body, { headers: { 'Idempotency-Key': key } }).expect(200);
+    const reused = await post(b, path, { ...body, percentComplete: 80 }, { headers: { 'Idempotency-Key': key } });
 
     expect(retried.body).toEqual(first.body);
     expect(retried.headers['idempotent-replayed']).toBe('true');
@@ -150,7 +150,7 @@ describe.each(LOGS)('two API instances on $store', ({ open }) => {
     expect(reused.body).toMatchObject({ rule: 'IdempotencyKeyReused', field: 'Idempotency-Key' });
     expect(await ledgerEvents(log.connections[0])).toEqual(before);
     // Also when the other body reaches the instance that gave the first answer.
-    await post(a, path, { ...body, rag: 'amber' }, { as: ACTION_OWNER, headers: { 'Idempotency-Key': key } }).expect(422);
+    await post(a, path, { ...body, rag: 'amber' }, { headers: { 'Idempotency-Key': key } }).expect(422);
     expect((await logSnapshot(log.connections[1])).ids).toEqual((await logSnapshot(log.connections[0])).ids);
   });
 });

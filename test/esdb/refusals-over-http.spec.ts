@@ -10,7 +10,7 @@ import { EsdbEventStore } from '@ledger/event-store/esdb/esdb-event-store';
 import { post } from '../e2e/support/http';
 import { logSnapshot, readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { readSamplePage, type SamplePage } from '../e2e/support/sample-page';
-import { ACTION_OWNER, CHIEF_CONSTABLE, rec03Commitment, registration } from '../e2e/support/sample-requests';
+import { CHIEF_CONSTABLE, rec03Commitment, registration } from '../e2e/support/sample-requests';
 import { type EsdbEmulator, startEmulator } from '../esdb-emulator/start-emulator';
 import { loopbackCertificate } from '../esdb-emulator/test-certificate';
 import { QUIET } from './support/esdb-test-kit';
@@ -146,7 +146,7 @@ describe('refusals of a strict EventStoreDB, over HTTP', () => {
       body: { narrative: `burst report ${n} ${randomUUID()}`, percentComplete: n % 100, rag: 'amber' },
       key: `burst-${n}-${randomUUID()}`,
     }));
-    const send = (command: (typeof commands)[number]) => post(ledger, command.path, command.body, { as: ACTION_OWNER, headers: { 'Idempotency-Key': command.key } });
+    const send = (command: (typeof commands)[number]) => post(ledger, command.path, command.body, { headers: { 'Idempotency-Key': command.key } });
 
     const answers = commands.map((command, n) =>
       new Promise((resolve) => setTimeout(resolve, n * 4)).then(() => send(command)),

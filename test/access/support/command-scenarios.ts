@@ -21,6 +21,14 @@ const FIRE_INSPECTION = {
   findings: [{ reference: 'REC 1', number: 1, findingType: 'recommendation', text: 'The service should review its risk-based inspection programme.' }],
 };
 
+let registered = 0;
+
+/** Each registration a title of its own: the same inspection may not be registered twice. */
+function fresh(body: Record<string, unknown>): Record<string, unknown> {
+  registered += 1;
+  return { ...body, title: `${String(body.title)} (${registered})` };
+}
+
 class Preparation {
   constructor(private readonly ledger: SignedInLedger) {}
 
@@ -31,11 +39,11 @@ class Preparation {
   }
 
   async inspection(body: Record<string, unknown> = registration(page)): Promise<{ inspectionId: string; findingIds: string[] }> {
-    const registered = await this.send('office', '/api/inspections', body);
-    const findingIds = registered.findingIds as string[];
+    const answer = await this.send('office', '/api/inspections', fresh(body));
+    const findingIds = answer.findingIds as string[];
     for (const id of findingIds) await waitForHistory(this.ledger, `/api/recommendations/${id}/history`).then((r) => r.status);
-    await this.readable(`/api/statutory-responses/${String(registered.inspectionId)}/history`);
-    return { inspectionId: registered.inspectionId as string, findingIds };
+    await this.readable(`/api/statutory-responses/${String(answer.inspectionId)}/history`);
+    return { inspectionId: answer.inspectionId as string, findingIds };
   }
 
   /** A recommendation of a fresh inspection, issued: nothing decided. */
@@ -80,7 +88,7 @@ class Preparation {
  * accepted, and the command to send: so that each role the table allows gets a 2xx.
  */
 export const COMMAND_SCENARIOS: Record<CommandName, (ledger: SignedInLedger) => Promise<Prepared>> = {
-  RegisterInspection: async () => ({ path: '/api/inspections', body: registration(page) }),
+  RegisterInspection: async () => ({ path: '/api/inspections', body: fresh(registration(page)) }),
   AmendInspectionDetails: async (l) => ({ path: `/api/inspections/${(await new Preparation(l).inspection()).inspectionId}/amend`, body: { changes: { reportUrl: 'https://example.org/report' }, reason: 'The link was missing' } }),
   AddFinding: async (l) => ({
     path: `/api/inspections/${(await new Preparation(l).inspection()).inspectionId}/findings`,

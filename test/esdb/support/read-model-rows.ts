@@ -23,7 +23,7 @@ export async function readModelRows(store: EventStore, readModels: ReadModels, l
         .map((row) =>
           JSON.stringify(row, (column, value: unknown) => {
             if (typeof value !== 'bigint') return value;
-            if (column !== 'position') return String(value);
+            if (column !== 'position' && !column.endsWith('_position')) return String(value);
             const stands = ordinal.get(value);
             if (stands === undefined) throw new Error(`${projection.name}.${table}: position ${value} is not a ledger event's`);
             return stands;

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Allow } from '../identity/access/allow.decorator';
 import type { Response } from 'express';
 import type { ProjectionRunner } from '@ledger/projections';
 import { PROJECTION_RUNNER } from '../read-models/read-models.tokens';
@@ -7,6 +8,7 @@ import { LedgerMetrics } from './ledger-metrics';
 
 /** Prometheus scrapes the API here (outside /api: it is for operators, not for recording). */
 @ApiExcludeController()
+@Allow('metrics')
 @Controller('metrics')
 export class MetricsController {
   constructor(

@@ -73,6 +73,8 @@ export const OTHER_ROLES = {
   home: EVERYONE,
   /** People, sign-in links and API tokens. */
   'manage-people': ['admin'],
+  /** The Prometheus metrics (a scraper signs in with an administrator's API token). */
+  metrics: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OtherCapability = keyof typeof OTHER_ROLES;

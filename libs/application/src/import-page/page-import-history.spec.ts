@@ -15,7 +15,7 @@ import { PageImportRecorder, PageNotRecordableError } from './page-import-record
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const samplePage = fs.readFileSync(path.join(repoRoot, '..', 'shared', 'samples', 'cumbria-rasso-national-operating-model-2024.txt'), 'utf8');
-const operator: Actor = { id: 'ops-1', name: 'Import Operator', role: 'PFCC office staff', organisation: 'Cumbria OPFCC' };
+const operator: Actor = { id: 'ops-1', name: 'Import Operator', role: 'office', organisation: 'Cumbria OPFCC' };
 /** The issue's new user, importing the backlog on 5 December 2026. */
 const TODAY = '2026-12-05';
 const NOW = new Date('2026-12-05T10:00:00.000Z');

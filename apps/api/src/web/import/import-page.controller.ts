@@ -4,8 +4,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '@ledger/application';
 import { PageImportRecorder, PageNotRecordableError, planPageImport, type PageImportOutcome, type PageImportPlan } from '@ledger/application/import-page';
-import { londonDate } from '@ledger/domain';
-import { findInspection } from '@ledger/projections/read-models';
+import { londonDate, normaliseTitle } from '@ledger/domain';
+import { findInspection, queryInspections } from '@ledger/projections/read-models';
 import { principalOf } from '../../identity/principal';
 import { CSRF_FIELD, CsrfProtection } from '../layout/csrf';
 import { readFormPost } from '../layout/form-body';
@@ -88,9 +88,20 @@ export class ImportPageController {
     sendPage(response, 200, importConfirmationPage(plan, outcome));
   }
 
-  /** The inspection's page, when the ledger already holds the inspection the page describes. */
+  /**
+   * The inspection's page, when the ledger already holds the inspection the page describes: under
+   * the id an import gives it, or registered by hand under another id with the same title and date.
+   */
   private pageOf(plan: PageImportPlan): string | null {
-    return plan.inspectionId !== null && findInspection(this.reads.readModels, plan.inspectionId) !== null ? `/inspections/${encodeURIComponent(plan.inspectionId)}` : null;
+    const readModels = this.reads.readModels;
+    if (plan.inspectionId !== null && findInspection(readModels, plan.inspectionId) !== null) return `/inspections/${encodeURIComponent(plan.inspectionId)}`;
+    const { title, publishedOn } = plan.parsed.inspection;
+    if (!title || !publishedOn) return null;
+    const wanted = normaliseTitle(title);
+    const same = queryInspections(readModels, {}, { limit: 10_000, offset: 0 }, londonDate(this.clock())).items.find(
+      (inspection) => inspection.publishedOn === publishedOn && normaliseTitle(inspection.title) === wanted,
+    );
+    return same ? `/inspections/${encodeURIComponent(same.inspectionId)}` : null;
   }
 
   private requireOwnForm(request: Request, token: unknown): void {

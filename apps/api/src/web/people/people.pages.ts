@@ -16,28 +16,21 @@ export interface PeopleModel {
 
 /** The administrator's page: everyone registered, what can be done for each, and a form to add someone. */
 export function peoplePage({ people, csrfToken, values, errors }: PeopleModel): string {
-  const button = (action: string, text: string, hidden: string) =>
-    `<form method="post" action="${action}" class="ledger-inline-form"><input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" data-module="govuk-button">${text}<span class="govuk-visually-hidden"> ${hidden}</span></button></form>`;
   return renderPage('people/people.njk', {
     title: 'People',
     errors,
     addAction: PEOPLE_PATH,
     csrf: { name: CSRF_FIELD, value: csrfToken },
-    rows: people.map((person) => [
-      { text: person.name },
-      { text: person.role },
-      { text: person.organisation },
-      { text: person.disabled ? 'Disabled' : 'Active' },
-      person.disabled
-        ? { text: '' }
-        : {
-            html: [
-              button(`${PEOPLE_PATH}/${person.id}/sign-in-link`, 'New sign-in link', `for ${escapeText(person.name)}`),
-              button(`${PEOPLE_PATH}/${person.id}/tokens`, 'New API token', `for ${escapeText(person.name)}`),
-              button(`${PEOPLE_PATH}/${person.id}/disable`, 'Disable', escapeText(person.name)),
-            ].join(''),
-          },
-    ]),
+    people: people.map((person) => ({
+      cells: [{ text: person.name }, { text: person.role }, { text: person.organisation }, { text: person.disabled ? 'Disabled' : 'Active' }],
+      actions: person.disabled
+        ? []
+        : [
+            { action: `${PEOPLE_PATH}/${encodeURIComponent(person.id)}/sign-in-link`, text: 'New sign-in link', hidden: `for ${person.name}` },
+            { action: `${PEOPLE_PATH}/${encodeURIComponent(person.id)}/tokens`, text: 'New API token', hidden: `for ${person.name}` },
+            { action: `${PEOPLE_PATH}/${encodeURIComponent(person.id)}/disable`, text: 'Disable', hidden: person.name },
+          ],
+    })),
     fields: {
       name: { id: 'name', name: 'name', label: { text: 'Name' }, value: values.name, errorMessage: errorMessageOf(errors, 'name'), classes: 'govuk-!-width-two-thirds' },
       role: {
@@ -63,6 +56,3 @@ export function secretPage(kind: 'link' | 'token', person: Person, secret: strin
   });
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
