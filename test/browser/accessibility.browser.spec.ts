@@ -1,21 +1,10 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ID, INSPECTION } from '../read-models/support/sample-year';
+import { axeViolations, type AxeViolation } from './axe';
 import { launchChromium, type TestBrowser } from './chromium';
 import { startReadingLedger, type ReadingLedger } from './reading-ledger';
 
-/** axe-core, as installed: injected into each page by the test, never served by the application. */
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** WCAG 2.2 A and AA, and the 2.0 and 2.1 rules they include. */
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SAMPLE_PAGE = require.resolve('../../../shared/samples/cumbria-rasso-national-operating-model-2024.txt');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
 
 /** A page as someone reaches it: opened at an address, or a form sent with something to fix. */
 type Visit = (page: Page, ledger: ReadingLedger) => Promise<void>;
@@ -127,13 +116,8 @@ describe.each([
     await page.close();
   });
 
-  async function check(): Promise<{ violations: { rule: string; impact: string | null; help: string; where: string[] }[]; scrollWidth: number }> {
-    await page.evaluate(AXE);
-    const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_AA)} } }).then((results) => results.violations)`)) as Violation[];
-    return {
-      violations: violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, where: v.nodes.map((node) => node.target.join(' ')).slice(0, 5) })),
-      scrollWidth: (await page.evaluate('document.documentElement.scrollWidth')) as number,
-    };
+  async function check(): Promise<{ violations: AxeViolation[]; scrollWidth: number }> {
+    return { violations: await axeViolations(page), scrollWidth: (await page.evaluate('document.documentElement.scrollWidth')) as number };
   }
 
   it('finds a violation and a sideways scroll where there are some', async () => {
