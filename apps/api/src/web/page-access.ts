@@ -4,16 +4,12 @@ import type { Capability } from '@ledger/application';
 import { Allow, AllowFrom, Public } from '../identity/access/allow.decorator';
 import { ThrottleHeavy } from '../identity/sign-in/throttle';
 import { WebAssetsController } from './assets/web-assets.controller';
-import { DashboardPageController } from './dashboard/dashboard-page.controller';
 import { EvidenceController } from './evidence/evidence.controller';
 import { ExportsPageController } from './exports/exports-page.controller';
-import { CommitmentsPageController } from './delivery/commitments-page.controller';
-import { SlippagePageController } from './delivery/slippage-page.controller';
 import { HomeController } from './home/home.controller';
 import { ImportPageController } from './import/import-page.controller';
-import { InspectionPageController } from './inspection/inspection-page.controller';
-import { PackPageController } from './print/pack-page.controller';
 import { ReadingAssetsController } from './reading/reading-assets.controller';
+import { READING_PAGES } from './reading/reading-pages';
 import { ActingAsController } from './record/acting-as/acting-as.controller';
 import { ChallengeRecordController } from './record/challenge/challenge-record.controller';
 import { inspectionForm } from './record/inspection/inspection-forms';
@@ -22,31 +18,7 @@ import { RegistrationController } from './record/inspection/registration.control
 import { statutoryForm } from './record/inspection/statutory-forms';
 import { recommendationForm } from './record/recommendation/recommendation-forms';
 import { RecommendationRecordController } from './record/recommendation/recommendation-record.controller';
-import { RecommendationPageController } from './recommendation/recommendation-page.controller';
-import { RegisterPageController } from './register/register-page.controller';
 import { AsAtPageController } from './scrutiny/as-at-page.controller';
-import { ChallengesPageController } from './scrutiny/challenges-page.controller';
-import { ChangesPageController } from './scrutiny/changes-page.controller';
-import { StatutoryResponsesPageController } from './scrutiny/statutory-responses-page.controller';
-
-/**
- * Each page's capability in the role table, in one place: the reading pages need `read`, a form
- * needs the command it records (showing the form too, so nobody fills in a form they may not
- * send), the import needs `import-page`. The static files, which the sign-in page needs, are open.
- */
-const READING_PAGES = [
-  RegisterPageController,
-  InspectionPageController,
-  RecommendationPageController,
-  ChangesPageController,
-  AsAtPageController,
-  CommitmentsPageController,
-  SlippagePageController,
-  StatutoryResponsesPageController,
-  ChallengesPageController,
-  DashboardPageController,
-  PackPageController,
-];
 
 function formParam(request: Request): string {
   const form = request.params['form'];
@@ -74,7 +46,12 @@ function onMethod(controller: Type, method: string, decorator: MethodDecorator):
 
 let applied = false;
 
-/** Run once, before Nest reads the controllers' metadata. */
+/**
+ * Each page's capability in the role table, in one place: the reading pages need `read`, a form
+ * needs the command it records (showing the form too, so nobody fills in a form they may not
+ * send), the import needs `import-page`. The static files, which the sign-in page needs, are open.
+ * Run once, before Nest reads the controllers' metadata.
+ */
 export function applyPageAccess(): void {
   if (applied) return;
   applied = true;

@@ -12,8 +12,8 @@ import { StatutoryResponsesPageController } from '../scrutiny/statutory-response
 import { LedgerReads } from './ledger-reads';
 import { ReadingAssetsController } from './reading-assets.controller';
 
-/** The pages a scrutiny panel member and the office read the ledger with (WebModule serves them). */
-export const READING_CONTROLLERS = [
+/** The pages a scrutiny panel member and the office read the ledger with (each needs `read`). */
+export const READING_PAGES = [
   RegisterPageController,
   InspectionPageController,
   RecommendationPageController,
@@ -25,7 +25,9 @@ export const READING_CONTROLLERS = [
   ChallengesPageController,
   DashboardPageController,
   PackPageController,
-  ReadingAssetsController,
 ];
+
+/** What WebModule serves for reading: the pages and their stylesheets. */
+export const READING_CONTROLLERS = [...READING_PAGES, ReadingAssetsController];
 
 export const READING_PROVIDERS = [LedgerReads];
