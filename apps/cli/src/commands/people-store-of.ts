@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PEOPLE_DATABASE_FILE, PeopleStore } from '../../../api/src/identity/people/people-store';
+import { PEOPLE_DATABASE_FILE, PeopleError, PeopleStore } from '../../../api/src/identity/people/people-store';
+import { CliUsageError } from '../cli-command';
 
 /** The embedded sign-in's people, in the data folder the API uses (LEDGER_DATA_DIR, default ./data). */
 export function withPeopleStore<T>(env: NodeJS.ProcessEnv, use: (people: PeopleStore) => T): T {
@@ -17,4 +18,14 @@ export function withPeopleStore<T>(env: NodeJS.ProcessEnv, use: (people: PeopleS
 /** Where the printed sign-in links point: LEDGER_PUBLIC_URL, or this machine on PORT. */
 export function publicUrlOf(env: NodeJS.ProcessEnv): string {
   return (env.LEDGER_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '3000'}`).replace(/\/+$/, '');
+}
+
+/** A refusal by the people store (unknown person, bad role) is the operator's to fix: a usage error, not a crash. */
+export function usageError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PeopleError) throw new CliUsageError(error.message);
+    throw error;
+  }
 }

@@ -1,17 +1,7 @@
 import { isRole, ROLES } from '@ledger/application';
 import { signInLinkUrl } from '../../../api/src/identity/people/first-administrator';
-import { PeopleError } from '../../../api/src/identity/people/people-store';
 import { CliUsageError, type CliCommand } from '../cli-command';
-import { publicUrlOf, withPeopleStore } from './people-store-of';
-
-function usageError<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof PeopleError) throw new CliUsageError(error.message);
-    throw error;
-  }
-}
+import { publicUrlOf, usageError, withPeopleStore } from './people-store-of';
 
 export const peopleAddCommand: CliCommand = {
   name: 'people add',

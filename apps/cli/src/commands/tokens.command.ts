@@ -1,15 +1,5 @@
-import { PeopleError } from '../../../api/src/identity/people/people-store';
 import { CliUsageError, type CliCommand } from '../cli-command';
-import { withPeopleStore } from './people-store-of';
-
-function usageError<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof PeopleError) throw new CliUsageError(error.message);
-    throw error;
-  }
-}
+import { usageError, withPeopleStore } from './people-store-of';
 
 export const tokensCreateCommand: CliCommand = {
   name: 'tokens create',
