@@ -5,6 +5,7 @@ import { importPageCommand } from './commands/import-page.command';
 import { keysCreateCommand } from './commands/keys-create.command';
 import { peopleAddCommand, peopleDisableCommand, peopleLinkCommand, peopleListCommand } from './commands/people.command';
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './commands/tokens.command';
+import { publishResponseCommand } from './commands/publish-response.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsStatusCommand } from './commands/projections-status.command';
 import { projectionsVerifyCommand } from './commands/projections-verify.command';
@@ -29,4 +30,5 @@ export const COMMANDS: CliCommand[] = [
   projectionsStatusCommand,
   projectionsRebuildCommand,
   projectionsVerifyCommand,
+  publishResponseCommand,
 ];

@@ -1,3 +1,4 @@
+export { PUBLISHED_LEDGER_SUMMARY_HEADING } from './page/page-sections';
 export { parsePublishedPage } from './parse-published-page';
 export { toDryRunJson } from './dry-run-json';
 export type {

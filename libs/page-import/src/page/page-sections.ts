@@ -20,6 +20,17 @@ const FINDINGS_HEADING = new RegExp(
   `^(?:(?:the\\s+)?(?:hmicfrs'?s?|report'?s?|inspectorate'?s?)\\s+)?(${FINDING_KIND})(?:\\s*\\([^)]*\\))?\\s*:?$`, 'i');
 const MIXED_FINDINGS_HEADING = new RegExp(`^(?:findings|${FINDING_KIND}(?:,?\\s+(?:and\\s+)?${FINDING_KIND})+)\\s*:?$`, 'i');
 const RESPONSE_WORDS = /\b(?:response|responses|comments?|statement|reply|action plan)\b/i;
+/**
+ * The heading of the part of a page the ledger publishes (the ledger's own table of decisions
+ * and commitments) after the response: it repeats what the response says, so the importer reads
+ * nothing from it on. The publisher prints this exact heading.
+ */
+export const PUBLISHED_LEDGER_SUMMARY_HEADING = 'Decisions and commitments recorded in the ledger';
+
+function endsResponse(block: Block): boolean {
+  return block.kind !== 'bullet' && clean(block.text).toLowerCase() === PUBLISHED_LEDGER_SUMMARY_HEADING.toLowerCase();
+}
+
 /** How a response usually opens when the page has no heading before it. */
 const RESPONSE_OPENING =
   /^(?:as\s+(?:the\s+)?(?:police|pcc|pfcc|commissioner|chief)|i\s+welcome|the\s+chief\s+(?:constable|fire\s+officer|officer)\s+(?:stated|said|says|states|commented|responded))/i;
@@ -40,10 +51,13 @@ function findingsHeading(block: Block): { type: FindingType | null } | null {
   return MIXED_FINDINGS_HEADING.test(text) ? { type: null } : null;
 }
 
-/** "Date of response: 10/10/2024" is a header field, not the heading of the response. */
+/**
+ * "Date of response: 10/10/2024" is a header field, not the heading of the response; so is the
+ * label alone when its value follows in the next block (a summary list's term and definition).
+ */
 function isResponseHeading(block: Block): boolean {
   const field = readHeaderField(block.text);
-  if (field?.field === 'responseDate' && field.value !== '') return false;
+  if (field?.field === 'responseDate' && (field.value !== '' || block.kind !== 'heading')) return false;
   return isHeadingLike(block) && RESPONSE_WORDS.test(fold(block.text)) && readFindingReference(block.text) === null;
 }
 
@@ -63,6 +77,7 @@ export function splitPageSections(blocks: Block[], warnings: string[]): PageSect
 
   for (const block of blocks) {
     if (response) {
+      if (endsResponse(block)) break;
       response.push(block);
       continue;
     }

@@ -13,7 +13,7 @@ const GOVUK_FILES = new Set(['govuk-frontend.min.js', 'govuk-frontend.min.js.map
  * services only, and this service is not one, so text falls back to the stylesheet's own Arial.
  */
 let stylesheet: string | undefined;
-function govukStylesheet(): string {
+export function govukStylesheet(): string {
   stylesheet ??= fs
     .readFileSync(path.join(GOVUK_DIST, 'govuk-frontend.min.css'), 'utf8')
     .replace(/@font-face\{[^}]*\}/g, '')
