@@ -28,6 +28,7 @@ import { createValidationPipe } from './validation/validation.pipe';
 import { WebModule } from './web/web.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ExportsModule } from './exports/exports.module';
+import { PublishingModule } from './publishing/publishing.module';
 import { READ_MODELS_FILE } from '@ledger/projections';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -85,6 +86,7 @@ export class AppModule {
         }),
         WebModule,
         ExportsModule.forRoot({ config: options.config, store: options.rawEventStore }),
+        PublishingModule.forRoot({ config: options.config, eventStore: options.eventStore, rawEventStore: options.rawEventStore }),
       ],
       controllers: [MetricsController, HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
       providers: [
@@ -109,7 +111,7 @@ export class AppModule {
       ],
       // The pages act through the same configuration, sign-in and development people as the API.
       global: true,
-      exports: [API_CONFIG, DevUserDirectory, PeopleStore, LEDGER_SECRETS, SessionCookies, OidcIssuer, Authenticator],
+      exports: [API_CONFIG, DevUserDirectory, PeopleStore, LEDGER_SECRETS, SessionCookies, OidcIssuer, Authenticator, CommandGateway],
     };
   }
 }

@@ -8,6 +8,7 @@ export { DuplicateInspectionError } from './inspection/inspection-key-reservatio
 export { RecommendationCommandMessage } from './recommendation/recommendation-command.message';
 export { StatutoryResponseCommandMessage } from './statutory-response/statutory-response-command.message';
 export { ChallengeCommandMessage } from './challenge/challenge-command.message';
+export { PublicRegisterCommandMessage } from './public-register/public-register-command.message';
 export { StreamHistoryQuery } from './history/stream-history.query';
 export { FindingIssuer } from './finding-issuance/finding-issuer';
 export { FileCheckpoint, MemoryCheckpoint, type ReactorCheckpoint } from './finding-issuance/reactor-checkpoint';

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { STATUTORY_RESPONSE_PERIOD_DAYS } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { ChallengeCommandHandler } from './challenge/challenge-command.handler';
+import { PublicRegisterCommandHandler } from './public-register/public-register-command.handler';
 import { FindingIssuance } from './finding-issuance/finding-issuance';
 import { FindingIssuer } from './finding-issuance/finding-issuer';
 import { StreamHistoryHandler } from './history/stream-history.handler';
@@ -50,6 +51,7 @@ export class LedgerApplicationModule {
         RecommendationCommandHandler,
         StatutoryResponseCommandHandler,
         ChallengeCommandHandler,
+        PublicRegisterCommandHandler,
         StreamHistoryHandler,
       ],
       exports: [EVENT_STORE, CLOCK, FindingIssuer],

@@ -9,3 +9,4 @@ export * from './recommendation';
 export * from './statutory-response';
 export * from './challenge';
 export * from './event-summary';
+export * from './public-register';

@@ -169,7 +169,11 @@ export const COMMAND_SCENARIOS: Record<CommandName, (ledger: SignedInLedger) => 
   RaiseChallenge: async () => ({ path: '/api/challenges', body: CHALLENGE }),
   AnswerChallenge: async (l) => ({ path: `/api/challenges/${await raised(l)}/answer`, body: { answer: 'It was reviewed.', answeredOn: '2025-02-20' } }),
   CloseChallenge: async (l) => ({ path: `/api/challenges/${await raised(l)}/close`, body: { outcome: 'Satisfied', closedOn: '2025-03-04' } }),
+  // Each allowed role switches it the other way from where the one before left it.
+  SetPublicRegister: async () => ({ path: '/api/public-register', body: { enabled: (publicRegisterSwitches++ % 2) === 0 } }),
 };
+
+let publicRegisterSwitches = 0;
 
 const CHALLENGE = { forum: 'Police and Crime Panel', meetingDate: '2025-02-04', question: 'Is the training on track?', answerDueBy: '2025-03-04' };
 

@@ -53,6 +53,8 @@ export const COMMAND_ROLES = {
   // The panel holds the commissioner to account: the commissioner answers, or the office for them.
   AnswerChallenge: ['office', 'commissioner'],
   CloseChallenge: ['scrutiny', 'office'],
+  // The public register shows only what the office has published; switching it on is the office's (or the commissioner's) act, attributed.
+  SetPublicRegister: ['office', 'commissioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof COMMAND_ROLES;
@@ -73,6 +75,10 @@ export const OTHER_ROLES = {
   home: EVERYONE,
   /** People, sign-in links and API tokens. */
   'manage-people': ['admin'],
+  /** The page the office publishes for an inspection (statutory response or fire action plan): preview and download. */
+  'publish-response': ['office', 'commissioner'],
+  /** Subscribing to one's own calendar of deadlines, and revoking its address. */
+  'calendar-feed': EVERYONE,
   /** The Prometheus metrics (a scraper signs in with an administrator's API token). */
   metrics: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -15,5 +15,5 @@ export function logRefusal(request: Request, principal: Principal | undefined, s
 }
 
 export function redactedPath(url: string): string {
-  return url.replace(/lgr_(link|api)_[A-Za-z0-9_-]+/g, 'lgr_$1_[redacted]').replace(/([?&](?:code|state|token)=)[^&]*/g, '$1[redacted]');
+  return url.replace(/lgr_(link|api|cal)_[A-Za-z0-9_-]+/g, 'lgr_$1_[redacted]').replace(/([?&](?:code|state|token)=)[^&]*/g, '$1[redacted]');
 }

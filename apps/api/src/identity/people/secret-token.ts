@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
  * their SHA-256 is stored, which suffices for such high-entropy secrets. The prefix says what a
  * token is, so one pasted into the wrong place is recognised, and nothing else is readable in it.
  */
-export type TokenKind = 'lgr_link' | 'lgr_api';
+export type TokenKind = 'lgr_link' | 'lgr_api' | 'lgr_cal';
 
 export function newToken(kind: TokenKind): string {
   return `${kind}_${randomBytes(32).toString('base64url')}`;

@@ -1,0 +1,36 @@
+import type { KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NO_FILTER, exportToFile, manifestFileFor } from '@ledger/integrity';
+import type { PublishingSettings } from '../publishing.settings';
+
+export interface PublicExport {
+  folder: string;
+  fileName: string;
+  manifestName: string;
+}
+
+/** Names safe in a path segment: inspection ids are the ledger's, but a folder name is built from them. */
+function safe(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/**
+ * The signed export of one published inspection: its whole streams (the inspection's, its
+ * findings', its statutory response's), so that it verifies on its own with
+ * `ledger verify-export`. Made once per ledger position and kept in
+ * `<data dir>/public-exports/<inspection>/<position>/`; older ones of the inspection are removed.
+ */
+export async function publicExport(settings: PublishingSettings, inspectionId: string, position: bigint | null, signingKey: KeyObject): Promise<PublicExport> {
+  const base = path.join(settings.publicExportsFolder, safe(inspectionId));
+  const folder = path.join(base, String(position ?? 'empty'));
+  const fileName = `public-${safe(inspectionId)}-at-${position ?? 'empty'}.jsonl`;
+  const file = path.join(folder, fileName);
+  const manifestName = path.basename(manifestFileFor(file));
+  if (!fs.existsSync(path.join(folder, manifestName))) {
+    fs.mkdirSync(folder, { recursive: true });
+    await exportToFile(settings.rawStore, file, { format: 'jsonl', filter: { ...NO_FILTER, inspection: inspectionId }, signingKey });
+    for (const old of fs.readdirSync(base)) if (old !== path.basename(folder)) fs.rmSync(path.join(base, old), { recursive: true, force: true });
+  }
+  return { folder, fileName, manifestName };
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import path from 'node:path';
+import type { EventStore } from '@ledger/event-store';
+import type { ApiConfig } from '../config/api-config';
+import { CsrfProtection } from '../web/layout/csrf';
+import { CalendarController } from './calendar/calendar.controller';
+import { FeedTokens } from './calendar/feed-tokens';
+import { PublicCatalogue } from './public-catalogue';
+import { PublicRegisterSettingsController } from './public-register/public-register-settings.controller';
+import { PublicRegisterController } from './public-register/public-register.controller';
+import { PUBLISHING_SETTINGS, type PublishingSettings } from './publishing.settings';
+import { ResponsePublishingController } from './response-publishing.controller';
+
+export interface PublishingModuleOptions {
+  config: ApiConfig;
+  /** The ledger's store (upcast reads). */
+  eventStore: EventStore;
+  /** The log exactly as stored, for signed public exports. The caller keeps ownership of both. */
+  rawEventStore: EventStore;
+}
+
+@Injectable()
+class CloseFeedTokens implements OnApplicationShutdown {
+  constructor(@Inject(FeedTokens) private readonly tokens: FeedTokens) {}
+
+  onApplicationShutdown(): void {
+    this.tokens.close();
+  }
+}
+
+/**
+ * What the ledger publishes (issue 14): the statutory response page, the public transparency
+ * register with its Atom feed and signed public exports, and each person's calendar of deadlines.
+ */
+@Module({})
+export class PublishingModule {
+  static forRoot(options: PublishingModuleOptions): DynamicModule {
+    const settings: PublishingSettings = {
+      store: options.eventStore,
+      rawStore: options.rawEventStore,
+      publicExportsFolder: path.join(options.config.dataDir, 'public-exports'),
+      keysFolder: path.join(options.config.dataDir, 'keys'),
+      publicUrl: options.config.publicUrl.replace(/\/+$/, ''),
+    };
+    return {
+      module: PublishingModule,
+      controllers: [ResponsePublishingController, PublicRegisterController, PublicRegisterSettingsController, CalendarController],
+      providers: [
+        { provide: PUBLISHING_SETTINGS, useValue: settings },
+        { provide: PublicCatalogue, useValue: new PublicCatalogue(options.eventStore) },
+        { provide: FeedTokens, useFactory: () => new FeedTokens(options.config.dataDir) },
+        CloseFeedTokens,
+        CsrfProtection,
+      ],
+    };
+  }
+}
