@@ -69,7 +69,7 @@ describe('publishing: the response page, the public register, its export and fee
       const text = await ledger.http().get(`${url()}?format=text`).set(bearer(ledger.people.office)).expect(200);
       expect(text.text).toContain('Date of response:\t10 October 2024');
       const preview = await ledger.http().get(`/inspections/${published.inspectionId}/published-response`).set(bearer(ledger.people.office)).expect(200);
-      expect(preview.text).toContain('href="/govuk/govuk-frontend.min.css"');
+      expect(preview.text).toContain('href="/ledger/reading.css"');
     });
 
     it('refuses anyone not signed in (401), a role without publish-response (403), an unknown inspection (404) and a bad format (400), as problem+json', async () => {

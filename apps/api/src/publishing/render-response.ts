@@ -1,12 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { htmlToBlocks } from '@ledger/page-import/input/html-to-blocks';
 import { govukStylesheet } from '../web/assets/web-assets.controller';
 import { renderPage } from '../web/layout/render';
 import type { ResponseDocument } from './response-document';
 import { type ProvenanceFacts, type ResponseView, responseView } from './response-view';
 
+/** The pages' own rules (wide tables scroll in their region; print), beside GOV.UK Frontend's. */
+const READING_CSS_FILE = path.join(__dirname, '..', 'web', 'reading', 'reading.css');
+const SERVED_STYLESHEETS = ['/govuk/govuk-frontend.min.css', '/ledger/reading.css'];
+
 export interface ResponseRendering {
-  /** `inline`: the stylesheet inside the page, so that the downloaded file stands alone and prints as shown. */
-  stylesheet: 'inline' | { href: string };
+  /** `inline`: the stylesheets inside the page, so that the downloaded file stands alone and prints as shown; `served`: linked from this server. */
+  stylesheet: 'inline' | 'served';
   provenance: ProvenanceFacts | null;
 }
 
@@ -16,8 +22,8 @@ export function responseHtml(document: ResponseDocument, rendering: ResponseRend
   return renderPage('publish/response-page.njk', {
     title: `${doc.caption}: ${doc.title}`,
     doc,
-    inlineCss: rendering.stylesheet === 'inline' ? govukStylesheet() : null,
-    stylesheetHref: rendering.stylesheet === 'inline' ? null : rendering.stylesheet.href,
+    inlineCss: rendering.stylesheet === 'inline' ? `${govukStylesheet()}\n${fs.readFileSync(READING_CSS_FILE, 'utf8')}` : null,
+    stylesheetHrefs: SERVED_STYLESHEETS,
   });
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { readStreamFully } from '@ledger/application/pipeline/stored-event';
 import { Allow } from '../identity/access/allow.decorator';
@@ -37,15 +37,16 @@ export class ResponsePublishingController {
   ) {}
 
   @Get('inspections/:id/published-response')
+  @ApiExcludeEndpoint()
   @UseFilters(WebErrorFilter)
   @Allow('publish-response')
-  @ApiOperation({ summary: 'Preview of the published statutory response (police) or action plan (fire), as a page' })
   async preview(@Param('id') id: string, @Res() response: Response): Promise<void> {
     const found = await this.find(id);
-    sendPage(response, 200, responseHtml(found.document, { stylesheet: { href: '/govuk/govuk-frontend.min.css' }, provenance: found.provenance }));
+    sendPage(response, 200, responseHtml(found.document, { stylesheet: 'served', provenance: found.provenance }));
   }
 
   @Get('inspections/:id/published-response/download.html')
+  @ApiExcludeEndpoint()
   @UseFilters(WebErrorFilter)
   @Allow('publish-response')
   async downloadHtml(@Param('id') id: string, @Res() response: Response): Promise<void> {
@@ -54,6 +55,7 @@ export class ResponsePublishingController {
   }
 
   @Get('inspections/:id/published-response/download.txt')
+  @ApiExcludeEndpoint()
   @UseFilters(WebErrorFilter)
   @Allow('publish-response')
   async downloadText(@Param('id') id: string, @Res() response: Response): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, ForbiddenException, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CommandRefusedError, PublicRegisterCommandMessage } from '@ledger/application';
@@ -44,6 +44,7 @@ export class PublicRegisterSettingsController {
   }
 
   @Get('public-register/settings')
+  @ApiExcludeEndpoint()
   @Allow('SetPublicRegister')
   @UseFilters(WebErrorFilter)
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -51,6 +52,7 @@ export class PublicRegisterSettingsController {
   }
 
   @Post('public-register/settings')
+  @ApiExcludeEndpoint()
   @Allow('SetPublicRegister')
   @UseFilters(WebErrorFilter)
   async change(@Req() request: Request, @Res() response: Response): Promise<void> {

@@ -100,7 +100,7 @@ export class PublicRegisterController {
     await this.published(id);
     const found = await documentWithProvenance(this.settings, this.catalogue, id);
     if (found === null) throw notFound();
-    sendPage(response, 200, responseHtml(found.document, { stylesheet: { href: '/govuk/govuk-frontend.min.css' }, provenance: found.provenance }));
+    sendPage(response, 200, responseHtml(found.document, { stylesheet: 'served', provenance: found.provenance }));
   }
 
   @Get('inspections/:id/export/:file')
