@@ -104,6 +104,17 @@ describe('publishing: the response page, the public register, its export and fee
       const on = await ledger.http().post('/api/public-register').set(bearer(ledger.people.office)).send({ enabled: true }).expect(200);
       const history = (await ledger.store.readStream(on.body.streamId)[Symbol.asyncIterator]().next()).value;
       expect(history).toMatchObject({ type: 'PublicRegisterEnabled', metadata: { actor: { id: ledger.people.office.person.id, role: 'office' } } });
+      // The read models pass over the new stream: none is faulted by it.
+      const position = BigInt(on.body.position);
+      for (let tries = 0; ; tries++) {
+        const health = await ledger.http().get('/health');
+        const projections = health.body.projections as { name: string; state: string; checkpoint: string | null }[];
+        if (projections.every((p) => p.checkpoint !== null && BigInt(p.checkpoint) >= position) || tries > 100) {
+          expect({ status: health.status, faulted: projections.filter((p) => p.state === 'faulted').map((p) => p.name) }).toEqual({ status: 200, faulted: [] });
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const again = await ledger.http().post('/api/public-register').set(bearer(ledger.people.commissioner)).send({ enabled: true });
       expectProblem(again, 422);
       expect(again.body.rule).toBe('IllegalTransition');
