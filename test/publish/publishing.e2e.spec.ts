@@ -70,6 +70,11 @@ describe('publishing: the response page, the public register, its export and fee
       expect(text.text).toContain('Date of response:\t10 October 2024');
       const preview = await ledger.http().get(`/inspections/${published.inspectionId}/published-response`).set(bearer(ledger.people.office)).expect(200);
       expect(preview.text).toContain('href="/ledger/reading.css"');
+      const inspectionPage = await ledger.http().get(`/inspections/${published.inspectionId}`).set(bearer(ledger.people.office)).expect(200);
+      for (const link of [`/inspections/${published.inspectionId}/published-response`, '/download.html', '/download.txt']) expect(inspectionPage.text).toContain(link);
+      const download = await ledger.http().get(`/inspections/${published.inspectionId}/published-response/download.html`).set(bearer(ledger.people.commissioner)).expect(200);
+      expect(download.headers['content-disposition']).toBe(`attachment; filename="statutory-response-${published.inspectionId}.html"`);
+      expect(download.text).toContain('<style>');
     });
 
     it('refuses anyone not signed in (401), a role without publish-response (403), an unknown inspection (404) and a bad format (400), as problem+json', async () => {
