@@ -113,10 +113,11 @@ export class PublicCatalogue {
 
   constructor(private readonly store: EventStore) {}
 
-  /** Reads what was appended since the last call; concurrent callers share one read. */
+  /** Reads what was appended since the last call, one read at a time; a failed read (store down) does not stop the next. */
   catchUp(): Promise<void> {
-    this.catchingUp = this.catchingUp.then(() => this.readNew());
-    return this.catchingUp;
+    const next = this.catchingUp.catch(() => undefined).then(() => this.readNew());
+    this.catchingUp = next;
+    return next;
   }
 
   private async readNew(): Promise<void> {
