@@ -66,11 +66,11 @@ describe('"on behalf of", beside the recorder, in every read model that names wh
     ]);
   });
 
-  it("commitments: the decision's recorder and the chief constable it was recorded for; the revised date's requester and for whom", () => {
+  it("commitments: the decision's recorder and the chief constable it was recorded for; the revised date's requester and approver, each with for whom", () => {
     const commitments = queryCommitments(scratch, { recommendationId: id }, ALL, TODAY).items;
-    expect(commitments.map((commitment) => [commitment.kind, commitment.committedBy.name, commitment.onBehalfOf])).toEqual([
-      ['decision', officeStaff.name, CHIEF_CONSTABLE],
-      ['revised-date', officeStaff.name, CHIEF_CONSTABLE],
+    expect(commitments.map((commitment) => [commitment.kind, commitment.committedBy.name, commitment.onBehalfOf, commitment.approvedBy?.name ?? null, commitment.approvedOnBehalfOf])).toEqual([
+      ['decision', officeStaff.name, CHIEF_CONSTABLE, null, null],
+      ['revised-date', officeStaff.name, CHIEF_CONSTABLE, performanceLead.name, COMMISSIONER],
     ]);
   });
 
