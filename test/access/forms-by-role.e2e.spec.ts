@@ -1,9 +1,11 @@
-import { mayDo, ROLES, type Capability, type Role } from '@ledger/application';
-import { findRegisterEntry, queryChallenges, queryRegister, queryStatutory, type ChallengeEntry } from '@ledger/projections/read-models';
+import { mayDo, RECORDS_FOR_OTHERS, ROLES, type Capability, type Role } from '@ledger/application';
+import { findRegisterEntry, queryChallenges, queryRegister, queryStatutory, recommendationTimeline, type ChallengeEntry } from '@ledger/projections/read-models';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { DEVELOPMENT_PEOPLE } from '../../apps/api/src/identity/dev-users';
 import { MAX_LIMIT } from '../../apps/api/src/read-models/query-params';
 import { ReadContext } from '../../apps/api/src/read-models/read-context';
+import { RAISE_CHALLENGE } from '../../apps/api/src/web/record/challenge/challenge-forms';
+import { fieldsOf, type FormItem } from '../../apps/api/src/web/record/forms/field-spec';
 import { INSPECTION_FORMS, inspectionForm } from '../../apps/api/src/web/record/inspection/inspection-forms';
 import { REGISTRATION_PATH } from '../../apps/api/src/web/record/inspection/registration.controller';
 import { STATUTORY_FORMS, statutoryForm } from '../../apps/api/src/web/record/inspection/statutory-forms';
@@ -190,5 +192,30 @@ describe('the forms each page shows, generated from the role table', () => {
         expect({ role, url, forms: addresses(shown) }).toEqual({ role, url, forms: capabilities.filter((capability) => mayDo(role, capability)).map((capability) => addressOf[capability]!).sort() });
       }
     }
+  });
+
+  it('a form asks "on whose behalf" only of the roles that may record for someone else', async () => {
+    const asks = (items: readonly FormItem[]) => fieldsOf(items).some((field) => field.path === 'onBehalfOf.name');
+    const seen = { asked: 0, leftOut: 0 };
+    const check = async (role: Role, url: string, formAsks: boolean) => {
+      const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', PERSON_OF[role]);
+      if (answer.status === 409) return;
+      expect({ url, role, status: answer.status }).toEqual({ url, role, status: 200 });
+      const expected = formAsks && RECORDS_FOR_OTHERS.includes(role);
+      expect({ url, role, asked: answer.text.includes('name="onBehalfOf.name"') }).toEqual({ url, role, asked: expected });
+      if (expected) seen.asked++;
+      else if (formAsks) seen.leftOut++;
+    };
+    for (const { recommendationId } of queryRegister(context.readModels, {}, EVERYTHING, today).items) {
+      const finding = findRegisterEntry(context.readModels, recommendationId, today)!;
+      const formContext = { finding, timeline: recommendationTimeline(context.readModels, recommendationId) };
+      for (const form of RECOMMENDATION_FORMS.filter((candidate) => isOffered(candidate, finding))) {
+        for (const role of ROLES.filter((candidate) => mayDo(candidate, form.command))) await check(role, `/recommendations/${recommendationId}/record/${form.key}`, asks(form.items(formContext)));
+      }
+    }
+    for (const role of ROLES.filter((candidate) => mayDo(candidate, 'RaiseChallenge'))) await check(role, '/challenges/raise', asks(RAISE_CHALLENGE.items({ general: true })));
+    // The office is asked; a force lead, a verifier, a liaison or a scrutiny member is not.
+    expect(seen.asked).toBeGreaterThan(5);
+    expect(seen.leftOut).toBeGreaterThan(5);
   });
 });
