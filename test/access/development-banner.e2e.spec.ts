@@ -1,8 +1,8 @@
-import { ROLES, type Role } from '@ledger/application';
-import { DEVELOPMENT_PEOPLE } from '../../apps/api/src/identity/dev-users';
+import { ROLES } from '@ledger/application';
 import { REGISTRATION_PATH } from '../../apps/api/src/web/record/inspection/registration.controller';
 import { HtmlPage } from '../browser/html-reading';
 import { removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
+import { DEVELOPMENT_PERSON } from './support/development-person';
 import { bearer, startSignedInLedger, type SignedInLedger } from './support/signed-in-ledger';
 
 /**
@@ -11,7 +11,6 @@ import { bearer, startSignedInLedger, type SignedInLedger } from './support/sign
  * them no page ever shows it.
  */
 const PAGES = ['/', '/register', '/dashboard', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/exports', '/people', REGISTRATION_PATH, '/challenges/raise'];
-const PERSON_OF = Object.fromEntries(ROLES.map((role) => [role, DEVELOPMENT_PEOPLE.find((person) => person.role === role)!.id])) as Record<Role, string>;
 
 function bannerOf(html: string): string | null {
   const page = new HtmlPage(html);
@@ -34,7 +33,7 @@ describe('the development banner', () => {
       const statuses = new Set<number>();
       for (const role of ROLES) {
         for (const url of [...PAGES, '/recommendations/no-such-finding', '/acting-as']) {
-          const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', PERSON_OF[role]);
+          const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', DEVELOPMENT_PERSON[role].id);
           statuses.add(answer.status);
           expect({ role, url, html: answer.headers['content-type'] }).toEqual({ role, url, html: expect.stringMatching(/^text\/html/) });
           expect({ role, url, banner: bannerOf(answer.text) }).toEqual({

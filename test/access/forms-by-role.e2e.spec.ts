@@ -1,7 +1,6 @@
-import { mayDo, RECORDS_FOR_OTHERS, ROLES, type Capability, type Role } from '@ledger/application';
+import { mayDo, OWN_ORGANISATION_ONLY, RECORDS_FOR_OTHERS, ROLES, type Capability, type Role } from '@ledger/application';
 import { findRegisterEntry, queryChallenges, queryRegister, queryStatutory, recommendationTimeline, type ChallengeEntry } from '@ledger/projections/read-models';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { DEVELOPMENT_PEOPLE } from '../../apps/api/src/identity/dev-users';
 import { MAX_LIMIT } from '../../apps/api/src/read-models/query-params';
 import { ReadContext } from '../../apps/api/src/read-models/read-context';
 import { RAISE_CHALLENGE } from '../../apps/api/src/web/record/challenge/challenge-forms';
@@ -11,6 +10,7 @@ import { REGISTRATION_PATH } from '../../apps/api/src/web/record/inspection/regi
 import { STATUTORY_FORMS, statutoryForm } from '../../apps/api/src/web/record/inspection/statutory-forms';
 import { isOffered, RECOMMENDATION_FORMS, recommendationForm } from '../../apps/api/src/web/record/recommendation/recommendation-forms';
 import { startReadingLedger, type ReadingLedger } from '../browser/reading-ledger';
+import { DEVELOPMENT_PERSON } from './support/development-person';
 
 /**
  * The forms, buttons and links each page shows, generated from the role table: for every role,
@@ -20,8 +20,10 @@ import { startReadingLedger, type ReadingLedger } from '../browser/reading-ledge
  */
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
-/** The development person of each role, acted as with X-Ledger-Dev-User. */
-const PERSON_OF = Object.fromEntries(ROLES.map((role) => [role, DEVELOPMENT_PEOPLE.find((person) => person.role === role)!.id])) as Record<Role, string>;
+/** The role table's rule for a recommendation owned by `ownerOrganisation`: a force lead acts only on their own organisation's. */
+function mayOn(role: Role, command: Capability, ownerOrganisation: string | null): boolean {
+  return mayDo(role, command) && (!OWN_ORGANISATION_ONLY.includes(role) || ownerOrganisation === DEVELOPMENT_PERSON[role].organisation);
+}
 
 /** What a link or a form's address lets its user do, as the role table names it; undefined for reading. */
 function capabilityOf(address: string): Capability | undefined {
@@ -75,7 +77,7 @@ describe('the forms each page shows, generated from the role table', () => {
   afterAll(() => ledger.stop());
 
   async function page(role: Role, url: string): Promise<Shown> {
-    const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', PERSON_OF[role]);
+    const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', DEVELOPMENT_PERSON[role].id);
     expect({ url, role, status: answer.status }).toEqual({ url, role, status: 200 });
     return actionsOf(answer.text);
   }
@@ -111,21 +113,24 @@ describe('the forms each page shows, generated from the role table', () => {
     expect(seen).toBeGreaterThan(100);
   });
 
-  it('each recommendation page links, for each role, to exactly the forms of the role table that can be used now', async () => {
+  it("each recommendation page links, for each role, to exactly the forms of the role table that can be used now (a force lead's only on its own force's)", async () => {
     const findings = queryRegister(context.readModels, {}, EVERYTHING, today).items;
     expect(findings.length).toBeGreaterThan(4);
     const offeredCommands = new Set<string>();
+    // Findings the development force lead's force owns, and others it does not (or no one yet).
+    const ownOrganisation = new Set<boolean>();
     for (const { recommendationId } of findings) {
       const finding = findRegisterEntry(context.readModels, recommendationId, today)!;
       const here = `/recommendations/${recommendationId}`;
       const offered = RECOMMENDATION_FORMS.filter((form) => isOffered(form, finding));
       for (const form of offered) offeredCommands.add(form.command);
       const challenges = openChallenges({ recommendationId });
+      ownOrganisation.add(finding.ownerOrganisation === DEVELOPMENT_PERSON['force-lead'].organisation);
       for (const role of ROLES) {
         const shown = await page(role, here);
         const expected = [
-          ...offered.filter((form) => mayDo(role, form.command)).map((form) => `${here}/record/${form.key}`),
-          ...(mayDo(role, 'SubmitEvidence') && offered.some((form) => form.command === 'SubmitEvidence') ? [`${here}/evidence-file`] : []),
+          ...offered.filter((form) => mayOn(role, form.command, finding.ownerOrganisation)).map((form) => `${here}/record/${form.key}`),
+          ...(mayOn(role, 'SubmitEvidence', finding.ownerOrganisation) && offered.some((form) => form.command === 'SubmitEvidence') ? [`${here}/evidence-file`] : []),
           ...(mayDo(role, 'RaiseChallenge') ? [`/challenges/raise?recommendationId=${recommendationId}`] : []),
           ...challengeForms(role, challenges),
         ].sort();
@@ -136,11 +141,12 @@ describe('the forms each page shows, generated from the role table', () => {
           forms: [...new Set(expected)].sort(),
         });
         // A role that may record none of a recommendation's forms is not offered a section to record in.
-        expect({ role, section: shown.html.includes('id="record"') }).toEqual({ role, section: RECOMMENDATION_FORMS.some((form) => mayDo(role, form.command)) });
+        expect({ role, section: shown.html.includes('id="record"') }).toEqual({ role, section: RECOMMENDATION_FORMS.some((form) => mayOn(role, form.command, finding.ownerOrganisation)) });
       }
     }
     // The sample covers forms of several roles: the office's, the force lead's and more.
     expect(offeredCommands.size).toBeGreaterThan(8);
+    expect([...ownOrganisation].sort()).toEqual([false, true]);
   });
 
   it('each inspection page links, for each role, to exactly its changes, the statutory steps to take now, challenges and registering, as the role table allows', async () => {
@@ -198,7 +204,7 @@ describe('the forms each page shows, generated from the role table', () => {
     const asks = (items: readonly FormItem[]) => fieldsOf(items).some((field) => field.path === 'onBehalfOf.name');
     const seen = { asked: 0, leftOut: 0 };
     const check = async (role: Role, url: string, formAsks: boolean) => {
-      const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', PERSON_OF[role]);
+      const answer = await ledger.http().get(url).set('X-Ledger-Dev-User', DEVELOPMENT_PERSON[role].id);
       if (answer.status === 409) return;
       expect({ url, role, status: answer.status }).toEqual({ url, role, status: 200 });
       const expected = formAsks && RECORDS_FOR_OTHERS.includes(role);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mayDo, ROLE_TABLE, type Capability } from '@ledger/application';
+import { COMMAND_ROLES, mayDo, OWN_ORGANISATION_ONLY, ROLE_TABLE, type Capability } from '@ledger/application';
 import type { Principal } from '../../identity/principal';
 
 /** What the header of every page says about who is acting, for the request being answered. */
@@ -60,4 +60,16 @@ export function capabilitiesOf(role: string | undefined): Capabilities {
 /** What whoever acts in the request being answered may do: nothing outside a request, or when no one was let act. */
 export function actingCapabilities(): Capabilities {
   return capabilitiesOf(answering.getStore()?.principal()?.role);
+}
+
+/**
+ * What whoever acts may do about one recommendation, owned by `ownerOrganisation`: a role that acts
+ * only for its own organisation's recommendations (a force lead) may send none of their commands
+ * about another's, or about one with no owner yet; reading and the rest are as the role table says.
+ */
+export function actingCapabilitiesOn(ownerOrganisation: string | null): Capabilities {
+  const principal = answering.getStore()?.principal();
+  const may = capabilitiesOf(principal?.role);
+  if (principal === undefined || !(OWN_ORGANISATION_ONLY as readonly string[]).includes(principal.role) || ownerOrganisation === principal.organisation) return may;
+  return { ...may, ...Object.fromEntries(Object.keys(COMMAND_ROLES).map((command) => [command, false])) };
 }

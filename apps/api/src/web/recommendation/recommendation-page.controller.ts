@@ -18,7 +18,7 @@ import { targetDateChart } from '../charts/target-date-chart';
 import { evidenceList } from '../evidence/evidence.page';
 import { isOffered, recommendationForm } from '../record/recommendation/recommendation-forms';
 import { WebErrorFilter } from '../layout/web-error.filter';
-import { actingCapabilities } from '../layout/who-is-acting';
+import { actingCapabilitiesOn } from '../layout/who-is-acting';
 import { FILTER_MESSAGES } from '../reading/filter-fields';
 import { isId } from '../reading/ids';
 import { LedgerReads } from '../reading/ledger-reads';
@@ -47,7 +47,7 @@ export class RecommendationPageController {
     const timeline = recommendationTimeline(readModels, recommendationId);
     const slippage = querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null;
     const targetDate = await targetDateChart(finding.reference, timeline, slippage, today);
-    const may = actingCapabilities();
+    const may = actingCapabilitiesOn(finding.ownerOrganisation);
     sendReadingPage(
       response,
       200,
