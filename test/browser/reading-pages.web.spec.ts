@@ -417,7 +417,9 @@ describe('the reading pages over HTTP', () => {
       }
       const delivery = page.table('What was committed to, and the latest progress reported').rows;
       expect(delivery.map((row) => row[0])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
-      expect(delivery[0][1]).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024, to be done by 31 January 2025$/);
+      expect(delivery[0][1]).toMatch(
+        /^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025$/,
+      );
       expect(delivery[1][1]).toContain('Once the national definition has been received');
       expect(delivery.every((row) => /^(None reported|.+ Reported \d{1,2} \w+ 20\d\d.*; owner's own RAG: (red|amber|green))$/.test(row[2]))).toBe(true);
       expect(delivery.some((row) => row[2] !== 'None reported')).toBe(true);

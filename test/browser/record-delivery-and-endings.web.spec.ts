@@ -278,13 +278,18 @@ describe('recording delivery, the inspectorate and early endings from a recommen
     });
 
     it("offers the inspectorate's closure only once the office has closed it, and the early endings only while it is open", async () => {
-      const browser = new FormBrowser(ledger.url);
-      const links = async (id: string) => [...(await browser.get(`/recommendations/${id}`)).text.matchAll(new RegExp(`href="/recommendations/${id}/record/([a-z-]+)"`, 'g'))].map((match) => match[1]);
-      const open = await links((await rec03At('in-progress')).id);
-      expect(open).toEqual(expect.arrayContaining(['add-action', 'flag-dependency', 'record-inspectorate-status', 'supersede', 'mark-no-longer-relevant']));
-      expect(open).not.toContain('record-inspectorate-closure');
-      const closed = await links((await rec03At('closed')).id);
-      expect(closed).toEqual(['record-inspectorate-status', 'record-inspectorate-closure', 'reopen', 'correct-entry']);
+      const office = new FormBrowser(ledger.url);
+      // The inspectorate's status and closure are the liaison's to record, and only the liaison is offered them.
+      const liaison = new FormBrowser(ledger.url);
+      await liaison.actAs('hmicfrs-liaison');
+      const links = async (browser: FormBrowser, id: string) =>
+        [...(await browser.get(`/recommendations/${id}`)).text.matchAll(new RegExp(`href="/recommendations/${id}/record/([a-z-]+)"`, 'g'))].map((match) => match[1]);
+      const open = (await rec03At('in-progress')).id;
+      expect(await links(office, open)).toEqual(expect.arrayContaining(['add-action', 'flag-dependency', 'supersede', 'mark-no-longer-relevant']));
+      expect(await links(liaison, open)).toEqual(['record-inspectorate-status']);
+      const closed = (await rec03At('closed')).id;
+      expect(await links(office, closed)).toEqual(['reopen', 'correct-entry']);
+      expect(await links(liaison, closed)).toEqual(['record-inspectorate-status', 'record-inspectorate-closure']);
     });
   });
 });

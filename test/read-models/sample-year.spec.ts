@@ -271,9 +271,11 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         daysMoved: 183,
         reason: 'Key performance indicators not yet published by the Soteria Joint Unit',
         requestedBy: { id: PEOPLE.actionOwner.id, name: 'Head of Public Protection', role: 'force-lead', organisation: 'Cumbria Constabulary' },
+        requestedOnBehalfOf: null,
         requestedAt: '2025-03-20T10:00:00.000Z',
         outcome: 'approved',
         decidedBy: { id: PEOPLE.performanceLead.id, name: 'Performance Lead', role: 'office', organisation: 'Cumbria OPFCC' },
+        decidedOnBehalfOf: null,
         decidedAt: '2025-03-25T10:00:00.000Z',
         decisionNote: null,
       });

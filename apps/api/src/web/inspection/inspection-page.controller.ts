@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CHALLENGES, findInspection, queryChallenges, queryRegister, queryStatutory, REGISTER, STATUTORY } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS, MAX_LIMIT } from '../../read-models/query-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
+import { actingCapabilities } from '../layout/who-is-acting';
 import { isId } from '../reading/ids';
 import { LedgerReads } from '../reading/ledger-reads';
 import { readPageQuery } from '../reading/page-query';
@@ -39,7 +40,7 @@ export class InspectionPageController {
         statutoryResponse,
         challenges: queryChallenges(readModels, { status: 'all', inspectionId }, EVERYTHING, today).items,
         consistent,
-        recording: inspectionRecording(inspectionId, statutoryResponse, query.recorded),
+        recording: inspectionRecording(inspectionId, statutoryResponse, query.recorded, actingCapabilities()),
       }),
     );
   }

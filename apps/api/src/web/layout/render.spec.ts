@@ -1,5 +1,8 @@
+import { mayDo, ROLE_TABLE, ROLES, type Capability } from '@ledger/application';
 import { renderPage } from './render';
-import { answerActingAs, type WhoIsActing } from './who-is-acting';
+import { answerActingAs, capabilitiesOf, type WhoIsActing } from './who-is-acting';
+
+const OFFICE = { id: 'office-staff', name: 'Office Staff', role: 'office', organisation: 'OPFCC' };
 
 describe('the page layout (GOV.UK Frontend template.njk, rendered by Nunjucks)', () => {
   const page = renderPage('layout/error.njk', { title: 'Import <a published> page', section: 'import', detail: '<script>alert(1)</script>' });
@@ -22,6 +25,8 @@ describe('the page layout (GOV.UK Frontend template.njk, rendered by Nunjucks)',
   });
 
   it('marks the current section in the navigation, and only that one', () => {
+    let page = '';
+    answerActingAs({ principal: () => OFFICE, development: false, changeHref: null }, () => (page = renderPage('layout/error.njk', { title: 'Import a page', section: 'import' })));
     expect(page).toMatch(/<a class="govuk-service-navigation__link" href="\/import" aria-current="page">\s*<strong class="govuk-service-navigation__active-fallback">Import a page<\/strong>/);
     expect(page.match(/aria-current="page"/g)).toHaveLength(1);
   });
@@ -62,6 +67,60 @@ describe('the page layout (GOV.UK Frontend template.njk, rendered by Nunjucks)',
     it('names nobody outside a request, or when no one was let act', () => {
       expect(page).not.toContain('id="acting-as"');
       expect(rendered({ principal: () => undefined, development: true, changeHref: '/acting-as' })).not.toContain('id="acting-as"');
+    });
+  });
+
+  describe('what whoever acts may use, from the role table', () => {
+    const navigationOf = (role: string | undefined) => {
+      let html = '';
+      answerActingAs({ principal: () => (role === undefined ? undefined : { ...OFFICE, role }), development: false, changeHref: null }, () => (html = renderPage('layout/error.njk', { title: 'Register' })));
+      return [...html.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((match) => match[1]);
+    };
+
+    it.each(ROLES)('links %s to the import page in the navigation only if the role table lets it import', (role) => {
+      expect(navigationOf(role).includes('/import')).toBe(mayDo(role, 'import-page'));
+      expect(navigationOf(role)).toEqual(expect.arrayContaining(['/dashboard', '/register', '/api/docs']));
+    });
+
+    it('gives nobody the import page outside a request, or when no one was let act', () => {
+      expect(navigationOf(undefined)).not.toContain('/import');
+      expect(page).not.toContain('href="/import"');
+    });
+
+    it('gives templates each capability of the role table as true or false for the role', () => {
+      for (const role of ROLES) {
+        const may = capabilitiesOf(role);
+        expect(Object.keys(may).sort()).toEqual(Object.keys(ROLE_TABLE).sort());
+        for (const capability of Object.keys(ROLE_TABLE) as Capability[]) expect({ role, capability, may: may[capability] }).toEqual({ role, capability, may: ROLE_TABLE[capability].includes(role) });
+      }
+      expect(Object.values(capabilitiesOf(undefined)).some(Boolean)).toBe(false);
+    });
+  });
+
+  describe('the development banner', () => {
+    const banner = (development: boolean, principal?: typeof OFFICE) => {
+      let html = '';
+      answerActingAs({ principal: () => principal, development, changeHref: null }, () => (html = renderPage('layout/error.njk', { title: 'Register', errors: [{ field: 'x', message: 'Enter x' }] })));
+      const main = html.slice(html.indexOf('<main '), html.indexOf('</main>'));
+      return { html, main, at: main.indexOf('id="development-identities"') };
+    };
+
+    it('says on every page, first in main after any error summary, that anyone can act as anyone and that it is not for real records', () => {
+      for (const principal of [OFFICE, undefined]) {
+        const { main, at } = banner(true, principal);
+        expect(at).toBeGreaterThan(main.indexOf('govuk-error-summary'));
+        const text = main.slice(at).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        expect(text).toContain('Development only');
+        expect(text).toContain('anyone can act as anyone');
+        expect(text).toContain('Do not use this ledger for real records.');
+        expect(main.slice(0, at)).toMatch(/<div class="govuk-notification-banner" role="region" aria-labelledby="development-identities-title" data-module="govuk-notification-banner"\s*$/);
+      }
+    });
+
+    it('is never shown without development identities, nor outside a request', () => {
+      expect(banner(false, OFFICE).html).not.toContain('development-identities');
+      expect(banner(false, undefined).html).not.toContain('development-identities');
+      expect(page).not.toContain('development-identities');
     });
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { NAVIGATION, SERVICE_NAME, type Section } from './navigation';
-import { actingAsView } from './who-is-acting';
+import { actingAsView, actingCapabilities, developmentIdentitiesOn } from './who-is-acting';
 
 /**
  * Where templates are looked up, first match wins: this folder's tree (`register/register.njk`,
@@ -34,12 +34,16 @@ export interface PageFrame {
 /** Renders `template` (a path under the web folder) with its view model and what the layout needs. */
 export function renderPage<M extends PageFrame>(template: string, model: M): string {
   const errors = model.errors ?? [];
+  // The forms, buttons and links a page shows are those the role table allows whoever acts (`may.RaiseChallenge`).
+  const may = actingCapabilities();
   return templates().render(template, {
     ...model,
     serviceName: SERVICE_NAME,
     themeColor: '#0b0c0c',
-    navigation: NAVIGATION.map((item) => ({ href: item.href, text: item.text, current: item.section === model.section })),
+    navigation: NAVIGATION.filter((item) => !('capability' in item) || may[item.capability]).map((item) => ({ href: item.href, text: item.text, current: item.section === model.section })),
     actingAs: actingAsView(),
+    may,
+    developmentIdentities: developmentIdentitiesOn(),
     errorList: errors.map((error) => ({ text: error.message, href: `#${error.field}` })),
   });
 }

@@ -12,7 +12,7 @@ import type { FormValues } from '../reading/page-query';
 import type { ReadingPage } from '../reading/reading-page';
 import { revisionsTable } from '../reading/revisions-table';
 import { statutorySummary } from '../reading/statutory-summary';
-import { basisStatement, INSPECTION_TYPE, SERVICE } from '../reading/words';
+import { basisStatement, byText, INSPECTION_TYPE, SERVICE } from '../reading/words';
 import { BASIS_CHOICES } from '../scrutiny/as-at.page';
 
 /** One inspection's part of the pack. */
@@ -117,7 +117,9 @@ function deliveryTable(findings: readonly AsAtEntry[], commitments: ReadonlyMap<
       const progress = finding.latestProgress;
       return [
         finding.reference,
-        commitment ? lines(`“${commitment.what}”`, small(join('Committed ', day(commitment.committedOn), commitment.dueDate && join(', to be done by ', day(commitment.dueDate))))) : 'None recorded',
+        commitment
+          ? lines(`“${commitment.what}”`, small(join('Committed ', day(commitment.committedOn), ` by ${byText(commitment.committedBy, commitment.onBehalfOf)}`, commitment.dueDate && join(', to be done by ', day(commitment.dueDate)))))
+          : 'None recorded',
         progress
           ? lines(progress.narrative, small(join('Reported ', day(progress.reportedOn), progress.percentComplete !== null && `; ${progress.percentComplete}% complete`, `; owner's own RAG: ${RAG_TEXT[progress.rag]}`)))
           : 'None reported',

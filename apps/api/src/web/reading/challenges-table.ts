@@ -1,7 +1,7 @@
 import type { ChallengeEntry } from '@ledger/projections/read-models';
 import { hint, join, lines, link, strong, type Inline, type Table } from '../components/inline';
 import { day } from './format';
-import { challengeTag, personText } from './words';
+import { byText, challengeTag, nameOf } from './words';
 
 /**
  * Scrutiny challenges: the question and where it was asked, what it is about, the answers, and
@@ -18,12 +18,13 @@ export function challengesTable(
     label: caption,
     columns: [{ text: 'Question', width: 'one-third' }, { text: 'About' }, { text: 'Answer due', nowrap: true }, { text: 'Answers', width: 'one-quarter' }, { text: 'Status' }],
     rows: challenges.map((challenge) => [
-      lines(challenge.question, hint(join(`${challenge.forum}, `, day(challenge.meetingDate), `; raised by ${personText(challenge.raisedBy)}`)), linksOf(challenge)),
+      lines(challenge.question, hint(join(`${challenge.forum}, `, day(challenge.meetingDate), `; raised by ${byText(challenge.raisedBy, challenge.raisedOnBehalfOf)}`)), linksOf(challenge)),
       about(challenge, titles),
       day(challenge.answerDueBy),
       lines(
-        ...(challenge.answers.length === 0 ? ['None yet'] : challenge.answers.map((answer) => join(answer.answer, ' ', hint(join('(', day(answer.answeredOn), `, ${answer.recordedBy.name})`))))),
-        challenge.outcome !== null && join(strong('Outcome:'), ` ${challenge.outcome}`, challenge.closedOn && join(' (', day(challenge.closedOn), ')')),
+        ...(challenge.answers.length === 0 ? ['None yet'] : challenge.answers.map((answer) => join(answer.answer, ' ', hint(join('(', day(answer.answeredOn), `, ${byText(answer.recordedBy, answer.onBehalfOf, nameOf)})`))))),
+        challenge.outcome !== null &&
+          join(strong('Outcome:'), ` ${challenge.outcome}`, challenge.closedOn && join(' (', day(challenge.closedOn), challenge.closedBy && `, closed by ${byText(challenge.closedBy, challenge.closedOnBehalfOf)}`, ')')),
       ),
       challengeTag(challenge),
     ]),

@@ -1,7 +1,7 @@
 import type { Commitment } from '@ledger/projections/read-models';
 import { hint, lines, link, small, type Column, type Table } from '../components/inline';
 import { day, days, occurred } from './format';
-import { COMMITMENT_KIND, outcomeTag, personText, recordedLateText, whoText } from './words';
+import { byText, COMMITMENT_KIND, outcomeTag, recordedLateText, whoText } from './words';
 
 /** Who committed to what, when, by which date, and whether it was kept. */
 export function commitmentsTable(commitments: readonly Commitment[], caption: string, options: { withFinding?: boolean } = {}): Table {
@@ -27,7 +27,7 @@ export function commitmentsTable(commitments: readonly Commitment[], caption: st
             COMMITMENT_KIND[commitment.kind],
             commitment.owner && `owner: ${commitment.owner}`,
             commitment.reason && `reason: ${commitment.reason}`,
-            commitment.approvedBy && `approved by ${personText(commitment.approvedBy)}`,
+            commitment.approvedBy && `approved by ${byText(commitment.approvedBy, commitment.approvedOnBehalfOf)}`,
           ]
             .filter(Boolean)
             .join('; '),

@@ -1,7 +1,7 @@
 import type { TargetDateRevision } from '@ledger/projections/read-models';
 import { join, lines, link, small, type Column, type Table } from '../components/inline';
 import { day, days, instant } from './format';
-import { personText, revisionTag } from './words';
+import { byText, revisionTag, whoText } from './words';
 
 /** Requests to move a target date: from, to, why, who asked, and who approved or refused. */
 export function revisionsTable(rows: readonly { revision: TargetDateRevision; finding?: { recommendationId: string; reference: string } }[], caption: string): Table {
@@ -25,10 +25,10 @@ export function revisionsTable(rows: readonly { revision: TargetDateRevision; fi
       day(revision.from),
       lines(day(revision.to), small(movedText(revision.daysMoved))),
       revision.reason,
-      personText(revision.requestedBy),
+      whoText(revision.requestedBy, revision.requestedOnBehalfOf),
       lines(
         revisionTag(revision.outcome),
-        revision.decidedBy && small(join(`by ${personText(revision.decidedBy)}`, revision.decidedAt && join(', ', instant(revision.decidedAt)))),
+        revision.decidedBy && small(join(`by ${byText(revision.decidedBy, revision.decidedOnBehalfOf)}`, revision.decidedAt && join(', ', instant(revision.decidedAt)))),
         revision.decisionNote && small(`“${revision.decisionNote}”`),
       ),
     ]),

@@ -134,6 +134,13 @@ export function personText(person: Person | Represented): string {
   return [person.name, person.role, person.organisation].filter((part) => part.length > 0).join(', ');
 }
 
+/** "Name, role, organisation on behalf of Name, role, organisation" (or names only, where space is short): who recorded it, and for whom, in a line of text. */
+export function byText(actor: Person, onBehalfOf: Represented | null, named: (person: Person | Represented) => string = personText): string {
+  return onBehalfOf === null ? named(actor) : `${named(actor)} on behalf of ${named(onBehalfOf)}`;
+}
+
+export const nameOf = (person: Person | Represented): string => person.name;
+
 /** Who recorded it and, when they typed in someone else's statement, for whom. */
 export function whoText(actor: Person, onBehalfOf: Represented | null): Inline {
   return lines(personText(actor), onBehalfOf && small(`on behalf of ${personText(onBehalfOf)}`));

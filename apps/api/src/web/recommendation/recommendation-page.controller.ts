@@ -18,6 +18,7 @@ import { targetDateChart } from '../charts/target-date-chart';
 import { evidenceList } from '../evidence/evidence.page';
 import { isOffered, recommendationForm } from '../record/recommendation/recommendation-forms';
 import { WebErrorFilter } from '../layout/web-error.filter';
+import { actingCapabilitiesOn } from '../layout/who-is-acting';
 import { FILTER_MESSAGES } from '../reading/filter-fields';
 import { isId } from '../reading/ids';
 import { LedgerReads } from '../reading/ledger-reads';
@@ -46,6 +47,7 @@ export class RecommendationPageController {
     const timeline = recommendationTimeline(readModels, recommendationId);
     const slippage = querySlippage(readModels, { recommendationId }, EVERYTHING).items[0] ?? null;
     const targetDate = await targetDateChart(finding.reference, timeline, slippage, today);
+    const may = actingCapabilitiesOn(finding.ownerOrganisation);
     sendReadingPage(
       response,
       200,
@@ -56,10 +58,10 @@ export class RecommendationPageController {
         commitments: queryCommitments(readModels, { recommendationId }, EVERYTHING, today).items,
         slippage,
         targetDateChart: targetDate,
-        evidence: evidenceList(timeline, isOffered(SUBMIT_EVIDENCE, finding) ? `/recommendations/${encodeURIComponent(recommendationId)}/evidence-file` : null),
+        evidence: evidenceList(timeline, may.SubmitEvidence && isOffered(SUBMIT_EVIDENCE, finding) ? `/recommendations/${encodeURIComponent(recommendationId)}/evidence-file` : null),
         challenges: queryChallenges(readModels, { status: 'all', recommendationId }, EVERYTHING, today).items,
         consistent,
-        recording: recommendationRecording(finding, query.recorded),
+        recording: recommendationRecording(finding, query.recorded, may),
       }),
     );
   }

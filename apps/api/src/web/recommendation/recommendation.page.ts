@@ -34,7 +34,7 @@ export interface RecommendationPage extends ReadingPage {
   standing: SummaryRows;
   commitments: Table | null;
   revisions: Table | null;
-  /** Shown when there are challenges, or forms to raise one. */
+  /** Shown when there are challenges, or whoever acts may raise one. */
   showChallenges: boolean;
   challenges: Table | null;
   timeline: Table;
@@ -95,7 +95,7 @@ export function recommendationPage(model: RecommendationPageModel): Recommendati
     revisions: slippage === null || slippage.revisions.length === 0 ? null : revisionsTable(slippage.revisions.map((revision) => ({ revision })), `Every request to change the target date of ${finding.reference}`),
     targetDateChart: model.targetDateChart ?? null,
     evidence: model.evidence ?? null,
-    showChallenges: challenges.length > 0 || model.recording !== undefined,
+    showChallenges: challenges.length > 0 || Boolean(model.recording?.challenges.raise),
     challenges: challenges.length === 0 ? null : challengesTable(challenges, `Scrutiny challenges about ${finding.reference}`, undefined, model.recording?.challenges.linksOf),
     timeline: timelineTable(timeline, `Timeline of ${finding.reference} (${timeline.length} ${timeline.length === 1 ? 'entry' : 'entries'})`),
     recording: model.recording,

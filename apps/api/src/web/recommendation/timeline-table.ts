@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '@ledger/projections/read-models';
 import { join, lines, link, small, strong, tag, type Inline, type Table } from '../components/inline';
 import { instant, instantText, occurred } from '../reading/format';
-import { recordedLateText, STATUS, whoText } from '../reading/words';
+import { byText, nameOf, recordedLateText, STATUS, whoText } from '../reading/words';
 
 const SOURCE: Record<string, string> = { api: 'the API', ui: 'the web pages', import: 'a page import', cli: 'the command line' };
 
@@ -37,7 +37,7 @@ function whatChanged(entry: TimelineEntry, byId: ReadonlyMap<string, TimelineEnt
       block: lines(
         tag('Corrected', 'orange'),
         correction
-          ? lines(small(`Correction recorded ${instantText(correction.recordedAt)} by ${correction.actor.name}: ${correction.summary}`), link(`#entry-${correction.eventId}`, 'See the correction', { classes: 'govuk-body-s' }))
+          ? lines(small(`Correction recorded ${instantText(correction.recordedAt)} by ${byText(correction.actor, correction.onBehalfOf, nameOf)}: ${correction.summary}`), link(`#entry-${correction.eventId}`, 'See the correction', { classes: 'govuk-body-s' }))
           : small('A later entry corrects this one. This entry is kept as it was recorded.'),
       ),
       classes: 'ledger-correction',

@@ -5,6 +5,7 @@ import { CHALLENGES, queryChallenges } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS } from '../../read-models/query-params';
 import { READ_PARAMS } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
+import { actingCapabilities } from '../layout/who-is-acting';
 import { FILTER_MESSAGES, inspectionChoices, inspectionTitles } from '../reading/filter-fields';
 import { LedgerReads } from '../reading/ledger-reads';
 import { offsetOf, PAGE_NUMBER, readPageQuery } from '../reading/page-query';
@@ -48,7 +49,7 @@ export class ChallengesPageController {
         titles: inspectionTitles(readModels, today),
         challenges,
         consistent,
-        recording: { banner: challengeListBanner(query.recorded), challenges: challengeRecording({}, 'Raise a general scrutiny challenge') },
+        recording: { banner: challengeListBanner(query.recorded), challenges: challengeRecording({}, 'Raise a general scrutiny challenge', actingCapabilities()) },
       }),
     );
   }

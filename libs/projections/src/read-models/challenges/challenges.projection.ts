@@ -1,7 +1,7 @@
 import type { ChallengeEvent, RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
-import { aggregateOf, domainEventOf, envelopeOf, personOf, type Person } from '../shared/envelope';
+import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
 import { getRow, putRow, updateRows } from '../shared/rows';
 
 export const CHALLENGES = 'challenges';
@@ -10,18 +10,20 @@ export interface ChallengeAnswer {
   answer: string;
   answeredOn: string;
   recordedBy: Person;
+  /** Whom the office recorded the answer for (the commissioner, say); null when the recorder answered for themselves. */
+  onBehalfOf: Represented | null;
 }
 
 /** Questions put by scrutiny forums, their answers, and how they were closed. */
 export const challengesProjection: Projection = {
   name: CHALLENGES,
-  version: 1,
+  version: 2,
   tables: {
     challenges: {
       columns: `challenge_id TEXT PRIMARY KEY, forum TEXT NOT NULL, meeting_date TEXT NOT NULL, question TEXT NOT NULL,
         answer_due_by TEXT NOT NULL, inspection_id TEXT, recommendation_id TEXT, reference TEXT, raised_by TEXT NOT NULL,
         raised_at TEXT NOT NULL, answers TEXT NOT NULL, first_answered_on TEXT, closed_on TEXT, outcome TEXT, closed_by TEXT,
-        position INTEGER NOT NULL`,
+        position INTEGER NOT NULL, raised_on_behalf_of TEXT, closed_on_behalf_of TEXT`,
       indexes: ['closed_on', 'answer_due_by', 'inspection_id', 'recommendation_id'],
     },
     findings: {
@@ -39,6 +41,8 @@ export const challengesProjection: Projection = {
     const event = domainEventOf<ChallengeEvent>(recorded);
     const envelope = envelopeOf(recorded);
     const by = JSON.stringify(personOf(envelope.actor));
+    const represented = onBehalfOfPerson(envelope.onBehalfOf);
+    const forWhom = represented === null ? null : JSON.stringify(represented);
     switch (event.type) {
       case 'ChallengeRaised': {
         const finding = event.recommendationId === null ? undefined : getRow<{ inspection_id: string; reference: string }>(context, 'findings', 'recommendation_id', event.recommendationId);
@@ -59,19 +63,21 @@ export const challengesProjection: Projection = {
           outcome: null,
           closed_by: null,
           position: recorded.position,
+          raised_on_behalf_of: forWhom,
+          closed_on_behalf_of: null,
         });
         return;
       }
       case 'ChallengeAnswered': {
         const row = getRow<{ answers: string; first_answered_on: string | null }>(context, 'challenges', 'challenge_id', event.challengeId);
         if (!row) throw new Error(`ChallengeAnswered for challenge ${event.challengeId}, which was never raised`);
-        const answers = [...(JSON.parse(row.answers) as ChallengeAnswer[]), { answer: event.answer, answeredOn: event.answeredOn, recordedBy: personOf(envelope.actor) }];
+        const answers = [...(JSON.parse(row.answers) as ChallengeAnswer[]), { answer: event.answer, answeredOn: event.answeredOn, recordedBy: personOf(envelope.actor), onBehalfOf: represented }];
         const first = row.first_answered_on === null || event.answeredOn < row.first_answered_on ? event.answeredOn : row.first_answered_on;
         updateRows(context, 'challenges', 'challenge_id', event.challengeId, { answers: JSON.stringify(answers), first_answered_on: first });
         return;
       }
       case 'ChallengeClosed':
-        updateRows(context, 'challenges', 'challenge_id', event.challengeId, { closed_on: event.closedOn, outcome: event.outcome, closed_by: by });
+        updateRows(context, 'challenges', 'challenge_id', event.challengeId, { closed_on: event.closedOn, outcome: event.outcome, closed_by: by, closed_on_behalf_of: forWhom });
         return;
     }
   },

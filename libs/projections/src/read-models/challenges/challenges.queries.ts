@@ -1,5 +1,5 @@
 import { daysBetween } from '@ledger/domain';
-import type { Person } from '../shared/envelope';
+import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
 import { CHALLENGES, type ChallengeAnswer } from './challenges.projection';
 
@@ -25,12 +25,15 @@ export interface ChallengeEntry {
   recommendationId: string | null;
   reference: string | null;
   raisedBy: Person;
+  /** Whom the challenge was raised for (a panel member, by the office); null when the recorder raised it for themselves. */
+  raisedOnBehalfOf: Represented | null;
   raisedAt: string;
   answers: ChallengeAnswer[];
   status: 'open' | 'closed';
   closedOn: string | null;
   outcome: string | null;
   closedBy: Person | null;
+  closedOnBehalfOf: Represented | null;
   /** Open, unanswered and past its answer date. */
   answerOverdue: boolean;
   daysOverdue: number | null;
@@ -54,6 +57,8 @@ interface ChallengeRow {
   closed_on: string | null;
   outcome: string | null;
   closed_by: string | null;
+  raised_on_behalf_of: string | null;
+  closed_on_behalf_of: string | null;
 }
 
 const OVERDUE_SQL = '(closed_on IS NULL AND first_answered_on IS NULL AND answer_due_by < @today)';
@@ -98,12 +103,14 @@ function toEntry(row: ChallengeRow, today: string): ChallengeEntry {
     recommendationId: row.recommendation_id,
     reference: row.reference,
     raisedBy: JSON.parse(row.raised_by) as Person,
+    raisedOnBehalfOf: row.raised_on_behalf_of === null ? null : (JSON.parse(row.raised_on_behalf_of) as Represented),
     raisedAt: row.raised_at,
     answers: JSON.parse(row.answers) as ChallengeAnswer[],
     status: open ? 'open' : 'closed',
     closedOn: row.closed_on,
     outcome: row.outcome,
     closedBy: row.closed_by === null ? null : (JSON.parse(row.closed_by) as Person),
+    closedOnBehalfOf: row.closed_on_behalf_of === null ? null : (JSON.parse(row.closed_on_behalf_of) as Represented),
     answerOverdue: overdue,
     daysOverdue: overdue ? late : null,
     answeredLate: row.first_answered_on === null ? null : row.first_answered_on > row.answer_due_by,

@@ -44,13 +44,14 @@ const TO_COMPLETE = `recommendation_id = @recommendationId AND kind IN ('decisio
  */
 export const commitmentsProjection: Projection = {
   name: COMMITMENTS,
-  version: 2,
+  version: 3,
   tables: {
     commitments: {
       columns: `commitment_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, inspection_id TEXT NOT NULL, reference TEXT NOT NULL,
         kind TEXT NOT NULL, action_id TEXT, what TEXT NOT NULL, reason TEXT, owner TEXT, committed_by TEXT NOT NULL, on_behalf_of TEXT,
         approved_by TEXT, committed_at TEXT NOT NULL, committed_on TEXT NOT NULL, recorded_at TEXT NOT NULL, due_date TEXT,
-        completed_on TEXT, revised_on TEXT, revised_by_commitment_id TEXT, withdrawn_on TEXT, withdrawn_reason TEXT, position INTEGER NOT NULL`,
+        completed_on TEXT, revised_on TEXT, revised_by_commitment_id TEXT, withdrawn_on TEXT, withdrawn_reason TEXT, position INTEGER NOT NULL,
+        approved_on_behalf_of TEXT`,
       indexes: ['recommendation_id, kind', 'inspection_id', 'due_date'],
     },
     findings: {
@@ -87,6 +88,7 @@ export const commitmentsProjection: Projection = {
         committed_by: JSON.stringify(personOf(envelope.actor)),
         on_behalf_of: envelope.onBehalfOf ? JSON.stringify(onBehalfOfPerson(envelope.onBehalfOf)) : null,
         approved_by: null,
+        approved_on_behalf_of: null,
         committed_at: envelope.occurredAt,
         committed_on: on,
         recorded_at: envelope.recordedAt,
@@ -133,6 +135,7 @@ export const commitmentsProjection: Projection = {
           committed_by: JSON.stringify(request?.requestedBy ?? { id: event.requestedBy, name: event.requestedBy, role: '', organisation: '' }),
           on_behalf_of: request?.onBehalfOf ? JSON.stringify(request.onBehalfOf) : null,
           approved_by: JSON.stringify(personOf(envelope.actor)),
+          approved_on_behalf_of: envelope.onBehalfOf ? JSON.stringify(onBehalfOfPerson(envelope.onBehalfOf)) : null,
         });
       }
       case 'RecommendationActionCompleted':

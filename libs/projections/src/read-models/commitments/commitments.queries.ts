@@ -44,6 +44,8 @@ export interface Commitment extends RecordingLag {
   onBehalfOf: Represented | null;
   /** Who approved a revised date. */
   approvedBy: Person | null;
+  /** Whom the office recorded the approval for (the commissioner, say). */
+  approvedOnBehalfOf: Represented | null;
   committedAt: string;
   committedOn: string;
   recordedAt: string;
@@ -73,6 +75,7 @@ interface CommitmentRow {
   committed_by: string;
   on_behalf_of: string | null;
   approved_by: string | null;
+  approved_on_behalf_of: string | null;
   committed_at: string;
   committed_on: string;
   recorded_at: string;
@@ -131,6 +134,7 @@ function toCommitment(row: CommitmentRow, today: string): Commitment {
     committedBy: JSON.parse(row.committed_by) as Person,
     onBehalfOf: row.on_behalf_of === null ? null : (JSON.parse(row.on_behalf_of) as Represented),
     approvedBy: row.approved_by === null ? null : (JSON.parse(row.approved_by) as Person),
+    approvedOnBehalfOf: row.approved_on_behalf_of === null ? null : (JSON.parse(row.approved_on_behalf_of) as Represented),
     committedAt: row.committed_at,
     committedOn: row.committed_on,
     recordedAt: row.recorded_at,

@@ -1,7 +1,7 @@
 import type { RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
-import { aggregateOf, domainEventOf, envelopeOf } from '../shared/envelope';
+import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson } from '../shared/envelope';
 import { getRow, putRow } from '../shared/rows';
 
 export const SLIPPAGE = 'slippage';
@@ -20,7 +20,7 @@ interface FindingRow {
  */
 export const slippageProjection: Projection = {
   name: SLIPPAGE,
-  version: 1,
+  version: 2,
   tables: {
     findings: {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, original_target_date TEXT,
@@ -31,7 +31,8 @@ export const slippageProjection: Projection = {
       columns: `request_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, position INTEGER NOT NULL, from_date TEXT NOT NULL,
         to_date TEXT NOT NULL, reason TEXT NOT NULL, requested_by_id TEXT NOT NULL, requested_by_name TEXT NOT NULL,
         requested_by_role TEXT NOT NULL, requested_by_organisation TEXT NOT NULL, requested_at TEXT NOT NULL, outcome TEXT NOT NULL,
-        decided_by_id TEXT, decided_by_name TEXT, decided_by_role TEXT, decided_by_organisation TEXT, decided_at TEXT, decision_note TEXT`,
+        decided_by_id TEXT, decided_by_name TEXT, decided_by_role TEXT, decided_by_organisation TEXT, decided_at TEXT, decision_note TEXT,
+        requested_on_behalf_of TEXT, decided_on_behalf_of TEXT`,
       indexes: ['recommendation_id, position'],
     },
   },
@@ -44,15 +45,18 @@ export const slippageProjection: Projection = {
     }
     const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
-    const { actor, occurredAt } = envelopeOf(recorded);
+    const { actor, occurredAt, onBehalfOf } = envelopeOf(recorded);
+    const represented = onBehalfOfPerson(onBehalfOf);
+    const forWhom = represented === null ? null : JSON.stringify(represented);
     const decide = (outcome: 'approved' | 'refused', note: string | null) =>
       context
         .statement(
           `UPDATE ${context.table('revisions')} SET outcome = @outcome, decided_by_id = @id, decided_by_name = @name, decided_by_role = @role,
-             decided_by_organisation = @organisation, decided_at = @at, decision_note = @note
+             decided_by_organisation = @organisation, decided_at = @at, decision_note = @note,
+             decided_on_behalf_of = @forWhom
            WHERE recommendation_id = @recommendationId AND outcome = 'pending'`,
         )
-        .run({ outcome, ...actor, at: occurredAt, note, recommendationId: event.recommendationId });
+        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, note, forWhom, recommendationId: event.recommendationId });
 
     switch (event.type) {
       case 'RecommendationTargetDateSet':
@@ -78,6 +82,8 @@ export const slippageProjection: Projection = {
           decided_by_organisation: null,
           decided_at: null,
           decision_note: null,
+          requested_on_behalf_of: forWhom,
+          decided_on_behalf_of: null,
         });
         return;
       case 'RecommendationTargetDateChangeApproved':

@@ -1,5 +1,5 @@
 import { daysBetween } from '@ledger/domain';
-import type { Person } from '../shared/envelope';
+import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
 import { SLIPPAGE } from './slippage.projection';
 
@@ -14,9 +14,12 @@ export interface TargetDateRevision {
   daysMoved: number;
   reason: string;
   requestedBy: Person;
+  /** Whom the request was recorded for (the chief constable, by the office); null when the recorder asked for themselves. */
+  requestedOnBehalfOf: Represented | null;
   requestedAt: string;
   outcome: RevisionOutcome;
   decidedBy: Person | null;
+  decidedOnBehalfOf: Represented | null;
   decidedAt: string | null;
   /** The approver's comment, or the reason for refusing. */
   decisionNote: string | null;
@@ -68,6 +71,8 @@ interface RevisionRow {
   decided_by_organisation: string | null;
   decided_at: string | null;
   decision_note: string | null;
+  requested_on_behalf_of: string | null;
+  decided_on_behalf_of: string | null;
 }
 
 /** Findings that have a target date, with every revision asked for. */
@@ -115,12 +120,14 @@ function toRevision(row: RevisionRow): TargetDateRevision {
     daysMoved: daysBetween(row.from_date, row.to_date),
     reason: row.reason,
     requestedBy: { id: row.requested_by_id, name: row.requested_by_name, role: row.requested_by_role, organisation: row.requested_by_organisation },
+    requestedOnBehalfOf: row.requested_on_behalf_of === null ? null : (JSON.parse(row.requested_on_behalf_of) as Represented),
     requestedAt: row.requested_at,
     outcome: row.outcome,
     decidedBy:
       row.decided_by_name === null
         ? null
         : { id: row.decided_by_id, name: row.decided_by_name, role: row.decided_by_role ?? '', organisation: row.decided_by_organisation ?? '' },
+    decidedOnBehalfOf: row.decided_on_behalf_of === null ? null : (JSON.parse(row.decided_on_behalf_of) as Represented),
     decidedAt: row.decided_at,
     decisionNote: row.decision_note,
   };

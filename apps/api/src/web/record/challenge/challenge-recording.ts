@@ -1,5 +1,6 @@
 import type { ChallengeEntry } from '@ledger/projections/read-models';
 import { link, small, join, type Inline, type Link } from '../../components/inline';
+import type { Capabilities } from '../../layout/who-is-acting';
 import type { RecordedBanner } from '../forms/form-page';
 import { CHALLENGE_FORMS } from './challenge-forms';
 
@@ -28,22 +29,22 @@ export function challengeHome(challenge: Pick<ChallengeEntry, 'recommendationId'
   return '/challenges?status=all';
 }
 
-/** What the pages that list challenges show of their forms: raising one, and answering or closing each open one. */
+/** What the pages that list challenges show of their forms: raising one, and answering or closing each open one, each only to the roles that may. */
 export interface ChallengeRecording {
-  raise: Link;
+  /** Null when whoever acts may not raise a challenge. */
+  raise: Link | null;
   linksOf(challenge: ChallengeEntry): Inline;
 }
 
-export function challengeRecording(about: ChallengeAboutIds, raiseText: string): ChallengeRecording {
+export function challengeRecording(about: ChallengeAboutIds, raiseText: string, may: Capabilities): ChallengeRecording {
   return {
-    raise: { href: raisePath(about), text: raiseText },
+    raise: may.RaiseChallenge ? { href: raisePath(about), text: raiseText } : null,
     linksOf: (challenge) => {
-      if (challenge.status !== 'open') return false;
+      if (challenge.status !== 'open' || !(may.AnswerChallenge || may.CloseChallenge)) return false;
       const which = `the ${challenge.forum}'s question of ${challenge.meetingDate}`;
-      return {
-        block: small(join(link(challengePath(challenge.challengeId, 'answer'), 'Record an answer', { hidden: `to ${which}` }), ' · ', link(challengePath(challenge.challengeId, 'close'), 'Close', { hidden: which }))),
-        classes: 'ledger-no-print',
-      };
+      const answer = may.AnswerChallenge && link(challengePath(challenge.challengeId, 'answer'), 'Record an answer', { hidden: `to ${which}` });
+      const close = may.CloseChallenge && link(challengePath(challenge.challengeId, 'close'), 'Close', { hidden: which });
+      return { block: small(join(answer, answer && close && ' · ', close)), classes: 'ledger-no-print' };
     },
   };
 }

@@ -14,6 +14,7 @@ import type { FormItem, FormValues } from './field-spec';
 import { notNowPage, recordingPage } from './form-page';
 import { readRecordingForm, type RecordingFormShape } from './form-round';
 import { PageCommands } from './page-commands';
+import { itemsForRole } from './statement-fields';
 import { commandIdOf, submissionOf } from './submission';
 
 /** One recording form, described once in its list: what the page asks, and with which of the JSON API's bodies it is checked. */
@@ -86,7 +87,7 @@ export class RecordingFlow {
   /** Reads the posted form and records the command `messageOf` makes of it. */
   async record<C>(request: Request, response: Response, place: FormPlace<C>, messageOf: (sent: SentForm) => Command<CommandResult>): Promise<void> {
     const posted = await readFormPost(request, MAX_FORM_BYTES);
-    const items = place.form.items(place.context);
+    const items = itemsForRole(place.form.items(place.context), principalOf(request).role);
     const read = await readRecordingForm<StatementDto>(request, this.csrf, posted, items, place.form.dto, this.reads.context.today(), {
       inAddress: place.form.inAddress,
       given: place.given,
@@ -115,7 +116,7 @@ export class RecordingFlow {
       caption: place.caption,
       context: form.context?.(context),
       action: place.action,
-      items: form.items(context),
+      items: itemsForRole(form.items(context), principalOf(request).role),
       values,
       errors,
       submit: form.submit,

@@ -1,6 +1,7 @@
+import { RECORDS_FOR_OTHERS } from '@ledger/application';
 import { isCalendarDate } from '@ledger/domain';
 import type { FormError } from '../../layout/error-summary';
-import { idOf, type FieldGroup, type FieldSpec } from './field-spec';
+import { idOf, isGroup, type FieldGroup, type FieldSpec, type FormItem } from './field-spec';
 
 /**
  * The fields every command may carry about the statement itself (the JSON API's StatementDto):
@@ -26,6 +27,12 @@ export function onBehalfOf(prefill: 'chief-constable' | 'none'): FieldGroup {
       { path: 'onBehalfOf.organisation', kind: 'text', label: 'Their organisation', hint: 'For example, Cumbria Constabulary', width: 'two-thirds' },
     ],
   };
+}
+
+/** A form's items as a role may fill them in: "on behalf of" only for the roles that may record for someone else (the application refuses it from any other). */
+export function itemsForRole(items: readonly FormItem[], role: string): FormItem[] {
+  if ((RECORDS_FOR_OTHERS as readonly string[]).includes(role)) return [...items];
+  return items.filter((item) => !(isGroup(item) && item.fields.some((field) => field.path.startsWith('onBehalfOf.'))));
 }
 
 export const CHIEF_CONSTABLE_PREFILL = { 'onBehalfOf.name': 'Chief Constable', 'onBehalfOf.role': 'Chief Constable' } as const;

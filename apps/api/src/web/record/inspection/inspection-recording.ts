@@ -1,28 +1,37 @@
 import type { StatutoryEntry } from '@ledger/projections/read-models';
 import type { Link } from '../../components/inline';
+import type { Capabilities } from '../../layout/who-is-acting';
 import { challengeRecorded, challengeRecording, type ChallengeRecording } from '../challenge/challenge-recording';
 import type { RecordedBanner } from '../forms/form-page';
 import { INSPECTION_FORMS, inspectionForm } from './inspection-forms';
 import { REGISTRATION_PATH } from './registration.controller';
 import { STATUTORY_FORMS, statutoryForm } from './statutory-forms';
 
-/** What the inspection page shows of the recording forms: the banner after one was used, changes to the inspection, the response's next steps, its challenges', and registering another. */
+/**
+ * What the inspection page shows of the recording forms, each only to the roles that may use it:
+ * the banner after one was used, changes to the inspection, the response's next steps, its
+ * challenges', and registering another.
+ */
 export interface InspectionRecording {
   banner: RecordedBanner | null;
   details: Link[];
+  /** Whether whoever acts may record any step of a statutory response: if not, the page offers none. */
+  mayRecordSteps: boolean;
   statutorySteps: Link[];
   challenges: ChallengeRecording;
   registrationPath: string;
 }
 
-export function inspectionRecording(inspectionId: string, response: StatutoryEntry | null, recorded: unknown): InspectionRecording {
+export function inspectionRecording(inspectionId: string, response: StatutoryEntry | null, recorded: unknown, may: Capabilities): InspectionRecording {
   const here = `/inspections/${encodeURIComponent(inspectionId)}`;
-  const offered = response === null ? [] : STATUTORY_FORMS.filter((form) => form.offered(response));
+  const steps = STATUTORY_FORMS.filter((form) => may[form.command]);
+  const offered = response === null ? [] : steps.filter((form) => form.offered(response));
   return {
     banner: bannerOf(recorded),
-    details: INSPECTION_FORMS.map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
+    details: INSPECTION_FORMS.filter((form) => may[form.command]).map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
+    mayRecordSteps: steps.length > 0,
     statutorySteps: offered.map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
-    challenges: challengeRecording({ inspectionId }, 'Raise a scrutiny challenge about this inspection'),
+    challenges: challengeRecording({ inspectionId }, 'Raise a scrutiny challenge about this inspection', may),
     registrationPath: REGISTRATION_PATH,
   };
 }
