@@ -10,7 +10,7 @@ import { bearer, startSignedInLedger, type SignedInLedger } from './support/sign
  * page says so, in a banner first in main, whoever acts and whatever the page answers. Without
  * them no page ever shows it.
  */
-const PAGES = ['/', '/register', '/dashboard', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/exports', '/people', REGISTRATION_PATH, '/challenges/raise'];
+const PAGES = ['/', '/register', '/dashboard', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/exports', '/people', REGISTRATION_PATH, '/challenges/raise', '/calendar', '/public-register/settings'];
 
 function bannerOf(html: string): string | null {
   const page = new HtmlPage(html);

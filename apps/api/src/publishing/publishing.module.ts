@@ -1,8 +1,10 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
 import path from 'node:path';
 import type { EventStore } from '@ledger/event-store';
 import type { ApiConfig } from '../config/api-config';
 import { CsrfProtection } from '../web/layout/csrf';
+import { ActingAsMiddleware } from '../web/record/acting-as/acting-as.middleware';
+import { DevelopmentPeople } from '../web/record/acting-as/development-people';
 import { CalendarController } from './calendar/calendar.controller';
 import { FeedTokens } from './calendar/feed-tokens';
 import { PublicCatalogue } from './public-catalogue';
@@ -32,8 +34,10 @@ class CloseFeedTokens implements OnApplicationShutdown {
  * What the ledger publishes (issue 14): the statutory response page, the public transparency
  * register with its Atom feed and signed public exports, and each person's calendar of deadlines.
  */
+const CONTROLLERS = [ResponsePublishingController, PublicRegisterController, PublicRegisterSettingsController, CalendarController];
+
 @Module({})
-export class PublishingModule {
+export class PublishingModule implements NestModule {
   static forRoot(options: PublishingModuleOptions): DynamicModule {
     const settings: PublishingSettings = {
       store: options.eventStore,
@@ -44,14 +48,20 @@ export class PublishingModule {
     };
     return {
       module: PublishingModule,
-      controllers: [ResponsePublishingController, PublicRegisterController, PublicRegisterSettingsController, CalendarController],
+      controllers: CONTROLLERS,
       providers: [
         { provide: PUBLISHING_SETTINGS, useValue: settings },
         { provide: PublicCatalogue, useValue: new PublicCatalogue(options.eventStore) },
         { provide: FeedTokens, useFactory: () => new FeedTokens(options.config.dataDir) },
         CloseFeedTokens,
         CsrfProtection,
+        DevelopmentPeople,
       ],
     };
+  }
+
+  /** Its pages, like the others, know who acts: for the forms they show and the development banner. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ActingAsMiddleware).forRoutes(...CONTROLLERS);
   }
 }
