@@ -403,6 +403,14 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * Another connection (another thread or process) says it has just appended: waiting
+   * subscriptions read at once instead of at their next poll.
+   */
+  appendedElsewhere(): void {
+    if (this.changedElsewhere()) this.appends.notify();
+  }
+
   /** True once per batch of commits made through any other connection to the file. */
   private changedElsewhere(): boolean {
     if (this.closed) return false;
