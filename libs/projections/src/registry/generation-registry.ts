@@ -233,18 +233,18 @@ export class GenerationRegistry {
     for (const [table, spec] of Object.entries(projection.tables)) {
       const physical = physicalTableName(projection.name, generation, table);
       this.db.exec(`CREATE TABLE "${physical}" (${spec.columns})`);
+      (spec.indexes ?? []).forEach((columns, index) => {
+        this.db.exec(`CREATE INDEX "${physical}__i${index}" ON "${physical}" (${columns})`);
+      });
     }
   }
 
-  /**
-   * A generation's tables are created bare and loaded from the start of the log; their indexes
-   * are built once the load has caught up (one sorted pass instead of a random write per row).
-   */
-  createIndexes(projection: Projection, generation: number): void {
+  /** Builds the query-only indexes of a generation once it has been loaded (see TableSpec.queryIndexes). */
+  createQueryIndexes(projection: Projection, generation: number): void {
     for (const [table, spec] of Object.entries(projection.tables)) {
       const physical = physicalTableName(projection.name, generation, table);
-      (spec.indexes ?? []).forEach((columns, index) => {
-        this.db.exec(`CREATE INDEX IF NOT EXISTS "${physical}__i${index}" ON "${physical}" (${columns})`);
+      (spec.queryIndexes ?? []).forEach((columns, index) => {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${physical}__q${index}" ON "${physical}" (${columns})`);
       });
     }
   }

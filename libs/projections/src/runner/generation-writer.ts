@@ -117,9 +117,9 @@ export class GenerationWriter {
     return outcome;
   }
 
-  /** Creates the indexes its tables were created without (a generation filled from the start is loaded first). */
+  /** Builds the query-only indexes its tables were loaded without. */
   ensureIndexes(): void {
-    this.registry.createIndexes(this.projection, this.generation);
+    this.registry.createQueryIndexes(this.projection, this.generation);
   }
 
   private physicalName(table: string): string {
