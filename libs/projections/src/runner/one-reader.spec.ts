@@ -155,4 +155,21 @@ describe('the projection engine', () => {
       'event_log__g1__seen__q0',
     ]);
   });
+
+  it('stopped and started again, carries on from its checkpoints with one reader', async () => {
+    await appendEvents(store, 10);
+    const subscriptions: Array<SubscribeToAllOptions | undefined> = [];
+    const readModels = open([eventLog(), countsByType()]);
+    const runner = new ProjectionRunner({ store: watched(store, subscriptions), readModels, logger: SILENT_LOGGER });
+    cleanups.push(() => runner.stop());
+    await runner.start();
+    expect(await readModels.waitForPosition(10n, 5000)).toBe(true);
+    await runner.stop();
+    await appendEvents(store, 4);
+    await runner.start();
+
+    expect(await readModels.waitForPosition(14n, 5000)).toBe(true);
+    expect(subscriptions.map((options) => options?.after)).toEqual([undefined, 10n]);
+    expect(rowsOf(readModels, 'event_log', 'seen')).toHaveLength(14);
+  });
 });
