@@ -99,8 +99,9 @@ export class Lane {
     try {
       for (;;) {
         let next: Next;
-        if (batch.length > 0 || advanceTo !== null) {
-          // One check per batch, not a timer per event: whatever is ready without waiting joins the batch.
+        if (caughtUp && (batch.length > 0 || advanceTo !== null)) {
+          // Live, a batch commits what is ready without waiting: one check per batch, not a timer per event.
+          // Catching up, it fills to catchUpBatchSize (or to the caught-up message).
           idle ??= new Promise((resolve) => setImmediate(resolve, IDLE));
           next = await Promise.race([pending, idle]);
         } else {
