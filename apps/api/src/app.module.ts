@@ -29,7 +29,7 @@ import { WebModule } from './web/web.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ExportsModule } from './exports/exports.module';
 import { PublishingModule } from './publishing/publishing.module';
-import { READ_MODELS_FILE } from '@ledger/projections';
+import { type AppendSignal, READ_MODELS_FILE } from '@ledger/projections';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { JSON_LOG } from './observability/json-log.token';
@@ -49,6 +49,8 @@ export interface AppModuleOptions {
   owned: { close(): Promise<void> | void }[];
   metrics: LedgerMetrics;
   jsonLog: Logger;
+  /** Run the projections in a worker thread (ReadModelsModuleOptions.thread). */
+  projectionThread?: { env: Record<string, string | undefined>; appended: AppendSignal };
 }
 
 const OWNED = Symbol('OWNED');
@@ -77,7 +79,7 @@ export class AppModule {
           clock: options.clock,
           findingIssuerCheckpoint: new FileCheckpoint(path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE)),
         }),
-        ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore }),
+        ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore, thread: options.projectionThread }),
         ThrottlerModule.forRoot({
           throttlers: [
             { name: SIGN_IN_THROTTLE, ttl: 60_000, limit: options.config.throttle.signInPerMinute },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Clock } from '@ledger/application';
 import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
+import { AppendSignal } from '@ledger/projections';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -48,7 +49,15 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   try {
     const metrics = new LedgerMetrics();
     const jsonLog = createJsonLogger(options.log?.level ?? (options.logger !== undefined && options.log === undefined ? 'silent' : config.logLevel), options.log?.destination);
-    const raw = options.eventStore ?? (await createEventStore(eventStoreConfigFromEnv(config.eventStoreEnv), { onGroupCommit: (appends) => metrics.groupCommitted(appends) }));
+    const storeConfig = eventStoreConfigFromEnv(config.eventStoreEnv);
+    // The embedded store's projections run in a worker thread, told of each group commit.
+    const appended = new AppendSignal();
+    const projectionThread = !options.eventStore && storeConfig.kind === 'embedded' ? { env: config.eventStoreEnv, appended } : undefined;
+    const onGroupCommit = (appends: number) => {
+      metrics.groupCommitted(appends);
+      appended.notify();
+    };
+    const raw = options.eventStore ?? (await createEventStore(storeConfig, { onGroupCommit }));
     if (!options.eventStore) owned.push(raw);
     const eventStore = ledgerEventStore(raw);
     // Raw: idempotency records are bookkeeping, outside the hash-chained ledger streams.
@@ -58,7 +67,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     owned.push(people);
     const secrets = loadSecrets(config.dataDir, config.secrets);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, people, secrets, owned, metrics, jsonLog }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, people, secrets, owned, metrics, jsonLog, projectionThread }), {
       bodyParser: false,
       logger: options.logger ?? new NestJsonLogger(jsonLog),
       abortOnError: false,

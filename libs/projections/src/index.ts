@@ -9,3 +9,6 @@ export { type ProjectionState, type ProjectionStatus, readProjectionStatus } fro
 export { describeRowDifference, type RowDifference, type TableComparison } from './verify/compare-tables';
 export { type ProjectionVerification, type VerificationResult, type VerifyOptions, verifyProjections } from './verify/verify-projections';
 export { type ProjectionHost, openProjectionHost, readModelsFileFromEnv } from './host/projection-host';
+export { AppendSignal } from './thread/append-signal';
+export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread';
+export type { ProjectionEngine } from './thread/projection-thread';

@@ -5,8 +5,14 @@ import type { RecordedEvent } from '@ledger/event-store';
 export interface TableSpec {
   /** What goes between the parentheses of CREATE TABLE: columns and table constraints, e.g. `id TEXT PRIMARY KEY, status TEXT NOT NULL`. */
   readonly columns: string;
-  /** Column lists, one index each, e.g. `['status', 'inspection_id, status']`. */
+  /** Column lists, one index each, e.g. `['status', 'inspection_id, status']`: built with the table, for `apply`'s own lookups. */
   readonly indexes?: readonly string[];
+  /**
+   * Indexes only the queries use: a generation filled from the start of the log is loaded
+   * without them and they are built once it has caught up (one sorted pass instead of a random
+   * write per row). Queries of a generation still catching up run without them.
+   */
+  readonly queryIndexes?: readonly string[];
 }
 
 /** What `apply` gets besides the event: the database, inside the transaction of the current batch. */

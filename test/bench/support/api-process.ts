@@ -34,7 +34,7 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   const started = performance.now();
   const child = spawn(process.execPath, [MAIN], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), LEDGER_DATA_DIR: dataDir, NODE_ENV: 'development', LEDGER_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), LEDGER_DATA_DIR: dataDir, NODE_ENV: 'development', LEDGER_DEV_IDENTITIES: '1', LEDGER_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`the API exited with ${code} before answering`))));

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE } from '@ledger/application';
 import type { EventStore, EventStoreHealth } from '@ledger/event-store';
-import type { ProjectionRunner, ProjectionStatus } from '@ledger/projections';
+import type { ProjectionEngine, ProjectionStatus } from '@ledger/projections';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../config/tokens';
 import { PROJECTION_RUNNER } from '../read-models/read-models.tokens';
@@ -33,7 +33,7 @@ export interface HealthReport {
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionEngine,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 

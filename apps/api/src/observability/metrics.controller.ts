@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Allow } from '../identity/access/allow.decorator';
 import type { Response } from 'express';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ProjectionEngine } from '@ledger/projections';
 import { PROJECTION_RUNNER } from '../read-models/read-models.tokens';
 import { LedgerMetrics } from './ledger-metrics';
 
@@ -13,7 +13,7 @@ import { LedgerMetrics } from './ledger-metrics';
 export class MetricsController {
   constructor(
     private readonly metrics: LedgerMetrics,
-    @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) runner: ProjectionEngine,
   ) {
     metrics.watchProjections(() => runner.status());
   }

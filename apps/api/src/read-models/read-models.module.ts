@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '@ledger/application';
 import { LEDGER_STREAM_PREFIXES, type EventStore } from '@ledger/event-store';
-import { ProjectionRunner, ReadModels } from '@ledger/projections';
+import { type AppendSignal, type ProjectionEngine, ProjectionRunner, ProjectionThread, ReadModels } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { AsAtController } from './as-at.controller';
 import { DeliveryController } from './delivery.controller';
@@ -22,6 +22,12 @@ export interface ReadModelsModuleOptions {
   clock?: Clock;
   /** The longest `?atLeast=` waits (default 5 s). */
   waitTimeoutMs?: number;
+  /**
+   * Runs the projections in a worker thread with its own connections, off the requests' event
+   * loop: `env` names the same store for it to open, `appended` tells it of this thread's appends.
+   * Without it they run in this thread, fed by `eventStore`.
+   */
+  thread?: { env: Record<string, string | undefined>; appended: AppendSignal };
 }
 
 /**
@@ -33,7 +39,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger('Projections');
 
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionEngine,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
@@ -52,8 +58,8 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
 }
 
 /**
- * The read side in the API: runs the projections (ALL_PROJECTIONS) in this process, fed by the
- * store's own subscription, and serves them as JSON under /api/read (routes in README.md).
+ * The read side in the API: runs the projections (ALL_PROJECTIONS), in a worker thread when
+ * `thread` is given, and serves them as JSON under /api/read (routes in README.md).
  */
 @Module({})
 export class ReadModelsModule {
@@ -70,7 +76,10 @@ export class ReadModelsModule {
         { provide: READ_MODELS, useFactory: () => ReadModels.open(options.file, ALL_PROJECTIONS) },
         {
           provide: PROJECTION_RUNNER,
-          useFactory: (readModels: ReadModels) => new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() }),
+          useFactory: (readModels: ReadModels): ProjectionEngine =>
+            options.thread
+              ? new ProjectionThread({ env: options.thread.env, appended: options.thread.appended, readModels, store: log, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() })
+              : new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() }),
           inject: [READ_MODELS],
         },
         {

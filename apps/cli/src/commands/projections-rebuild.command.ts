@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { openProjectionHost, type Projection, ProjectionRunner, type RebuildProgress } from '@ledger/projections';
+import { openProjectionHost, type Projection, ProjectionRunner, type RebuildProgress, type RebuildResult } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { type CliCommand, type CliIO, CliUsageError } from '../cli-command';
 
@@ -86,11 +86,26 @@ export function projectionsRebuildCommandFor(projections: readonly Projection[])
       });
       let failures = 0;
       try {
+        // Asked for together, the rebuilds share one reader of the log; each is then shown in turn.
+        const shown = new Map<string, { update(progress: RebuildProgress): void }>();
+        const latest = new Map<string, RebuildProgress>();
+        const rebuilds = new Map(
+          names.map((name) => {
+            const onProgress = (progress: RebuildProgress) => {
+              latest.set(name, progress);
+              shown.get(name)?.update(progress);
+            };
+            return [name, runner.rebuild(name, { onProgress })];
+          }),
+        );
         for (const name of names) {
           io.stdout.write(`Rebuilding ${name} from the start of the log...\n`);
           const display = io.stdout.isTTY ? progressBar(io, name) : progressLines(io, name);
+          shown.set(name, display);
+          const last = latest.get(name);
+          if (last) display.update(last);
           try {
-            const result = await runner.rebuild(name, { onProgress: (progress) => display.update(progress) });
+            const result = await (rebuilds.get(name) as Promise<RebuildResult>);
             display.finish();
             const rate = result.seconds > 0 && result.events > 0 ? `, ${Math.round(result.events / result.seconds)} events/s` : '';
             io.stdout.write(`${name}: generation ${result.generation} swapped in (${result.events} events, ${result.seconds.toFixed(1)} s${rate})\n`);
@@ -98,6 +113,8 @@ export function projectionsRebuildCommandFor(projections: readonly Projection[])
             display.finish();
             failures += 1;
             io.stderr.write(`${name}: rebuild failed: ${(error as Error).message}\n`);
+          } finally {
+            shown.delete(name);
           }
         }
       } finally {

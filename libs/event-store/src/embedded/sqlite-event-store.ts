@@ -19,9 +19,11 @@ import { AppendNotifier } from './append-notifier';
 import { EVENT_COLUMNS, type EventRow, storedForm, toRecordedEvent } from './event-row';
 import { checkAppendInput, checkMaxCount, checkPosition } from './input-checks';
 import { migrateSchema } from './migrate-schema';
-import { SqliteSubscription } from './sqlite-subscription';
+import { SqliteSubscription, type SubscriptionPage } from './sqlite-subscription';
 
 const PAGE_SIZE = 500;
+/** Positions a filtered subscription's page looks through at most. */
+const FILTER_WINDOW = 20_000n;
 /** How often a waiting subscription looks for appends made by another process on the same file. */
 const POLL_INTERVAL_MS = 250;
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -211,10 +213,11 @@ export class SqliteEventStore implements EventStore {
       throw new RangeError('streamPrefixes, when given, must name at least one prefix');
     }
     this.ensureOpen();
+    const readPage = options.streamPrefixes === undefined ? (after: bigint) => this.nextPage(after) : this.filteredPages(options.streamPrefixes);
     const subscription = new SqliteSubscription(
       (after) => {
         this.ensureOpen();
-        return this.statements.allForwards.all(after, PAGE_SIZE);
+        return readPage(after);
       },
       this.appends,
       { ...options, streamPrefixes: options.streamPrefixes && [...options.streamPrefixes] },
@@ -401,6 +404,41 @@ export class SqliteEventStore implements EventStore {
       if (rows.length < limit) return;
       remaining -= rows.length;
     }
+  }
+
+  /**
+   * Another connection (another thread or process) says it has just appended: waiting
+   * subscriptions read at once instead of at their next poll.
+   */
+  appendedElsewhere(): void {
+    if (this.changedElsewhere()) this.appends.notify();
+  }
+
+  private nextPage(after: bigint): SubscriptionPage {
+    const rows = this.statements.allForwards.all(after, PAGE_SIZE);
+    return { rows, through: rows.length > 0 ? rows[rows.length - 1].position : after };
+  }
+
+  /**
+   * Pages of the streams with these prefixes, filtered by SQLite over a bounded window of
+   * positions at a time: the other streams' rows are never read into JavaScript, and no one read
+   * scans the whole log.
+   */
+  private filteredPages(prefixes: readonly string[]): (after: bigint) => SubscriptionPage {
+    const matching = prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ');
+    const page = this.db.prepare<unknown[], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND (${matching}) ORDER BY position LIMIT ?`,
+    );
+    const prefixParams = prefixes.flatMap((prefix) => [prefix.length, prefix]);
+    const head = this.db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck();
+    // One snapshot: the rows and the head they are judged against.
+    return this.db.transaction((after: bigint): SubscriptionPage => {
+      const last = head.get() ?? 0n;
+      const upTo = after + FILTER_WINDOW < last ? after + FILTER_WINDOW : last;
+      if (upTo <= after) return { rows: [], through: after };
+      const rows = page.all(after, upTo, ...prefixParams, PAGE_SIZE);
+      return { rows, through: rows.length === PAGE_SIZE ? rows[rows.length - 1].position : upTo };
+    });
   }
 
   /** True once per batch of commits made through any other connection to the file. */

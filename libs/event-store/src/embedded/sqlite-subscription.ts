@@ -2,11 +2,20 @@ import type { SubscribeToAllOptions, Subscription, SubscriptionMessage } from '.
 import type { AppendNotifier } from './append-notifier';
 import { type EventRow, toRecordedEvent } from './event-row';
 
+/** Rows after a position, all of them matching the subscription's filter, and how far they cover the log. */
+export interface SubscriptionPage {
+  rows: EventRow[];
+  /** The page covers the log up to here (inclusive): there is no other matching event up to it. */
+  through: bigint;
+}
+
 /**
  * A catch-up subscription that reads the log in pages after its cursor and, once it has read
  * everything, waits for the next append and reads again. Because positions are gap-free and
  * assigned in commit order, "every row after the cursor" can never miss or repeat an event,
  * however subscriptions and appends interleave. Pull-based: a slow consumer holds no buffer.
+ * The stream filter runs in SQL (`readPage`); between pages it lets the event loop run, so that
+ * catching up with a long log never holds the thread it shares with requests.
  */
 export class SqliteSubscription implements Subscription {
   private closed = false;
@@ -14,7 +23,7 @@ export class SqliteSubscription implements Subscription {
   private readonly messages: AsyncGenerator<SubscriptionMessage>;
 
   constructor(
-    private readonly readPage: (after: bigint) => EventRow[],
+    private readonly readPage: (after: bigint) => SubscriptionPage,
     private readonly appends: AppendNotifier,
     private readonly options: SubscribeToAllOptions,
     private readonly onClose: (subscription: SqliteSubscription) => void,
@@ -38,22 +47,19 @@ export class SqliteSubscription implements Subscription {
   }
 
   private async *run(): AsyncGenerator<SubscriptionMessage> {
-    const prefixes = this.options.streamPrefixes;
-    const matches = (streamId: string) => prefixes === undefined || prefixes.some((prefix) => streamId.startsWith(prefix));
     let cursor = this.options.after ?? 0n;
     let caughtUp = false;
     try {
       while (!this.closed) {
-        const page = this.readPage(cursor);
-        if (page.length > 0) {
-          for (const row of page) {
-            cursor = row.position;
-            if (matches(row.stream_id)) {
-              yield { kind: 'event', event: toRecordedEvent(row) };
-              if (this.closed) return;
-            }
+        const { rows, through } = this.readPage(cursor);
+        if (through > cursor) {
+          for (const row of rows) {
+            yield { kind: 'event', event: toRecordedEvent(row) };
+            if (this.closed) return;
           }
-          if (!matches(page[page.length - 1].stream_id)) yield { kind: 'checkpoint', position: cursor };
+          cursor = through;
+          if (rows.length === 0 || rows[rows.length - 1].position !== through) yield { kind: 'checkpoint', position: through };
+          await new Promise((resolve) => setImmediate(resolve));
         } else if (!caughtUp) {
           caughtUp = true;
           yield { kind: 'caught-up', position: cursor > 0n ? cursor : null };

@@ -239,6 +239,16 @@ export class GenerationRegistry {
     }
   }
 
+  /** Builds the query-only indexes of a generation once it has been loaded (see TableSpec.queryIndexes). */
+  createQueryIndexes(projection: Projection, generation: number): void {
+    for (const [table, spec] of Object.entries(projection.tables)) {
+      const physical = physicalTableName(projection.name, generation, table);
+      (spec.queryIndexes ?? []).forEach((columns, index) => {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${physical}__q${index}" ON "${physical}" (${columns})`);
+      });
+    }
+  }
+
   /** Drops whatever tables the generation has, including tables of a definition the code no longer has. */
   private dropGeneration(generation: Generation): void {
     for (const table of this.statements.tablesLike.all(physicalTableName(generation.projection, generation.generation, '*'))) {

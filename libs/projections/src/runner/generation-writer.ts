@@ -3,32 +3,30 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../projection';
 import type { ReadModels } from '../read-model-database';
 import { type Generation, type GenerationRegistry, type ProjectionFault, physicalTableName } from '../registry/generation-registry';
+import { ApplyFailed, commitBatch } from './commit-batch';
 
-export interface CommittedBatch {
+/** What one batch did to one generation, once its transaction has committed. */
+export interface TargetOutcome {
   /** Position of the last event applied (or passed by a checkpoint), after this batch. */
   checkpoint: bigint | null;
   /** Events applied in this batch. */
   applied: number;
-  /** Set when an event could not be applied: the batch stopped there and the generation is faulted. */
+  /** Set when an event could not be applied: the generation stopped there and is faulted. */
   fault: ProjectionFault | null;
 }
 
 /**
- * Applies batches of events to one generation of a projection. Each batch is one transaction
- * holding its rows and its checkpoint; each event runs in a savepoint, so an event that throws
- * leaves no partial rows: the events before it commit, its fault is recorded, the rest waits.
- * Before writing, the transaction checks that the generation is still where this writer left it,
- * so two writers (two processes) can never apply the same event twice.
+ * One generation of one projection as a target of a lane (see lane.ts). The lane opens the
+ * batch's transaction; inside it the writer checks that the generation is still where it left
+ * it (so two writers, in two processes, can never apply the same event twice), applies the
+ * events after its own checkpoint and stores the new checkpoint with the rows.
  */
 export class GenerationWriter {
   private readonly registry: GenerationRegistry;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly physicalNames = new Map<string, string>();
-  private readonly context: ProjectionContext;
-  private readonly savepoint: Database.Statement;
-  private readonly release: Database.Statement;
-  private readonly rollbackToSavepoint: Database.Statement;
+  readonly context: ProjectionContext;
   private status: 'active' | 'building';
   private current: bigint | null;
   private applied: number;
@@ -37,7 +35,7 @@ export class GenerationWriter {
   /** Writes to `from` (an active or building generation), continuing from its checkpoint. */
   constructor(
     readModels: ReadModels,
-    private readonly projection: Projection,
+    readonly projection: Projection,
     from: Generation,
   ) {
     if (from.status === 'retired') throw new Error(`projection ${projection.name} generation ${from.generation} is retired`);
@@ -55,9 +53,6 @@ export class GenerationWriter {
       table: (name) => this.physicalName(name),
       statement: (sql) => this.statement(sql),
     };
-    this.savepoint = this.db.prepare('SAVEPOINT projection_event');
-    this.release = this.db.prepare('RELEASE projection_event');
-    this.rollbackToSavepoint = this.db.prepare('ROLLBACK TO projection_event');
   }
 
   get checkpoint(): bigint | null {
@@ -73,57 +68,58 @@ export class GenerationWriter {
     return this.projection.name;
   }
 
+  get building(): boolean {
+    return this.status === 'building';
+  }
+
   /** The built generation has been swapped in: it now writes as the active one. */
   promote(): void {
     this.status = 'active';
   }
 
-  /**
-   * Applies `events` (in log order, after the checkpoint) and moves the checkpoint to the last one
-   * applied, or to `advanceTo` when that is further and every event applied.
-   */
-  commit(events: readonly RecordedEvent[], advanceTo: bigint | null): CommittedBatch {
-    const result = this.db.transaction(() => this.applyInTransaction(events, advanceTo)).immediate();
-    this.current = result.checkpoint;
-    this.applied += result.applied;
-    return result;
+  /** True when the event is after this generation's checkpoint (it has not been given it yet). */
+  wants(event: RecordedEvent): boolean {
+    return this.current === null || event.position > this.current;
   }
 
-  private applyInTransaction(events: readonly RecordedEvent[], advanceTo: bigint | null): CommittedBatch {
-    const name = this.projection.name;
-    this.registry.assertWritable(name, this.generation, this.status, this.current);
-    let checkpoint = this.current;
-    let applied = 0;
-    let fault: ProjectionFault | null = null;
-    for (const event of events) {
-      if (checkpoint !== null && event.position <= checkpoint) {
-        throw new Error(`projection ${name} was given event ${event.id} at ${event.position}, not after its checkpoint ${checkpoint}`);
-      }
-      this.savepoint.run();
-      try {
-        this.projection.apply(event, this.context);
-      } catch (error) {
-        // An error that made SQLite abort the whole transaction is a storage failure, not this event's fault.
-        if (!this.db.inTransaction) throw error;
-        this.rollbackToSavepoint.run();
-        this.release.run();
-        fault = {
-          eventId: event.id,
-          eventType: event.type,
-          position: event.position,
-          error: error instanceof Error ? error.message : String(error),
-          at: new Date().toISOString(),
-        };
-        this.registry.recordFault(name, this.generation, fault);
-        break;
-      }
-      this.release.run();
-      checkpoint = event.position;
-      applied += 1;
+  /** In the batch's transaction, before writing: throws StaleGenerationError if another writer moved it on. */
+  assertWritable(): void {
+    this.registry.assertWritable(this.projection.name, this.generation, this.status, this.current);
+  }
+
+  /** In the batch's transaction, after the rows: stores the checkpoint the batch reached. */
+  advance(outcome: TargetOutcome): void {
+    if (outcome.fault) this.registry.recordFault(this.projection.name, this.generation, outcome.fault);
+    if (outcome.checkpoint !== this.current || outcome.applied > 0) this.registry.advance(this.projection.name, this.generation, outcome.checkpoint, outcome.applied);
+  }
+
+  /** After the batch's transaction committed. */
+  committed(outcome: TargetOutcome): void {
+    this.current = outcome.checkpoint;
+    this.applied += outcome.applied;
+  }
+
+  /**
+   * Applies `events` (in log order) in one transaction of its own and moves the checkpoint to the
+   * last one applied, or to `advanceTo` when that is further and every event applied. For a
+   * writer fed alone (verify's scratch copy); the runner's lanes feed many writers per batch.
+   */
+  commit(events: readonly RecordedEvent[], advanceTo: bigint | null): TargetOutcome {
+    let outcomes: Map<GenerationWriter, TargetOutcome>;
+    try {
+      outcomes = commitBatch(this.db, [this], events, advanceTo, false);
+    } catch (error) {
+      if (!(error instanceof ApplyFailed)) throw error;
+      outcomes = commitBatch(this.db, [this], events, advanceTo, true);
     }
-    if (fault === null && advanceTo !== null && (checkpoint === null || advanceTo > checkpoint)) checkpoint = advanceTo;
-    if (checkpoint !== this.current || applied > 0) this.registry.advance(name, this.generation, checkpoint, applied);
-    return { checkpoint, applied, fault };
+    const outcome = outcomes.get(this) as TargetOutcome;
+    this.committed(outcome);
+    return outcome;
+  }
+
+  /** Builds the query-only indexes its tables were loaded without. */
+  ensureIndexes(): void {
+    this.registry.createQueryIndexes(this.projection, this.generation);
   }
 
   private physicalName(table: string): string {

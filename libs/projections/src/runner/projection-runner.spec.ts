@@ -71,12 +71,12 @@ describe('ProjectionRunner', () => {
       const readModels = open([observer, countsByType()]);
       const commits = jest.spyOn(readModels, 'notifyCommitted');
 
-      await runner(readModels, { batchSize: 10 }).start();
+      await runner(readModels, { batchSize: 10, catchUpBatchSize: 10 }).start();
 
       expect(await readModels.waitForPosition(25n, 5000)).toBe(true);
       expect(observed.every(({ rows, checkpoint }) => rows === (checkpoint ?? 0))).toBe(true);
       expect([...new Set(observed.map(({ rows }) => rows))]).toEqual([0, 10, 20]);
-      expect(commits).toHaveBeenCalledTimes(6); // 10 + 10 + 5 events, for each of the two projections
+      expect(commits).toHaveBeenCalledTimes(3); // 10 + 10 + 5 events, each batch one transaction for both projections
       expect(total(rowsOf(readModels, 'counts_by_type', 'counts'))).toBe(25);
     });
 
@@ -191,6 +191,7 @@ describe('ProjectionRunner', () => {
       const progress: RebuildProgress[] = [];
       const after = runner(v2, {
         batchSize: 10,
+        catchUpBatchSize: 10,
         onRebuildProgress: (report) => {
           progress.push(report);
           if (!report.finished) servedDuringRebuild.push({ table: v2.table('counts_by_type', 'counts'), total: total(rowsOf(v2, 'counts_by_type', 'counts')) });

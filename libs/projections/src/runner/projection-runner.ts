@@ -1,11 +1,11 @@
 import type { EventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import type { ReadModels } from '../read-model-database';
-import { type Generation, type GenerationRegistry, type ProjectionFault, isCurrent } from '../registry/generation-registry';
+import { type GenerationRegistry, type ProjectionFault, StaleGenerationError, isCurrent } from '../registry/generation-registry';
 import { countEventsAfter } from '../status/count-events';
 import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
-import { GenerationWorker, type WorkerEnd, type WorkerSettings } from './generation-worker';
-import { GenerationWriter } from './generation-writer';
+import { GenerationWriter, type TargetOutcome } from './generation-writer';
+import { Lane, type LaneEnd, type LaneSettings } from './lane';
 import { type RebuildProgress, RebuildProgressTracker } from './rebuild-progress';
 
 export interface RunnerLogger {
@@ -17,14 +17,16 @@ export interface ProjectionRunnerOptions {
   /** Give it the upcasting store, so projections see every event in its current shape. */
   store: EventStore;
   readModels: ReadModels;
-  /** Most events per transaction (default 500). */
+  /** Most events per transaction once caught up (default 500). */
   batchSize?: number;
-  /** How long a part-filled batch waits for more events before it commits (default 5 ms). */
-  idleFlushMs?: number;
+  /** Most events per transaction while catching up or rebuilding (default 5000, never less than batchSize). */
+  catchUpBatchSize?: number;
   /** Only streams with these prefixes (EventStoreDB filters on the server). Default: every non-system stream. */
   streamPrefixes?: readonly string[];
   /** Progress of every rebuild, including those a version change starts. */
   onRebuildProgress?: (progress: RebuildProgress) => void;
+  /** After every committed batch (the read models moved on): e.g. to tell another thread. */
+  onCommitted?: () => void;
   logger?: RunnerLogger;
 }
 
@@ -54,22 +56,26 @@ export class ProjectionFaultedError extends Error {
 
 interface Build {
   readonly generation: number;
-  readonly worker: GenerationWorker;
+  readonly writer: GenerationWriter;
   readonly promise: Promise<RebuildResult>;
+  readonly resolve: (result: RebuildResult) => void;
+  readonly reject: (error: Error) => void;
   readonly listeners: Set<(progress: RebuildProgress) => void>;
-  swapped: boolean;
+  readonly tracker: RebuildProgressTracker;
+  readonly startedAt: number;
 }
 
 interface Slot {
   readonly projection: Projection;
-  live: GenerationWorker | null;
+  live: GenerationWriter | null;
   build: Build | null;
-  retry: NodeJS.Timeout | null;
   failures: number;
   error: string | null;
 }
 
 const MAX_RETRY_DELAY_MS = 30_000;
+/** SQLite's page cache for the connection that applies batches (its default is 2 MiB). */
+const WRITER_CACHE_KIB = 64 * 1024;
 
 const CONSOLE_LOGGER: RunnerLogger = {
   log: (message) => console.log(message),
@@ -77,37 +83,47 @@ const CONSOLE_LOGGER: RunnerLogger = {
 };
 
 /**
- * Keeps the read models up to date from the log. Per projection it runs a live worker on the
- * active generation and, when the code's version (or tables) differ from the active
- * generation's or `rebuild` is asked for, a build worker that fills a new generation from the
- * start of the log while the active one serves, swaps it in once caught up and carries on live.
+ * Keeps the read models up to date from the log, with one reader for all of them: the live lane
+ * feeds the active generation of every projection in the same batches, each batch one
+ * transaction carrying every checkpoint. When a projection's code version (or tables) differ
+ * from its active generation's, or `rebuild` is asked for, a build lane fills new generations
+ * from the start of the log while the active ones serve (rebuilds asked for together share one
+ * reader), swaps each in once caught up and hands it to the live lane.
  *
  * An event a projection cannot apply stops that projection (faulted, recorded with the event);
  * the others carry on. The fault is tried again at the next `start`. A failure of the store or
- * of the database is retried with backoff from the stored checkpoint.
+ * of the database is retried with backoff from the stored checkpoints.
  */
 export class ProjectionRunner {
   private readonly registry: GenerationRegistry;
   private readonly slots: ReadonlyMap<string, Slot>;
-  private readonly settings: WorkerSettings;
+  private readonly settings: LaneSettings;
   private readonly logger: RunnerLogger;
   private running = false;
+  private live: Lane | null = null;
+  /** Restarts of the live lane, one after the other. */
+  private liveChain: Promise<void> = Promise.resolve();
+  private liveRestartQueued = false;
+  private readonly buildLanes = new Set<Lane>();
+  private pendingBuilds: Slot[] = [];
+  private retry: NodeJS.Timeout | null = null;
+  private failures = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = options.readModels.registry;
     this.slots = new Map(
-      options.readModels.projections.map((projection) => [
-        projection.name,
-        { projection, live: null, build: null, retry: null, failures: 0, error: null },
-      ]),
+      options.readModels.projections.map((projection) => [projection.name, { projection, live: null, build: null, failures: 0, error: null }]),
     );
+    const batchSize = options.batchSize ?? 500;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be an integer >= 1');
     this.settings = {
-      batchSize: options.batchSize ?? 500,
-      idleFlushMs: options.idleFlushMs ?? 5,
+      batchSize,
+      catchUpBatchSize: Math.max(batchSize, options.catchUpBatchSize ?? 5000),
       streamPrefixes: options.streamPrefixes,
     };
-    if (!Number.isInteger(this.settings.batchSize) || this.settings.batchSize < 1) throw new RangeError('batchSize must be an integer >= 1');
     this.logger = options.logger ?? CONSOLE_LOGGER;
+    // Lookups by key (a random UUID index among them) stay in memory instead of a read per miss.
+    options.readModels.db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
   }
 
   /** Starts every projection from its checkpoint (and any rebuild it needs); resolves once they are running. */
@@ -123,23 +139,22 @@ export class ProjectionRunner {
     }
   }
 
-  /** Commits what each worker holds and stops. An unfinished rebuild resumes at the next start. */
+  /** Commits what each lane holds and stops. An unfinished rebuild resumes at the next start. */
   async stop(): Promise<void> {
     this.running = false;
-    const workers: GenerationWorker[] = [];
-    for (const slot of this.slots.values()) {
-      if (slot.retry) clearTimeout(slot.retry);
-      slot.retry = null;
-      if (slot.live) workers.push(slot.live);
-      if (slot.build && slot.build.worker !== slot.live) workers.push(slot.build.worker);
-    }
-    await Promise.all(workers.map((worker) => worker.stop()));
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    const lanes = [...this.buildLanes];
+    await Promise.all([this.queueLive(), ...lanes.map((lane) => lane.stop())]);
+    // A later start takes each generation again from the registry.
+    for (const slot of this.slots.values()) slot.live = null;
   }
 
   /**
    * Builds a new generation of `name` from the start of the log while the current one serves,
    * and swaps it in when it has caught up. Works without `start` too (the CLI): it then stops
-   * after the swap. Resolves when swapped; joins a rebuild already under way.
+   * after the swap. Resolves when swapped; joins a rebuild already under way. Rebuilds asked for
+   * in the same turn of the event loop share one reader of the log.
    */
   rebuild(name: string, options: { onProgress?: (progress: RebuildProgress) => void } = {}): Promise<RebuildResult> {
     const slot = this.slot(name);
@@ -176,34 +191,73 @@ export class ProjectionRunner {
     const active = this.registry.ensureActive(projection);
     const building = this.registry.building(projection.name);
     const current = isCurrent(active, projection);
-    if (!slot.live && current && active.fault === null) this.startLive(slot, active);
+    if (!slot.live && current && active.fault === null) {
+      slot.live = new GenerationWriter(this.options.readModels, projection, active);
+      this.restartLive();
+    }
     const buildNeeded = building ? building.fault === null : !current;
     if (!slot.build && buildNeeded) this.startBuild(slot);
   }
 
-  private startLive(slot: Slot, generation: Generation): void {
-    const writer = new GenerationWriter(this.options.readModels, slot.projection, generation);
-    const worker = new GenerationWorker(this.options.store, writer, this.settings, { committed: () => this.committed(slot) });
-    slot.live = worker;
-    void worker.done.then((end) => this.liveEnded(slot, worker, end));
+  /** The live lane again, with the live generation of every slot (after one joined or left). */
+  private restartLive(): void {
+    if (this.liveRestartQueued) return;
+    this.liveRestartQueued = true;
+    this.liveChain = this.liveChain.then(async () => {
+      this.liveRestartQueued = false;
+      if (this.live) await this.live.stop();
+      this.live = null;
+      if (!this.running) return;
+      const writers = [...this.slots.values()].flatMap((slot) => (slot.live ? [slot.live] : []));
+      if (writers.length === 0) return;
+      const lane = new Lane(this.options.store, this.options.readModels.db, writers, this.settings, {
+        committed: (outcomes) => this.liveCommitted(outcomes),
+        stale: (writer) => this.liveStale(writer),
+        caughtUp: (caughtUp) => {
+          for (const writer of caughtUp.writers) writer.ensureIndexes();
+          return 'continue';
+        },
+      });
+      this.live = lane;
+      void lane.done.then((end) => this.liveEnded(lane, end));
+    });
   }
 
-  private liveEnded(slot: Slot, worker: GenerationWorker, end: WorkerEnd): void {
-    if (slot.live === worker) slot.live = null;
-    const name = slot.projection.name;
-    switch (end.reason) {
-      case 'stopped':
-        return;
-      case 'faulted':
-        this.logger.warn(new ProjectionFaultedError(name, worker.writer.generation, end.fault).message);
-        return;
-      case 'stale':
-        this.reconcile(slot);
-        return;
-      case 'failed':
-        this.failed(slot, end.error);
-        return;
+  /** Resolves once the live lane has stopped (when not running) or restarted. */
+  private queueLive(): Promise<void> {
+    this.restartLive();
+    return this.liveChain;
+  }
+
+  private liveCommitted(outcomes: ReadonlyMap<GenerationWriter, TargetOutcome>): void {
+    this.failures = 0;
+    for (const [writer, outcome] of outcomes) {
+      const slot = this.slot(writer.projectionName);
+      slot.error = null;
+      if (outcome.fault) {
+        if (slot.live === writer) slot.live = null;
+        this.logger.warn(new ProjectionFaultedError(slot.projection.name, writer.generation, outcome.fault).message);
+      }
     }
+    this.notifyCommitted();
+  }
+
+  private liveStale(writer: GenerationWriter): void {
+    const slot = this.slot(writer.projectionName);
+    if (slot.live === writer) slot.live = null;
+    this.reconcile(slot);
+  }
+
+  private liveEnded(lane: Lane, end: LaneEnd): void {
+    if (this.live === lane) this.live = null;
+    if (end.reason !== 'failed') return;
+    for (const writer of lane.writers) {
+      const slot = this.slot(writer.projectionName);
+      slot.error = end.error.message;
+      // Taken again from the stored checkpoint: nothing of the failed batch was committed.
+      if (slot.live === writer) slot.live = null;
+    }
+    this.scheduleRetry(end.error);
   }
 
   private startBuild(slot: Slot): Build {
@@ -213,14 +267,8 @@ export class ProjectionRunner {
     this.dropRetired(name);
     const generation = this.registry.startBuilding(projection);
     const writer = new GenerationWriter(this.options.readModels, projection, generation);
-    const tracker = new RebuildProgressTracker(name, generation.generation, generation.eventsApplied);
     const listeners = new Set<(progress: RebuildProgress) => void>();
     if (this.options.onRebuildProgress) listeners.add(this.options.onRebuildProgress);
-    const report = (finished: boolean) => {
-      const progress = tracker.progress(writer.eventsApplied, finished);
-      for (const listener of listeners) listener(progress);
-    };
-    const startedAt = Date.now();
     let resolve!: (result: RebuildResult) => void;
     let reject!: (error: Error) => void;
     const promise = new Promise<RebuildResult>((ok, fail) => {
@@ -229,92 +277,154 @@ export class ProjectionRunner {
     });
     // Rebuilds started by a version change have nobody awaiting them: their failure is logged instead.
     promise.catch(() => undefined);
-
-    const worker = new GenerationWorker(this.options.store, writer, this.settings, {
-      committed: () => {
-        this.committed(slot);
-        report(false);
-      },
-      caughtUp: async () => {
-        this.registry.swap(name, generation.generation, writer.checkpoint);
-        writer.promote();
-        build.swapped = true;
-        const previous = slot.live;
-        slot.build = null;
-        slot.live = this.running ? worker : null;
-        this.dropRetired(name);
-        this.options.readModels.notifyCommitted();
-        report(true);
-        const result = { projection: name, generation: generation.generation, events: writer.eventsApplied, seconds: (Date.now() - startedAt) / 1000 };
-        this.logger.log(
-          `projection ${name}: generation ${result.generation} (version ${projection.version}) swapped in after ${result.events} events`,
-        );
-        resolve(result);
-        if (previous) void previous.stop();
-        return this.running ? 'continue' : 'stop';
-      },
-    });
-    const build: Build = { generation: generation.generation, worker, promise, listeners, swapped: false };
+    const tracker = new RebuildProgressTracker(name, generation.generation, generation.eventsApplied);
+    const build: Build = { generation: generation.generation, writer, promise, resolve, reject, listeners, tracker, startedAt: Date.now() };
     slot.build = build;
-    // The whole remainder, once: a rebuild reads all of it anyway.
-    countEventsAfter(this.options.store, generation.checkpoint, { streamPrefixes: this.settings.streamPrefixes, limit: Number.MAX_SAFE_INTEGER }).then(
-      (remaining) => tracker.setRemaining(remaining.events),
+    void this.remaining(generation.checkpoint).then(
+      (remaining) => tracker.setRemaining(remaining),
       () => undefined,
     );
-    void worker.done.then((end) => this.buildEnded(slot, build, end, resolve, reject));
+    this.pendingBuilds.push(slot);
+    if (this.pendingBuilds.length === 1) setImmediate(() => this.launchBuilds());
     return build;
   }
 
-  private buildEnded(slot: Slot, build: Build, end: WorkerEnd, resolve: (result: RebuildResult) => void, reject: (error: Error) => void): void {
-    if (build.swapped) {
-      this.liveEnded(slot, build.worker, end);
-      return;
-    }
-    if (slot.build === build) slot.build = null;
-    const name = slot.projection.name;
-    const writer = build.worker.writer;
-    switch (end.reason) {
-      case 'faulted': {
-        const error = new ProjectionFaultedError(name, build.generation, end.fault);
+  /** Events after `checkpoint`: head minus checkpoint where positions are gap-free, not a recount. */
+  private async remaining(checkpoint: bigint | null): Promise<number> {
+    const embedded = (await this.options.store.health()).kind === 'embedded';
+    const streamPrefixes = embedded ? undefined : this.settings.streamPrefixes;
+    return (await countEventsAfter(this.options.store, checkpoint, { streamPrefixes, limit: Number.MAX_SAFE_INTEGER })).events;
+  }
+
+  /** One build lane for every rebuild asked for since the last launch. */
+  private launchBuilds(): void {
+    const slots = this.pendingBuilds.filter((slot) => slot.build !== null);
+    this.pendingBuilds = [];
+    if (slots.length === 0) return;
+    const lane: Lane = new Lane(
+      this.options.store,
+      this.options.readModels.db,
+      slots.map((slot) => (slot.build as Build).writer),
+      this.settings,
+      {
+        committed: (outcomes) => this.buildCommitted(outcomes),
+        stale: (writer) => this.buildStale(writer),
+        caughtUp: (caughtUp) => this.buildsCaughtUp(caughtUp),
+      },
+    );
+    this.buildLanes.add(lane);
+    void lane.done.then((end) => {
+      this.buildLanes.delete(lane);
+      this.buildEnded(lane, end);
+    });
+  }
+
+  private buildOf(writer: GenerationWriter): { slot: Slot; build: Build } | null {
+    const slot = this.slot(writer.projectionName);
+    return slot.build && slot.build.writer === writer ? { slot, build: slot.build } : null;
+  }
+
+  private report(build: Build, finished: boolean): void {
+    const progress = build.tracker.progress(build.writer.eventsApplied, finished);
+    for (const listener of build.listeners) listener(progress);
+  }
+
+  private buildCommitted(outcomes: ReadonlyMap<GenerationWriter, TargetOutcome>): void {
+    this.failures = 0;
+    for (const [writer, outcome] of outcomes) {
+      const found = this.buildOf(writer);
+      if (!found) continue;
+      found.slot.error = null;
+      if (outcome.fault) {
+        found.slot.build = null;
+        const error = new ProjectionFaultedError(found.slot.projection.name, found.build.generation, outcome.fault);
         this.logger.warn(`rebuild stopped: ${error.message}`);
-        reject(error);
-        return;
+        found.build.reject(error);
+      } else {
+        this.report(found.build, false);
       }
-      case 'stopped':
-        reject(new Error(`the rebuild of ${name} stopped before it finished; it resumes from generation ${build.generation}'s checkpoint`));
-        return;
-      case 'stale':
-        // Another process finished (or took over) this generation.
-        if (this.registry.generation(name, build.generation)?.status === 'active') {
-          resolve({ projection: name, generation: build.generation, events: writer.eventsApplied, seconds: 0 });
-        } else {
-          reject(new Error(`the rebuild of ${name} generation ${build.generation} was taken over by another process`));
-        }
-        this.reconcile(slot);
-        return;
-      case 'failed':
-        reject(end.error);
-        this.failed(slot, end.error);
-        return;
     }
+    this.notifyCommitted();
   }
 
-  private committed(slot: Slot): void {
-    slot.failures = 0;
-    slot.error = null;
+  private buildStale(writer: GenerationWriter): void {
+    const found = this.buildOf(writer);
+    if (!found) return;
+    const { slot, build } = found;
+    slot.build = null;
+    const name = slot.projection.name;
+    // Another process finished (or took over) this generation.
+    if (this.registry.generation(name, build.generation)?.status === 'active') {
+      build.resolve({ projection: name, generation: build.generation, events: writer.eventsApplied, seconds: 0 });
+    } else {
+      build.reject(new Error(`the rebuild of ${name} generation ${build.generation} was taken over by another process`));
+    }
+    this.reconcile(slot);
+  }
+
+  /** Swaps in every generation of the lane, and hands them to the live lane. */
+  private buildsCaughtUp(lane: Lane): 'stop' {
+    for (const writer of lane.writers) {
+      const found = this.buildOf(writer);
+      if (!found) continue;
+      const { slot, build } = found;
+      const name = slot.projection.name;
+      writer.ensureIndexes();
+      try {
+        this.registry.swap(name, build.generation, writer.checkpoint);
+      } catch (error) {
+        if (error instanceof StaleGenerationError) {
+          this.buildStale(writer);
+          continue;
+        }
+        throw error;
+      }
+      writer.promote();
+      slot.build = null;
+      slot.live = this.running ? writer : null;
+      this.dropRetired(name);
+      this.report(build, true);
+      const result = { projection: name, generation: build.generation, events: writer.eventsApplied, seconds: (Date.now() - build.startedAt) / 1000 };
+      this.logger.log(`projection ${name}: generation ${result.generation} (version ${slot.projection.version}) swapped in after ${result.events} events`);
+      build.resolve(result);
+    }
+    this.notifyCommitted();
+    if (this.running) this.restartLive();
+    return 'stop';
+  }
+
+  private buildEnded(lane: Lane, end: LaneEnd): void {
+    for (const writer of lane.writers) {
+      const found = this.buildOf(writer);
+      if (!found) continue;
+      const { slot, build } = found;
+      slot.build = null;
+      if (end.reason === 'failed') {
+        slot.error = end.error.message;
+        build.reject(end.error);
+      } else {
+        build.reject(new Error(`the rebuild of ${slot.projection.name} stopped before it finished; it resumes from generation ${build.generation}'s checkpoint`));
+      }
+    }
+    if (end.reason === 'failed') this.scheduleRetry(end.error);
+  }
+
+  private notifyCommitted(): void {
     this.options.readModels.notifyCommitted();
+    this.options.onCommitted?.();
   }
 
-  private failed(slot: Slot, error: Error): void {
-    slot.error = error.message;
+  /** After a failure of the store or the database: everything not running is started again from its checkpoint. */
+  private scheduleRetry(error: Error): void {
     if (!this.running) return;
-    slot.failures += 1;
-    const delay = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** slot.failures);
-    this.logger.warn(`projection ${slot.projection.name}: ${error.message}; retrying in ${delay} ms`);
-    if (slot.retry) clearTimeout(slot.retry);
-    slot.retry = setTimeout(() => {
-      slot.retry = null;
-      this.reconcile(slot);
+    this.failures += 1;
+    const delay = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** this.failures);
+    this.logger.warn(`projections: ${error.message}; retrying in ${delay} ms`);
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      for (const slot of this.slots.values()) this.reconcile(slot);
+      this.restartLive();
     }, delay);
   }
 

@@ -19,13 +19,13 @@ export const registerProjection: Projection = {
     inspections: {
       columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL,
         published_on TEXT NOT NULL, summary TEXT NOT NULL`,
-      indexes: ['published_on', 'service', 'inspection_type'],
+      queryIndexes: ['published_on', 'service', 'inspection_type'],
     },
     findings: {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, number INTEGER NOT NULL,
         finding_type TEXT NOT NULL, status TEXT NOT NULL, owner TEXT, target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL,
         summary TEXT NOT NULL`,
-      indexes: ['inspection_id, number', 'status', 'owner', 'target_date', 'due_date'],
+      queryIndexes: ['inspection_id, number', 'status', 'owner', 'target_date', 'due_date'],
     },
   },
   apply(event: RecordedEvent, context: ProjectionContext): void {

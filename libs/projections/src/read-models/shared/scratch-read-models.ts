@@ -24,6 +24,7 @@ export class ScratchReadModels implements ReadModelReader {
         const name = scratchName(projection.name, table);
         db.exec(`CREATE TABLE ${name} (${spec.columns})`);
         spec.indexes?.forEach((columns, index) => db.exec(`CREATE INDEX ${name}__i${index} ON ${name} (${columns})`));
+        spec.queryIndexes?.forEach((columns, index) => db.exec(`CREATE INDEX ${name}__q${index} ON ${name} (${columns})`));
       }
     }
     return new ScratchReadModels(db, projections);

@@ -20,7 +20,7 @@ export const statutoryProjection: Projection = {
         deadline TEXT, timetable_revised_because TEXT, invited_on TEXT, comments_due_by TEXT, chief_officer_comments_on TEXT,
         commissioner_comments_on TEXT, reply_on TEXT, published_on TEXT, published_as TEXT, url TEXT, copy_to_hmicfrs_on TEXT,
         copy_to_home_secretary_on TEXT`,
-      indexes: ['deadline', 'service'],
+      queryIndexes: ['deadline', 'service'],
     },
   },
   apply(recorded: RecordedEvent, context: ProjectionContext): void {

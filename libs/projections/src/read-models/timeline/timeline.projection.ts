@@ -54,7 +54,7 @@ export const timelineProjection: Projection = {
         on_behalf_of_name TEXT, on_behalf_of_role TEXT, on_behalf_of_organisation TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
         occurred_key TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL, source TEXT NOT NULL, command_id TEXT NOT NULL, correlation_id TEXT NOT NULL,
         causation_id TEXT NOT NULL, status_before TEXT, status_after TEXT, corrected_by TEXT`,
-      indexes: [
+      queryIndexes: [
         'recommendation_id, occurred_key',
         'inspection_id, occurred_key',
         'challenge_id, occurred_key',

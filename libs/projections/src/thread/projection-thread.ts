@@ -1,0 +1,142 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EventStore } from '@ledger/event-store';
+import type { ReadModels } from '../read-model-database';
+import type { ProjectionRunner, RunnerLogger } from '../runner/projection-runner';
+import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
+import type { AppendSignal } from './append-signal';
+import type { FromThread, ThreadSettings, ToThread } from './thread-messages';
+
+export interface ProjectionThreadOptions extends Omit<ThreadSettings, 'readModelsFile'> {
+  /** This thread's own connection to the read models: queries, status and `waitForPosition`. */
+  readModels: ReadModels;
+  /** This thread's log, for the lag in `status`. */
+  store: EventStore;
+  /** Appends made in this thread: the projection thread reads them at once instead of at its next poll. */
+  appended?: AppendSignal;
+  logger: RunnerLogger;
+}
+
+/** What the API needs of the projections, in its own thread (ProjectionRunner) or in a worker thread (ProjectionThread). */
+export type ProjectionEngine = Pick<ProjectionRunner, 'start' | 'stop' | 'status' | 'waitForPosition'>;
+
+/** How long a stop waits for the thread to commit what it holds before it is terminated. */
+const STOP_TIMEOUT_MS = 10_000;
+/** Before a thread that died is started again. */
+const RESTART_DELAY_MS = 1000;
+
+/** Runs the worker from the TypeScript sources too (tests), through the same SWC hook as test child processes. */
+function workerScript(): { file: string; eval: boolean } {
+  const compiled = path.join(__dirname, 'projection-thread.worker.js');
+  if (__filename.endsWith('.js')) return { file: compiled, eval: false };
+  const hook = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'support', 'register-ts.js');
+  const source = path.join(__dirname, 'projection-thread.worker.ts');
+  return { file: `require(${JSON.stringify(hook)}); require(${JSON.stringify(source)});`, eval: true };
+}
+
+/**
+ * The projection engine in a worker thread, seen from the API's thread: same surface as the
+ * ProjectionRunner the API uses (start, stop, status, waitForPosition). The thread has its own
+ * connections; a batch it commits wakes this thread's `?atLeast=` waiters by message, and this
+ * thread's appends wake its subscription the same way. Lag is read from the database and the
+ * log, so status shows how far behind the thread is.
+ */
+export class ProjectionThread implements ProjectionEngine {
+  private worker: Worker | null = null;
+  private running = false;
+  private error: string | null = null;
+  private stopAppended: (() => void) | null = null;
+  private restart: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: ProjectionThreadOptions) {}
+
+  /** Resolves once the thread has started every projection (catching up goes on in the thread). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopAppended = this.options.appended?.listen(() => this.send({ type: 'appended' })) ?? null;
+    await this.spawn();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopAppended?.();
+    this.stopAppended = null;
+    if (this.restart) clearTimeout(this.restart);
+    this.restart = null;
+    const worker = this.worker;
+    if (!worker) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), STOP_TIMEOUT_MS);
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.postMessage({ type: 'stop' } satisfies ToThread);
+    });
+    this.worker = null;
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const statuses = await readProjectionStatus(this.options.store, this.options.readModels, { streamPrefixes: this.options.streamPrefixes });
+    return statuses.map((status) => ({ ...status, error: this.error }));
+  }
+
+  /** See ReadModels.waitForPosition. */
+  waitForPosition(position: bigint, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
+    return this.options.readModels.waitForPosition(position, timeoutMs, names);
+  }
+
+  private send(message: ToThread): void {
+    this.worker?.postMessage(message);
+  }
+
+  private spawn(): Promise<void> {
+    const { readModels, store: _store, appended: _appended, logger, ...settings } = this.options;
+    const workerData: ThreadSettings = { ...settings, streamPrefixes: settings.streamPrefixes && [...settings.streamPrefixes], readModelsFile: readModels.file };
+    const script = workerScript();
+    const worker = new Worker(script.file, { eval: script.eval, workerData });
+    this.worker = worker;
+    return new Promise<void>((resolve, reject) => {
+      let started = false;
+      worker.on('message', (message: FromThread) => {
+        switch (message.type) {
+          case 'started':
+            started = true;
+            this.error = null;
+            resolve();
+            return;
+          case 'committed':
+            this.error = null;
+            readModels.notifyCommitted();
+            return;
+          case 'log':
+            logger[message.level](message.message);
+            return;
+          case 'failed':
+            this.error = message.message;
+            logger.warn(`projection thread: ${message.message}`);
+            if (!started) reject(new Error(`the projection thread could not start: ${message.message}`));
+            return;
+          case 'stopped':
+            return;
+        }
+      });
+      worker.on('error', (error) => {
+        this.error = error.message;
+        logger.warn(`projection thread: ${error.message}`);
+        if (!started) reject(error);
+      });
+      worker.on('exit', (code) => {
+        if (this.worker === worker) this.worker = null;
+        if (!this.running) return;
+        this.error ??= `the projection thread exited (code ${code})`;
+        logger.warn(`projection thread exited (code ${code}); starting it again in ${RESTART_DELAY_MS} ms`);
+        this.restart = setTimeout(() => {
+          this.restart = null;
+          if (this.running) this.spawn().catch(() => undefined);
+        }, RESTART_DELAY_MS);
+      });
+    });
+  }
+}
