@@ -41,6 +41,15 @@ const PAGES: [string, Visit][] = [
   ['the import form', open(() => '/import')],
   ['the import form with its errors', sentEmpty(() => '/import', 'Preview what will be recorded')],
   ['the import preview', (page, ledger) => uploadSample(page, ledger)],
+  [
+    'the import preview, with a corrected date it cannot use',
+    async (page, ledger) => {
+      await uploadSample(page, ledger);
+      await page.getByRole('group', { name: 'Planned completion date for REC 07' }).getByLabel('Day').fill('31/12/2024');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Record this inspection' }).click()]);
+      await page.locator('.govuk-error-summary').getByText('The planned completion date for REC 07 must include a month and year').waitFor();
+    },
+  ],
   ['registering an inspection by hand', open(() => '/register-an-inspection')],
   ['registering an inspection by hand, with its errors', sentEmpty(() => '/register-an-inspection', 'Register the inspection')],
   ['recording a decision', open((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/accept`)],

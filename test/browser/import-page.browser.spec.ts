@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readLog, removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
-import { launchChromium, type TestBrowser } from './chromium';
+import { fillDate, launchChromium, type TestBrowser } from './chromium';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const samplePage = path.join(repoRoot, '..', 'shared', 'samples', 'cumbria-rasso-national-operating-model-2024.txt');
@@ -92,6 +92,8 @@ describe('importing a published page in the browser', () => {
     expect(await ledger.store.headPosition()).toBe(before);
     await page.screenshot({ path: path.join(screenshots, 'ledger-import-preview.png'), fullPage: true });
 
+    // REC 07's "within one month" is only a derived date: the office corrects it before recording.
+    await fillDate(page, 'Planned completion date for REC 07', '2024-12-31');
     await page.getByRole('button', { name: 'Record this inspection' }).click();
     await page.waitForURL(`${ledger.url}/import/confirm`);
 
@@ -106,6 +108,7 @@ describe('importing a published page in the browser', () => {
     const events = await readLog(ledger.store);
     const accepted = events.filter((e) => e.type === 'RecommendationAccepted');
     expect(accepted).toHaveLength(5);
+    expect(accepted.map((e) => e.data['plannedCompletionDate'])[2]).toBe('2024-12-31');
     for (const event of events) expect(event.metadata).toMatchObject({ source: 'ui', actor: { id: 'office-staff' } });
     expect(accepted[0].metadata['onBehalfOf']).toEqual({ name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' });
 
@@ -118,6 +121,7 @@ describe('importing a published page in the browser', () => {
     await uploadSample();
     expect(await page.locator('#already-recorded').innerText()).toContain('This inspection is already in the ledger');
     expect(await page.locator('#already-recorded').getByRole('link', { name: 'See its page' }).getAttribute('href')).toBe(inspectionPage);
+    await fillDate(page, 'Planned completion date for REC 07', '2024-12-31');
     await page.getByRole('button', { name: 'Record this inspection' }).click();
     await page.waitForURL(`${ledger.url}/import/confirm`);
 
