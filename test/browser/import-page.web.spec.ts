@@ -48,6 +48,21 @@ function hiddenFields(page: string, action: string): Record<string, string> {
   return fields;
 }
 
+/** The crlf page previewed as answered on 20 November 2024 (its "within one month" is then derived as 20 December 2024). */
+async function previewCrlfPage(browser: FormClient) {
+  const form = await browser.get('/import');
+  const preview = await browser.postMultipart('/import/preview', {
+    ...hiddenFields(form.text, '/import/preview'),
+    pageText: crlfPage,
+    'responseDate-day': '20',
+    'responseDate-month': '11',
+    'responseDate-year': '2024',
+  });
+  expect(preview.status).toBe(200);
+  const planned = /name="(plannedCompletionDate\d+)-day"/.exec(preview.text)?.[1] as string;
+  return { form, preview, confirm: hiddenFields(preview.text, '/import/confirm'), planned, text: preview.text };
+}
+
 describe('the import pages over plain HTTP, as a browser without script uses them', () => {
   let ledger: LedgerUnderTest;
 
@@ -62,18 +77,9 @@ describe('the import pages over plain HTTP, as a browser without script uses the
 
   it('pastes a page with a response date, previews it and records it byte for byte', async () => {
     const browser = new FormClient(ledger.url);
-    const form = await browser.get('/import');
+    const { form, preview } = await previewCrlfPage(browser);
     expect(form.headers['content-security-policy']).toContain("script-src 'self'");
     expect(form.headers['set-cookie']?.[0]).toMatch(/^ledger_csrf=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
-
-    const preview = await browser.postMultipart('/import/preview', {
-      ...hiddenFields(form.text, '/import/preview'),
-      pageText: crlfPage,
-      'responseDate-day': '20',
-      'responseDate-month': '11',
-      'responseDate-year': '2024',
-    });
-    expect(preview.status).toBe(200);
     expect(preview.text).toContain('Check what will be recorded');
     const before = await logSnapshot(ledger.store);
     expect(before.head).toBeNull();
@@ -92,24 +98,9 @@ describe('the import pages over plain HTTP, as a browser without script uses the
   });
 
   describe('correcting a date the ledger worked out, before recording', () => {
-    /** The crlf page answered on 20 November 2024: REC 02's "within one month" is derived as 20 December 2024. */
-    async function previewed(browser: FormClient): Promise<{ confirm: Record<string, string>; planned: string; text: string }> {
-      const form = await browser.get('/import');
-      const preview = await browser.postMultipart('/import/preview', {
-        ...hiddenFields(form.text, '/import/preview'),
-        pageText: crlfPage,
-        'responseDate-day': '20',
-        'responseDate-month': '11',
-        'responseDate-year': '2024',
-      });
-      expect(preview.status).toBe(200);
-      const planned = /name="(plannedCompletionDate\d+)-day"/.exec(preview.text)?.[1] as string;
-      return { confirm: hiddenFields(preview.text, '/import/confirm'), planned, text: preview.text };
-    }
-
     it('offers GOV.UK date inputs for the response date and the derived planned date, and records the corrected dates', async () => {
       const browser = new FormClient(ledger.url);
-      const { confirm, planned, text } = await previewed(browser);
+      const { confirm, planned, text } = await previewCrlfPage(browser);
       const page = new HtmlPage(text);
       expect(HtmlPage.text(page.byId('correct-dates'))).toBe('Correct a date before recording');
       expect(text).toContain('Derived as 2024-12-20. Leave empty to keep it');
@@ -141,7 +132,7 @@ describe('the import pages over plain HTTP, as a browser without script uses the
 
     it('checks the corrected dates without recording, and shows what will be recorded', async () => {
       const browser = new FormClient(ledger.url);
-      const { confirm, planned } = await previewed(browser);
+      const { confirm, planned } = await previewCrlfPage(browser);
 
       const checked = await browser.postForm('/import/confirm', { ...confirm, action: 'check', [`${planned}-day`]: '15', [`${planned}-month`]: '1', [`${planned}-year`]: '2025' });
 
@@ -153,7 +144,7 @@ describe('the import pages over plain HTTP, as a browser without script uses the
 
     it('refuses a corrected date that is not a real date, or a response date still to come, at its field, and records nothing', async () => {
       const browser = new FormClient(ledger.url);
-      const { confirm, planned } = await previewed(browser);
+      const { confirm, planned } = await previewCrlfPage(browser);
 
       const unreal = await browser.postForm('/import/confirm', { ...confirm, [`${planned}-day`]: '31', [`${planned}-month`]: '2', [`${planned}-year`]: '2025' });
       expect(unreal.status).toBe(400);
