@@ -69,6 +69,8 @@ const PAGES: [string, Visit][] = [
     },
   ],
   ['choosing who to act as', open(() => '/acting-as?returnTo=/register')],
+  ['signing in', open(() => '/sign-in?returnTo=/register')],
+  ['the people who may sign in', open(() => '/people')],
   // Last: these record the sample page into the ledger the other pages read.
   [
     'the import confirmation',
