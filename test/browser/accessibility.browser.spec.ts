@@ -70,7 +70,16 @@ const PAGES: [string, Visit][] = [
   ],
   ['choosing who to act as', open(() => '/acting-as?returnTo=/register')],
   ['signing in', open(() => '/sign-in?returnTo=/register')],
-  ['the people who may sign in', open(() => '/people')],
+  [
+    'the people who may sign in, as an administrator',
+    async (page, ledger) => {
+      await page.context().addCookies([{ name: 'ledger_acting_as', value: 'ledger-admin', url: ledger.url }]);
+      await page.goto(`${ledger.url}/people`);
+      // The other pages are read as the office again.
+      await page.context().clearCookies({ name: 'ledger_acting_as' });
+      await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    },
+  ],
   // Last: these record the sample page into the ledger the other pages read.
   [
     'the import confirmation',
