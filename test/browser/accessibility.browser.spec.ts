@@ -54,6 +54,7 @@ const PAGES: [string, Visit][] = [
   ['registering an inspection by hand, with its errors', sentEmpty(() => '/register-an-inspection', 'Register the inspection')],
   ['recording a decision', open((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/accept`)],
   ['recording a decision, with its errors', sentEmpty((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/reject`, 'Record the rejection')],
+  ['assessing whether it applies (yes or no), with its errors', sentEmpty((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/assess-applicability`, 'Record the assessment')],
   ['recording progress, with its errors', sentEmpty(() => `/recommendations/${ID.rec05}/record/record-progress`, 'Record the progress')],
   ['correcting an entry', open(() => `/recommendations/${ID.rec05}/record/correct-entry`)],
   ['a form that cannot be used now', open(() => `/recommendations/${ID.rec03}/record/accept`)],
