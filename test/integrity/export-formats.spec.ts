@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { RECOMMENDATION_STATUSES, RECOMMENDATION_STATUS_WORDS } from '@ledger/domain';
-import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS, exportToFile } from '@ledger/integrity';
+import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS, createKeyPair, exportToFile } from '@ledger/integrity';
 import { FIRE_INSPECTION_ID, REC_03_STREAM, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from './support/sample-ledger';
 import { parseCsv, sheetRows } from './support/read-export';
 import { ledger } from './support/run-ledger';
@@ -85,6 +85,18 @@ describe('exports for the HMICFRS liaison', () => {
     const approved = slippage.find((row) => row[1] === 'REC 05' && row[2] === 'Change approved') as string[];
     expect(approved.slice(6, 10)).toEqual(['92', 'The national definition was published late, in March 2025.', 'Head of Public Protection', 'Performance Lead (office)']);
     expect(slippage.filter((row) => row[2] === 'Target date set').map((row) => row[1])).toEqual(['REC 03', 'REC 05']);
+  });
+
+  it('signs the workbook\'s manifest, and `ledger verify-export` accepts it and refuses it changed', async () => {
+    const keys = createKeyPair(path.join(scratch.dir, 'keys'));
+    const out = path.join(scratch.dir, 'signed.xlsx');
+    expect(await ledger(['export', '--format', 'xlsx', '--out', out, '--key', keys.privateKeyFile], env)).toMatchObject({ code: 0, stderr: '' });
+    const verify = () => ledger(['verify-export', `${out}.manifest.json`, '--public-key', keys.publicKeyFile], {});
+    expect(await verify()).toMatchObject({ code: 0 });
+    const bytes = fs.readFileSync(out);
+    bytes[bytes.length - 30] ^= 1;
+    fs.writeFileSync(out, bytes);
+    expect((await verify()).code).not.toBe(0);
   });
 
   describe('the XLSX workbook for an Excel user', () => {
