@@ -3,19 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations } from './axe';
+import { accessibleAtEachWidth } from './axe';
 import { launchChromium, type TestBrowser } from './chromium';
 import { startReadingLedger, type ReadingLedger } from './reading-ledger';
-
-/** At desktop width and at 320 px: no WCAG 2.2 A or AA violation, and no sideways scroll. */
-async function accessibleAtEachWidth(page: Page): Promise<void> {
-  for (const width of [1280, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect({ width, violations: await axeViolations(page) }).toEqual({ width, violations: [] });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('evidence files', () => {
   let ledger: ReadingLedger;

@@ -9,20 +9,8 @@ import { post } from '../e2e/support/http';
 import { removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { readSamplePage } from '../e2e/support/sample-page';
 import { CHIEF_CONSTABLE, rec03Commitment, registration } from '../e2e/support/sample-requests';
-import { axeViolations } from './axe';
+import { accessibleAtEachWidth } from './axe';
 import { launchChromium, type TestBrowser } from './chromium';
-
-const WIDTHS = [1280, 320];
-
-/** Each width, the page has no WCAG 2.2 A or AA violation and does not scroll sideways. */
-async function accessibleAtEachWidth(page: Page): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    expect({ width, violations: await axeViolations(page) }).toEqual({ width, violations: [] });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('signed exports in the web pages', () => {
   let ledger: LedgerUnderTest;
