@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { launchChromium, type TestBrowser } from './chromium';
 
 export interface BrowserSession<Ledger> {
@@ -40,4 +41,16 @@ export function browserSession<Ledger extends { stop(): Promise<void> }>(start: 
     await session.page?.close();
   });
   return session;
+}
+
+/** The application on a fresh, empty data folder, removed when it stops: for browser tests that record. */
+export async function throwawayLedger(): Promise<LedgerUnderTest> {
+  const ledger = await startLedger();
+  return {
+    ...ledger,
+    stop: async () => {
+      await ledger.stop();
+      removeDataDir(ledger.dataDir);
+    },
+  };
 }
