@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ID, INSPECTION } from '../read-models/support/sample-year';
 import { axeViolations, type AxeViolation } from './axe';
-import { launchChromium, type TestBrowser } from './chromium';
+import { browserSession } from './browser-session';
 import { startReadingLedger, type ReadingLedger } from './reading-ledger';
 
 const SAMPLE_PAGE = require.resolve('../../../shared/samples/cumbria-rasso-national-operating-model-2024.txt');
@@ -41,10 +41,20 @@ const PAGES: [string, Visit][] = [
   ['the import form', open(() => '/import')],
   ['the import form with its errors', sentEmpty(() => '/import', 'Preview what will be recorded')],
   ['the import preview', (page, ledger) => uploadSample(page, ledger)],
+  [
+    'the import preview, with a corrected date it cannot use',
+    async (page, ledger) => {
+      await uploadSample(page, ledger);
+      await page.getByRole('group', { name: 'Planned completion date for REC 07' }).getByLabel('Day').fill('31/12/2024');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Record this inspection' }).click()]);
+      await page.locator('.govuk-error-summary').getByText('The planned completion date for REC 07 must include a month and year').waitFor();
+    },
+  ],
   ['registering an inspection by hand', open(() => '/register-an-inspection')],
   ['registering an inspection by hand, with its errors', sentEmpty(() => '/register-an-inspection', 'Register the inspection')],
   ['recording a decision', open((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/accept`)],
   ['recording a decision, with its errors', sentEmpty((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/reject`, 'Record the rejection')],
+  ['assessing whether it applies (yes or no), with its errors', sentEmpty((ledger) => `/recommendations/${ledger.hostile.recommendationId}/record/assess-applicability`, 'Record the assessment')],
   ['recording progress, with its errors', sentEmpty(() => `/recommendations/${ID.rec05}/record/record-progress`, 'Record the progress')],
   ['correcting an entry', open(() => `/recommendations/${ID.rec05}/record/correct-entry`)],
   ['a form that cannot be used now', open(() => `/recommendations/${ID.rec03}/record/accept`)],
@@ -60,6 +70,17 @@ const PAGES: [string, Visit][] = [
     },
   ],
   ['choosing who to act as', open(() => '/acting-as?returnTo=/register')],
+  ['signing in', open(() => '/sign-in?returnTo=/register')],
+  [
+    'the people who may sign in, as an administrator',
+    async (page, ledger) => {
+      await page.context().addCookies([{ name: 'ledger_acting_as', value: 'ledger-admin', url: ledger.url }]);
+      await page.goto(`${ledger.url}/people`);
+      // The other pages are read as the office again.
+      await page.context().clearCookies({ name: 'ledger_acting_as' });
+      await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    },
+  ],
   // Last: these record the sample page into the ledger the other pages read.
   [
     'the import confirmation',
@@ -92,51 +113,29 @@ describe.each([
   ['at desktop width', 1280],
   ['at 320 px wide', 320],
 ])('accessibility of every page %s', (_, width) => {
-  let ledger: ReadingLedger;
-  let browser: TestBrowser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ledger = await startReadingLedger();
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ledger?.stop();
-  });
-
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.setViewportSize({ width, height: 900 });
-  });
-
-  afterEach(async () => {
-    await page.close();
-  });
+  const session = browserSession(startReadingLedger, { width });
 
   async function check(): Promise<{ violations: AxeViolation[]; scrollWidth: number }> {
-    return { violations: await axeViolations(page), scrollWidth: (await page.evaluate('document.documentElement.scrollWidth')) as number };
+    return { violations: await axeViolations(session.page), scrollWidth: (await session.page.evaluate('document.documentElement.scrollWidth')) as number };
   }
 
   it('finds a violation and a sideways scroll where there are some', async () => {
-    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main><h1>Broken</h1><input type="text"><table style="width: 800px"><tr><td>wide</td></tr></table></main></body></html>');
+    await session.page.setContent('<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main><h1>Broken</h1><input type="text"><table style="width: 800px"><tr><td>wide</td></tr></table></main></body></html>');
     const { violations, scrollWidth } = await check();
     expect(violations.map((v) => v.rule)).toContain('label');
     expect(scrollWidth).toBeGreaterThan(width === 320 ? 320 : 0);
   });
 
   it.each(PAGES)('%s has no WCAG 2.2 A or AA violation and does not scroll sideways', async (_name, visit) => {
-    await visit(page, ledger);
+    await visit(session.page, session.ledger);
     const { violations, scrollWidth } = await check();
     expect(violations).toEqual([]);
     expect(scrollWidth).toBeLessThanOrEqual(width);
   });
 
   it('lets a keyboard reach each wide table and scroll it', async () => {
-    await page.goto(`${ledger.url}/recommendations/${ID.rec09}`);
-    const regions = page.locator('.ledger-table-region');
+    await session.page.goto(`${session.ledger.url}/recommendations/${ID.rec09}`);
+    const regions = session.page.locator('.ledger-table-region');
     expect(await regions.count()).toBeGreaterThan(0);
     for (const region of await regions.all()) {
       expect(await region.getAttribute('role')).toBe('region');

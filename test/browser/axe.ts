@@ -24,3 +24,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   }[];
   return violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, where: v.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
 }
+
+/** At desktop width and at 320 px: no WCAG 2.2 A or AA violation, and no sideways scroll (WCAG 1.4.10 reflow). Leaves the page at desktop width. */
+export async function accessibleAtEachWidth(page: Page): Promise<void> {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect({ width, violations: await axeViolations(page) }).toEqual({ width, violations: [] });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

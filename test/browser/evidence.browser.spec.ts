@@ -2,53 +2,26 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { axeViolations } from './axe';
-import { launchChromium, type TestBrowser } from './chromium';
-import { startReadingLedger, type ReadingLedger } from './reading-ledger';
-
-/** At desktop width and at 320 px: no WCAG 2.2 A or AA violation, and no sideways scroll. */
-async function accessibleAtEachWidth(page: Page): Promise<void> {
-  for (const width of [1280, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect({ width, violations: await axeViolations(page) }).toEqual({ width, violations: [] });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { accessibleAtEachWidth } from './axe';
+import { browserSession } from './browser-session';
+import { startReadingLedger } from './reading-ledger';
 
 describe('evidence files', () => {
-  let ledger: ReadingLedger;
-  let browser: TestBrowser;
-  let page: Page;
+  const session = browserSession(startReadingLedger, { timeout: 15_000 });
   let scratch: string;
   /** A finding recorded through the application (so its stream carries the hash chain), accepted: evidence can be submitted. */
   let rec: string;
   let acceptedAt: string;
 
   beforeAll(async () => {
-    ledger = await startReadingLedger();
-    browser = await launchChromium();
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-evidence-'));
-    rec = ledger.hostile.recommendationId;
-    const accepted = await ledger.http().post(`/api/recommendations/${rec}/accept`).send({ commitment: 'Review every case file by March.', plannedCompletionDate: '2026-03-31' }).expect(200);
+    rec = session.ledger.hostile.recommendationId;
+    const accepted = await session.ledger.http().post(`/api/recommendations/${rec}/accept`).send({ commitment: 'Review every case file by March.', plannedCompletionDate: '2026-03-31' }).expect(200);
     acceptedAt = accepted.body.position;
-  }, 60_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await ledger?.stop();
+  afterAll(() => {
     fs.rmSync(scratch, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  });
-
-  afterEach(async () => {
-    await page.close();
   });
 
   it('uploads a file, records only its hash and metadata, and gives the same file back with its hash checked; a changed file is flagged', async () => {
@@ -57,46 +30,46 @@ describe('evidence files', () => {
     const upload = path.join(scratch, 'training-report.txt');
     fs.writeFileSync(upload, content);
 
-    await page.goto(`${ledger.url}/recommendations/${rec}?atLeast=${acceptedAt}`);
-    await page.getByRole('link', { name: 'Upload an evidence file' }).click();
-    await page.waitForURL(`${ledger.url}/recommendations/${rec}/evidence-file`);
-    await accessibleAtEachWidth(page);
+    await session.page.goto(`${session.ledger.url}/recommendations/${rec}?atLeast=${acceptedAt}`);
+    await session.page.getByRole('link', { name: 'Upload an evidence file' }).click();
+    await session.page.waitForURL(`${session.ledger.url}/recommendations/${rec}/evidence-file`);
+    await accessibleAtEachWidth(session.page);
 
     // Sent without a file, a title or a classification: each is named, nothing recorded.
-    const before = (await ledger.http().get(`/api/recommendations/${rec}/history`).expect(200)).body.events.length;
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload and record the evidence' }).click()]);
-    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Select the document to upload', 'Enter the title of the document', 'Select the security classification of the document']);
-    await accessibleAtEachWidth(page);
-    expect((await ledger.http().get(`/api/recommendations/${rec}/history`).expect(200)).body.events.length).toBe(before);
+    const before = (await session.ledger.http().get(`/api/recommendations/${rec}/history`).expect(200)).body.events.length;
+    await Promise.all([session.page.waitForEvent('load'), session.page.getByRole('button', { name: 'Upload and record the evidence' }).click()]);
+    expect(await session.page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Select the document to upload', 'Enter the title of the document', 'Select the security classification of the document']);
+    await accessibleAtEachWidth(session.page);
+    expect((await session.ledger.http().get(`/api/recommendations/${rec}/history`).expect(200)).body.events.length).toBe(before);
 
-    await page.setInputFiles('#evidence-file', upload);
-    await page.getByLabel('Title').fill('Training completion report');
-    await page.getByLabel('OFFICIAL', { exact: true }).check();
-    await Promise.all([page.waitForURL(/\/recommendations\/[^/]+\?atLeast=\d+&recorded=submit-evidence#evidence$/), page.getByRole('button', { name: 'Upload and record the evidence' }).click()]);
+    await session.page.setInputFiles('#evidence-file', upload);
+    await session.page.getByLabel('Title').fill('Training completion report');
+    await session.page.getByLabel('OFFICIAL', { exact: true }).check();
+    await Promise.all([session.page.waitForURL(/\/recommendations\/[^/]+\?atLeast=\d+&recorded=submit-evidence#evidence$/), session.page.getByRole('button', { name: 'Upload and record the evidence' }).click()]);
 
     // The event holds the hash and the metadata, not the document.
-    const events = (await ledger.http().get(`/api/recommendations/${rec}/history`).expect(200)).body.events as { type: string; data: Record<string, unknown> }[];
+    const events = (await session.ledger.http().get(`/api/recommendations/${rec}/history`).expect(200)).body.events as { type: string; data: Record<string, unknown> }[];
     const submitted = events.at(-1)!;
     expect(submitted.type).toBe('RecommendationEvidenceSubmitted');
     expect(submitted.data).toEqual({ recommendationId: rec, evidenceId: expect.any(String), title: 'Training completion report', reference: 'training-report.txt', sha256, classification: 'OFFICIAL' });
 
-    await page.locator('#evidence').locator('xpath=following-sibling::ul[1]').getByRole('link', { name: 'Training completion report' }).click();
-    await page.waitForURL(`${ledger.url}/evidence/${sha256}`);
-    expect(await page.locator('#evidence-check').innerText()).toContain('has the SHA-256 the ledger recorded');
-    await accessibleAtEachWidth(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the document/ }).click()]);
+    await session.page.locator('#evidence').locator('xpath=following-sibling::ul[1]').getByRole('link', { name: 'Training completion report' }).click();
+    await session.page.waitForURL(`${session.ledger.url}/evidence/${sha256}`);
+    expect(await session.page.locator('#evidence-check').innerText()).toContain('has the SHA-256 the ledger recorded');
+    await accessibleAtEachWidth(session.page);
+    const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.getByRole('link', { name: /Download the document/ }).click()]);
     const saved = path.join(scratch, 'downloaded');
     await download.saveAs(saved);
     expect(createHash('sha256').update(fs.readFileSync(saved)).digest('hex')).toBe(sha256);
 
     // Someone changes the file kept: the page says so, and the file is no longer handed out.
-    const kept = path.join(ledger.dataDir, 'evidence', sha256.slice(0, 2), sha256);
+    const kept = path.join(session.ledger.dataDir, 'evidence', sha256.slice(0, 2), sha256);
     expect(fs.readFileSync(kept)).toEqual(content);
     fs.writeFileSync(kept, Buffer.concat([content, Buffer.from('one more line\n')]));
-    const response = await page.goto(`${ledger.url}/evidence/${sha256}`);
+    const response = await session.page.goto(`${session.ledger.url}/evidence/${sha256}`);
     expect(response?.status()).toBe(409);
-    expect(await page.locator('#evidence-check').innerText()).toContain('is not the document recorded');
-    await accessibleAtEachWidth(page);
-    expect((await ledger.http().get(`/evidence/${sha256}/file`)).status).toBe(409);
+    expect(await session.page.locator('#evidence-check').innerText()).toContain('is not the document recorded');
+    await accessibleAtEachWidth(session.page);
+    expect((await session.ledger.http().get(`/evidence/${sha256}/file`)).status).toBe(409);
   }, 120_000);
 });

@@ -2,38 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import type { Page } from 'playwright-core';
 import { createKeyPair } from '@ledger/integrity';
 import { ledgerProcess } from '../integrity/support/run-ledger';
 import { post } from '../e2e/support/http';
-import { removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { readSamplePage } from '../e2e/support/sample-page';
 import { CHIEF_CONSTABLE, rec03Commitment, registration } from '../e2e/support/sample-requests';
-import { axeViolations } from './axe';
-import { launchChromium, type TestBrowser } from './chromium';
-
-const WIDTHS = [1280, 320];
-
-/** Each width, the page has no WCAG 2.2 A or AA violation and does not scroll sideways. */
-async function accessibleAtEachWidth(page: Page): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    expect({ width, violations: await axeViolations(page) }).toEqual({ width, violations: [] });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { accessibleAtEachWidth } from './axe';
+import { browserSession, throwawayLedger } from './browser-session';
 
 describe('signed exports in the web pages', () => {
-  let ledger: LedgerUnderTest;
+  const session = browserSession(throwawayLedger, { timeout: 15_000 });
   let inspectionId: string;
-  let browser: TestBrowser;
-  let page: Page;
   let downloads: string;
 
   beforeAll(async () => {
     // Recorded through the API, so that every event carries its hash: what an export proves.
-    ledger = await startLedger();
+    const { ledger, browser } = session;
     createKeyPair(path.join(ledger.dataDir, 'keys'));
     const page = readSamplePage();
     const registered = await post(ledger, '/api/inspections', registration(page)).expect(201);
@@ -41,52 +25,41 @@ describe('signed exports in the web pages', () => {
     const [rec03] = registered.body.findingIds as string[];
     const accepted = await post(ledger, `/api/recommendations/${rec03}/accept`, { commitment: rec03Commitment(page), plannedCompletionDate: '2025-01-31', onBehalfOf: CHIEF_CONSTABLE }).expect(200);
     await ledger.http().get(`/api/read/register?inspectionId=${inspectionId}&atLeast=${accepted.body.position}`).expect(200);
-    browser = await launchChromium();
     // The HMICFRS liaison, chosen as the development person to act as.
     await browser.context.addCookies([{ name: 'ledger_acting_as', value: 'hmicfrs-liaison', url: ledger.url }]);
-  }, 60_000);
+  }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await ledger?.stop();
-    if (ledger) removeDataDir(ledger.dataDir);
-  });
-
-  beforeEach(async () => {
+  beforeEach(() => {
     downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-downloads-'));
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  afterEach(async () => {
-    await page.close();
+  afterEach(() => {
     fs.rmSync(downloads, { recursive: true, force: true });
   });
 
   async function download(name: RegExp): Promise<string> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+    const [file] = await Promise.all([session.page.waitForEvent('download'), session.page.getByRole('link', { name }).click()]);
     const saved = path.join(downloads, file.suggestedFilename());
     await file.saveAs(saved);
     return saved;
   }
 
   it('lets the liaison choose a format and filters, download the export, its manifest and the key, and `ledger verify-export` accepts them', async () => {
-    await page.goto(`${ledger.url}/exports`);
-    expect(await page.locator('#acting-as').innerText()).toContain('HMICFRS');
-    await accessibleAtEachWidth(page);
+    await session.page.goto(`${session.ledger.url}/exports`);
+    expect(await session.page.locator('#acting-as').innerText()).toContain('HMICFRS');
+    await accessibleAtEachWidth(session.page);
 
-    await page.getByLabel('Canonical JSON lines (.jsonl)').check();
-    await page.getByLabel('Inspection').selectOption(inspectionId);
-    const from = page.getByRole('group', { name: 'Recorded from (optional)' });
+    await session.page.getByLabel('Canonical JSON lines (.jsonl)').check();
+    await session.page.getByLabel('Inspection').selectOption(inspectionId);
+    const from = session.page.getByRole('group', { name: 'Recorded from (optional)' });
     await from.getByLabel('Day').fill('1');
     await from.getByLabel('Month').fill('9');
     await from.getByLabel('Year').fill('2024');
-    await Promise.all([page.waitForURL(/\/exports\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Make the signed export' }).click()]);
-    expect(await page.locator('h1').innerText()).toBe('Your signed export is ready');
-    expect(await page.locator('.govuk-summary-list').innerText()).toContain(`inspection ${inspectionId}`);
-    expect(await page.locator('#check-offline + p + pre').innerText()).toMatch(/^ledger verify-export pfcc-ledger-.+\.jsonl\.manifest\.json --public-key office-ed25519\.pub\.pem$/);
-    await accessibleAtEachWidth(page);
+    await Promise.all([session.page.waitForURL(/\/exports\/[0-9a-f-]{36}$/), session.page.getByRole('button', { name: 'Make the signed export' }).click()]);
+    expect(await session.page.locator('h1').innerText()).toBe('Your signed export is ready');
+    expect(await session.page.locator('.govuk-summary-list').innerText()).toContain(`inspection ${inspectionId}`);
+    expect(await session.page.locator('#check-offline + p + pre').innerText()).toMatch(/^ledger verify-export pfcc-ledger-.+\.jsonl\.manifest\.json --public-key office-ed25519\.pub\.pem$/);
+    await accessibleAtEachWidth(session.page);
 
     const file = await download(/Download the export/);
     const manifest = await download(/signed manifest/);
@@ -104,29 +77,29 @@ describe('signed exports in the web pages', () => {
   }, 120_000);
 
   it('names what to fix, and exports nothing, when the format is missing or a date is given in part', async () => {
-    const folder = path.join(ledger.dataDir, 'exports');
+    const folder = path.join(session.ledger.dataDir, 'exports');
     const before = fs.existsSync(folder) ? fs.readdirSync(folder).length : 0;
-    await page.goto(`${ledger.url}/exports`);
-    const to = page.getByRole('group', { name: 'Recorded up to (optional)' });
+    await session.page.goto(`${session.ledger.url}/exports`);
+    const to = session.page.getByRole('group', { name: 'Recorded up to (optional)' });
     await to.getByLabel('Day').fill('31');
     await to.getByLabel('Month').fill('1');
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Make the signed export' }).click()]);
-    expect(await page.title()).toBe('Error: Download a signed export – PFCC accountability ledger');
-    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Select the format of the export', 'Recorded up to must include a year']);
-    expect(await page.locator('.govuk-error-summary__list a').nth(1).getAttribute('href')).toBe('#to-year');
-    await accessibleAtEachWidth(page);
+    await Promise.all([session.page.waitForEvent('load'), session.page.getByRole('button', { name: 'Make the signed export' }).click()]);
+    expect(await session.page.title()).toBe('Error: Download a signed export – PFCC accountability ledger');
+    expect(await session.page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Select the format of the export', 'Recorded up to must include a year']);
+    expect(await session.page.locator('.govuk-error-summary__list a').nth(1).getAttribute('href')).toBe('#to-year');
+    await accessibleAtEachWidth(session.page);
 
-    await page.getByLabel('CSV (.csv)').check();
+    await session.page.getByLabel('CSV (.csv)').check();
     await to.getByLabel('Year').fill('2025');
     await to.getByLabel('Day').fill('31');
     await to.getByLabel('Month').fill('2');
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Make the signed export' }).click()]);
-    expect(await page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Recorded up to must be a real date, for example 31 1 2025']);
+    await Promise.all([session.page.waitForEvent('load'), session.page.getByRole('button', { name: 'Make the signed export' }).click()]);
+    expect(await session.page.locator('.govuk-error-summary__list a').allInnerTexts()).toEqual(['Recorded up to must be a real date, for example 31 1 2025']);
     expect(fs.existsSync(folder) ? fs.readdirSync(folder).length : 0).toBe(before);
   });
 
   it('is refused to a force action owner, who has none of the exporting roles', async () => {
-    const refused = await request(ledger.url).get('/exports').set('Cookie', 'ledger_acting_as=force-action-owner');
+    const refused = await request(session.ledger.url).get('/exports').set('Cookie', 'ledger_acting_as=force-action-owner');
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('export is allowed to the roles office, commissioner, hmicfrs-liaison, admin');
   });

@@ -48,6 +48,21 @@ function hiddenFields(page: string, action: string): Record<string, string> {
   return fields;
 }
 
+/** The crlf page previewed as answered on 20 November 2024 (its "within one month" is then derived as 20 December 2024). */
+async function previewCrlfPage(browser: FormClient) {
+  const form = await browser.get('/import');
+  const preview = await browser.postMultipart('/import/preview', {
+    ...hiddenFields(form.text, '/import/preview'),
+    pageText: crlfPage,
+    'responseDate-day': '20',
+    'responseDate-month': '11',
+    'responseDate-year': '2024',
+  });
+  expect(preview.status).toBe(200);
+  const planned = /name="(plannedCompletionDate\d+)-day"/.exec(preview.text)?.[1] as string;
+  return { form, preview, confirm: hiddenFields(preview.text, '/import/confirm'), planned, text: preview.text };
+}
+
 describe('the import pages over plain HTTP, as a browser without script uses them', () => {
   let ledger: LedgerUnderTest;
 
@@ -62,18 +77,9 @@ describe('the import pages over plain HTTP, as a browser without script uses the
 
   it('pastes a page with a response date, previews it and records it byte for byte', async () => {
     const browser = new FormClient(ledger.url);
-    const form = await browser.get('/import');
+    const { form, preview } = await previewCrlfPage(browser);
     expect(form.headers['content-security-policy']).toContain("script-src 'self'");
     expect(form.headers['set-cookie']?.[0]).toMatch(/^ledger_csrf=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
-
-    const preview = await browser.postMultipart('/import/preview', {
-      ...hiddenFields(form.text, '/import/preview'),
-      pageText: crlfPage,
-      'responseDate-day': '20',
-      'responseDate-month': '11',
-      'responseDate-year': '2024',
-    });
-    expect(preview.status).toBe(200);
     expect(preview.text).toContain('Check what will be recorded');
     const before = await logSnapshot(ledger.store);
     expect(before.head).toBeNull();
@@ -89,6 +95,84 @@ describe('the import pages over plain HTTP, as a browser without script uses the
     expect(comments?.metadata).toMatchObject({ source: 'ui', occurredAt: '2024-11-20' });
     const accepted = events.filter((e) => e.type === 'RecommendationAccepted').map((e) => e.data['plannedCompletionDate']);
     expect(accepted).toEqual(['2025-01-31', '2024-12-20']);
+  });
+
+  describe('correcting a date the ledger worked out, before recording', () => {
+    it('offers GOV.UK date inputs for the response date and the derived planned date, and records the corrected dates', async () => {
+      const browser = new FormClient(ledger.url);
+      const { confirm, planned, text } = await previewCrlfPage(browser);
+      const page = new HtmlPage(text);
+      expect(HtmlPage.text(page.byId('correct-dates'))).toBe('Correct a date before recording');
+      expect(text).toContain('Derived as 2024-12-20. Leave empty to keep it');
+      expect(text).toContain('To be recorded as 2024-11-20 (given by you)');
+      for (const box of ['responseDate-day', 'responseDate-month', 'responseDate-year', `${planned}-day`, `${planned}-month`, `${planned}-year`]) {
+        expect(page.byId(box).attribs).toMatchObject({ name: box, inputmode: 'numeric', value: '' });
+      }
+
+      const confirmation = await browser.postForm('/import/confirm', {
+        ...confirm,
+        'responseDate-day': '21',
+        'responseDate-month': '11',
+        'responseDate-year': '2024',
+        [`${planned}-day`]: '15',
+        [`${planned}-month`]: '1',
+        [`${planned}-year`]: '2025',
+      });
+
+      expect(confirmation.status).toBe(200);
+      expect(confirmation.text).toContain('Inspection recorded');
+      const events = await readLog(ledger.store);
+      const comments = events.find((e) => e.type === 'ChiefOfficerCommentsRecorded');
+      expect(comments?.data).toMatchObject({ receivedOn: '2024-11-21' });
+      expect(comments?.metadata).toMatchObject({ occurredAt: '2024-11-21' });
+      const accepted = events.filter((e) => e.type === 'RecommendationAccepted');
+      expect(accepted.map((e) => e.data['plannedCompletionDate'])).toEqual(['2025-01-31', '2025-01-15']);
+      expect(accepted.map((e) => e.metadata['occurredAt'])).toEqual(['2024-11-21', '2024-11-21']);
+    });
+
+    it('checks the corrected dates without recording, and shows what will be recorded', async () => {
+      const browser = new FormClient(ledger.url);
+      const { confirm, planned } = await previewCrlfPage(browser);
+
+      const checked = await browser.postForm('/import/confirm', { ...confirm, action: 'check', [`${planned}-day`]: '15', [`${planned}-month`]: '1', [`${planned}-year`]: '2025' });
+
+      expect(checked.status).toBe(200);
+      expect(HtmlPage.text(new HtmlPage(checked.text).byId('steps'))).toContain('planned completion 2025-01-15 (corrected before recording)');
+      expect(new HtmlPage(checked.text).byId(`${planned}-day`).attribs.value).toBe('15');
+      expect(await ledger.store.headPosition()).toBeNull();
+    });
+
+    it('refuses a corrected date that is not a real date, or a response date still to come, at its field, and records nothing', async () => {
+      const browser = new FormClient(ledger.url);
+      const { confirm, planned } = await previewCrlfPage(browser);
+
+      const unreal = await browser.postForm('/import/confirm', { ...confirm, [`${planned}-day`]: '31', [`${planned}-month`]: '2', [`${planned}-year`]: '2025' });
+      expect(unreal.status).toBe(400);
+      expect(unreal.text).toContain('<title>Error: Check what will be recorded – PFCC accountability ledger</title>');
+      const reference = 'Recommendation 4';
+      expect(new HtmlPage(unreal.text).errorSummary()).toEqual([{ href: `#${planned}-day`, text: `The planned completion date for ${reference} must be a real date` }]);
+      expect(unreal.text).toContain(`<p id="${planned}-error" class="govuk-error-message">`);
+      const marked = new HtmlPage(unreal.text);
+      expect(marked.byId(`${planned}-day`).attribs.value).toBe('31');
+      expect(marked.classesOf(`${planned}-day`)).toContain('govuk-input--error');
+
+      const partial = await browser.postForm('/import/confirm', { ...confirm, 'responseDate-day': '1', 'responseDate-year': '2024' });
+      expect(new HtmlPage(partial.text).errorSummary()).toEqual([{ href: '#responseDate-month', text: 'The response date must include a month' }]);
+
+      const future = await browser.postForm('/import/confirm', { ...confirm, 'responseDate-day': '1', 'responseDate-month': '1', 'responseDate-year': '2999' });
+      expect(new HtmlPage(future.text).errorSummary()).toEqual([{ href: '#responseDate-day', text: 'The response date must be today or in the past' }]);
+
+      const beforeResponse = await browser.postForm('/import/confirm', { ...confirm, [`${planned}-day`]: '1', [`${planned}-month`]: '11', [`${planned}-year`]: '2024' });
+      expect(new HtmlPage(beforeResponse.text).errorSummary()).toEqual([
+        { href: `#${planned}-day`, text: `The planned completion date for ${reference} must be on or after the response date, 2024-11-20` },
+      ]);
+
+      const beforePublication = await browser.postForm('/import/confirm', { ...confirm, 'responseDate-day': '1', 'responseDate-month': '1', 'responseDate-year': '2000' });
+      expect(beforePublication.status).toBe(400);
+      expect(new HtmlPage(beforePublication.text).errorSummary()[0]).toMatchObject({ href: '#responseDate-day', text: expect.stringMatching(/^The response date 2000-01-01 is before the report was published/) });
+
+      expect(await ledger.store.headPosition()).toBeNull();
+    });
   });
 
   it('shows each problem with the form in an error summary, and keeps what was typed', async () => {

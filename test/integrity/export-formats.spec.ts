@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS } from '@ledger/integrity';
+import { RECOMMENDATION_STATUSES, RECOMMENDATION_STATUS_WORDS } from '@ledger/domain';
+import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS, createKeyPair, exportToFile } from '@ledger/integrity';
 import { FIRE_INSPECTION_ID, REC_03_STREAM, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from './support/sample-ledger';
 import { parseCsv, sheetRows } from './support/read-export';
 import { ledger } from './support/run-ledger';
@@ -67,32 +68,129 @@ describe('exports for the HMICFRS liaison', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Register', 'Audit trail', 'Slippage']);
 
     const [registerHeader, ...register] = sheetRows(workbook.getWorksheet('Register') as ExcelJS.Worksheet);
-    expect(registerHeader).toEqual([...REGISTER_COLUMNS]);
+    expect(registerHeader).toEqual(REGISTER_COLUMNS.map((header) => (header === 'Last recorded at' ? 'Last recorded at (UK time)' : header)));
     expect(register.map((row) => row[2])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11', 'AFI 1']);
     const byReference = (reference: string) => register.find((row) => row[2] === reference) as string[];
     expect(byReference('REC 03').slice(6, 8)).toEqual(['Closed', 'Completed – awaiting inspectorate closure']);
     expect(byReference('REC 03')[9]).toBe('Head of Public Protection Unit');
-    expect(byReference('REC 05').slice(10, 13)).toEqual(['2025-07-31', '2025-10-31', '1']);
     expect(byReference('REC 07').slice(6, 8)).toEqual(['Issued', 'Open – awaiting response']);
     expect(byReference('AFI 1').slice(0, 4)).toEqual(['Cumbria Fire and Rescue Service: effectiveness, efficiency and people 2025', 'fire', 'AFI 1', 'area-for-improvement']);
 
     const [trailHeader, ...trail] = sheetRows(workbook.getWorksheet('Audit trail') as ExcelJS.Worksheet);
-    expect(trailHeader).toEqual([...AUDIT_TRAIL_COLUMNS]);
+    expect(trailHeader).toEqual(AUDIT_TRAIL_COLUMNS.map((header) => (header === 'Occurred at' || header === 'Recorded at' ? `${header} (UK time)` : header)));
     expect(trail).toHaveLength(22);
 
     const [slippageHeader, ...slippage] = sheetRows(workbook.getWorksheet('Slippage') as ExcelJS.Worksheet);
-    expect(slippageHeader).toEqual([...SLIPPAGE_COLUMNS]);
-    const approved = slippage.find((row) => row[1] === 'REC 05' && row[2] === 'TargetDateChangeApproved') as string[];
-    expect(approved.slice(3, 10)).toEqual([
-      '2025-07-31',
-      '2025-07-31',
-      '2025-10-31',
-      '92',
-      'The national definition was published late, in March 2025.',
-      'Head of Public Protection',
-      'Performance Lead (office)',
-    ]);
-    expect(slippage.filter((row) => row[2] === 'TargetDateSet').map((row) => row[1])).toEqual(['REC 03', 'REC 05']);
+    expect(slippageHeader).toEqual(SLIPPAGE_COLUMNS.map((header) => (header === 'Occurred at' || header === 'Recorded at' ? `${header} (UK time)` : header)));
+    const approved = slippage.find((row) => row[1] === 'REC 05' && row[2] === 'Change approved') as string[];
+    expect(approved.slice(6, 10)).toEqual(['92', 'The national definition was published late, in March 2025.', 'Head of Public Protection', 'Performance Lead (office)']);
+    expect(slippage.filter((row) => row[2] === 'Target date set').map((row) => row[1])).toEqual(['REC 03', 'REC 05']);
+  });
+
+  it('signs the workbook\'s manifest, and `ledger verify-export` accepts it and refuses it changed', async () => {
+    const keys = createKeyPair(path.join(scratch.dir, 'keys'));
+    const out = path.join(scratch.dir, 'signed.xlsx');
+    expect(await ledger(['export', '--format', 'xlsx', '--out', out, '--key', keys.privateKeyFile], env)).toMatchObject({ code: 0, stderr: '' });
+    const verify = () => ledger(['verify-export', `${out}.manifest.json`, '--public-key', keys.publicKeyFile], {});
+    expect(await verify()).toMatchObject({ code: 0 });
+    const bytes = fs.readFileSync(out);
+    bytes[bytes.length - 30] ^= 1;
+    fs.writeFileSync(out, bytes);
+    expect((await verify()).code).not.toBe(0);
+  });
+
+  describe('the XLSX workbook for an Excel user', () => {
+    let workbook: ExcelJS.Workbook;
+    const sheet = (name: string) => workbook.getWorksheet(name) as ExcelJS.Worksheet;
+    /** The cells of the row whose `key` column holds `value`, by header. */
+    function rowWhere(name: string, key: string, value: string, also: (cells: Record<string, ExcelJS.Cell>) => boolean = () => true): Record<string, ExcelJS.Cell> {
+      const worksheet = sheet(name);
+      const headers = (worksheet.getRow(1).values as string[]).slice(1);
+      for (let number = 2; number <= worksheet.rowCount; number += 1) {
+        const row = worksheet.getRow(number);
+        const cells = Object.fromEntries(headers.map((header, index) => [header, row.getCell(index + 1)]));
+        if (cells[key].value === value && also(cells)) return cells;
+      }
+      throw new Error(`no row of ${name} with ${key} = ${value}`);
+    }
+
+    beforeAll(async () => {
+      // RAG and lateness are judged on a fixed day: after REC 05's due date (31 July), before its moved target (31 October).
+      const file = path.join(scratch.dir, 'judged.xlsx');
+      await exportToFile(sample.store, file, { format: 'xlsx', today: '2025-09-01' });
+      workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+    });
+
+    it('freezes the header row and puts an auto-filter over every row of every sheet', () => {
+      for (const worksheet of workbook.worksheets) {
+        expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        const lastColumn = worksheet.getRow(1).cellCount;
+        const columnLetter = worksheet.getColumn(lastColumn).letter;
+        expect(worksheet.autoFilter).toBe(`A1:${columnLetter}${worksheet.rowCount}`);
+        expect(worksheet.rowCount).toBeGreaterThan(1);
+      }
+    });
+
+    it('writes calendar days as date cells and timestamps as date-time cells in UK time', () => {
+      const rec05 = rowWhere('Register', 'Reference', 'REC 05');
+      expect(rec05['Inspectorate due date'].value).toEqual(new Date('2025-07-31T00:00:00Z'));
+      expect(rec05['Inspectorate due date'].numFmt).toBe('d mmm yyyy');
+      expect(rec05['Original target date'].value).toEqual(new Date('2025-07-31T00:00:00Z'));
+      expect(rec05['Current target date'].value).toEqual(new Date('2025-10-31T00:00:00Z'));
+      // Recorded 14:00 UTC on 5 March 2025 (GMT): the same clock in the UK.
+      expect(rec05['Last recorded at (UK time)'].value).toEqual(new Date('2025-03-05T14:00:00Z'));
+      expect(rec05['Last recorded at (UK time)'].numFmt).toBe('d mmm yyyy hh:mm:ss');
+
+      // 10:00 UTC on 1 October 2024 was 11:00 in the UK (BST).
+      const accepted = rowWhere('Audit trail', 'Event', 'RecommendationAccepted', (cells) => cells['Finding reference'].value === 'REC 03');
+      expect(accepted['Occurred at (UK time)'].value).toEqual(new Date('2024-10-01T11:00:00Z'));
+      expect(accepted['Recorded at (UK time)'].value).toEqual(new Date('2024-10-01T11:00:00Z'));
+      expect(accepted['Recorded at (UK time)'].numFmt).toBe('d mmm yyyy hh:mm:ss');
+      expect(accepted['Status after event'].value).toBe('Accepted');
+
+      const set = rowWhere('Slippage', 'Finding reference', 'REC 05', (cells) => cells.Event.value === 'Change approved');
+      expect(set.From.value).toEqual(new Date('2025-07-31T00:00:00Z'));
+      expect(set.To.value).toEqual(new Date('2025-10-31T00:00:00Z'));
+      expect(set.To.numFmt).toBe('d mmm yyyy');
+    });
+
+    it('shows statuses in readable words, never the ledger\'s codes', () => {
+      const codes = new Set<string>(RECOMMENDATION_STATUSES.filter((status) => RECOMMENDATION_STATUS_WORDS[status] !== status));
+      const statuses = [
+        ...sheet('Register').getColumn(7).values,
+        ...sheet('Register').getColumn(8).values,
+        ...sheet('Audit trail').getColumn(AUDIT_TRAIL_COLUMNS.indexOf('Status after event') + 1).values,
+      ].filter((value): value is string => typeof value === 'string');
+      expect(statuses).toContain('In progress');
+      expect(statuses.filter((status) => codes.has(status))).toEqual([]);
+    });
+
+    it('gives the register RAG, lateness against both dates, latest progress and the completed, verified and closed dates', () => {
+      const rec05 = rowWhere('Register', 'Reference', 'REC 05');
+      expect(rec05.RAG.value).toBe('Red');
+      expect(rec05['Overdue against inspectorate due date'].value).toBe('Yes');
+      expect(rec05['Days past inspectorate due date'].value).toBe(32);
+      expect(rec05['Overdue against current target date'].value).toBe('No');
+      expect(rec05['Days past current target date'].value).toBeNull();
+      expect(rec05['Approved target date changes'].value).toBe(1);
+      expect(rec05['Judged on'].value).toEqual(new Date('2025-09-01T00:00:00Z'));
+
+      const rec03 = rowWhere('Register', 'Reference', 'REC 03');
+      expect(rec03.Status.value).toBe('Closed');
+      expect(rec03.RAG.value).toBeNull();
+      expect(rec03['Overdue against inspectorate due date'].value).toBe('No');
+      expect(rec03['Latest progress'].value).toBe('180 of 210 detectives trained, "on track".');
+      expect(rec03['Per cent complete'].value).toBe(85);
+      expect(rec03['Latest progress on'].value).toEqual(new Date('2024-12-02T00:00:00Z'));
+      expect(rec03['Completed on'].value).toEqual(new Date('2025-02-03T00:00:00Z'));
+      expect(rec03['Verified on'].value).toEqual(new Date('2025-02-10T00:00:00Z'));
+      expect(rec03['Closed on'].value).toEqual(new Date('2025-02-11T00:00:00Z'));
+      expect(rec03['Closed on'].numFmt).toBe('d mmm yyyy');
+
+      const rec07 = rowWhere('Register', 'Reference', 'REC 07');
+      expect([rec07.Status.value, rec07.RAG.value, rec07['Completed on'].value]).toEqual(['Issued', null, null]);
+    });
   });
 
   describe('filters: whole streams, recorded in the manifest, each export verifiable', () => {

@@ -108,6 +108,18 @@ describe('planning the import of a published page', () => {
     ]);
   });
 
+  it('records the planned completion dates the office corrected, by response, in place of the derived or missing ones', () => {
+    const derived = planPageImport(samplePage, { today: TODAY, responseDate: '2024-10-10' });
+    const index = derived.responses.findIndex((response) => response.parsed.dateIsDerived);
+    const corrected = planPageImport(samplePage, { today: TODAY, responseDate: '2024-10-10', plannedCompletionDates: { [index]: '2024-12-31' } });
+    const dates = accepts(corrected.steps).map((a) => a.date);
+    expect(dates).toEqual(accepts(derived.steps).map((a) => a.date).map((date, i) => (i === 2 ? '2024-12-31' : date)));
+    expect(corrected.steps.filter((s) => s.aggregate === 'recommendation')[2].summary).toMatch(/planned completion 2024-12-31 \(corrected before recording\)\.$/);
+
+    const vague = planPageImport(fixture('vague-date.txt'), { today: TODAY, plannedCompletionDates: { 0: '2025-09-30' } });
+    expect(accepts(vague.steps).map((a) => a.date)).toEqual(['2025-09-30', null]);
+  });
+
   it('accepts both recommendations a paragraph answers together, and leaves the unanswered one issued', () => {
     const plan = planPageImport(fixture('skip-one-two-in-one.txt'), { today: TODAY });
     const ids = new Map(plan.findings.map((f) => [f.reference, f.findingId]));

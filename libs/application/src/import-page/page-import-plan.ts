@@ -74,6 +74,12 @@ export interface PlanOptions {
   format?: 'html' | 'text';
   /** YYYY-MM-DD the response was made, when the person importing knows it: relative commitments count from it too. */
   responseDate?: string;
+  /**
+   * Planned completion dates the office corrected before recording, by the response's place in
+   * `responses` (0-based): they replace a date derived from a vague phrase, or give one the
+   * response left ambiguous.
+   */
+  plannedCompletionDates?: Readonly<Record<number, string>>;
   /** Where the page itself is published, when known: recorded with the response's publication. */
   pageUrl?: string;
   /** Today in Europe/London: a date taken for the response is never later. */
@@ -146,7 +152,7 @@ export function planPageImport(input: string, options: PlanOptions): PageImportP
   if (responses.length > 0 && !chiefOfficer.organisationFound) {
     warnings.push(`The response does not name the ${chiefOfficer.onBehalfOf.role}'s organisation: the commitments are attributed to "${chiefOfficer.onBehalfOf.organisation}".`);
   }
-  steps.push(...acceptances(inspectionId, responses, chiefOfficer.onBehalfOf, responseDate.date, warnings));
+  steps.push(...acceptances(inspectionId, responses, chiefOfficer.onBehalfOf, responseDate.date, options.plannedCompletionDates ?? {}, warnings));
   if (hasStatements) steps.push(...publication(parsed, findings, inspectionId, responseDate, options.pageUrl, warnings));
   return { inspectionId, parsed, findings, responses, responseDate, steps, blockers, warnings };
 }
@@ -348,10 +354,18 @@ function responsesOf(parsed: ParsedPage, findings: PlannedFinding[]): PlannedRes
 }
 
 /** Each answered finding is accepted once, with the commitment of the first paragraph that answers it. */
-function acceptances(inspectionId: string, responses: PlannedResponse[], chiefOfficer: OnBehalfOf, occurredAt: string, warnings: string[]): PlannedStep[] {
+function acceptances(
+  inspectionId: string,
+  responses: PlannedResponse[],
+  chiefOfficer: OnBehalfOf,
+  occurredAt: string,
+  corrected: Readonly<Record<number, string>>,
+  warnings: string[],
+): PlannedStep[] {
   const accepted = new Set<string>();
   const steps: PlannedStep[] = [];
-  for (const { parsed, answers } of responses) {
+  for (const [index, { parsed, answers }] of responses.entries()) {
+    const correctedDate = corrected[index];
     const commitment = parsed.commitment ?? parsed.text;
     for (const { findingId, reference } of answers) {
       if (accepted.has(findingId)) {
@@ -360,14 +374,14 @@ function acceptances(inspectionId: string, responses: PlannedResponse[], chiefOf
       }
       accepted.add(findingId);
       if (parsed.commitment === null) warnings.push(`${reference}: no sentence of its paragraph states a commitment, so the whole paragraph is recorded as the commitment.`);
-      const plannedCompletionDate = parsed.ambiguousDate ? null : parsed.commitmentDate;
+      const plannedCompletionDate = correctedDate ?? (parsed.ambiguousDate ? null : parsed.commitmentDate);
       steps.push({
         aggregate: 'recommendation',
         commandId: importCommandId(inspectionId, 'AcceptRecommendation', findingId),
         command: { type: 'AcceptRecommendation', recommendationId: findingId, commitment, plannedCompletionDate },
         onBehalfOf: chiefOfficer,
         occurredAt,
-        summary: `Accept ${reference} on behalf of the ${chiefOfficer.role} on ${occurredAt}, ${plannedDateWords(parsed)}.`,
+        summary: `Accept ${reference} on behalf of the ${chiefOfficer.role} on ${occurredAt}, ${correctedDate === undefined ? plannedDateWords(parsed) : `planned completion ${correctedDate} (corrected before recording)`}.`,
       });
     }
   }

@@ -35,3 +35,19 @@ export function isOpenRecommendationStatus(status: RecommendationStatus): boolea
   return OPEN_RECOMMENDATION_STATUSES.includes(status);
 }
 
+
+/** Each status in the words a reader uses: pages and exports show these, never the stable code. */
+export const RECOMMENDATION_STATUS_WORDS: Readonly<Record<RecommendationStatus, string>> = {
+  Issued: 'Issued',
+  Accepted: 'Accepted',
+  PartiallyAccepted: 'Partially accepted',
+  NotAccepted: 'Not accepted',
+  NotApplicable: 'Not applicable',
+  InProgress: 'In progress',
+  AwaitingVerification: 'Awaiting verification',
+  Verified: 'Verified',
+  Closed: 'Closed',
+  ClosedByInspectorate: 'Closed by inspectorate',
+  Superseded: 'Superseded',
+  NoLongerRelevant: 'No longer relevant',
+};

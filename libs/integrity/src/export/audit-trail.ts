@@ -1,6 +1,8 @@
+import { RECOMMENDATION_STATUS_WORDS } from '@ledger/domain';
 import type { JsonValue, RecordedEvent } from '@ledger/event-store';
 import type { LedgerContext } from './ledger-context';
 import { type StatusCrosswalk, inspectorateWording } from './status-crosswalk';
+import type { SheetCells } from './workbook-cells';
 
 /** One row per event, as the CSV audit trail and the workbook's "Audit trail" sheet show it. */
 export const AUDIT_TRAIL_COLUMNS = [
@@ -22,6 +24,8 @@ export const AUDIT_TRAIL_COLUMNS = [
   'Hash',
 ] as const;
 
+export const AUDIT_TRAIL_CELLS: SheetCells = { 'Occurred at': 'occurred', 'Recorded at': 'instant' };
+
 export type AuditTrailRow = (string | number)[];
 
 /**
@@ -32,7 +36,7 @@ export function auditTrailRow(event: RecordedEvent, summary: string, context: Le
   const { metadata } = event;
   const actor = metadata.actor;
   const onBehalfOf = metadata.onBehalfOf;
-  const status = context.finding(event.streamId)?.state.status ?? null;
+  const status = context.finding(event.streamId)?.status ?? null;
   return [
     context.inspectionName(context.inspectionOf(event.streamId)),
     context.referenceOf(event.streamId),
@@ -44,7 +48,7 @@ export function auditTrailRow(event: RecordedEvent, summary: string, context: Le
     onBehalfOfText(onBehalfOf),
     text(metadata.occurredAt),
     text(metadata.recordedAt),
-    status ?? '',
+    status === null ? '' : RECOMMENDATION_STATUS_WORDS[status],
     inspectorateWording(crosswalk, status),
     event.streamId,
     Number(event.revision),

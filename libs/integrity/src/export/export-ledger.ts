@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { londonDate } from '@ledger/domain';
 import { type EventStore, SqliteEventStore } from '@ledger/event-store';
 import { type ExportFormat, type ExportManifest, buildManifest, manifestFileFor, writeManifestFile } from '../manifest/export-manifest';
 import { signManifest } from '../manifest/signing-keys';
@@ -21,6 +22,8 @@ export interface ExportOptions {
   filter?: ExportFilter;
   /** Wording of statuses in CSV and XLSX; the default crosswalk if omitted. */
   crosswalk?: StatusCrosswalk;
+  /** The Europe/London day the workbook's register judges RAG and lateness on; today if omitted. */
+  today?: string;
 }
 
 export interface StreamedExport {
@@ -56,7 +59,7 @@ export async function streamExport(store: EventStore, out: Writable, options: Ex
     case 'xlsx': {
       const hashing = new HashingPassThrough();
       hashing.pipe(out);
-      await writeXlsx(store, plan, tally, crosswalk, hashing);
+      await writeXlsx(store, plan, tally, crosswalk, options.today ?? londonDate(new Date()), hashing);
       await finished(out);
       output = hashing.result();
       break;

@@ -1,7 +1,14 @@
+import { RECOMMENDATION_STATUS_WORDS } from '@ledger/domain';
+import { type DerivedRag, findingToday } from '@ledger/projections/read-models/register/finding-today';
 import type { FindingEntry, LedgerContext } from './ledger-context';
 import { type StatusCrosswalk, inspectorateWording } from './status-crosswalk';
+import type { SheetCells } from './workbook-cells';
 
-/** The workbook's "Register" sheet: one row per finding, as it stands at the end of the export. */
+/**
+ * The workbook's "Register" sheet: one row per finding, as it stands at the end of the export.
+ * RAG and lateness are judged as the register page judges them, on the day given ("Judged on"),
+ * against the inspectorate's due date and against the current target date, each on its own.
+ */
 export const REGISTER_COLUMNS = [
   'Inspection',
   'Service',
@@ -16,11 +23,39 @@ export const REGISTER_COLUMNS = [
   'Original target date',
   'Current target date',
   'Approved target date changes',
+  'RAG',
+  'Overdue against inspectorate due date',
+  'Days past inspectorate due date',
+  'Overdue against current target date',
+  'Days past current target date',
+  'Latest progress',
+  'Per cent complete',
+  'Latest progress on',
+  'Completed on',
+  'Verified on',
+  'Closed on',
+  'Judged on',
   'Last recorded at',
 ] as const;
 
-export function registerRow(finding: FindingEntry, context: LedgerContext, crosswalk: StatusCrosswalk): (string | number)[] {
-  const { state } = finding;
+export const REGISTER_CELLS: SheetCells = {
+  'Inspectorate due date': 'day',
+  'Original target date': 'day',
+  'Current target date': 'day',
+  'Latest progress on': 'day',
+  'Completed on': 'day',
+  'Verified on': 'day',
+  'Closed on': 'day',
+  'Judged on': 'day',
+  'Last recorded at': 'instant',
+};
+
+const RAG_WORDS: Record<DerivedRag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+/** `today`: the Europe/London day lateness and RAG are judged on. */
+export function registerRow(finding: FindingEntry, context: LedgerContext, crosswalk: StatusCrosswalk, today: string): (string | number)[] {
+  const now = findingToday(finding, today);
+  const progress = finding.latestProgress;
   return [
     context.inspectionName(finding.inspectionId),
     context.serviceOf(finding.inspectionId),
@@ -28,13 +63,29 @@ export function registerRow(finding: FindingEntry, context: LedgerContext, cross
     finding.findingType,
     finding.text,
     finding.dueDate ?? '',
-    state.status,
-    inspectorateWording(crosswalk, state.status),
-    finding.inspectorateStatusText ?? '',
-    state.owner ?? '',
+    RECOMMENDATION_STATUS_WORDS[finding.status],
+    inspectorateWording(crosswalk, finding.status),
+    finding.inspectorate === null ? '' : `${finding.inspectorate.statusText}, ${finding.inspectorate.statusDate}`,
+    finding.owner ?? '',
     finding.originalTargetDate ?? '',
-    state.targetDate ?? '',
-    finding.approvedRevisions,
-    finding.lastRecordedAt ?? '',
+    finding.targetDate ?? '',
+    finding.targetDateRevisions,
+    now.rag === null ? '' : RAG_WORDS[now.rag],
+    yesNo(now.overdueAgainstDueDate),
+    now.daysPastDueDate ?? '',
+    yesNo(now.overdueAgainstTargetDate),
+    now.daysPastTargetDate ?? '',
+    progress?.narrative ?? '',
+    progress?.percentComplete ?? '',
+    progress?.reportedOn ?? '',
+    finding.completedOn ?? '',
+    finding.verifiedOn ?? '',
+    finding.closedOn ?? '',
+    today,
+    finding.lastChangedAt,
   ];
+}
+
+function yesNo(value: boolean): string {
+  return value ? 'Yes' : 'No';
 }

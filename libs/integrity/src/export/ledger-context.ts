@@ -1,35 +1,16 @@
-import {
-  type IssuedRecommendationState,
-  RECOMMENDATION_EVENT_TYPES,
-  type RecommendationEvent,
-  type RecommendationState,
-  isRecommendationIssued,
-  recommendationDecider,
-} from '@ledger/domain/recommendation';
+import { RECOMMENDATION_EVENT_TYPES } from '@ledger/domain/recommendation';
+import { type FindingSummary, evolveFindingSummary } from '@ledger/projections/read-models/register/finding-summary';
 import type { JsonObject, JsonValue, RecordedEvent } from '@ledger/event-store';
 
-/** What the register shows of one finding, folded from its stream. */
-export interface FindingEntry {
-  streamId: string;
-  inspectionId: string;
-  reference: string;
-  findingType: string;
-  text: string;
-  dueDate: string | null;
-  state: IssuedRecommendationState;
-  originalTargetDate: string | null;
-  approvedRevisions: number;
-  /** The inspectorate's own latest words, with their date. */
-  inspectorateStatusText: string | null;
-  lastRecordedAt: string | null;
-}
+/** One finding as the register read model folds it, with the stream it is kept in. */
+export type FindingEntry = FindingSummary & { streamId: string };
 
 const RECOMMENDATION_TYPES: ReadonlySet<string> = new Set(RECOMMENDATION_EVENT_TYPES);
 
 /**
  * What a row needs beyond its own event, learnt from the events before it in log order:
  * inspection titles, which inspection and finding reference each stream belongs to, each
- * finding's state (folded with the domain's own evolve, so statuses mean what the domain says),
+ * finding's state (folded as the register read model folds it, with the domain's own evolve),
  * and actor names for the ids that events carry. Memory grows with inspections, findings and
  * people, never with events.
  */
@@ -99,38 +80,17 @@ export class LedgerContext {
   }
 
   private applyToFinding(event: RecordedEvent): void {
-    const entry = this.findingsByStream.get(event.streamId);
-    const domainEvent = { ...event.data, type: event.type } as unknown as RecommendationEvent;
-    let state: RecommendationState;
+    let summary: FindingSummary;
     try {
-      state = recommendationDecider.evolve(entry?.state ?? recommendationDecider.initialState, domainEvent);
+      summary = evolveFindingSummary(this.findingsByStream.get(event.streamId), event);
     } catch {
       // An export shows what is recorded; a stream the domain cannot fold keeps its last known state.
       return;
     }
-    if (!isRecommendationIssued(state)) return;
-    const data = event.data;
-    const next: FindingEntry = entry ?? {
-      streamId: event.streamId,
-      inspectionId: state.inspectionId,
-      reference: state.reference,
-      findingType: state.findingType,
-      text: typeof data.text === 'string' ? data.text : '',
-      dueDate: state.dueDate,
-      state,
-      originalTargetDate: null,
-      approvedRevisions: 0,
-      inspectorateStatusText: null,
-      lastRecordedAt: null,
-    };
-    next.state = state;
-    if (event.type === 'RecommendationTargetDateSet') next.originalTargetDate ??= text(data.targetDate) ?? null;
-    if (event.type === 'RecommendationTargetDateChangeApproved') next.approvedRevisions += 1;
-    if (event.type === 'RecommendationInspectorateStatusRecorded') {
-      next.inspectorateStatusText = [text(data.statusText), text(data.statusDate)].filter(Boolean).join(', ') || null;
-    }
-    next.lastRecordedAt = text(event.metadata.recordedAt) ?? next.lastRecordedAt;
-    this.findingsByStream.set(event.streamId, next);
+    // The fold copies the previous entry, streamId included: only a new finding needs it set.
+    const entry = summary as FindingEntry;
+    entry.streamId = event.streamId;
+    this.findingsByStream.set(event.streamId, entry);
   }
 }
 

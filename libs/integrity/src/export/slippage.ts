@@ -1,6 +1,7 @@
 import { daysBetween, isCalendarDate } from '@ledger/domain';
 import type { JsonValue, RecordedEvent } from '@ledger/event-store';
 import type { LedgerContext } from './ledger-context';
+import type { SheetCells } from './workbook-cells';
 
 /** The workbook's "Slippage" sheet: every target date set, and every change asked for, approved or refused. */
 export const SLIPPAGE_COLUMNS = [
@@ -19,16 +20,26 @@ export const SLIPPAGE_COLUMNS = [
   'Recorded at',
 ] as const;
 
-const SLIPPAGE_EVENTS: ReadonlySet<string> = new Set([
-  'RecommendationTargetDateSet',
-  'RecommendationTargetDateChangeRequested',
-  'RecommendationTargetDateChangeApproved',
-  'RecommendationTargetDateChangeRefused',
+export const SLIPPAGE_CELLS: SheetCells = {
+  'Original target date': 'day',
+  From: 'day',
+  To: 'day',
+  'Occurred at': 'occurred',
+  'Recorded at': 'instant',
+};
+
+/** The target-date events, in the words the sheet shows them. */
+const SLIPPAGE_EVENTS: ReadonlyMap<string, string> = new Map([
+  ['RecommendationTargetDateSet', 'Target date set'],
+  ['RecommendationTargetDateChangeRequested', 'Change requested'],
+  ['RecommendationTargetDateChangeApproved', 'Change approved'],
+  ['RecommendationTargetDateChangeRefused', 'Change refused'],
 ]);
 
 /** A row for a target-date event, or null for any other event. Call after `context.apply(event)`. */
 export function slippageRow(event: RecordedEvent, context: LedgerContext): (string | number)[] | null {
-  if (!SLIPPAGE_EVENTS.has(event.type)) return null;
+  const words = SLIPPAGE_EVENTS.get(event.type);
+  if (words === undefined) return null;
   const { data, metadata } = event;
   const from = text(data.from);
   const to = text(data.to) || text(data.targetDate);
@@ -38,7 +49,7 @@ export function slippageRow(event: RecordedEvent, context: LedgerContext): (stri
   return [
     context.inspectionName(context.inspectionOf(event.streamId)),
     context.referenceOf(event.streamId),
-    event.type.replace(/^Recommendation/, ''),
+    words,
     context.finding(event.streamId)?.originalTargetDate ?? '',
     from,
     to,

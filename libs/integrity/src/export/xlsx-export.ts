@@ -2,13 +2,14 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { EventStore } from '@ledger/event-store';
-import { AUDIT_TRAIL_COLUMNS, auditTrailRow } from './audit-trail';
+import { AUDIT_TRAIL_CELLS, AUDIT_TRAIL_COLUMNS, auditTrailRow } from './audit-trail';
 import { AuditTrailSummaries } from './audit-trail-summaries';
-import { REGISTER_COLUMNS, registerRow } from './finding-register';
+import { REGISTER_CELLS, REGISTER_COLUMNS, registerRow } from './finding-register';
 import { LedgerContext } from './ledger-context';
 import { type ExportPlan, type ExportTally, selectEvents } from './select-events';
-import { SLIPPAGE_COLUMNS, slippageRow } from './slippage';
+import { SLIPPAGE_CELLS, SLIPPAGE_COLUMNS, slippageRow } from './slippage';
 import type { StatusCrosswalk } from './status-crosswalk';
+import { type CellKind, type SheetCells, fillRow, instantHeader } from './workbook-cells';
 
 /** Rows written between two looks at how far behind the zip is. */
 const ROWS_BETWEEN_PAUSES = 200;
@@ -20,46 +21,72 @@ const ZIP_BACKLOG_BYTES = 1024 * 1024;
  * each row is committed as it is made, so no sheet is held in memory. The register needs every
  * finding's final state before its first row, so the log is read three times: to fold the
  * findings (Register), for the audit trail (which also feeds the manifest's tally), for slippage;
- * and once more before the audit trail, for the entries that corrections quote.
+ * and once more before the audit trail, for the entries that corrections quote. Dates are date
+ * cells, every sheet has a frozen, filterable header row. `today`: the Europe/London day the
+ * register's RAG and lateness are judged on.
  */
-export async function writeXlsx(store: EventStore, plan: ExportPlan, tally: ExportTally, crosswalk: StatusCrosswalk, out: Writable): Promise<void> {
+export async function writeXlsx(store: EventStore, plan: ExportPlan, tally: ExportTally, crosswalk: StatusCrosswalk, today: string, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'PFCC accountability ledger';
 
   const folded = new LedgerContext();
   for await (const { event } of selectEvents(store, plan)) folded.apply(event);
 
-  const register = sheet(workbook, 'Register', REGISTER_COLUMNS);
-  for (const finding of folded.findings()) register.addRow(registerRow(finding, folded, crosswalk)).commit();
+  const register = new Sheet(workbook, 'Register', REGISTER_COLUMNS, REGISTER_CELLS);
+  for (const finding of folded.findings()) register.add(registerRow(finding, folded, crosswalk, today));
   register.commit();
 
-  const trail = sheet(workbook, 'Audit trail', AUDIT_TRAIL_COLUMNS);
+  const trail = new Sheet(workbook, 'Audit trail', AUDIT_TRAIL_COLUMNS, AUDIT_TRAIL_CELLS);
   const summaries = await AuditTrailSummaries.forLog(store, plan.asAt);
   const context = new LedgerContext();
   let rows = 0;
   for await (const { event } of selectEvents(store, plan, tally, (passed) => summaries.pass(passed))) {
     context.apply(event);
-    trail.addRow(auditTrailRow(event, summaries.summarise(event), context, crosswalk)).commit();
+    trail.add(auditTrailRow(event, summaries.summarise(event), context, crosswalk));
     rows += 1;
-    if (rows % ROWS_BETWEEN_PAUSES === 0) await pause(trail, out);
+    if (rows % ROWS_BETWEEN_PAUSES === 0) await pause(trail.worksheet, out);
   }
   trail.commit();
 
-  const slippage = sheet(workbook, 'Slippage', SLIPPAGE_COLUMNS);
+  const slippage = new Sheet(workbook, 'Slippage', SLIPPAGE_COLUMNS, SLIPPAGE_CELLS);
   for await (const { event } of selectEvents(store, plan)) {
     const row = slippageRow(event, folded);
-    if (row !== null) slippage.addRow(row).commit();
+    if (row !== null) slippage.add(row);
   }
   slippage.commit();
   await workbook.commit();
 }
 
-function sheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly string[]): ExcelJS.Worksheet {
-  const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = columns.map((header) => ({ header, width: Math.min(Math.max(header.length + 2, 14), 60) }));
-  worksheet.getRow(1).font = { bold: true };
-  worksheet.getRow(1).commit();
-  return worksheet;
+/** One sheet, written row by row: its header frozen, and an auto-filter over all it holds. */
+class Sheet {
+  readonly worksheet: ExcelJS.Worksheet;
+  private readonly kinds: readonly (CellKind | undefined)[];
+  private rows = 1;
+
+  constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly string[], cells: SheetCells) {
+    this.kinds = columns.map((header) => cells[header]);
+    this.worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.worksheet.columns = columns.map((header, index) => {
+      const kind = this.kinds[index];
+      const shown = kind === 'instant' || kind === 'occurred' ? instantHeader(header) : header;
+      return { header: shown, width: Math.min(Math.max(shown.length + 2, kind === undefined ? 14 : 20), 60) };
+    });
+    this.worksheet.getRow(1).font = { bold: true };
+    this.worksheet.getRow(1).commit();
+  }
+
+  add(values: readonly (string | number)[]): void {
+    this.rows += 1;
+    const row = this.worksheet.getRow(this.rows);
+    fillRow(row, values, this.kinds);
+    row.commit();
+  }
+
+  /** The filter is written with the sheet's end, so it can cover every row. */
+  commit(): void {
+    this.worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.rows, column: this.kinds.length } };
+    this.worksheet.commit();
+  }
 }
 
 interface BufferedWritable {

@@ -8,6 +8,7 @@ import { londonDate, normaliseTitle } from '@ledger/domain';
 import { findInspection, queryInspections } from '@ledger/projections/read-models';
 import { principalOf } from '../../identity/principal';
 import { CSRF_FIELD, CsrfProtection } from '../layout/csrf';
+import type { FormError } from '../layout/error-summary';
 import { readFormPost } from '../layout/form-body';
 import { sendPage } from '../layout/send-page';
 import { WebErrorFilter } from '../layout/web-error.filter';
@@ -15,6 +16,7 @@ import { LedgerReads } from '../reading/ledger-reads';
 import { htmlNestedDeeperThan, tooDeepMessage } from '../../validation/html-nesting';
 import { decodePage, EMPTY_FORM, FIELD, readImportForm, type PageToImport, type UploadedPage } from './import-form';
 import { importConfirmationPage } from './import-confirmation.page';
+import { RESPONSE_DATE, readCorrections } from './import-corrections';
 import { importFormPage, MAX_PAGE_MB } from './import-form.page';
 import { importPreviewPage } from './import-preview.page';
 
@@ -65,15 +67,32 @@ export class ImportPageController {
     this.requireOwnForm(request, form.get(CSRF_FIELD));
     const today = londonDate(this.clock());
     const responseDate = form.get('responseDate') || undefined;
-    const toImport: PageToImport = { page: decodePage(form.get('page')), source: form.get('source') || 'the page', ...(responseDate ? { responseDate } : {}) };
-    if (htmlNestedDeeperThan(toImport.page)) {
+    const sent: PageToImport = { page: decodePage(form.get('page')), source: form.get('source') || 'the page', ...(responseDate ? { responseDate } : {}) };
+    if (htmlNestedDeeperThan(sent.page)) {
       sendPage(response, 400, importFormPage({ values: EMPTY_FORM, errors: [{ field: FIELD.file, message: tooDeepMessage() }], csrfToken: this.csrf.tokenFor(request, response) }));
       return;
     }
-    const plan = planFor(toImport, today);
+    const values = Object.fromEntries(form);
+    const preview = (status: number, plan: PageImportPlan, errors: FormError[] = []) =>
+      sendPage(response, status, importPreviewPage({ plan, toImport: sent, actor: principalOf(request), csrfToken: this.csrf.tokenFor(request, response), alreadyRecorded: this.pageOf(plan), values, errors }));
+    const shown = planFor(sent, today);
+    if (shown.blockers.length > 0) {
+      preview(422, shown);
+      return;
+    }
+    // The dates the office corrected in the preview replace the ones the ledger worked out.
+    const { corrections, errors } = readCorrections(values, shown, today);
+    if (errors.length > 0) {
+      preview(400, shown, errors);
+      return;
+    }
+    const plan = planFor({ ...sent, ...(corrections.responseDate ? { responseDate: corrections.responseDate } : {}) }, today, corrections.plannedCompletionDates);
     if (plan.blockers.length > 0) {
-      const csrfToken = this.csrf.tokenFor(request, response);
-      sendPage(response, 422, importPreviewPage({ plan, toImport, actor: principalOf(request), csrfToken, alreadyRecorded: this.pageOf(plan) }));
+      preview(400, shown, plan.blockers.map((message) => ({ field: `${RESPONSE_DATE}-day`, message })));
+      return;
+    }
+    if (form.get('action') === 'check') {
+      preview(200, plan);
       return;
     }
     let outcome: PageImportOutcome;
@@ -82,7 +101,7 @@ export class ImportPageController {
     } catch (error) {
       // Its dates contradict what the ledger holds: shown like any other reason it cannot be recorded.
       if (!(error instanceof PageNotRecordableError)) throw error;
-      sendPage(response, 422, importPreviewPage({ plan: { ...plan, blockers: error.blockers }, toImport, actor: principalOf(request), csrfToken: this.csrf.tokenFor(request, response), alreadyRecorded: this.pageOf(plan) }));
+      preview(422, { ...plan, blockers: error.blockers });
       return;
     }
     sendPage(response, 200, importConfirmationPage(plan, outcome));
@@ -111,6 +130,6 @@ export class ImportPageController {
   }
 }
 
-function planFor(toImport: PageToImport, today: string): PageImportPlan {
-  return planPageImport(toImport.page, { today, ...(toImport.responseDate ? { responseDate: toImport.responseDate } : {}) });
+function planFor(toImport: PageToImport, today: string, plannedCompletionDates?: Readonly<Record<number, string>>): PageImportPlan {
+  return planPageImport(toImport.page, { today, ...(toImport.responseDate ? { responseDate: toImport.responseDate } : {}), ...(plannedCompletionDates ? { plannedCompletionDates } : {}) });
 }

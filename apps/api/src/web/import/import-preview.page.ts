@@ -3,9 +3,11 @@ import type { Actor } from '@ledger/domain';
 import type { ParsedResponse } from '@ledger/page-import';
 import { lines, row, small, tag, type Inline, type SummaryRows, type Table } from '../components/inline';
 import { CSRF_FIELD } from '../layout/csrf';
+import type { FormError } from '../layout/error-summary';
 import { renderPage } from '../layout/render';
 import { sanitised } from '../layout/sanitised';
 import { FINDING_TYPE } from '../reading/words';
+import { correctionFields, type FormValues } from './import-corrections';
 import { encodePage, type PageToImport } from './import-form';
 
 export interface PreviewOptions {
@@ -15,10 +17,13 @@ export interface PreviewOptions {
   csrfToken: string;
   /** The inspection's page when the ledger already holds it (the page was imported before, or registered by hand). */
   alreadyRecorded: string | null;
+  /** The correction boxes as sent, and what is wrong with them, when the preview is shown again. */
+  values?: FormValues;
+  errors?: readonly FormError[];
 }
 
 /** Everything the import will record, as it will be recorded, with a button to record it. */
-export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRecorded }: PreviewOptions): string {
+export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRecorded, values = {}, errors = [] }: PreviewOptions): string {
   const recordable = plan.blockers.length === 0;
   const { inspection: found, findings: parsedFindings } = plan.parsed;
   const { commissionerComments, chiefOfficerStatement } = plan.parsed.page;
@@ -52,7 +57,9 @@ export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRec
   return renderPage('import/import-preview.njk', {
     title,
     section: 'import',
-    hasErrors: !recordable,
+    hasErrors: !recordable || errors.length > 0,
+    errors,
+    corrections: recordable ? correctionFields(plan, values, errors) : [],
     recordable,
     alreadyRecorded,
     source: toImport.source,

@@ -1,4 +1,4 @@
-import type { FindingType, InspectionScope, InspectionType, RecommendationDecision, RecommendationStatus, Service } from '@ledger/domain';
+import { RECOMMENDATION_STATUSES, RECOMMENDATION_STATUS_WORDS, type FindingType, type InspectionScope, type InspectionType, type RecommendationDecision, type RecommendationStatus, type Service } from '@ledger/domain';
 import type { Basis, CommitmentKind, CommitmentOutcome, DerivedRag, StatutoryState } from '@ledger/projections/read-models';
 import type { Person, Represented } from '@ledger/projections/read-models/shared/envelope';
 import type { RevisionOutcome } from '@ledger/projections/read-models/slippage/slippage.queries';
@@ -7,20 +7,24 @@ import { hint, lines, small, tag, type Colour, type Inline } from '../components
 /** The ledger's stable codes in the words a scrutiny panel reads, and the tag colour that goes with them (never colour alone). */
 
 
-export const STATUS: Record<RecommendationStatus, { text: string; colour: Colour }> = {
-  Issued: { text: 'Issued', colour: 'grey' },
-  Accepted: { text: 'Accepted', colour: 'blue' },
-  PartiallyAccepted: { text: 'Partially accepted', colour: 'light-blue' },
-  NotAccepted: { text: 'Not accepted', colour: 'pink' },
-  NotApplicable: { text: 'Not applicable', colour: 'grey' },
-  InProgress: { text: 'In progress', colour: 'yellow' },
-  AwaitingVerification: { text: 'Awaiting verification', colour: 'purple' },
-  Verified: { text: 'Verified', colour: 'turquoise' },
-  Closed: { text: 'Closed', colour: 'green' },
-  ClosedByInspectorate: { text: 'Closed by inspectorate', colour: 'green' },
-  Superseded: { text: 'Superseded', colour: 'grey' },
-  NoLongerRelevant: { text: 'No longer relevant', colour: 'grey' },
+const STATUS_COLOUR: Record<RecommendationStatus, Colour> = {
+  Issued: 'grey',
+  Accepted: 'blue',
+  PartiallyAccepted: 'light-blue',
+  NotAccepted: 'pink',
+  NotApplicable: 'grey',
+  InProgress: 'yellow',
+  AwaitingVerification: 'purple',
+  Verified: 'turquoise',
+  Closed: 'green',
+  ClosedByInspectorate: 'green',
+  Superseded: 'grey',
+  NoLongerRelevant: 'grey',
 };
+
+export const STATUS = Object.fromEntries(
+  RECOMMENDATION_STATUSES.map((status) => [status, { text: RECOMMENDATION_STATUS_WORDS[status], colour: STATUS_COLOUR[status] }]),
+) as Record<RecommendationStatus, { text: string; colour: Colour }>;
 
 export function statusTag(status: RecommendationStatus | null, none = 'Not yet issued'): Inline {
   return status === null ? none : tag(STATUS[status].text, STATUS[status].colour);
