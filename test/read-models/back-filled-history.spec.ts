@@ -69,18 +69,6 @@ describe('history back-filled on 5 December 2026, read by when it happened and b
 
   const asAt = (date: string, basis: Basis) => queryAsAt(side.readModels, { date, basis }, {}, ALL);
 
-  it('as it stood on 31 January 2025 shows the accepted recommendations with their commitments; as the ledger showed it that day, nothing', () => {
-    const stood = asAt('2025-01-31', 'occurred');
-    expect(stood).toMatchObject({ basis: 'occurred', total: 3 });
-    expect(stood.items.map((f) => [f.reference, f.status, f.owner, f.commitment?.what, f.commitment?.plannedCompletionDate, f.commitment?.occurredAt])).toEqual([
-      ['REC 03', 'Accepted', null, 'Deliver REC 03', '2025-01-31', '2024-10-10'],
-      ['REC 05', 'Accepted', null, 'Deliver REC 05', '2025-07-31', '2024-10-10'],
-      ['REC 07', 'AwaitingVerification', 'Detective Superintendent, RASSO', 'Deliver REC 07', '2025-01-31', '2024-10-10'],
-    ]);
-    expect(asAt('2025-01-31', 'recorded')).toMatchObject({ basis: 'recorded', total: 0, items: [] });
-    expect(asAt(TODAY, 'recorded').total).toBe(3);
-  });
-
   it('takes the state of a finding from the dates of its events, whatever order they were typed in', () => {
     const rec07 = (date: string) => asAt(date, 'occurred').items.find((f) => f.reference === 'REC 07');
     expect(rec07('2024-10-14')).toMatchObject({ status: 'Accepted' });
