@@ -72,6 +72,16 @@ describe('recording an inspection from its pages', () => {
 
     const inspectionPage = new HtmlPage((await browser.get(`/inspections/${inspectionId}`)).text);
     expect(inspectionPage.text()).toContain('Every step of the response is on record.');
+
+    // A recorded date put right: the publication was on the 9th; the step stays, the correction dates it.
+    expect(inspectionPage.all((element) => element.name === 'a', [inspectionPage.byId('correct-statutory-date')]).map((a) => a.attribs.href)).toEqual([
+      `/inspections/${inspectionId}/record/correct-date`,
+    ]);
+    const form = await browser.get(`/inspections/${inspectionId}/record/correct-date`);
+    expect(form.text).toContain('Response published: recorded as 2024-10-10');
+    await recordStep(browser, inspectionId, 'correct-date', { step: 'publication', correctDate: '2024-10-09', reason: 'The page went live the evening before.' }, 'StatutoryDateCorrected');
+    const corrected = new HtmlPage((await browser.get(`/inspections/${inspectionId}`)).text);
+    expect(corrected.text()).toContain('9 October 2024');
     expect((await browser.get(`/inspections/${inspectionId}/record/publish`)).status).toBe(409);
   });
 

@@ -62,7 +62,22 @@ describe('importing the sample on 2026-12-05 as the history it is', () => {
       { field: 'madeOn', recorded: '2024-10-16', imported: '2024-10-10' },
       { field: 'occurredAt', recorded: '2024-10-16', imported: '2024-10-10' },
     ]);
-    expect(commissioner.correction).toMatchObject({ request: null, note: expect.stringContaining('has no correction event') });
+    expect(commissioner.correction).toMatchObject({
+      request: {
+        method: 'POST',
+        path: `/api/statutory-responses/${again.inspectionId}/date-corrections`,
+        body: { step: 'commissionerComments', correctDate: '2024-10-10', reason: expect.any(String) },
+      },
+      note: expect.stringContaining('CorrectStatutoryDate'),
+    });
+    // Following the advice corrects the date: the original event stays, the correction follows it.
+    const { step, correctDate, reason } = commissioner.correction!.request!.body as { step: 'commissionerComments'; correctDate: string; reason: string };
+    await moduleRef.get(CommandBus).execute(
+      new StatutoryResponseCommandMessage({ type: 'CorrectStatutoryDate', inspectionId: again.inspectionId, step, correctDate, reason }, { actor: operator, source: 'api', commandId: 'follow-advice' }),
+    );
+    const response = await stream(statutoryResponseStream(again.inspectionId));
+    expect(response.map((e) => e.type).slice(-2)).toEqual(['StatutoryResponsePublished', 'StatutoryDateCorrected']);
+    expect(response[response.length - 1].data).toMatchObject({ step: 'commissionerComments', field: 'madeOn', recordedDate: '2024-10-16', correctDate: '2024-10-10' });
     expect(rec03.differences).toEqual([{ field: 'occurredAt', recorded: '2024-10-16', imported: '2024-10-10' }]);
     expect(rec03.correction).toEqual({
       eventId: expect.any(String),

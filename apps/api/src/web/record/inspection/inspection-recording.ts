@@ -11,6 +11,8 @@ export interface InspectionRecording {
   banner: RecordedBanner | null;
   details: Link[];
   statutorySteps: Link[];
+  /** Correcting a date already recorded: not a step still to take, so offered apart from them. */
+  statutoryCorrection: Link | null;
   challenges: ChallengeRecording;
   registrationPath: string;
 }
@@ -18,10 +20,13 @@ export interface InspectionRecording {
 export function inspectionRecording(inspectionId: string, response: StatutoryEntry | null, recorded: unknown): InspectionRecording {
   const here = `/inspections/${encodeURIComponent(inspectionId)}`;
   const offered = response === null ? [] : STATUTORY_FORMS.filter((form) => form.offered(response));
+  const link = (form: (typeof STATUTORY_FORMS)[number]): Link => ({ href: `${here}/record/${form.key}`, text: form.link });
+  const correction = offered.find((form) => form.command === 'CorrectStatutoryDate');
   return {
     banner: bannerOf(recorded),
     details: INSPECTION_FORMS.map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
-    statutorySteps: offered.map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
+    statutorySteps: offered.filter((form) => form !== correction).map(link),
+    statutoryCorrection: correction === undefined ? null : link(correction),
     challenges: challengeRecording({ inspectionId }, 'Raise a scrutiny challenge about this inspection'),
     registrationPath: REGISTRATION_PATH,
   };
