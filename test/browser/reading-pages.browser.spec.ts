@@ -37,7 +37,7 @@ describe('reading the ledger in the browser', () => {
     await page.goto(`${ledger.url}/register`);
     expect(await page.title()).toBe('Register – PFCC accountability ledger');
     const rec05 = page.locator('table', { hasText: 'national operating model' }).getByRole('row', { name: /REC 05/ });
-    expect(await rec05.locator('td').allInnerTexts()).toEqual([expect.stringContaining('repeat rape'), 'In progress', 'Head of Public Protection', '31 July 2025', '22 days overdue', 'Red']);
+    expect(await rec05.locator('td').allInnerTexts()).toEqual([expect.stringContaining('repeat rape'), 'In progress', 'Head of Public Protection', '31 July 2025\n22 days overdue', '31 July 2025\n22 days overdue', 'Red']);
     await page.screenshot({ path: screenshot('register'), fullPage: true });
 
     await rec05.getByRole('link', { name: 'REC 05' }).click();

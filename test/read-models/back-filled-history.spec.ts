@@ -1,3 +1,4 @@
+import { SAMPLE_INSPECTION_ID } from '@ledger/domain/inspection/sample-inspection.fixture';
 import { actionOwner, issueFinding, officeStaff, performanceLead, REC_03, REC_05, REC_07 } from '@ledger/domain/recommendation/sample-recommendations.fixture';
 import type { Actor, RecommendationCommand } from '@ledger/domain';
 import { verifyProjections } from '@ledger/projections';
@@ -169,6 +170,8 @@ describe('history back-filled on 5 December 2026, read by when it happened and b
         expect(filtered(date, basis, { overdue: true })).toEqual(ids(all.filter((f) => f.overdue)));
         expect(filtered(date, basis, { statuses: ['Accepted', 'InProgress'] })).toEqual(ids(all.filter((f) => f.status === 'Accepted' || f.status === 'InProgress')));
         expect(filtered(date, basis, { owner: 'rasso' })).toEqual(ids(all.filter((f) => f.owner?.includes('RASSO'))));
+        expect(filtered(date, basis, { overdue: true, findingType: 'recommendation', inspectionId: SAMPLE_INSPECTION_ID })).toEqual(ids(all.filter((f) => f.overdue)));
+        expect(filtered(date, basis, { overdue: true, findingType: 'area-for-improvement' })).toEqual([]);
         judged += all.filter((f) => f.overdue).length;
       }
     }

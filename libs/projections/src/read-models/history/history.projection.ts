@@ -73,8 +73,10 @@ export const historyProjection: Projection = {
     },
     spans: {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, to_key TEXT NOT NULL, status TEXT NOT NULL, owner TEXT,
-        target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key)`,
-      indexes: ['basis, status, to_key, from_key', 'basis, to_key, from_key'],
+        target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL, inspection_id TEXT NOT NULL, published_on TEXT, number INTEGER NOT NULL,
+        reference TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key)`,
+      // Covering the judgement (status, dates) so that counting matches reads the index alone.
+      indexes: ['basis, status, to_key, from_key, target_date, due_date', 'basis, to_key, from_key', 'inspection_id'],
     },
     tips: {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, summary TEXT NOT NULL, last_key TEXT NOT NULL, last_recorded_at TEXT NOT NULL,
@@ -103,6 +105,7 @@ function applyInspection(event: InspectionEvent, context: ProjectionContext): vo
   context
     .statement(`UPDATE ${context.table('findings')} SET published_on = @published_on, inspection_type = @inspection_type, service = @service WHERE inspection_id = @inspection_id`)
     .run({ inspection_id: row.inspection_id, published_on: row.published_on, inspection_type: row.inspection_type, service: row.service });
+  context.statement(`UPDATE ${context.table('spans')} SET published_on = ? WHERE inspection_id = ?`).run(row.published_on, row.inspection_id);
 }
 
 function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void {
@@ -252,7 +255,13 @@ function sameSpan(a: FindingPositionThen, b: FindingPositionThen): boolean {
 }
 
 function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: FindingPositionThen) {
-  const finding = getRow<{ due_date: string | null }>(context, 'findings', 'recommendation_id', recommendationId);
+  const finding = getRow<{ due_date: string | null; inspection_id: string; published_on: string | null; number: number; reference: string }>(
+    context,
+    'findings',
+    'recommendation_id',
+    recommendationId,
+  );
+  if (finding === undefined) throw new Error(`A span of ${recommendationId} before its issue`);
   return {
     basis,
     recommendation_id: recommendationId,
@@ -261,8 +270,13 @@ function spanRow(context: ProjectionContext, basis: Basis, recommendationId: str
     status: standing.status,
     owner: standing.owner,
     target_date: standing.targetDate,
-    due_date: finding?.due_date ?? null,
+    due_date: finding.due_date,
     open_dependencies: standing.openDependencies,
+    // How the register orders findings, so that a page of matches is sorted without reading the findings.
+    inspection_id: finding.inspection_id,
+    published_on: finding.published_on,
+    number: finding.number,
+    reference: finding.reference,
   };
 }
 

@@ -90,16 +90,22 @@ export function queryAsAt(reader: ReadModelReader, at: { date: string; basis: Ba
       return answer(Number(total), rows.map(entryOf));
     }
     // The spans that cover the end of the day, filtered and counted by index; only the page's findings are read in full.
-    for (const condition of changing) where.add(condition.sql, condition.params);
-    const covering = `${reader.table(HISTORY, 'spans')} sp JOIN ${findings} f ON f.recommendation_id = sp.recommendation_id`;
-    where.add('sp.basis = @basis AND sp.from_key < @end AND sp.to_key >= @end');
-    const total = cached(reader, `SELECT count(*) FROM ${covering} ${where.toSql()}`).pluck().get(where.params) as number;
+    const spans = new Conditions().add('sp.basis = @basis AND sp.from_key < @end AND sp.to_key >= @end').bind({ end: endOfDayKey(date), basis, date });
+    for (const condition of changing) spans.add(condition.sql, condition.params);
+    if (filter.inspectionId !== undefined) spans.add('sp.inspection_id = @inspectionId', { inspectionId: filter.inspectionId });
+    // The other filters are on the finding and its inspection: they join the findings.
+    const joined = filter.inspectionType !== undefined || filter.service !== undefined || filter.findingType !== undefined;
+    const covering = joined ? `${reader.table(HISTORY, 'spans')} sp JOIN ${findings} f ON f.recommendation_id = sp.recommendation_id` : `${reader.table(HISTORY, 'spans')} sp`;
+    if (filter.inspectionType !== undefined) spans.add('f.inspection_type = @inspectionType', { inspectionType: filter.inspectionType });
+    if (filter.service !== undefined) spans.add('f.service = @service', { service: filter.service });
+    if (filter.findingType !== undefined) spans.add('f.finding_type = @findingType', { findingType: filter.findingType });
+    const total = cached(reader, `SELECT count(*) FROM ${covering} ${spans.toSql()}`).pluck().get(spans.params) as number;
     const rows = cached(
       reader,
       `SELECT f.*, i.title AS title, ${standing} AS standing
-       FROM (SELECT f.recommendation_id FROM ${covering} ${where.toSql()} ${order} LIMIT @__limit OFFSET @__offset) p
+       FROM (SELECT sp.recommendation_id FROM ${covering} ${spans.toSql()} ORDER BY sp.published_on DESC, sp.inspection_id, sp.number, sp.reference LIMIT @__limit OFFSET @__offset) p
        JOIN ${findings} f ON f.recommendation_id = p.recommendation_id LEFT JOIN ${reader.table(HISTORY, 'inspections')} i ON i.inspection_id = f.inspection_id ${order}`,
-    ).all({ ...where.params, __limit: page.limit, __offset: page.offset }) as FindingRow[];
+    ).all({ ...spans.params, __limit: page.limit, __offset: page.offset }) as FindingRow[];
     return answer(Number(total), rows.map(entryOf));
   });
 }

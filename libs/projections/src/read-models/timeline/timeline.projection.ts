@@ -61,6 +61,9 @@ export const timelineProjection: Projection = {
         'occurred_key',
         'recorded_on, position',
         'occurred_on, occurred_key, recorded_at, position',
+        // Which findings moved in a period, grouped and counted from the index alone.
+        'recorded_on, aggregate, recommendation_id',
+        'occurred_on, aggregate, recommendation_id',
         'inspection_id, recorded_on',
         'inspection_id, occurred_on',
       ],

@@ -188,14 +188,17 @@ export function queryChanges(reader: ReadModelReader, filter: ChangesFilter, pag
     const conditions = where().add(`aggregate = 'recommendation'`);
     const table = reader.table(TIMELINE, 'entries');
     const findingsTotal = reader.db.prepare(`SELECT count(DISTINCT recommendation_id) FROM ${table} ${conditions.toSql()}`).pluck().get(conditions.params) as number | bigint;
-    // Each finding's status at both ends from its span in the basis asked: one seek, no standing parsed.
+    // Each finding's status at both ends from its span in the basis asked: one seek, no standing parsed. The findings are
+    // counted and grouped from an index of the period; only the page of them is looked up and judged.
     const statusAt = (key: string) =>
       `(SELECT sp.status FROM ${reader.table(HISTORY, 'spans')} sp WHERE sp.basis = @basis AND sp.recommendation_id = m.recommendationId AND sp.from_key < ${key} AND sp.to_key >= ${key})`;
     const moved = reader.db
       .prepare(
         `SELECT m.*, ${statusAt('@startKey')} AS statusAtStart, ${statusAt('@endKey')} AS statusAtEnd FROM (
-           SELECT recommendation_id AS recommendationId, max(inspection_id) AS inspectionId, max(reference) AS reference, count(*) AS events
-           FROM ${table} ${conditions.toSql()} GROUP BY recommendation_id ORDER BY 2, 3, 1 LIMIT @__limit OFFSET @__offset) m ORDER BY 2, 3, 1`,
+           SELECT g.recommendationId, f.inspection_id AS inspectionId, f.reference AS reference, g.events
+           FROM (SELECT recommendation_id AS recommendationId, count(*) AS events FROM ${table} ${conditions.toSql()} GROUP BY recommendation_id) g
+           LEFT JOIN ${reader.table(HISTORY, 'findings')} f ON f.recommendation_id = g.recommendationId
+           ORDER BY 2, 3, 1 LIMIT @__limit OFFSET @__offset) m ORDER BY 2, 3, 1`,
       )
       .all({ ...conditions.params, basis: filter.basis, startKey: startOfDayKey(filter.from), endKey: endOfDayKey(filter.to), __limit: page.limit, __offset: page.offset }) as (Omit<
       FindingChange,
