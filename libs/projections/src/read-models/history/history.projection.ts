@@ -75,8 +75,12 @@ export const historyProjection: Projection = {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, to_key TEXT NOT NULL, status TEXT NOT NULL, owner TEXT,
         target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL, inspection_id TEXT NOT NULL, published_on TEXT, number INTEGER NOT NULL,
         reference TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key)`,
-      // Covering the judgement (status, dates) so that counting matches reads the index alone.
-      indexes: ['basis, status, to_key, from_key, target_date, due_date', 'basis, to_key, from_key', 'inspection_id'],
+      // Covering the filters and the register's order, so that counting and sorting the matches read an index alone.
+      indexes: [
+        'basis, status, to_key, from_key, target_date, due_date, open_dependencies, published_on, inspection_id, number, reference, recommendation_id, owner',
+        'basis, to_key, from_key, owner, published_on, inspection_id, number, reference, recommendation_id',
+        'inspection_id',
+      ],
     },
     tips: {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, summary TEXT NOT NULL, last_key TEXT NOT NULL, last_recorded_at TEXT NOT NULL,
