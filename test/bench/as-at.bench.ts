@@ -152,6 +152,7 @@ export async function asAtBench(events: number): Promise<AsAtFigures> {
       latencies.push(
         measure('as-at, whole register, a page of 50 with its total', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, {}, { limit: 50, offset: 0 })),
         measure('as-at, overdue findings only (every finding judged)', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { overdue: true }, { limit: 50, offset: 0 })),
+        measure('as-at, one status (in progress)', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { statuses: ['InProgress'] }, { limit: 50, offset: 0 })),
         measure('as-at, one inspection', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { inspectionId: inspectionOf(s) }, { limit: 50, offset: 0 })),
         measure('changes, one inspection over a quarter', basis, (s) =>
           queryChanges(readModels, { from: dayOf(s), to: addDays(dayOf(s), 91), basis, inspectionId: inspectionOf(s) }, { limit: 50, offset: 0 }),

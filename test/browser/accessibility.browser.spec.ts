@@ -59,6 +59,7 @@ const PAGES: [string, Visit][] = [
   ['correcting an entry', open(() => `/recommendations/${ID.rec05}/record/correct-entry`)],
   ['a form that cannot be used now', open(() => `/recommendations/${ID.rec03}/record/accept`)],
   ['amending an inspection, with its errors', sentEmpty(() => `/inspections/${INSPECTION}/record/amend-details`, 'Record the amendment')],
+  ['correcting a date of the statutory response', open(() => `/inspections/${INSPECTION}/record/correct-date`)],
   ['raising a scrutiny challenge, with its errors', sentEmpty(() => `/challenges/raise?recommendationId=${ID.rec05}`, 'Record the challenge')],
   [
     'raising a scrutiny challenge, with a date typed as 31/01/2025',

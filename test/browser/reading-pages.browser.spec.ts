@@ -14,7 +14,7 @@ describe('reading the ledger in the browser', () => {
     await session.page.goto(`${session.ledger.url}/register`);
     expect(await session.page.title()).toBe('Register – PFCC accountability ledger');
     const rec05 = session.page.locator('table', { hasText: 'national operating model' }).getByRole('row', { name: /REC 05/ });
-    expect(await rec05.locator('td').allInnerTexts()).toEqual([expect.stringContaining('repeat rape'), 'In progress', 'Head of Public Protection', '31 July 2025', '22 days overdue', 'Red']);
+    expect(await rec05.locator('td').allInnerTexts()).toEqual([expect.stringContaining('repeat rape'), 'In progress', 'Head of Public Protection', '31 July 2025\n22 days overdue', '31 July 2025\n22 days overdue', 'Red']);
     await session.page.screenshot({ path: screenshot('register'), fullPage: true });
 
     await rec05.getByRole('link', { name: 'REC 05' }).click();

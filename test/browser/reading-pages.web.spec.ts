@@ -34,20 +34,20 @@ describe('the reading pages over HTTP', () => {
   }
 
   describe('the register', () => {
-    it('lists the inspections and every finding as it stands today, overdue shown as days overdue, status and RAG as words', async () => {
+    it("lists the inspections and every finding as it stands today, overdue shown as days overdue against the inspectorate's due date and against the force's target date, status and RAG as words", async () => {
       const page = await open('/register');
       expect(page.title()).toBe('Register – PFCC accountability ledger');
       expectHeadingsInOrder(page);
       expect(page.table('Inspections (2)').rows.map((row) => row[0])).toEqual(['Fire <em>safety</em> & "protection" inspection', expect.stringContaining('national operating model')]);
 
       const sample = page.table('Progress to introduce a national operating model').rows;
-      expect(sample.map(([reference, , status, owner, target, overdue, rag]) => ({ reference, status, owner, target, overdue, rag }))).toEqual([
-        { reference: 'REC 03', status: 'Closed', owner: OWNERS.rec03, target: '30 April 2025', overdue: 'Not overdue', rag: 'Not rated' },
-        { reference: 'REC 05', status: 'In progress', owner: OWNERS.rec05, target: '31 July 2025', overdue: '22 days overdue', rag: 'Red' },
-        { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, target: '31 January 2025', overdue: 'Not overdue', rag: 'Not rated' },
-        { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, target: '31 January 2025', overdue: 'Not overdue', rag: 'Green' },
-        // Its target date moved to 30 September; the inspectorate's 31 March passed 144 days ago.
-        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, target: '30 September 2025', overdue: '144 days overdue', rag: 'Red' },
+      expect(sample.map(([reference, , status, owner, due, target, rag]) => ({ reference, status, owner, due, target, rag }))).toEqual([
+        { reference: 'REC 03', status: 'Closed', owner: OWNERS.rec03, due: '31 January 2025 Not overdue', target: '30 April 2025 Not overdue', rag: 'Not rated' },
+        { reference: 'REC 05', status: 'In progress', owner: OWNERS.rec05, due: '31 July 2025 22 days overdue', target: '31 July 2025 22 days overdue', rag: 'Red' },
+        { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, due: '31 January 2025 Not overdue', target: '31 January 2025 Not overdue', rag: 'Not rated' },
+        { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, due: '31 January 2025 Not overdue', target: '31 January 2025 Not overdue', rag: 'Green' },
+        // Its target date moved to 30 September, 39 days away; the inspectorate's 31 March passed 144 days ago.
+        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, due: '31 March 2025 144 days overdue', target: '30 September 2025 Due in 39 days', rag: 'Red' },
       ]);
       expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
       expect(page.textsOf('govuk-tag--red')).toContain('22 days overdue');
@@ -108,8 +108,9 @@ describe('the reading pages over HTTP', () => {
       });
       expect(page.text()).toContain('Operation Soteria');
       const findings = page.table('Findings of this inspection (5)');
-      expect(findings.headers).toEqual(['Reference', 'Finding', 'Status', 'Owner', 'Target date', 'Overdue', 'RAG']);
-      expect(findings.rows[1]).toEqual(['REC 05', expect.stringContaining('new definition of repeat rape'), 'In progress', OWNERS.rec05, '31 July 2025', '22 days overdue', 'Red']);
+      expect(findings.headers).toEqual(['Reference', 'Finding', 'Status', 'Owner', "Inspectorate's due date", "Force's target date", 'RAG']);
+      expect(findings.rows[1]).toEqual(['REC 05', expect.stringContaining('new definition of repeat rape'), 'In progress', OWNERS.rec05, '31 July 2025 22 days overdue', '31 July 2025 22 days overdue', 'Red']);
+      expect(findings.rows[4].slice(4, 6)).toEqual(['31 March 2025 144 days overdue', '30 September 2025 Due in 39 days']);
       expect(page.table('Scrutiny challenges about this inspection').rows).toHaveLength(3);
     });
 
@@ -134,7 +135,8 @@ describe('the reading pages over HTTP', () => {
         Owner: `${OWNERS.rec03}, Cumbria Constabulary`,
         'Original target date': '31 January 2025',
         'Current target date': '30 April 2025 Moved 1 time, 89 days later than first set',
-        Overdue: 'Not overdue',
+        "Overdue against the inspectorate's due date": 'Not overdue',
+        'Overdue against the current target date': 'Not overdue',
         RAG: 'Not rated',
         Closed: '6 May 2025',
       });
@@ -204,7 +206,7 @@ describe('the reading pages over HTTP', () => {
       expect(page.html).toContain('<li>&lt;img src=x onerror=alert(1)&gt;</li>');
       expect(page.html).toContain('Fire &lt;em&gt;safety&lt;/em&gt; &amp; &quot;protection&quot; inspection');
       expect(page.text()).toContain(SCRIPT_TEXT);
-      expect(page.summary()).toMatchObject({ Status: 'Issued', Decision: 'Not yet decided', Owner: 'Not assigned', Overdue: 'Not overdue', RAG: 'Not rated' });
+      expect(page.summary()).toMatchObject({ Status: 'Issued', Decision: 'Not yet decided', Owner: 'Not assigned', 'Overdue against the current target date': 'No target date', RAG: 'Not rated' });
 
       const inspection = await open(`/inspections/${ledger.hostile.inspectionId}`);
       expect(inspection.html).toContain('<p class="govuk-body">Key <strong>finding</strong></p>');
@@ -285,12 +287,12 @@ describe('the reading pages over HTTP', () => {
       const february = await open('/as-at?date=2025-02-01');
       expect(february.table('national operating model').rows.map((row) => [row[0], row[2], row[4], row[5]])).toEqual([
         // Inside its moved target date, but past the inspectorate's 31 January.
-        ['REC 03', 'In progress', '30 April 2025', '1 day overdue'],
+        ['REC 03', 'In progress', '31 January 2025 1 day overdue', '30 April 2025 Due in 88 days'],
         // Waiting on the national definition until March.
-        ['REC 05', 'In progress Blocked: waiting on a dependency', '31 July 2025', 'Due in 180 days'],
-        ['REC 07', 'Awaiting verification', '31 January 2025', 'Not overdue'],
-        ['REC 09', 'In progress', '31 January 2025', '1 day overdue'],
-        ['REC 11', 'In progress', '31 March 2025', 'Due in 58 days'],
+        ['REC 05', 'In progress Blocked: waiting on a dependency', '31 July 2025 Due in 180 days', '31 July 2025 Due in 180 days'],
+        ['REC 07', 'Awaiting verification', '31 January 2025 Not overdue', '31 January 2025 Not overdue'],
+        ['REC 09', 'In progress', '31 January 2025 1 day overdue', '31 January 2025 1 day overdue'],
+        ['REC 11', 'In progress', '31 March 2025 Due in 58 days', '31 March 2025 Due in 58 days'],
       ]);
       expect(february.text()).not.toContain('AFI 1');
 
@@ -399,12 +401,12 @@ describe('the reading pages over HTTP', () => {
       // The fire inspection was registered after the meeting date: it is not in that meeting's pack.
       expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
       const findings = page.table('Findings of this inspection at the end of the meeting day').rows;
-      expect(findings.map((row) => [row[0], row[5]])).toEqual([
-        ['REC 03', 'Not overdue'],
-        ['REC 05', 'Due in 15 days'],
-        ['REC 07', 'Not overdue'],
-        ['REC 09', 'Not overdue'],
-        ['REC 11', '107 days overdue'],
+      expect(findings.map((row) => [row[0], row[4], row[5]])).toEqual([
+        ['REC 03', '31 January 2025 Not overdue', '30 April 2025 Not overdue'],
+        ['REC 05', '31 July 2025 Due in 15 days', '31 July 2025 Due in 15 days'],
+        ['REC 07', '31 January 2025 Not overdue', '31 January 2025 Not overdue'],
+        ['REC 09', '31 January 2025 Not overdue', '31 January 2025 Not overdue'],
+        ['REC 11', '31 March 2025 107 days overdue', '30 September 2025 Due in 76 days'],
       ]);
       // Each finding in full, never cut short, with its commitment and its latest progress as at the meeting day.
       expect(page.html).not.toContain('…');

@@ -72,6 +72,16 @@ describe('recording an inspection from its pages', () => {
 
     const inspectionPage = new HtmlPage((await browser.get(`/inspections/${inspectionId}`)).text);
     expect(inspectionPage.text()).toContain('Every step of the response is on record.');
+
+    // A recorded date put right: the publication was on the 9th; the step stays, the correction dates it.
+    expect(inspectionPage.all((element) => element.name === 'a', [inspectionPage.byId('correct-statutory-date')]).map((a) => a.attribs.href)).toEqual([
+      `/inspections/${inspectionId}/record/correct-date`,
+    ]);
+    const form = await browser.get(`/inspections/${inspectionId}/record/correct-date`);
+    expect(form.text).toContain('Response published: recorded as 2024-10-10');
+    await recordStep(browser, inspectionId, 'correct-date', { step: 'publication', correctDate: '2024-10-09', reason: 'The page went live the evening before.' }, 'StatutoryDateCorrected');
+    const corrected = new HtmlPage((await browser.get(`/inspections/${inspectionId}`)).text);
+    expect(corrected.text()).toContain('9 October 2024');
     expect((await browser.get(`/inspections/${inspectionId}/record/publish`)).status).toBe(409);
   });
 
@@ -181,12 +191,38 @@ describe('recording an inspection from its pages', () => {
         ],
       });
       expect(written.filter((event) => event.type === 'FindingIssued').map((event) => event.data.reference)).toEqual(['REC 3', 'AFI 2']);
+      // Dated on the day its report was published, not the day it was typed in; its findings with it.
+      expect(written.filter((event) => event.type !== 'InspectionKeyReserved').map((event) => [event.type, event.metadata['occurredAt']])).toEqual([
+        ['InspectionRegistered', '2025-03-03'],
+        ['FindingIssued', '2025-03-03'],
+        ['FindingIssued', '2025-03-03'],
+        ['StatutoryResponseOpened', '2025-03-03'],
+      ]);
+      expect(registered.metadata['recordedAt']).not.toMatch(/^2025-03-03/);
       for (const event of written) expect(event.metadata).toMatchObject({ actor: { id: 'office-staff' } });
 
       const page = new HtmlPage((await browser.get(sent.headers.location)).text);
       expect(page.text()).toContain('Inspection registered');
       expect(page.text()).toContain('Keep full custody records.');
       expect(page.text()).toContain('Improve the handover between shifts.');
+      expect(page.summary()['Registered']).toMatch(/^Dated 3 March 2025 Recorded \d{1,2} \w+ \d{4}, \d\d:\d\d$/);
+    });
+
+    it('refuses a registration dated after today, at the date published, and records nothing', async () => {
+      const browser = new FormBrowser(ledger.url);
+      const before = await logSnapshot(ledger.store);
+      const sent = await browser.fill('/register-an-inspection', {
+        ...DETAILS,
+        title: 'A report not yet out',
+        reportUrl: 'https://hmicfrs.justiceinspectorates.gov.uk/not-yet',
+        publishedOn: '2999-01-01',
+        'findings[0].reference': 'REC 1',
+        'findings[0].findingType': 'recommendation',
+        'findings[0].text': 'Keep records.',
+      });
+      expect(sent.status).toBe(422);
+      expect(new HtmlPage(sent.text).errorSummary()).toEqual([{ href: '#publishedOn-day', text: expect.stringMatching(/^Date published 2999-01-01 is later than today \(\d{4}-\d\d-\d\d\)$/) }]);
+      expect(await logSnapshot(ledger.store)).toEqual(before);
     });
 
     it('refuses a registration with what is missing named at each field, the findings as typed, and records nothing', async () => {

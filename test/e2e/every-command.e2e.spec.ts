@@ -44,6 +44,8 @@ const steps: Step[] = [
   { path: '/api/statutory-responses/{inspectionId}/publish', body: { publishedOn: '2024-10-10', url: 'https://cumbria-pcc.gov.uk/hmicfrs-responses/rasso' }, as: COMMISSIONER, status: 200, event: 'StatutoryResponsePublished' },
   { path: '/api/statutory-responses/{inspectionId}/copies', body: { recipient: 'HMICFRS', sentOn: '2024-10-10' }, status: 200, event: 'StatutoryResponseCopySent' },
   { path: '/api/statutory-responses/{inspectionId}/copies', body: { recipient: 'HomeSecretary', sentOn: '2024-10-11' }, status: 200, event: 'StatutoryResponseCopySent' },
+  { path: '/api/statutory-responses/{inspectionId}/date-corrections', body: { step: 'publication', correctDate: '2024-10-09', reason: 'The page went live the evening before' }, status: 200, event: 'StatutoryDateCorrected' },
+  { path: '/api/statutory-responses/{inspectionId}/date-corrections', body: { step: 'commissionerComments', correctDate: '2024-10-12', reason: 'Typed wrongly' }, status: 422, rule: 'DateOutOfOrder' },
 
   { path: '/api/recommendations/{rec05}/assign-owner', body: { owner: 'Head of Public Protection', organisation: 'Cumbria Constabulary' }, status: 200, event: 'RecommendationOwnerAssigned' },
   { path: '/api/recommendations/{rec05}/target-date-changes', body: { from: '2025-07-31', to: '2025-09-30', reason: 'The national definition came late' }, as: ACTION_OWNER, status: 200, event: 'RecommendationTargetDateChangeRequested' },

@@ -32,7 +32,7 @@ const COMMAND_PATHS = [
     'reopen',
     'corrections',
   ].map((command) => `/api/recommendations/{id}/${command}`),
-  ...['invite-chief-officer-comments', 'chief-officer-comments', 'commissioner-comments', 'reply-to-chief-officer', 'publish', 'copies', 'action-plan'].map(
+  ...['invite-chief-officer-comments', 'chief-officer-comments', 'commissioner-comments', 'reply-to-chief-officer', 'publish', 'copies', 'action-plan', 'date-corrections'].map(
     (command) => `/api/statutory-responses/{id}/${command}`,
   ),
   '/api/challenges',

@@ -47,10 +47,12 @@ describe('disk full', () => {
     expect((await ledger.http().get('/health')).status).toBeLessThan(500);
 
     db.pragma('max_page_count = 1073741823');
-    // Another inspection: the refused one's title stays reserved until its reservation is abandoned.
-    const recorded = await post(ledger, '/api/inspections', { ...registration(readSamplePage()), title: 'An inspection recorded once space is freed' });
+    // The same inspection, sent again at once: the refused registration's reservation does not hold its title.
+    const recorded = await post(ledger, '/api/inspections', registration(readSamplePage()));
 
     expect(recorded.status).toBe(201);
     expect((await logSnapshot(ledger.store)).head).toBeGreaterThan(before.head ?? 0n);
+    const registered = (await readLog(ledger.store)).filter((event) => event.type === 'InspectionRegistered');
+    expect(registered.map((event) => event.data['title'])).toEqual([readSamplePage().title]);
   });
 });

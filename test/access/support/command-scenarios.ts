@@ -166,6 +166,10 @@ export const COMMAND_SCENARIOS: Record<CommandName, (ledger: SignedInLedger) => 
     await p.send('office', `/api/recommendations/${fire.findingIds[0]}/accept`, { commitment: 'Review the programme' });
     return { path: `/api/statutory-responses/${fire.inspectionId}/action-plan`, body: { publishedOn: '2025-03-01', url: 'https://example.org/plan' } };
   },
+  CorrectStatutoryDate: async (l) => ({
+    path: `${await statutory(l, ['invite'])}/date-corrections`,
+    body: { step: 'invitation', correctDate: '2024-08-24', reason: 'The letter went a day later' },
+  }),
   RaiseChallenge: async () => ({ path: '/api/challenges', body: CHALLENGE }),
   AnswerChallenge: async (l) => ({ path: `/api/challenges/${await raised(l)}/answer`, body: { answer: 'It was reviewed.', answeredOn: '2025-02-20' } }),
   CloseChallenge: async (l) => ({ path: `/api/challenges/${await raised(l)}/close`, body: { outcome: 'Satisfied', closedOn: '2025-03-04' } }),

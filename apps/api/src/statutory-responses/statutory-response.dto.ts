@@ -1,4 +1,4 @@
-import { COPY_RECIPIENTS, type CopyRecipient } from '@ledger/domain';
+import { COPY_RECIPIENTS, CORRECTABLE_STATUTORY_DATES, type CopyRecipient, type CorrectableStatutoryStep } from '@ledger/domain';
 import { StatementDto } from '../commands/statement.dto';
 import { DateField, EnumField, TextField, UrlField } from '../validation/fields';
 import { TEXT_LIMITS } from '../validation/text-limits';
@@ -28,6 +28,12 @@ export class RecordReplyToChiefOfficerDto extends StatementDto {
 export class PublishDto extends StatementDto {
   @DateField() publishedOn!: string;
   @UrlField() url!: string;
+}
+
+export class CorrectStatutoryDateDto extends StatementDto {
+  @EnumField(Object.keys(CORRECTABLE_STATUTORY_DATES) as CorrectableStatutoryStep[], { description: 'The step whose recorded date was wrong' }) step!: CorrectableStatutoryStep;
+  @DateField({ description: 'The date the step actually happened' }) correctDate!: string;
+  @TextField(TEXT_LIMITS.text, { description: 'Why the recorded date was wrong' }) reason!: string;
 }
 
 export class RecordCopySentDto extends StatementDto {

@@ -11,6 +11,7 @@ import { HistoryReader } from '../history/history-reader';
 import type { HistoryDto } from '../openapi/api-docs.dto';
 import { CommandRoute, HistoryRoute } from '../openapi/endpoint-docs';
 import {
+  CorrectStatutoryDateDto,
   InviteChiefOfficerCommentsDto,
   PublishDto,
   RecordChiefOfficerCommentsDto,
@@ -64,6 +65,11 @@ export class StatutoryResponsesController {
   @CommandRoute('PublishActionPlan', ':id/action-plan', 'Publish the action plan answering a fire report')
   publishActionPlan(@IdParam() id: string, @Body() body: PublishDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'PublishActionPlan', inspectionId: id, ...commandFields(body) });
+  }
+
+  @CommandRoute('CorrectStatutoryDate', ':id/date-corrections', 'Correct the date recorded for a step of the response; the step stays as recorded and the correction dates it from then on')
+  correctDate(@IdParam() id: string, @Body() body: CorrectStatutoryDateDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
+    return this.send(cmd, body, { type: 'CorrectStatutoryDate', inspectionId: id, ...commandFields(body) });
   }
 
   @HistoryRoute("an inspection's statutory response")

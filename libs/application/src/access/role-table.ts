@@ -49,6 +49,8 @@ export const COMMAND_ROLES = {
   PublishStatutoryResponse: ['commissioner', 'office'],
   RecordCopySent: OFFICE,
   PublishActionPlan: ['commissioner', 'office'],
+  // The office keeps the record of the response, and puts its dates right.
+  CorrectStatutoryDate: OFFICE,
   RaiseChallenge: ['scrutiny', 'office'],
   // The panel holds the commissioner to account: the commissioner answers, or the office for them.
   AnswerChallenge: ['office', 'commissioner'],

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import { statutoryResponseDecider, statutoryResponseStream, type Actor, type EventSource, type StatutoryResponseState } from '@ledger/domain';
+import {
+  occurredDay,
+  statutoryResponseDecider,
+  statutoryResponseStream,
+  type Actor,
+  type CorrectableStatutoryStep,
+  type EventSource,
+  type StatutoryResponseCommand,
+  type StatutoryResponseState,
+} from '@ledger/domain';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import type { CommandMeta, CommandResult } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError } from '../errors';
@@ -28,7 +37,12 @@ export interface CorrectionAdvice {
   eventId: string;
   streamId: string;
   /** The command that records the correction, when the aggregate has one; else null and `note` says why. */
-  request: { method: 'POST'; path: string; body: { correctsEventId: string; whatWasWrong: string; reason: string } } | null;
+  request: {
+    method: 'POST';
+    path: string;
+    /** CorrectEntry's body for a finding's entry; CorrectStatutoryDate's for a step of the statutory response. */
+    body: { correctsEventId: string; whatWasWrong: string; reason: string } | { step: CorrectableStatutoryStep; correctDate: string; reason: string };
+  } | null;
   note: string;
 }
 
@@ -150,6 +164,16 @@ function differencesOf(step: PlannedStep, recorded: RecordedEvent): DateDifferen
   return differences;
 }
 
+/** The statutory steps whose date CorrectStatutoryDate puts right, by the command that recorded them. */
+const STATUTORY_STEPS: Partial<Record<StatutoryResponseCommand['type'], CorrectableStatutoryStep>> = {
+  InviteChiefOfficerComments: 'invitation',
+  RecordChiefOfficerComments: 'chiefOfficerComments',
+  RecordCommissionerComments: 'commissionerComments',
+  RecordReplyToChiefOfficer: 'replyToChiefOfficer',
+  PublishStatutoryResponse: 'publication',
+  PublishActionPlan: 'publication',
+};
+
 function correctionFor(step: PlannedStep, event: RecordedEvent, differences: DateDifference[]): CorrectionAdvice {
   const wrong = differences.map((d) => `${d.field} was recorded as ${d.recorded ?? 'nothing'}; it is ${d.imported ?? 'nothing'}`).join('; ');
   if (step.aggregate === 'recommendation') {
@@ -162,6 +186,20 @@ function correctionFor(step: PlannedStep, event: RecordedEvent, differences: Dat
         body: { correctsEventId: event.id, whatWasWrong: wrong, reason: 'The published response is dated otherwise than first recorded.' },
       },
       note: `Record a correction (CorrectEntry) pointing at event ${event.id}: the original stays, the correction says what was wrong and why.`,
+    };
+  }
+  const correctable = step.aggregate === 'statutory-response' ? STATUTORY_STEPS[step.command.type] : undefined;
+  const correctDate = differences.find((d) => d.field !== 'occurredAt')?.imported ?? differences[0].imported;
+  if (correctable !== undefined && correctDate !== null && step.aggregate === 'statutory-response') {
+    return {
+      eventId: event.id,
+      streamId: event.streamId,
+      request: {
+        method: 'POST',
+        path: `/api/statutory-responses/${step.command.inspectionId}/date-corrections`,
+        body: { step: correctable, correctDate: occurredDay(correctDate), reason: 'The published response is dated otherwise than first recorded.' },
+      },
+      note: `Record a date correction (CorrectStatutoryDate) of the ${correctable} step: ${wrong}. Event ${event.id} stays as recorded; the correction dates the step from then on. On the web: the inspection's page, "Correct a date of the response".`,
     };
   }
   return {

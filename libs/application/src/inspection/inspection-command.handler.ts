@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { initialInspectionState, inspectionStream, isRuleViolation, type RegisterInspection } from '@ledger/domain';
-import { AppendTooLargeError, type EventStore } from '@ledger/event-store';
+import { AppendTooLargeError, EventStoreFullError, type EventStore } from '@ledger/event-store';
 import type { CommandMeta, CommandResult } from '../command-meta';
 import { AggregateNotFoundError, CommandRefusedError } from '../errors';
 import { authoriseCommand } from '../access/authorise-command';
@@ -37,8 +37,10 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionComma
     try {
       return await this.record(command, meta);
     } catch (error) {
-      // Released only when the registration is known not to be written; after an unknown outcome the key stays held.
-      if (error instanceof CommandRefusedError || error instanceof AggregateNotFoundError || error instanceof AppendTooLargeError) await reservation.release();
+      // Released only when the registration is known not to be written (a full disk writes nothing of an append); after an
+      // unknown outcome the key stays held.
+      const unwritten = error instanceof CommandRefusedError || error instanceof AggregateNotFoundError || error instanceof AppendTooLargeError || error instanceof EventStoreFullError;
+      if (unwritten) await reservation.release();
       throw error;
     }
   }

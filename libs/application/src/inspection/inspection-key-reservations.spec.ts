@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { INSPECTION_KEY_STREAM_PREFIX, type Actor, type RegisterInspection } from '@ledger/domain';
 import { sampleRegisterInspection } from '@ledger/domain/inspection/sample-inspection.fixture';
-import { SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { EventStoreFullError, SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { FindingIssuance } from '../finding-issuance/finding-issuance';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import { deterministicUuid } from '../pipeline/deterministic-id';
@@ -41,11 +41,11 @@ describe('an inspection cannot be registered twice', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A process of the ledger: its own pipeline (and so its own stream locks) on the shared store. */
-  function ledgerProcess() {
-    const pipeline = new CommandPipeline(store, () => clock);
-    const issuance = new FindingIssuance(pipeline, store, { statutory: { fireResponseDays: 90 } });
-    const handler = new InspectionCommandHandler(pipeline, issuance, store, () => clock);
+  /** A process of the ledger: its own pipeline (and so its own stream locks) on the shared store, or on `on`. */
+  function ledgerProcess(on: EventStore = store) {
+    const pipeline = new CommandPipeline(on, () => clock);
+    const issuance = new FindingIssuance(pipeline, on, { statutory: { fireResponseDays: 90 } });
+    const handler = new InspectionCommandHandler(pipeline, issuance, on, () => clock);
     return (command: RegisterInspection, commandId: string = command.inspectionId) =>
       handler.execute(new InspectionCommandMessage(command, { actor: officeStaff, source: 'api', commandId }));
   }
@@ -118,6 +118,57 @@ describe('an inspection cannot be registered twice', () => {
       const registered = (await log()).filter((e) => e.type === 'InspectionRegistered' && e.data['title'] === title);
       expect(registered.map((e) => e.data['inspectionId'])).toEqual(won);
     }
+  });
+
+  /** The store as SQLite answers on a full disk (SQLITE_FULL: nothing of the append written), for the streams `full` picks. */
+  function diskFillingUp(full: (streamId: string) => boolean): EventStore {
+    return new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'append') {
+          return (streamId: string, ...rest: Parameters<EventStore['append']> extends [string, ...infer R] ? R : never) => {
+            if (full(streamId)) return Promise.reject(new EventStoreFullError('events.sqlite: the disk is full; nothing of this append was written'));
+            return target.append(streamId, ...rest);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  it('releases the reservation of a registration the full disk refused, so that registering it again succeeds at once', async () => {
+    // The reservation fitted; the registration itself did not.
+    const register = ledgerProcess(diskFillingUp((streamId) => streamId.startsWith('inspection-')));
+    await expect(register(byHand('refused-by-the-disk'))).rejects.toBeInstanceOf(EventStoreFullError);
+    expect((await log()).map((e) => e.type)).toEqual(['InspectionKeyReserved', 'InspectionKeyReleased']);
+
+    await ledgerProcess()(byHand('once-space-is-freed'));
+    expect((await log()).filter((e) => e.type === 'InspectionRegistered').map((e) => e.data['inspectionId'])).toEqual(['once-space-is-freed']);
+  });
+
+  it('frees at once, in the same process, a reservation whose release the still-full disk refused too', async () => {
+    let diskFull = true;
+    const onFullDisk = diskFillingUp((streamId) => diskFull && (streamId.startsWith('inspection-') || (streamId.startsWith(INSPECTION_KEY_STREAM_PREFIX) && reserved >= 1)));
+    let reserved = 0;
+    const counting = new Proxy(onFullDisk, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property !== 'append') return value;
+        return async (...args: Parameters<EventStore['append']>) => {
+          const appended = await (value as EventStore['append'])(...args);
+          if (args[0].startsWith(INSPECTION_KEY_STREAM_PREFIX)) reserved += 1;
+          return appended;
+        };
+      },
+    });
+    const register = ledgerProcess(counting);
+    await expect(register(byHand('refused-by-the-disk'))).rejects.toBeInstanceOf(EventStoreFullError);
+    expect((await log()).map((e) => e.type)).toEqual(['InspectionKeyReserved']);
+
+    // Space freed, well within the minute after which another process would take the reservation over.
+    diskFull = false;
+    await register(byHand('retried'));
+    expect((await log()).filter((e) => e.type === 'InspectionRegistered').map((e) => e.data['inspectionId'])).toEqual(['retried']);
   });
 
   it('takes over a reservation whose inspection was never registered (its process died) once it is a minute old', async () => {

@@ -8,7 +8,7 @@ import {
   type InspectionNaturalKey,
   type RegisterInspection,
 } from '@ledger/domain';
-import { WrongExpectedVersionError, currentSchemaVersion, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { EventStoreUnavailableError, WrongExpectedVersionError, currentSchemaVersion, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import type { CommandMeta } from '../command-meta';
 import { CommandRefusedError } from '../errors';
 import { deterministicUuid } from '../pipeline/deterministic-id';
@@ -47,9 +47,17 @@ interface Held {
  * the key, and a registration first appends its reservation there with the revision it read
  * (no_stream for a new key). Of two registrations racing for one key, the store lets exactly one
  * append; the other reads the winner and is refused with its id. It holds on both stores and
- * across processes. A reservation made for a registration that is then refused is released.
+ * across processes. A reservation made for a registration that is then refused, or known not to
+ * have been written (a full disk), is released.
  */
 export class InspectionKeyReservations {
+  /**
+   * Registrations of this process known not to have been written. Their reservations are free
+   * at once here, even when their release could not be written either (the disk still full): a
+   * retry after space is freed succeeds instead of waiting for the reservation to be abandoned.
+   */
+  private readonly unwritten = new Set<string>();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
@@ -103,18 +111,21 @@ export class InspectionKeyReservations {
 
   private async abandoned(holder: string, reservation: RecordedEvent): Promise<boolean> {
     for await (const _event of this.store.readStream(inspectionStream(holder), { maxCount: 1 })) return false;
+    if (this.unwritten.has(holder)) return true;
     const recordedAt = Date.parse(String(reservation.metadata['recordedAt']));
     return this.clock().getTime() - recordedAt > ABANDONED_AFTER_MS;
   }
 
   private async release(held: Held[], inspectionId: string, meta: CommandMeta): Promise<void> {
+    if (held.length > 0) this.unwritten.add(inspectionId);
     for (const { streamId, revision, key } of held) {
       const event: InspectionKeyEvent = { type: 'InspectionKeyReleased', kind: key.kind, key: key.key, inspectionId };
       try {
         await this.store.append(streamId, [this.toAppend(streamId, event, meta, revision)], revision);
       } catch (error) {
-        // Taken over meanwhile: it is no longer this registration's to release.
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // Taken over meanwhile: it is no longer this registration's to release. The store down or
+        // full: this process knows it free (`unwritten`); other processes wait for it to be abandoned.
+        if (!(error instanceof WrongExpectedVersionError) && !(error instanceof EventStoreUnavailableError)) throw error;
       }
     }
   }

@@ -1,4 +1,5 @@
 import {
+  occurredDay,
   statutoryResponseDecider,
   statutoryResponseStream,
   type StatutoryResponseCommand,
@@ -20,7 +21,10 @@ export function statutoryResponseAggregate(
     decider: statutoryResponseDecider,
     streamId: (command) => statutoryResponseStream(command.inspectionId),
     notFoundRules: new Set(['NotRegistered']),
-    facts: async ({ command, state }) =>
-      state.opened && PUBLISHING.has(command.type) ? { findings: await findingDecisionFacts(store, command.inspectionId) } : {},
+    facts: async ({ command, state, now }) => {
+      if (!state.opened) return {};
+      if (PUBLISHING.has(command.type)) return { findings: await findingDecisionFacts(store, command.inspectionId) };
+      return command.type === 'CorrectStatutoryDate' ? { today: occurredDay(now.toISOString()) } : {};
+    },
   };
 }

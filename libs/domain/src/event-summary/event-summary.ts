@@ -1,7 +1,7 @@
 import type { ChallengeEvent } from '../challenge';
 import type { InspectionDetails, InspectionEvent, InspectionKeyEvent } from '../inspection';
 import type { RecommendationEvent } from '../recommendation';
-import { statutoryDayNumber, type StatutoryResponseEvent } from '../statutory-response';
+import { statutoryDayNumber, type CorrectableStatutoryStep, type StatutoryResponseEvent } from '../statutory-response';
 import { type EventData, genericSummary } from './generic-summary';
 import { quote, text, words } from './summary-text';
 
@@ -114,6 +114,8 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
       return `Statutory response published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}${event.url === null ? '' : `: ${event.url}`}`;
     case 'ActionPlanPublished':
       return `Action plan published on ${event.publishedOn}${dayOfPeriod(event.publishedOn, lookups)}${event.url === null ? '' : `: ${event.url}`}`;
+    case 'StatutoryDateCorrected':
+      return `Date of the ${STATUTORY_STEP_WORDS[event.step]} corrected from ${event.recordedDate} to ${event.correctDate}; reason: ${text(event.reason)}`;
     case 'StatutoryResponseCopySent':
       return `Copy of the response sent to ${event.recipient === 'HomeSecretary' ? 'the Home Secretary' : event.recipient} on ${event.sentOn}`;
 
@@ -135,6 +137,14 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     }
   }
 }
+
+const STATUTORY_STEP_WORDS: Record<CorrectableStatutoryStep, string> = {
+  invitation: "invitation to the chief officer's comments",
+  chiefOfficerComments: "chief officer's comments",
+  commissionerComments: "commissioner's comments",
+  replyToChiefOfficer: 'reply to the chief officer',
+  publication: 'publication of the response',
+};
 
 /** Day number and lateness of a publication; not a value of today, so it may be stored. */
 function dayOfPeriod(publishedOn: string, lookups: SummaryLookups): string {

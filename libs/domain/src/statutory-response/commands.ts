@@ -78,6 +78,29 @@ export interface PublishActionPlan {
   url: string | null;
 }
 
+/** The steps of a response whose recorded date can be corrected, and the date field each holds. */
+export const CORRECTABLE_STATUTORY_DATES = {
+  invitation: 'invitedOn',
+  chiefOfficerComments: 'receivedOn',
+  commissionerComments: 'madeOn',
+  replyToChiefOfficer: 'madeOn',
+  publication: 'publishedOn',
+} as const;
+export type CorrectableStatutoryStep = keyof typeof CORRECTABLE_STATUTORY_DATES;
+
+/**
+ * Puts right the date recorded for one step (a page imported with the wrong response date, a
+ * slip of the keyboard). The step's event stays as recorded; the correction is a new event that
+ * dates the step from then on, checked against the other dates like the step itself was.
+ */
+export interface CorrectStatutoryDate {
+  type: 'CorrectStatutoryDate';
+  inspectionId: string;
+  step: CorrectableStatutoryStep;
+  correctDate: string;
+  reason: string;
+}
+
 export type StatutoryResponseCommand =
   | OpenStatutoryResponse
   | ReviseStatutoryTimetable
@@ -87,4 +110,5 @@ export type StatutoryResponseCommand =
   | RecordReplyToChiefOfficer
   | PublishStatutoryResponse
   | RecordCopySent
-  | PublishActionPlan;
+  | PublishActionPlan
+  | CorrectStatutoryDate;

@@ -13,4 +13,6 @@ export interface FindingDecisionFact {
 export interface StatutoryResponseContext extends DecisionContext {
   /** Every finding of the inspection. Required to publish (PublishStatutoryResponse, PublishActionPlan); other commands do not read it. */
   findings?: readonly FindingDecisionFact[];
+  /** Today in London. Required to correct a date (CorrectStatutoryDate), which may not be in the future. */
+  today?: string;
 }

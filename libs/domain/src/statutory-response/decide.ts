@@ -3,6 +3,8 @@ import { firstViolation, requireDate, requireHttpUrl, requireNotBefore, requireO
 import { SERVICES, type Service } from '../inspection/vocabulary';
 import {
   COPY_RECIPIENTS,
+  CORRECTABLE_STATUTORY_DATES,
+  type CorrectStatutoryDate,
   type InviteChiefOfficerComments,
   type OpenStatutoryResponse,
   type PublishActionPlan,
@@ -16,7 +18,7 @@ import {
 } from './commands';
 import type { StatutoryResponseContext } from './context';
 import type { StatutoryResponseEvent } from './events';
-import { type OpenedStatutoryResponse, type StatutoryResponseState, evolveStatutoryResponse, initialStatutoryResponseState } from './state';
+import { type OpenedStatutoryResponse, type StatutoryResponseState, evolveStatutoryResponse, initialStatutoryResponseState, recordedDateOf } from './state';
 import { STATUTORY_RESPONSE_PERIOD_DAYS, responseDeadline } from './statutory-clock';
 import { refuseStatutoryResponse } from './rules';
 import { checkOccurredNotBefore } from '../shared/occurred-at-rules';
@@ -46,6 +48,8 @@ export function decideStatutoryResponse(command: StatutoryResponseCommand, state
       return recordCopySent(command, state);
     case 'PublishActionPlan':
       return publishActionPlan(command, state, context);
+    case 'CorrectStatutoryDate':
+      return correctDate(command, state, context);
   }
 }
 
@@ -180,6 +184,62 @@ function recordCopySent(command: RecordCopySent, state: OpenedStatutoryResponse)
   if (refused) return refused;
   return [{ type: 'StatutoryResponseCopySent', inspectionId: state.inspectionId, recipient: command.recipient, sentOn: command.sentOn }];
 }
+
+/**
+ * The corrected date must fit the others as the step's own date had to: not before the report,
+ * statements not after the publication, the reply not before the comments it answers, and none in
+ * the future.
+ */
+function correctDate(command: CorrectStatutoryDate, state: OpenedStatutoryResponse, context: StatutoryResponseContext): Decision {
+  const steps = Object.keys(CORRECTABLE_STATUTORY_DATES);
+  const refused =
+    requireOneOf(command.step, steps, 'step') ?? firstViolation(requireDate(command.correctDate, 'correctDate'), requireReason(command.reason));
+  if (refused) return refused;
+  const recorded = recordedDateOf(state, command.step);
+  if (recorded === null) return refuseStatutoryResponse('NothingToCorrect', `No date has been recorded for the ${STEP_NAMES[command.step]}: record it rather than correct it`, 'step');
+  if (recorded === command.correctDate) return refuseStatutoryResponse('NothingToAmend', `The ${STEP_NAMES[command.step]} is already dated ${recorded}`, 'correctDate');
+  if (context.today === undefined) throw new Error('Correcting a date needs today in the context');
+  if (command.correctDate > context.today) return refuseStatutoryResponse('DateInFuture', `correctDate (${command.correctDate}) is later than today (${context.today})`, 'correctDate');
+  const after = evolveStatutoryResponse(state, { type: 'StatutoryDateCorrected', inspectionId: state.inspectionId, step: command.step, field: '', recordedDate: recorded, correctDate: command.correctDate, reason: '' }) as OpenedStatutoryResponse;
+  const date = command.correctDate;
+  const statements: [string | null, string][] = [
+    [after.invitation?.invitedOn ?? null, 'the invitation to the chief officer'],
+    [after.chiefOfficerCommentsReceivedOn, "the chief officer's comments"],
+    [after.commissionerCommentsMadeOn, "the commissioner's comments"],
+    [after.replyMadeOn, 'the reply to the chief officer'],
+  ];
+  const order =
+    requireNotBefore(date, state.reportPublishedOn, 'correctDate', 'the publication of the report') ??
+    (command.step === 'publication'
+      ? firstViolation(...statements.map(([on, what]) => (on === null ? undefined : requireNotBefore(date, on, 'correctDate', `${what} it publishes`))))
+      : after.publishedOn !== null && date > after.publishedOn
+        ? refuseStatutoryResponse('DateOutOfOrder', `correctDate (${date}) may not be after the publication of the response (${after.publishedOn})`, 'correctDate')
+        : undefined) ??
+    (command.step === 'replyToChiefOfficer' && after.chiefOfficerCommentsReceivedOn !== null ? requireNotBefore(date, after.chiefOfficerCommentsReceivedOn, 'correctDate', "the chief officer's comments") : undefined) ??
+    (command.step === 'chiefOfficerComments' && after.replyMadeOn !== null && date > after.replyMadeOn
+      ? refuseStatutoryResponse('DateOutOfOrder', `correctDate (${date}) may not be after the reply to the chief officer (${after.replyMadeOn})`, 'correctDate')
+      : undefined);
+  if (order) return order;
+  return [
+    {
+      type: 'StatutoryDateCorrected',
+      inspectionId: state.inspectionId,
+      step: command.step,
+      field: CORRECTABLE_STATUTORY_DATES[command.step],
+      recordedDate: recorded,
+      correctDate: date,
+      reason: command.reason,
+    },
+  ];
+}
+
+const STEP_NAMES: Record<CorrectStatutoryDate['step'], string> = {
+  invitation: "invitation to the chief officer's comments",
+  chiefOfficerComments: "chief officer's comments",
+  commissionerComments: "commissioner's comments",
+  replyToChiefOfficer: 'reply to the chief officer',
+  publication: 'publication of the response',
+};
 
 /**
  * A response is published with its comments: it cannot be dated before the report, nor before any

@@ -1,5 +1,5 @@
 import type { Service } from '../inspection/vocabulary';
-import type { CopyRecipient } from './commands';
+import type { CopyRecipient, CorrectableStatutoryStep } from './commands';
 
 /** The period and its last day are kept as facts: a later change of the fire policy does not move an old deadline. */
 export interface StatutoryResponseOpened {
@@ -73,6 +73,18 @@ export interface ActionPlanPublished {
   url: string | null;
 }
 
+/** The date recorded for a step was wrong: from this event on the step is dated `correctDate`. */
+export interface StatutoryDateCorrected {
+  type: 'StatutoryDateCorrected';
+  inspectionId: string;
+  step: CorrectableStatutoryStep;
+  /** The command field whose date is corrected (invitedOn, receivedOn, madeOn, publishedOn). */
+  field: string;
+  recordedDate: string;
+  correctDate: string;
+  reason: string;
+}
+
 export type StatutoryResponseEvent =
   | StatutoryResponseOpened
   | StatutoryTimetableRevised
@@ -82,7 +94,8 @@ export type StatutoryResponseEvent =
   | ReplyToChiefOfficerRecorded
   | StatutoryResponsePublished
   | StatutoryResponseCopySent
-  | ActionPlanPublished;
+  | ActionPlanPublished
+  | StatutoryDateCorrected;
 
 const EVENT_TYPES: Record<StatutoryResponseEvent['type'], true> = {
   StatutoryResponseOpened: true,
@@ -94,5 +107,6 @@ const EVENT_TYPES: Record<StatutoryResponseEvent['type'], true> = {
   StatutoryResponsePublished: true,
   StatutoryResponseCopySent: true,
   ActionPlanPublished: true,
+  StatutoryDateCorrected: true,
 };
 export const STATUTORY_RESPONSE_EVENT_TYPES = Object.keys(EVENT_TYPES) as StatutoryResponseEvent['type'][];

@@ -19,6 +19,10 @@ export const STATUTORY_RESPONSE_RULES = [
   'UndecidedRecommendations',
   /** occurredAt is before the report was published. */
   'OccurredBeforePublication',
+  /** A date correction names a step that has not been recorded. */
+  'NothingToCorrect',
+  /** A date later than today. */
+  'DateInFuture',
 ] as const;
 export type StatutoryResponseRule = (typeof STATUTORY_RESPONSE_RULES)[number];
 

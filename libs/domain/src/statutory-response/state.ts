@@ -1,5 +1,5 @@
 import type { Service } from '../inspection/vocabulary';
-import type { CopyRecipient } from './commands';
+import type { CopyRecipient, CorrectableStatutoryStep } from './commands';
 import type { StatutoryResponseEvent } from './events';
 
 export interface OpenedStatutoryResponse {
@@ -21,6 +21,37 @@ export interface OpenedStatutoryResponse {
 export type StatutoryResponseState = { readonly opened: false } | OpenedStatutoryResponse;
 
 export const initialStatutoryResponseState: StatutoryResponseState = { opened: false };
+
+/** Where each correctable step's date is kept. */
+export function recordedDateOf(state: OpenedStatutoryResponse, step: CorrectableStatutoryStep): string | null {
+  switch (step) {
+    case 'invitation':
+      return state.invitation?.invitedOn ?? null;
+    case 'chiefOfficerComments':
+      return state.chiefOfficerCommentsReceivedOn;
+    case 'commissionerComments':
+      return state.commissionerCommentsMadeOn;
+    case 'replyToChiefOfficer':
+      return state.replyMadeOn;
+    case 'publication':
+      return state.publishedOn;
+  }
+}
+
+function correctedDate(state: OpenedStatutoryResponse, step: CorrectableStatutoryStep, date: string): OpenedStatutoryResponse {
+  switch (step) {
+    case 'invitation':
+      return state.invitation === null ? state : { ...state, invitation: { ...state.invitation, invitedOn: date } };
+    case 'chiefOfficerComments':
+      return { ...state, chiefOfficerCommentsReceivedOn: date };
+    case 'commissionerComments':
+      return { ...state, commissionerCommentsMadeOn: date };
+    case 'replyToChiefOfficer':
+      return { ...state, replyMadeOn: date };
+    case 'publication':
+      return { ...state, publishedOn: date };
+  }
+}
 
 export function evolveStatutoryResponse(state: StatutoryResponseState, event: StatutoryResponseEvent): StatutoryResponseState {
   if (event.type === 'StatutoryResponseOpened') {
@@ -59,5 +90,7 @@ export function evolveStatutoryResponse(state: StatutoryResponseState, event: St
       return { ...state, publishedOn: event.publishedOn };
     case 'StatutoryResponseCopySent':
       return { ...state, copiesSent: [...state.copiesSent, event.recipient] };
+    case 'StatutoryDateCorrected':
+      return correctedDate(state, event.step, event.correctDate);
   }
 }

@@ -303,6 +303,7 @@ describe('the statutory response stream', () => {
       'StatutoryResponsePublished',
       'StatutoryResponseCopySent',
       'ActionPlanPublished',
+      'StatutoryDateCorrected',
     ]);
   });
 });

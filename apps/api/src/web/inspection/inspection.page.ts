@@ -1,11 +1,11 @@
 import { isOpenRecommendationStatus } from '@ledger/domain';
 import type { ChallengeEntry, RegisterEntry, StatutoryEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
-import { row, type SummaryRows, type Table } from '../components/inline';
+import { join, lines, row, small, type SummaryRows, type Table } from '../components/inline';
 import { sanitised } from '../layout/sanitised';
 import { challengesTable } from '../reading/challenges-table';
 import { findingsTable } from '../reading/findings-table';
-import { day, dayText, externalLink } from '../reading/format';
+import { day, dayText, externalLink, instant, occurred } from '../reading/format';
 import { HOME, REGISTER, type ReadingPage } from '../reading/reading-page';
 import { statutorySummary } from '../reading/statutory-summary';
 import { INSPECTION_TYPE, SCOPE, SERVICE } from '../reading/words';
@@ -57,6 +57,7 @@ export function inspectionPage({ today, inspection, findings, statutoryResponse,
       row('Service', SERVICE[inspection.service]),
       row('Published', day(inspection.publishedOn)),
       row('Report', externalLink(inspection.reportUrl)),
+      row('Registered', lines(join('Dated ', occurred(inspection.registrationOccurredAt)), small(join('Recorded ', instant(inspection.registeredAt))))),
       row('Findings', `${findings.length} in all: ${open} open, ${overdue} overdue`),
       inspection.lastAmendmentReason !== null && row('Details last amended because', inspection.lastAmendmentReason),
     ],

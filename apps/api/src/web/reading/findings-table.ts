@@ -1,15 +1,15 @@
 import type { RegisterEntry } from '@ledger/projections/read-models';
-import { hint, join, lines, link, small, type Table } from '../components/inline';
+import { hint, join, lines, link, small, type Inline, type Table } from '../components/inline';
 import { day, dayText, inSentence, shorten } from './format';
-import { FINDING_TYPE, overdueText, ragTag, statusTag } from './words';
+import { againstDateText, FINDING_TYPE, ragTag, statusTag } from './words';
 
 const COLUMNS = [
   { text: 'Reference', nowrap: true },
   { text: 'Finding', width: 'one-third' },
   { text: 'Status' },
   { text: 'Owner' },
-  { text: 'Target date', nowrap: true },
-  { text: 'Overdue' },
+  { text: "Inspectorate's due date" },
+  { text: "Force's target date" },
   { text: 'RAG' },
 ] as const;
 
@@ -26,8 +26,10 @@ export type FindingLine = Pick<
   | 'blocked'
   | 'owner'
   | 'targetDate'
-  | 'overdue'
-  | 'daysOverdue'
+  | 'dueDate'
+  | 'daysPastDueDate'
+  | 'daysUntilDueDate'
+  | 'daysPastTargetDate'
   | 'daysUntilTarget'
   | 'rag'
 >;
@@ -48,7 +50,13 @@ export function findingsTables(findings: readonly FindingLine[]): Table[] {
   });
 }
 
-/** One table of findings under one caption; the text cut short unless it is to be read in full (the printed pack). */
+function against(date: string | null, daysPast: number | null, daysUntil: number | null): Inline {
+  return date === null ? hint('None set') : lines(day(date), againstDateText(daysPast, daysUntil));
+}
+
+/**
+ * One table of findings under one caption, lateness judged twice: against the inspectorate's due
+ * date, which never moves, and against the force's current target date; the text cut short unless it is to be read in full (the printed pack). */
 export function findingsTable(findings: readonly FindingLine[], caption: string, options: { fullText?: boolean } = {}): Table {
   return {
     caption,
@@ -60,8 +68,8 @@ export function findingsTable(findings: readonly FindingLine[], caption: string,
       lines(options.fullText ? finding.text : shorten(finding.text), hint(FINDING_TYPE[finding.findingType])),
       lines(statusTag(finding.status), finding.blocked && small('Blocked: waiting on a dependency')),
       finding.owner ?? 'Not assigned',
-      day(finding.targetDate),
-      overdueText(finding),
+      against(finding.dueDate, finding.daysPastDueDate, finding.daysUntilDueDate),
+      against(finding.targetDate, finding.daysPastTargetDate, finding.daysUntilTarget),
       ragTag(finding.rag),
     ]),
   };

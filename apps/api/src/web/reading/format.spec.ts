@@ -1,7 +1,7 @@
 import type { Inline } from '../components/inline';
 import { renderString } from '../layout/render';
 import { day, dayText, externalLink, inSentence, instantText, occurred, shorten } from './format';
-import { overdueText, ragTag, recordedLateText, statusTag } from './words';
+import { againstDateText, ragTag, recordedLateText, statusTag } from './words';
 
 /** As a page shows it: through the templates' own `inline` macro. */
 const shown = (x: Inline) => renderString('{% from "components/ledger.njk" import inline %}{{ inline(x) }}', { x }).replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
@@ -30,12 +30,12 @@ describe('how the reading pages write dates, status and overdue', () => {
     expect(shown(recordedLateText({ recordedLate: false, recordedAfterDays: 1 }))).toBe('');
   });
 
-  it('says overdue in days, and what is left otherwise', () => {
-    expect(shown(overdueText({ overdue: true, daysOverdue: 22, daysUntilTarget: null }))).toBe('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
-    expect(shown(overdueText({ overdue: true, daysOverdue: 1, daysUntilTarget: null }))).toContain('1 day overdue');
-    expect(shown(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: 0 }))).toBe('Due today');
-    expect(shown(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: 39 }))).toBe('Due in 39 days');
-    expect(shown(overdueText({ overdue: false, daysOverdue: null, daysUntilTarget: null }))).toBe('Not overdue');
+  it('says overdue against a date in days, and what is left otherwise', () => {
+    expect(shown(againstDateText(22, null))).toBe('<strong class="govuk-tag govuk-tag--red">22 days overdue</strong>');
+    expect(shown(againstDateText(1, null))).toContain('1 day overdue');
+    expect(shown(againstDateText(null, 0))).toBe('Due today');
+    expect(shown(againstDateText(null, 39))).toBe('Due in 39 days');
+    expect(shown(againstDateText(null, null))).toBe('Not overdue');
   });
 
   it('gives every status and RAG its words, never colour alone', () => {

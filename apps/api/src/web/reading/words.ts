@@ -40,11 +40,11 @@ export function ragTag(rag: DerivedRag | null): Inline {
   return rag === null ? hint('Not rated') : tag(RAG[rag].text, RAG[rag].colour);
 }
 
-/** Overdue as the panel asks for it: "N days overdue", else how long is left. */
-export function overdueText(finding: { overdue: boolean; daysOverdue: number | null; daysUntilTarget: number | null }): Inline {
-  if (finding.overdue && finding.daysOverdue !== null) return tag(`${finding.daysOverdue} ${finding.daysOverdue === 1 ? 'day' : 'days'} overdue`, 'red');
-  if (finding.daysUntilTarget === 0) return 'Due today';
-  if (finding.daysUntilTarget !== null) return `Due in ${finding.daysUntilTarget} ${finding.daysUntilTarget === 1 ? 'day' : 'days'}`;
+/** Lateness against one date (the inspectorate's due date or the force's target date): days past it, else how long is left. */
+export function againstDateText(daysPast: number | null, daysUntil: number | null): Inline {
+  if (daysPast !== null) return tag(`${daysPast} ${daysPast === 1 ? 'day' : 'days'} overdue`, 'red');
+  if (daysUntil === 0) return 'Due today';
+  if (daysUntil !== null) return `Due in ${daysUntil} ${daysUntil === 1 ? 'day' : 'days'}`;
   return 'Not overdue';
 }
 

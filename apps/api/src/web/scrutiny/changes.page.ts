@@ -22,8 +22,9 @@ export interface ChangesPage extends ListPage {
   period?: string;
   /** Which time the period and the statuses are read by, and whether that is the default. */
   basisText?: string;
-  /** Each finding that changed; null when none did. */
+  /** Each finding that changed; null when none did. Paged with the entries (a finding has at least one). */
   findings?: Table | null;
+  findingsShowing?: ReturnType<typeof showing>;
 }
 
 const BASES: Choice[] = (['occurred', 'recorded'] as const).map((basis) => ({ value: basis, text: BASIS_TEXT[basis] }));
@@ -50,6 +51,7 @@ export function changesPage(model: ChangesPageModel): ChangesPage {
     period: changes && `${dayText(changes.from)} to ${dayText(changes.to)}`,
     basisText: changes && basisStatement(changes.basis, changes.basis === DEFAULT_BASIS),
     findings: changes && (changes.findings.length === 0 ? null : findingsTable(changes, titles)),
+    findingsShowing: changes && showing(changes.findingsTotal, changes.offset, changes.findings.length, changes.findingsTotal === 1 ? 'finding' : 'findings'),
     list: changes && {
       showing: showing(changes.total, changes.offset, changes.items.length, changes.total === 1 ? 'entry' : 'entries'),
       tables: changes.items.length > 0 ? [entriesTable(changes.items, titles, changes.basis)] : [],

@@ -5,7 +5,7 @@ import { evolveFindingSummary, type FindingSummary } from '../register/finding-s
 import { aggregateOf, domainEventOf, envelopeOf } from '../shared/envelope';
 import { getRow, putRow } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
-import { positionOf } from './finding-then';
+import { positionOf, type FindingPositionThen } from './finding-then';
 
 export const HISTORY = 'history';
 
@@ -43,10 +43,16 @@ interface EventRow {
  * the finding's events (a few dozen at most). The finding's issue always folds first, and its row
  * holds from the earliest key of the finding, so a finding back-filled after its history shows in
  * that history.
+ *
+ * What the as-at filters ask of a standing (status, owner, target date, open dependencies) changes
+ * far less often than the standing (every progress report), so it is kept a third time as spans:
+ * one row per stretch in which those fields held, from one key up to the next span's. A filtered
+ * "as at D" is then a range read of the spans that cover D, indexed by status, without parsing a
+ * standing; only the page's findings are read in full.
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 1,
+  version: 2,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
@@ -64,6 +70,17 @@ export const historyProjection: Projection = {
     },
     states: {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, seq INTEGER NOT NULL, standing TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key, seq)`,
+    },
+    spans: {
+      columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, to_key TEXT NOT NULL, status TEXT NOT NULL, owner TEXT,
+        target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL, inspection_id TEXT NOT NULL, published_on TEXT, number INTEGER NOT NULL,
+        reference TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key)`,
+      // Covering the filters and the register's order, so that counting and sorting the matches read an index alone.
+      indexes: [
+        'basis, status, to_key, from_key, target_date, due_date, open_dependencies, published_on, inspection_id, number, reference, recommendation_id, owner',
+        'basis, to_key, from_key, owner, published_on, inspection_id, number, reference, recommendation_id',
+        'inspection_id',
+      ],
     },
     tips: {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, summary TEXT NOT NULL, last_key TEXT NOT NULL, last_recorded_at TEXT NOT NULL,
@@ -92,6 +109,7 @@ function applyInspection(event: InspectionEvent, context: ProjectionContext): vo
   context
     .statement(`UPDATE ${context.table('findings')} SET published_on = @published_on, inspection_type = @inspection_type, service = @service WHERE inspection_id = @inspection_id`)
     .run({ inspection_id: row.inspection_id, published_on: row.published_on, inspection_type: row.inspection_type, service: row.service });
+  context.statement(`UPDATE ${context.table('spans')} SET published_on = ? WHERE inspection_id = ?`).run(row.published_on, row.inspection_id);
 }
 
 function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void {
@@ -163,6 +181,13 @@ function appendState(
   if (tip === undefined || folded.state !== tip.last_state) {
     seq += 1;
     insertState(context, basis, recommendationId, key, seq, folded.state);
+    const standing = JSON.parse(folded.state) as FindingPositionThen;
+    if (tip === undefined || !sameSpan(JSON.parse(tip.last_state) as FindingPositionThen, standing)) {
+      context
+        .statement(`UPDATE ${context.table('spans')} SET to_key = ? WHERE basis = ? AND recommendation_id = ? AND to_key = '${OPEN}'`)
+        .run(key, basis, recommendationId);
+      putRow(context, 'spans', spanRow(context, basis, recommendationId, key, OPEN, standing));
+    }
   }
   putRow(context, 'tips', {
     basis,
@@ -195,14 +220,22 @@ function refold(context: ProjectionContext, basis: Basis, recommendationId: stri
   let summary: FindingSummary | undefined;
   let last = '';
   let seq = 0;
+  const spans: { from: string; standing: FindingPositionThen }[] = [];
   events.forEach((event, index) => {
     summary = evolveFindingSummary(summary, asRecorded(recommendationId, event));
-    const json = JSON.stringify(positionOf(summary));
+    const standing = positionOf(summary);
+    const json = JSON.stringify(standing);
     if (index > 0 && json === last) return;
     seq += 1;
     last = json;
-    insertState(context, basis, recommendationId, index === 0 ? earliest : event.key, seq, json);
+    const from = index === 0 ? earliest : event.key;
+    insertState(context, basis, recommendationId, from, seq, json);
+    const previous = spans[spans.length - 1];
+    if (previous === undefined || !sameSpan(previous.standing, standing)) spans.push({ from, standing });
   });
+  context.statement(`DELETE FROM ${context.table('spans')} WHERE basis = ? AND recommendation_id = ?`).run(basis, recommendationId);
+  // A span superseded on its own key is replaced by the later one, as in the append path.
+  spans.forEach((span, index) => putRow(context, 'spans', spanRow(context, basis, recommendationId, span.from, spans[index + 1]?.from ?? OPEN, span.standing)));
   const tip = events[events.length - 1];
   putRow(context, 'tips', {
     basis,
@@ -215,6 +248,40 @@ function refold(context: ProjectionContext, basis: Basis, recommendationId: stri
     last_state: last,
   });
   context.statement(`UPDATE ${context.table('findings')} SET first_${basis}_key = ? WHERE recommendation_id = ?`).run(earliest, recommendationId);
+}
+
+/** The `to_key` of a finding's current span: above every key. */
+const OPEN = '~~';
+
+/** Whether two standings agree on everything a span holds: what the as-at filters judge by. */
+function sameSpan(a: FindingPositionThen, b: FindingPositionThen): boolean {
+  return a.status === b.status && a.owner === b.owner && a.targetDate === b.targetDate && a.openDependencies === b.openDependencies;
+}
+
+function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: FindingPositionThen) {
+  const finding = getRow<{ due_date: string | null; inspection_id: string; published_on: string | null; number: number; reference: string }>(
+    context,
+    'findings',
+    'recommendation_id',
+    recommendationId,
+  );
+  if (finding === undefined) throw new Error(`A span of ${recommendationId} before its issue`);
+  return {
+    basis,
+    recommendation_id: recommendationId,
+    from_key: from,
+    to_key: to,
+    status: standing.status,
+    owner: standing.owner,
+    target_date: standing.targetDate,
+    due_date: finding.due_date,
+    open_dependencies: standing.openDependencies,
+    // How the register orders findings, so that a page of matches is sorted without reading the findings.
+    inspection_id: finding.inspection_id,
+    published_on: finding.published_on,
+    number: finding.number,
+    reference: finding.reference,
+  };
 }
 
 function insertState(context: ProjectionContext, basis: Basis, recommendationId: string, key: string, seq: number, json: string): void {

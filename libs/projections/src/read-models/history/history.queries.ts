@@ -89,11 +89,24 @@ export function queryAsAt(reader: ReadModelReader, at: { date: string; basis: Ba
       }) as FindingRow[];
       return answer(Number(total), rows.map(entryOf));
     }
+    // The spans that cover the end of the day, filtered and counted by index; only the page's findings are read in full.
+    const spans = new Conditions().add('sp.basis = @basis AND sp.from_key < @end AND sp.to_key >= @end').bind({ end: endOfDayKey(date), basis, date });
+    for (const condition of changing) spans.add(condition.sql, condition.params);
+    if (filter.inspectionId !== undefined) spans.add('sp.inspection_id = @inspectionId', { inspectionId: filter.inspectionId });
+    // The other filters are on the finding and its inspection: they join the findings.
+    const joined = filter.inspectionType !== undefined || filter.service !== undefined || filter.findingType !== undefined;
+    const covering = joined ? `${reader.table(HISTORY, 'spans')} sp JOIN ${findings} f ON f.recommendation_id = sp.recommendation_id` : `${reader.table(HISTORY, 'spans')} sp`;
+    if (filter.inspectionType !== undefined) spans.add('f.inspection_type = @inspectionType', { inspectionType: filter.inspectionType });
+    if (filter.service !== undefined) spans.add('f.service = @service', { service: filter.service });
+    if (filter.findingType !== undefined) spans.add('f.finding_type = @findingType', { findingType: filter.findingType });
+    const total = cached(reader, `SELECT count(*) FROM ${covering} ${spans.toSql()}`).pluck().get(spans.params) as number;
     const rows = cached(
       reader,
-      `SELECT * FROM (SELECT f.*, i.title AS title, ${standing} AS standing FROM ${from} ${where.toSql()} ${order}) f WHERE ${changing.map((c) => c.sql).join(' AND ')}`,
-    ).all({ ...where.params, ...Object.assign({}, ...changing.map((c) => c.params)) }) as FindingRow[];
-    return answer(rows.length, rows.slice(page.offset, page.offset + page.limit).map(entryOf));
+      `SELECT f.*, i.title AS title, ${standing} AS standing
+       FROM (SELECT sp.recommendation_id FROM ${covering} ${spans.toSql()} ORDER BY sp.published_on DESC, sp.inspection_id, sp.number, sp.reference LIMIT @__limit OFFSET @__offset) p
+       JOIN ${findings} f ON f.recommendation_id = p.recommendation_id LEFT JOIN ${reader.table(HISTORY, 'inspections')} i ON i.inspection_id = f.inspection_id ${order}`,
+    ).all({ ...spans.params, __limit: page.limit, __offset: page.offset }) as FindingRow[];
+    return answer(Number(total), rows.map(entryOf));
   });
 }
 
@@ -111,35 +124,19 @@ function cached(reader: ReadModelReader, sql: string): Database.Statement {
   return statement;
 }
 
-/**
- * Where one finding stood at a key in a basis (the last history row below it), or null when the
- * finding had no history yet. Run it inside `reader.read`.
- */
-export function standingStatement(reader: ReadModelReader, basis: Basis): (recommendationId: string, beforeKey: string) => FindingPositionThen | null {
-  const statement = cached(
-    reader,
-    `SELECT standing FROM ${reader.table(HISTORY, 'states')} WHERE basis = ? AND recommendation_id = ? AND from_key < ? ORDER BY from_key DESC, seq DESC LIMIT 1`,
-  );
-  return (recommendationId, beforeKey) => {
-    const json = statement.pluck().get(basis, recommendationId, beforeKey) as string | undefined;
-    return json === undefined ? null : (JSON.parse(json) as FindingPositionThen);
-  };
-}
-
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-const STATUS = `json_extract(f.standing, '$.status')`;
-/** findingToday's `overdue` on @date, in SQL over a standing: open work past the due date or the target date. */
-const OVERDUE = `(${STATUS} IN (${quoted(OVERDUE_STATUSES)}) AND (json_extract(f.standing, '$.targetDate') < @date OR f.due_date < @date))`;
-const BLOCKED = `(${STATUS} IN (${quoted(OPEN_RECOMMENDATION_STATUSES)}) AND json_extract(f.standing, '$.openDependencies') > 0)`;
+/** findingToday's `overdue` on @date, in SQL over a span: open work past the due date or the target date. */
+const OVERDUE = `(sp.status IN (${quoted(OVERDUE_STATUSES)}) AND (sp.target_date < @date OR sp.due_date < @date))`;
+const BLOCKED = `(sp.status IN (${quoted(OPEN_RECOMMENDATION_STATUSES)}) AND sp.open_dependencies > 0)`;
 
-/** The filters on what changes over time, as conditions on the standing (`f.standing`) of each finding. */
+/** The filters on what changes over time, as conditions on the span (`sp`) of each finding that covers the day. */
 function changingConditions(filter: RegisterFilter): { sql: string; params: Record<string, SqlValue> }[] {
   const conditions: { sql: string; params: Record<string, SqlValue> }[] = [];
   if (filter.statuses !== undefined && filter.statuses.length > 0) {
     const names = filter.statuses.map((_, index) => `status${index}`);
-    conditions.push({ sql: `${STATUS} IN (${names.map((n) => `@${n}`).join(', ')})`, params: Object.fromEntries(names.map((n, index) => [n, filter.statuses?.[index] ?? null])) });
+    conditions.push({ sql: `sp.status IN (${names.map((n) => `@${n}`).join(', ')})`, params: Object.fromEntries(names.map((n, index) => [n, filter.statuses?.[index] ?? null])) });
   }
-  if (filter.owner !== undefined) conditions.push({ sql: `json_extract(f.standing, '$.owner') LIKE @owner ESCAPE '\\'`, params: { owner: containsPattern(filter.owner) } });
+  if (filter.owner !== undefined) conditions.push({ sql: `sp.owner LIKE @owner ESCAPE '\\'`, params: { owner: containsPattern(filter.owner) } });
   if (filter.overdue !== undefined) conditions.push({ sql: filter.overdue ? OVERDUE : `NOT ${OVERDUE}`, params: {} });
   if (filter.blocked !== undefined) conditions.push({ sql: filter.blocked ? BLOCKED : `NOT ${BLOCKED}`, params: {} });
   return conditions;

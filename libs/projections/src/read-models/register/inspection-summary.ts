@@ -5,7 +5,10 @@ import { domainEventOf, envelopeOf } from '../shared/envelope';
 /** An inspection report in the register: its details as last amended, folded by the domain's evolve. */
 export interface InspectionSummary extends InspectionDetails {
   inspectionId: string;
+  /** When the registration was recorded. */
   registeredAt: string;
+  /** When the registration says it happened: the report's publication for an import or a registration by hand. */
+  registrationOccurredAt: string;
   lastChangedAt: string;
   /** Why the details were last amended, if they were. */
   lastAmendmentReason: string | null;
@@ -14,7 +17,7 @@ export interface InspectionSummary extends InspectionDetails {
 /** Folds one event of an `inspection-` stream (undefined before InspectionRegistered). */
 export function evolveInspectionSummary(summary: InspectionSummary | undefined, recorded: RecordedEvent): InspectionSummary {
   const event = domainEventOf<InspectionEvent>(recorded);
-  const { recordedAt } = envelopeOf(recorded);
+  const { recordedAt, occurredAt } = envelopeOf(recorded);
   const before: InspectionState = summary ? { registered: true, inspectionId: summary.inspectionId, details: detailsOf(summary), findings: [] } : initialInspectionState;
   const state = evolveInspection(before, event);
   if (!state.registered) throw new Error(`${event.type} in ${recorded.streamId} before the inspection was registered`);
@@ -22,6 +25,7 @@ export function evolveInspectionSummary(summary: InspectionSummary | undefined, 
     inspectionId: state.inspectionId,
     ...detailsOf(state.details),
     registeredAt: summary?.registeredAt ?? recordedAt,
+    registrationOccurredAt: summary?.registrationOccurredAt ?? occurredAt,
     lastChangedAt: recordedAt,
     lastAmendmentReason: event.type === 'InspectionDetailsAmended' ? event.reason : (summary?.lastAmendmentReason ?? null),
   };

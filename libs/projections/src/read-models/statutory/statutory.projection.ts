@@ -1,4 +1,4 @@
-import type { InspectionEvent, StatutoryResponseEvent } from '@ledger/domain';
+import type { CorrectableStatutoryStep, InspectionEvent, StatutoryResponseEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf } from '../shared/envelope';
@@ -39,6 +39,15 @@ function applyInspection(event: InspectionEvent, context: ProjectionContext): vo
   }
 }
 
+/** The column holding each correctable step's date. */
+const CORRECTED_COLUMN: Record<CorrectableStatutoryStep, string> = {
+  invitation: 'invited_on',
+  chiefOfficerComments: 'chief_officer_comments_on',
+  commissionerComments: 'commissioner_comments_on',
+  replyToChiefOfficer: 'reply_on',
+  publication: 'published_on',
+};
+
 function applyResponse(event: StatutoryResponseEvent, context: ProjectionContext): void {
   const set = (values: Record<string, string | number | null>) => updateRows(context, 'responses', 'inspection_id', event.inspectionId, values);
   switch (event.type) {
@@ -67,5 +76,7 @@ function applyResponse(event: StatutoryResponseEvent, context: ProjectionContext
       return set({ published_on: event.publishedOn, published_as: 'action-plan', url: event.url });
     case 'StatutoryResponseCopySent':
       return set(event.recipient === 'HMICFRS' ? { copy_to_hmicfrs_on: event.sentOn } : { copy_to_home_secretary_on: event.sentOn });
+    case 'StatutoryDateCorrected':
+      return set({ [CORRECTED_COLUMN[event.step]]: event.correctDate });
   }
 }

@@ -59,8 +59,11 @@ export const timelineProjection: Projection = {
         'inspection_id, occurred_key',
         'challenge_id, occurred_key',
         'occurred_key',
-        'recorded_on',
-        'occurred_on',
+        'recorded_on, position',
+        'occurred_on, occurred_key, recorded_at, position',
+        // Which findings moved in a period, grouped and counted from the index alone.
+        'recorded_on, aggregate, recommendation_id',
+        'occurred_on, aggregate, recommendation_id',
         'inspection_id, recorded_on',
         'inspection_id, occurred_on',
       ],

@@ -1,6 +1,6 @@
 import type { RecommendationStatus } from '@ledger/domain';
 import { BASIS_MEANING, endOfDayKey, startOfDayKey, type Basis } from '../history/history-keys';
-import { standingStatement } from '../history/history.queries';
+import { HISTORY } from '../history/history.projection';
 import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
 import { recordingLag, type RecordingLag } from '../shared/recording-lag';
@@ -166,8 +166,10 @@ export interface Changes extends Page<TimelineEntry> {
   basis: ChangeBasis;
   /** The basis in words: which time the period and the statuses are read by. */
   basisMeaning: string;
-  /** Every finding with an event of its own in the period (not paged). */
+  /** The findings with an event of its own in the period, paged with the same limit and offset as the entries. */
   findings: FindingChange[];
+  /** How many findings had an event of their own in the period. */
+  findingsTotal: number;
 }
 
 /**
@@ -177,25 +179,32 @@ export interface Changes extends Page<TimelineEntry> {
  * dates of the events, whatever order they were recorded in.
  */
 export function queryChanges(reader: ReadModelReader, filter: ChangesFilter, page: PageRequest): Changes {
+  // Each order leads with the day column the period is on, so that an index walks the period in order: no sort.
   const day = filter.basis === 'recorded' ? 'recorded_on' : 'occurred_on';
-  const order = filter.basis === 'recorded' ? 'position' : OCCURRED_ORDER;
+  const order = filter.basis === 'recorded' ? 'recorded_on, position' : `occurred_on, ${OCCURRED_ORDER}`;
   const where = () => timelineConditions(filter).add(`${day} BETWEEN @from AND @to`, { from: filter.from, to: filter.to });
   return reader.read(() => {
     const entries = pageOf<EntryRow, TimelineEntry>(reader, () => ({ columns: '*', from: reader.table(TIMELINE, 'entries'), where: where(), orderBy: order }), page, toEntry);
     const conditions = where().add(`aggregate = 'recommendation'`);
+    const table = reader.table(TIMELINE, 'entries');
+    const findingsTotal = reader.db.prepare(`SELECT count(DISTINCT recommendation_id) FROM ${table} ${conditions.toSql()}`).pluck().get(conditions.params) as number | bigint;
+    // Each finding's status at both ends from its span in the basis asked: one seek, no standing parsed. The findings are
+    // counted and grouped from an index of the period; only the page of them is looked up and judged.
+    const statusAt = (key: string) =>
+      `(SELECT sp.status FROM ${reader.table(HISTORY, 'spans')} sp WHERE sp.basis = @basis AND sp.recommendation_id = m.recommendationId AND sp.from_key < ${key} AND sp.to_key >= ${key})`;
     const moved = reader.db
       .prepare(
-        `SELECT recommendation_id AS recommendationId, max(inspection_id) AS inspectionId, max(reference) AS reference, count(*) AS events
-         FROM ${reader.table(TIMELINE, 'entries')} ${conditions.toSql()} GROUP BY recommendation_id ORDER BY 2, 3`,
+        `SELECT m.*, ${statusAt('@startKey')} AS statusAtStart, ${statusAt('@endKey')} AS statusAtEnd FROM (
+           SELECT g.recommendationId, f.inspection_id AS inspectionId, f.reference AS reference, g.events
+           FROM (SELECT recommendation_id AS recommendationId, count(*) AS events FROM ${table} ${conditions.toSql()} GROUP BY recommendation_id) g
+           LEFT JOIN ${reader.table(HISTORY, 'findings')} f ON f.recommendation_id = g.recommendationId
+           ORDER BY 2, 3, 1 LIMIT @__limit OFFSET @__offset) m ORDER BY 2, 3, 1`,
       )
-      .all(conditions.params) as (Omit<FindingChange, 'events' | 'statusAtStart' | 'statusAtEnd'> & { events: number | bigint })[];
-    const standing = standingStatement(reader, filter.basis);
-    const findings = moved.map((finding) => ({
-      ...finding,
-      statusAtStart: standing(finding.recommendationId, startOfDayKey(filter.from))?.status ?? null,
-      statusAtEnd: standing(finding.recommendationId, endOfDayKey(filter.to))?.status ?? null,
-      events: Number(finding.events),
-    }));
-    return { from: filter.from, to: filter.to, basis: filter.basis, basisMeaning: BASIS_MEANING[filter.basis], ...entries, findings };
+      .all({ ...conditions.params, basis: filter.basis, startKey: startOfDayKey(filter.from), endKey: endOfDayKey(filter.to), __limit: page.limit, __offset: page.offset }) as (Omit<
+      FindingChange,
+      'events'
+    > & { events: number | bigint })[];
+    const findings = moved.map((finding) => ({ ...finding, events: Number(finding.events) }));
+    return { from: filter.from, to: filter.to, basis: filter.basis, basisMeaning: BASIS_MEANING[filter.basis], ...entries, findings, findingsTotal: Number(findingsTotal) };
   });
 }

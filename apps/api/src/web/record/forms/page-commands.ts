@@ -29,11 +29,12 @@ export class PageCommands {
     return meta;
   }
 
-  async record(message: Command<CommandResult>, items: readonly FormItem[]): Promise<Recorded> {
+  /** `aliases`: a refused body path the form asks for under another field (occurredAt taken from the date published). */
+  async record(message: Command<CommandResult>, items: readonly FormItem[], aliases: Readonly<Record<string, string>> = {}): Promise<Recorded> {
     try {
       return { ok: true, result: await this.commandBus.execute(message) };
     } catch (error) {
-      if (error instanceof CommandRefusedError) return { ok: false, status: 422, errors: [refusalOf(error, fieldsOf(items))] };
+      if (error instanceof CommandRefusedError) return { ok: false, status: 422, errors: [refusalOf(error, fieldsOf(items), aliases)] };
       if (error instanceof ConcurrencyConflictError) {
         return { ok: false, status: 409, errors: [{ field: RECORDING_FORM_ID, message: 'Someone else recorded something here at the same moment, so nothing was recorded. Check the page and send the form again.' }] };
       }
@@ -48,10 +49,11 @@ export class PageCommands {
  * by its body path ("answerDueBy (2025-03-01) may not be before ..."); a refusal about no one field
  * of the form (a rule about the whole thing, or a group of fields) at the form itself.
  */
-function refusalOf(error: CommandRefusedError, fields: readonly FieldSpec[]): FormError {
-  const path = error.field;
+function refusalOf(error: CommandRefusedError, fields: readonly FieldSpec[], aliases: Readonly<Record<string, string>>): FormError {
+  const refused = error.field;
+  const path = refused === undefined ? undefined : (aliases[refused] ?? refused);
   const field = path === undefined ? undefined : fieldFor(path, fields);
-  if (path === undefined || field === undefined || field.path.startsWith(`${path}.`)) return { field: RECORDING_FORM_ID, message: error.message };
-  const message = field.path === path && error.message.startsWith(`${path} `) ? `${fieldName(field)}${error.message.slice(path.length)}` : error.message;
+  if (refused === undefined || path === undefined || field === undefined || field.path.startsWith(`${path}.`)) return { field: RECORDING_FORM_ID, message: error.message };
+  const message = field.path === path && error.message.startsWith(`${refused} `) ? `${fieldName(field)}${error.message.slice(refused.length)}` : error.message;
   return { field: idOf(field.path), message };
 }

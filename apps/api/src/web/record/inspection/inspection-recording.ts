@@ -18,6 +18,8 @@ export interface InspectionRecording {
   /** Whether whoever acts may record any step of a statutory response: if not, the page offers none. */
   mayRecordSteps: boolean;
   statutorySteps: Link[];
+  /** Correcting a date already recorded: not a step still to take, so offered apart from them. */
+  statutoryCorrection: Link | null;
   challenges: ChallengeRecording;
   registrationPath: string;
 }
@@ -26,11 +28,14 @@ export function inspectionRecording(inspectionId: string, response: StatutoryEnt
   const here = `/inspections/${encodeURIComponent(inspectionId)}`;
   const steps = STATUTORY_FORMS.filter((form) => may[form.command]);
   const offered = response === null ? [] : steps.filter((form) => form.offered(response));
+  const link = (form: (typeof STATUTORY_FORMS)[number]): Link => ({ href: `${here}/record/${form.key}`, text: form.link });
+  const correction = offered.find((form) => form.command === 'CorrectStatutoryDate');
   return {
     banner: bannerOf(recorded),
     details: INSPECTION_FORMS.filter((form) => may[form.command]).map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
     mayRecordSteps: steps.length > 0,
-    statutorySteps: offered.map((form) => ({ href: `${here}/record/${form.key}`, text: form.link })),
+    statutorySteps: offered.filter((form) => form !== correction).map(link),
+    statutoryCorrection: correction === undefined ? null : link(correction),
     challenges: challengeRecording({ inspectionId }, 'Raise a scrutiny challenge about this inspection', may),
     registrationPath: REGISTRATION_PATH,
   };

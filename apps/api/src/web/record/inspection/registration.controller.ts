@@ -99,7 +99,9 @@ export class RegistrationController {
       ...(keyFindingsHtml === undefined ? {} : { keyFindingsHtml: sanitiseKeyFindings(keyFindingsHtml) }),
       findings: given.map((finding, index) => ({ findingId: assigned(`finding-${index}`), ...finding })),
     };
-    const recorded = await this.commands.record(new InspectionCommandMessage(command, this.commands.meta(principal, commandId, checked.dto)), items);
+    // Registered by hand, an inspection happened when its report was published, not when it is typed in; its findings follow.
+    const meta = { ...this.commands.meta(principal, commandId, checked.dto), occurredAt: command.publishedOn };
+    const recorded = await this.commands.record(new InspectionCommandMessage(command, meta), items, { occurredAt: 'publishedOn' });
     if (!recorded.ok) return this.render(response, recorded.status, request, again, values, recorded.errors, submission);
     response.redirect(303, `/inspections/${encodeURIComponent(inspectionId)}?atLeast=${recorded.result.position}&recorded=registered`);
   }

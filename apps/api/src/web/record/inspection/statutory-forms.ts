@@ -1,7 +1,8 @@
-import { COPY_RECIPIENTS, type CopyRecipient, type StatutoryResponseCommand } from '@ledger/domain';
+import { COPY_RECIPIENTS, type CopyRecipient, type CorrectableStatutoryStep, type StatutoryResponseCommand } from '@ledger/domain';
 import type { StatutoryEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import {
+  CorrectStatutoryDateDto,
   InviteChiefOfficerCommentsDto,
   PublishDto,
   RecordChiefOfficerCommentsDto,
@@ -145,7 +146,41 @@ export const STATUTORY_FORMS: readonly StatutoryForm[] = [
       { path: 'sentOn', kind: 'date', label: 'Date sent' },
     ],
   },
+  {
+    key: 'correct-date',
+    command: 'CorrectStatutoryDate',
+    dto: CorrectStatutoryDateDto,
+    link: 'Correct a date of the response',
+    title: 'Correct a date recorded for the response',
+    submit: 'Record the correction',
+    recorded: 'Date correction recorded',
+    offered: (response) => datedSteps(response).length > 0,
+    context: () => [para('The step stays as it was recorded. The correction is recorded beside it, with who made it and why, and dates the step from then on.')],
+    items: ({ response }) => [
+      {
+        path: 'step',
+        kind: 'radios',
+        label: 'Which date was wrong?',
+        name: 'Which date was wrong',
+        choices: datedSteps(response).map(({ step, words, on }) => ({ value: step, text: `${words}: recorded as ${on}` })),
+      },
+      { path: 'correctDate', kind: 'date', label: 'The date it actually happened' },
+      { path: 'reason', kind: 'textarea', label: 'Why the recorded date was wrong', hint: 'For example, the page was imported before its response date was known.' },
+    ],
+  },
 ];
+
+/** The steps of a response that hold a date, with the date recorded: what a correction can put right. */
+function datedSteps(response: StatutoryEntry): { step: CorrectableStatutoryStep; words: string; on: string }[] {
+  const dated: [CorrectableStatutoryStep, string, string | null][] = [
+    ['invitation', "Invitation of the chief officer's comments", response.invitation?.invitedOn ?? null],
+    ['chiefOfficerComments', "Chief officer's comments received", response.chiefOfficerCommentsReceivedOn],
+    ['commissionerComments', "Commissioner's comments made", response.commissionerCommentsMadeOn],
+    ['replyToChiefOfficer', 'Reply to the chief officer made', response.replyMadeOn],
+    ['publication', response.publishedAs === 'action-plan' ? 'Action plan published' : 'Response published', response.publishedOn],
+  ];
+  return dated.flatMap(([step, words, on]) => (on === null ? [] : [{ step, words, on }]));
+}
 
 export function statutoryForm(key: string): StatutoryForm | undefined {
   return STATUTORY_FORMS.find((form) => form.key === key);
