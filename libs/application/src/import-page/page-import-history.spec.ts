@@ -78,6 +78,10 @@ describe('importing the sample on 2026-12-05 as the history it is', () => {
     const response = await stream(statutoryResponseStream(again.inspectionId));
     expect(response.map((e) => e.type).slice(-2)).toEqual(['StatutoryResponsePublished', 'StatutoryDateCorrected']);
     expect(response[response.length - 1].data).toMatchObject({ step: 'commissionerComments', field: 'madeOn', recordedDate: '2024-10-16', correctDate: '2024-10-10' });
+    // Imported once more, the corrected step no longer differs; the uncorrected ones still do.
+    const third = await importSample('2024-10-10');
+    expect(third.steps[1].differences).toBeUndefined();
+    expect(third.steps[3].differences).toEqual([{ field: 'occurredAt', recorded: '2024-10-16', imported: '2024-10-10' }]);
     expect(rec03.differences).toEqual([{ field: 'occurredAt', recorded: '2024-10-16', imported: '2024-10-10' }]);
     expect(rec03.correction).toEqual({
       eventId: expect.any(String),

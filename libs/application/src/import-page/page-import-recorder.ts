@@ -116,10 +116,11 @@ export class PageImportRecorder {
   }
 
   private async compareWithRecorded(step: PlannedStep, result: CommandResult): Promise<Pick<StepOutcome, 'differences' | 'correction'>> {
-    const events = (await readStreamFully(this.store.readStream(result.streamId))).filter((event) => result.eventIds.includes(event.id));
-    const first = events[0];
-    if (first === undefined) return {};
-    const differences = differencesOf(step, first);
+    const stream = await readStreamFully(this.store.readStream(result.streamId));
+    const at = stream.findIndex((event) => result.eventIds.includes(event.id));
+    if (at < 0) return {};
+    const first = stream[at];
+    const differences = differencesOf(step, asCorrectedSince(step, first, stream.slice(at + 1)));
     return differences.length === 0 ? {} : { differences, correction: correctionFor(step, first, differences) };
   }
 
@@ -173,6 +174,20 @@ const STATUTORY_STEPS: Partial<Record<StatutoryResponseCommand['type'], Correcta
   PublishStatutoryResponse: 'publication',
   PublishActionPlan: 'publication',
 };
+
+/**
+ * A statutory step's recorded event as it stands after the date corrections of that step recorded
+ * since (the latest wins), so that a re-import after following the advice finds nothing to correct.
+ */
+function asCorrectedSince(step: PlannedStep, recorded: RecordedEvent, later: readonly RecordedEvent[]): RecordedEvent {
+  const correctable = step.aggregate === 'statutory-response' ? STATUTORY_STEPS[step.command.type] : undefined;
+  if (correctable === undefined) return recorded;
+  const corrections = later.filter((event) => event.type === 'StatutoryDateCorrected' && event.data['step'] === correctable);
+  const latest = corrections[corrections.length - 1];
+  if (latest === undefined) return recorded;
+  const { field, correctDate } = latest.data as { field: string; correctDate: string };
+  return { ...recorded, data: { ...recorded.data, [field]: correctDate }, metadata: { ...recorded.metadata, occurredAt: correctDate } };
+}
 
 function correctionFor(step: PlannedStep, event: RecordedEvent, differences: DateDifference[]): CorrectionAdvice {
   const wrong = differences.map((d) => `${d.field} was recorded as ${d.recorded ?? 'nothing'}; it is ${d.imported ?? 'nothing'}`).join('; ');
