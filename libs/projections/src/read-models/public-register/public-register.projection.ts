@@ -73,8 +73,8 @@ export const publicRegisterProjection: Projection = {
       queryIndexes: ['inspection_id'],
     },
     ledger: {
-      // One row: the switch and the running digest, with the position it covers (as text: a log position may pass 2^53).
-      columns: `id INTEGER PRIMARY KEY CHECK (id = 1), register_enabled INTEGER NOT NULL, digest TEXT NOT NULL, events INTEGER NOT NULL, position TEXT`,
+      // One row: the switch and the running digest, with the log position it covers.
+      columns: `id INTEGER PRIMARY KEY CHECK (id = 1), register_enabled INTEGER NOT NULL, digest TEXT NOT NULL, events INTEGER NOT NULL, position INTEGER`,
     },
   },
   apply(recorded: RecordedEvent, context: ProjectionContext): void {
@@ -103,7 +103,7 @@ function keepDigest(recorded: RecordedEvent, context: ProjectionContext): void {
     register_enabled: row.register_enabled,
     digest: counted ? nextLedgerDigest(row.digest, hash) : row.digest,
     events: row.events + (counted ? 1 : 0),
-    position: String(recorded.position),
+    position: recorded.position,
   });
 }
 

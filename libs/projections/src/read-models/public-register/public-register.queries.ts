@@ -96,13 +96,15 @@ interface FindingRow {
 const table = (reader: ReadModelReader, name: string) => reader.table(PUBLIC_REGISTER, name);
 
 export function publicLedgerState(reader: ReadModelReader): PublicLedgerState {
+  // Safe integers: a log position (a byte offset in EventStoreDB) may pass 2^53.
   const row = reader.read(
-    () => reader.db.prepare(`SELECT register_enabled, digest, events, position FROM ${table(reader, 'ledger')} WHERE id = 1`).get() as
-      | { register_enabled: number; digest: string; events: number; position: string | null }
-      | undefined,
+    () =>
+      reader.db.prepare(`SELECT register_enabled, digest, events, position FROM ${table(reader, 'ledger')} WHERE id = 1`).safeIntegers(true).get() as
+        | { register_enabled: bigint; digest: string; events: bigint; position: bigint | null }
+        | undefined,
   );
   if (!row) return { registerEnabled: false, digest: EMPTY_LEDGER_DIGEST, events: 0, position: null };
-  return { registerEnabled: row.register_enabled === 1, digest: row.digest, events: Number(row.events), position: row.position === null ? null : BigInt(row.position) };
+  return { registerEnabled: row.register_enabled === 1n, digest: row.digest, events: Number(row.events), position: row.position };
 }
 
 /** Published inspections, the latest published first. */
