@@ -13,6 +13,7 @@ import { sampleRegisterInspection } from '@ledger/domain/inspection/sample-inspe
 import { EVENT_STORE } from '@ledger/application';
 import { type EventStore, EventStoreUnavailableError, LEDGER_STREAM_PREFIXES } from '@ledger/event-store';
 import { ProjectionRunner, type ReadModels, verifyProjections } from '@ledger/projections';
+import { aggregateOf } from '@ledger/projections/read-models/shared/envelope';
 import { PROJECTION_RUNNER, READ_MODELS } from '../../apps/api/src/read-models/read-models.tokens';
 import { post, type HistoryEvent } from '../e2e/support/http';
 import { removeDataDir, startLedger, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
@@ -31,11 +32,11 @@ const DOWNTIME_MS = 2_500;
 const FAST_RECONNECT = { initialMs: 50, maxMs: 400 };
 const RECOMMENDATIONS = [ID.rec03, ID.rec05, ID.rec07, ID.rec09, ID.rec11];
 
-/** Events per ledger stream, in the log. */
+/** Events per aggregate stream (the ones the timeline keeps), in the log. */
 async function eventsPerStream(store: EventStore): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for await (const event of store.readAll()) {
-    if (LEDGER_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))) counts[event.streamId] = (counts[event.streamId] ?? 0) + 1;
+    if (aggregateOf(event.streamId) !== null) counts[event.streamId] = (counts[event.streamId] ?? 0) + 1;
   }
   return counts;
 }

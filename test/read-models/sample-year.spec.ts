@@ -372,7 +372,7 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
   it('holds the same rows live as a full rebuild from the log', async () => {
     const verification = await verifyProjections(side.store, side.readModels);
     expect(verification.projections.map((p) => [p.projection, p.outcome, p.reason])).toEqual(
-      ['register', 'timeline', 'commitments', 'slippage', 'statutory_compliance', 'challenges', 'history'].map((name) => [name, 'identical', null]),
+      ['register', 'timeline', 'commitments', 'slippage', 'statutory_compliance', 'challenges', 'history', 'public_register'].map((name) => [name, 'identical', null]),
     );
     expect(verification.ok).toBe(true);
   });

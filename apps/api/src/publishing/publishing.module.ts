@@ -7,7 +7,7 @@ import { ActingAsMiddleware } from '../web/record/acting-as/acting-as.middleware
 import { DevelopmentPeople } from '../web/record/acting-as/development-people';
 import { CalendarController } from './calendar/calendar.controller';
 import { FeedTokens } from './calendar/feed-tokens';
-import { PublicCatalogue } from './public-catalogue';
+import { PublicRegisterReads } from './public-register-reads';
 import { PublicRegisterSettingsController } from './public-register/public-register-settings.controller';
 import { PublicRegisterController } from './public-register/public-register.controller';
 import { PUBLISHING_SETTINGS, type PublishingSettings } from './publishing.settings';
@@ -51,7 +51,7 @@ export class PublishingModule implements NestModule {
       controllers: CONTROLLERS,
       providers: [
         { provide: PUBLISHING_SETTINGS, useValue: settings },
-        { provide: PublicCatalogue, useValue: new PublicCatalogue(options.eventStore) },
+        PublicRegisterReads,
         { provide: FeedTokens, useFactory: () => new FeedTokens(options.config.dataDir) },
         CloseFeedTokens,
         CsrfProtection,

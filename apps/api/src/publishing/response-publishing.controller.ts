@@ -6,7 +6,8 @@ import { Allow } from '../identity/access/allow.decorator';
 import { ProblemError, invalidInput } from '../problem/problem';
 import { sendPage } from '../web/layout/send-page';
 import { WebErrorFilter } from '../web/layout/web-error.filter';
-import { PublicCatalogue } from './public-catalogue';
+import { publicLedgerState } from '@ledger/projections/read-models';
+import { PublicRegisterReads } from './public-register-reads';
 import { PUBLISHING_SETTINGS, type PublishingSettings } from './publishing.settings';
 import { responseHtml, responseText } from './render-response';
 import { readResponseDocument, type ResponseDocument } from './response-document';
@@ -14,12 +15,16 @@ import { responseFileName } from './response-files';
 import type { ProvenanceFacts } from './response-view';
 
 /** The document and the ledger digest as at a point that covers everything it shows. */
-export async function documentWithProvenance(settings: PublishingSettings, catalogue: PublicCatalogue, inspectionId: string): Promise<{ document: ResponseDocument; provenance: ProvenanceFacts } | null> {
+export async function documentWithProvenance(
+  settings: PublishingSettings,
+  reads: PublicRegisterReads,
+  inspectionId: string,
+  response: Response,
+): Promise<{ document: ResponseDocument; provenance: ProvenanceFacts } | null> {
   const document = await readResponseDocument((streamId) => readStreamFully(settings.store.readStream(streamId)), inspectionId);
   if (document === null) return null;
   // Read after the document, so the digest's event count covers every event the document used.
-  await catalogue.catchUp();
-  const { digest, events } = catalogue.snapshot();
+  const { digest, events } = publicLedgerState(await reads.current(response));
   return { document, provenance: { digest, events } };
 }
 
@@ -33,7 +38,7 @@ export async function documentWithProvenance(settings: PublishingSettings, catal
 export class ResponsePublishingController {
   constructor(
     @Inject(PUBLISHING_SETTINGS) private readonly settings: PublishingSettings,
-    private readonly catalogue: PublicCatalogue,
+    private readonly reads: PublicRegisterReads,
   ) {}
 
   @Get('inspections/:id/published-response')
@@ -41,7 +46,7 @@ export class ResponsePublishingController {
   @UseFilters(WebErrorFilter)
   @Allow('publish-response')
   async preview(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    const found = await this.find(id);
+    const found = await this.find(id, response);
     sendPage(response, 200, responseHtml(found.document, { stylesheet: 'served', provenance: found.provenance }));
   }
 
@@ -50,7 +55,7 @@ export class ResponsePublishingController {
   @UseFilters(WebErrorFilter)
   @Allow('publish-response')
   async downloadHtml(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    const found = await this.find(id);
+    const found = await this.find(id, response);
     this.attachment(response, `${responseFileName(id)}.html`, 'text/html; charset=utf-8', responseHtml(found.document, { stylesheet: 'inline', provenance: found.provenance }));
   }
 
@@ -59,7 +64,7 @@ export class ResponsePublishingController {
   @UseFilters(WebErrorFilter)
   @Allow('publish-response')
   async downloadText(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    const found = await this.find(id);
+    const found = await this.find(id, response);
     this.attachment(response, `${responseFileName(id)}.txt`, 'text/plain; charset=utf-8', responseText(found.document, found.provenance));
   }
 
@@ -72,7 +77,7 @@ export class ResponsePublishingController {
   @ApiResponse({ status: 200, description: 'The page' })
   async api(@Param('id') id: string, @Query('format') format: string | undefined, @Res() response: Response): Promise<void> {
     if (format !== undefined && format !== 'html' && format !== 'text') throw invalidInput([{ field: 'format', message: 'format must be html or text' }]);
-    const found = await this.find(id);
+    const found = await this.find(id, response);
     if (format === 'text') {
       this.attachment(response, `${responseFileName(id)}.txt`, 'text/plain; charset=utf-8', responseText(found.document, found.provenance));
     } else {
@@ -80,8 +85,8 @@ export class ResponsePublishingController {
     }
   }
 
-  private async find(id: string): Promise<{ document: ResponseDocument; provenance: ProvenanceFacts }> {
-    const found = await documentWithProvenance(this.settings, this.catalogue, id);
+  private async find(id: string, response: Response): Promise<{ document: ResponseDocument; provenance: ProvenanceFacts }> {
+    const found = await documentWithProvenance(this.settings, this.reads, id, response);
     if (found === null) throw new ProblemError('not-found', `There is no inspection ${id} in the ledger`, { inspectionId: id });
     return found;
   }

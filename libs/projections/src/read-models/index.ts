@@ -2,6 +2,7 @@ import type { Projection } from '../projection';
 import { challengesProjection } from './challenges/challenges.projection';
 import { commitmentsProjection } from './commitments/commitments.projection';
 import { historyProjection } from './history/history.projection';
+import { publicRegisterProjection } from './public-register/public-register.projection';
 import { registerProjection } from './register/register.projection';
 import { slippageProjection } from './slippage/slippage.projection';
 import { statutoryProjection } from './statutory/statutory.projection';
@@ -16,6 +17,7 @@ export const ALL_PROJECTIONS: Projection[] = [
   statutoryProjection,
   challengesProjection,
   historyProjection,
+  publicRegisterProjection,
 ];
 
 export { CHALLENGES, challengesProjection, type ChallengeAnswer } from './challenges/challenges.projection';
@@ -35,6 +37,21 @@ export { BASES, BASIS_MEANING, DEFAULT_BASIS, type Basis } from './history/histo
 export { HISTORY, historyProjection } from './history/history.projection';
 export { queryAsAt, type AsAtEntry, type AsAtRegister, type CommitmentThen } from './history/history.queries';
 export { queryDashboard, type Dashboard, type DashboardFilter } from './dashboard/dashboard.queries';
+export { PUBLIC_REGISTER, publicRegisterProjection } from './public-register/public-register.projection';
+export {
+  allPublicRegisterInspections,
+  findPublicInspection,
+  publicChanges,
+  publicFindingsOf,
+  publicLedgerState,
+  publishedInspections,
+  publicTargetDateRevisions,
+  type PublicChange,
+  type PublicFinding,
+  type PublicInspection,
+  type PublicLedgerState,
+  type PublicTargetDateRevision,
+} from './public-register/public-register.queries';
 export { evolveFindingSummary, type FindingSummary } from './register/finding-summary';
 export { DUE_SOON_DAYS, findingToday, OVERDUE_STATUSES, type DerivedRag, type FindingToday } from './register/finding-today';
 export { evolveInspectionSummary, type InspectionSummary } from './register/inspection-summary';

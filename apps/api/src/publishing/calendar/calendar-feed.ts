@@ -1,7 +1,7 @@
 import ical, { type ICalCalendar } from 'ical-generator';
 import { TERMINAL_RECOMMENDATION_STATUSES, addDays } from '@ledger/domain';
 import type { Principal } from '../../identity/principal';
-import type { CatalogueFinding, PublicCatalogue } from '../public-catalogue';
+import { allPublicRegisterInspections, publicFindingsOf, type PublicFinding, type ReadModelReader } from '@ledger/projections/read-models';
 
 /** One deadline in a person's calendar. */
 export interface Deadline {
@@ -15,12 +15,12 @@ export interface Deadline {
 }
 
 /** Force leads see what their own organisation owns; everyone else, the whole ledger. */
-function inScope(principal: Principal, finding: CatalogueFinding): boolean {
+function inScope(principal: Principal, finding: PublicFinding): boolean {
   return principal.role !== 'force-lead' || finding.ownerOrganisation === principal.organisation;
 }
 
-function isOpen(finding: CatalogueFinding): boolean {
-  return finding.status !== null && !TERMINAL_RECOMMENDATION_STATUSES.includes(finding.status);
+function isOpen(finding: PublicFinding): boolean {
+  return !TERMINAL_RECOMMENDATION_STATUSES.includes(finding.status);
 }
 
 /**
@@ -28,10 +28,10 @@ function isOpen(finding: CatalogueFinding): boolean {
  * each open finding's inspectorate due date and current target date. Each entry's UID is stable
  * (what it is about, not its date), so a changed target date updates the entry in place.
  */
-export function deadlinesFor(principal: Principal, catalogue: PublicCatalogue, baseUrl: string): Deadline[] {
+export function deadlinesFor(principal: Principal, reader: ReadModelReader, baseUrl: string): Deadline[] {
   const deadlines: Deadline[] = [];
-  for (const inspection of catalogue.allInspections()) {
-    const findings = catalogue.findingsOf(inspection.inspectionId).filter((finding) => inScope(principal, finding));
+  for (const inspection of allPublicRegisterInspections(reader)) {
+    const findings = publicFindingsOf(reader, inspection.inspectionId).filter((finding) => inScope(principal, finding));
     const page = `${baseUrl}/inspections/${encodeURIComponent(inspection.inspectionId)}`;
     if (principal.role !== 'force-lead' && inspection.responseDeadline !== null && inspection.responsePublishedOn === null) {
       deadlines.push({
@@ -51,7 +51,7 @@ export function deadlinesFor(principal: Principal, catalogue: PublicCatalogue, b
         deadlines.push({
           uid: `target-${finding.findingId}@pfcc-ledger`,
           date: finding.targetDate,
-          sequence: Math.max(0, finding.targetDateRevisions.length - 1),
+          sequence: Math.max(0, finding.targetDateRevisions - 1),
           summary: `${finding.reference} target date: ${inspection.title}`,
           url,
         });

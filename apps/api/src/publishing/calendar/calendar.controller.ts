@@ -10,7 +10,7 @@ import { readFormPost } from '../../web/layout/form-body';
 import { renderPage } from '../../web/layout/render';
 import { sendPage } from '../../web/layout/send-page';
 import { WebErrorFilter } from '../../web/layout/web-error.filter';
-import { PublicCatalogue } from '../public-catalogue';
+import { PublicRegisterReads } from '../public-register-reads';
 import { PUBLISHING_SETTINGS, type PublishingSettings } from '../publishing.settings';
 import { calendarFeed, deadlinesFor } from './calendar-feed';
 import { FeedTokens } from './feed-tokens';
@@ -27,7 +27,7 @@ export const FEED_PATH = '/calendar/feeds';
 export class CalendarController {
   constructor(
     @Inject(PUBLISHING_SETTINGS) private readonly settings: PublishingSettings,
-    private readonly catalogue: PublicCatalogue,
+    private readonly reads: PublicRegisterReads,
     private readonly tokens: FeedTokens,
     private readonly people: PeopleStore,
     private readonly csrf: CsrfProtection,
@@ -68,9 +68,9 @@ export class CalendarController {
     if (!principal || person?.disabled) {
       throw new ProblemError('unauthenticated', 'This calendar address is not known, or has been revoked: make a new one at /calendar.');
     }
-    await this.catalogue.catchUp();
+    const reader = await this.reads.current(response);
     const now = new Date();
-    const feed = calendarFeed(deadlinesFor(principal, this.catalogue, this.settings.publicUrl), `Deadlines for ${principal.organisation}`, now);
+    const feed = calendarFeed(deadlinesFor(principal, reader, this.settings.publicUrl), `Deadlines for ${principal.organisation}`, now);
     response.status(200).set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).send(feed);
   }
 

@@ -16,7 +16,8 @@ import { readFormPost } from '../../web/layout/form-body';
 import { renderPage } from '../../web/layout/render';
 import { sendPage } from '../../web/layout/send-page';
 import { WebErrorFilter } from '../../web/layout/web-error.filter';
-import { PublicCatalogue } from '../public-catalogue';
+import { publicLedgerState, publishedInspections } from '@ledger/projections/read-models';
+import { PublicRegisterReads } from '../public-register-reads';
 import { PUBLISHED_DEFINITION } from './public-words';
 
 export class SetPublicRegisterDto extends StatementDto {
@@ -34,7 +35,7 @@ export class PublicRegisterSettingsController {
   constructor(
     private readonly gateway: CommandGateway,
     private readonly commandBus: CommandBus,
-    private readonly catalogue: PublicCatalogue,
+    private readonly reads: PublicRegisterReads,
     private readonly csrf: CsrfProtection,
   ) {}
 
@@ -71,15 +72,15 @@ export class PublicRegisterSettingsController {
   }
 
   private async page(request: Request, response: Response, status: number, recorded: string | null): Promise<void> {
-    await this.catalogue.catchUp();
+    const reader = await this.reads.current(response);
     sendPage(
       response,
       status,
       renderPage('publish/register-settings.njk', {
         title: 'Public transparency register',
         definition: PUBLISHED_DEFINITION,
-        enabled: this.catalogue.isRegisterEnabled(),
-        publishedCount: String(this.catalogue.publishedInspections().length),
+        enabled: publicLedgerState(reader).registerEnabled,
+        publishedCount: String(publishedInspections(reader).length),
         recorded,
         csrf: { name: CSRF_FIELD, value: this.csrf.tokenFor(request, response) },
       }),

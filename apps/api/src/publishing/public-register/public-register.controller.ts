@@ -11,7 +11,8 @@ import { dayText } from '../../web/reading/format';
 import { renderPage } from '../../web/layout/render';
 import { sendPage } from '../../web/layout/send-page';
 import { WebErrorFilter } from '../../web/layout/web-error.filter';
-import { PublicCatalogue, type CatalogueInspection } from '../public-catalogue';
+import { findPublicInspection, publicChanges, publicFindingsOf, publicLedgerState, publishedInspections, publicTargetDateRevisions, type PublicInspection, type ReadModelReader } from '@ledger/projections/read-models';
+import { PublicRegisterReads } from '../public-register-reads';
 import { PUBLISHING_SETTINGS, type PublishingSettings } from '../publishing.settings';
 import { documentWithProvenance } from '../response-publishing.controller';
 import { responseHtml } from '../render-response';
@@ -37,16 +38,16 @@ const day = (date: string | null, none = 'Not set') => ({ text: date === null ? 
 export class PublicRegisterController {
   constructor(
     @Inject(PUBLISHING_SETTINGS) private readonly settings: PublishingSettings,
-    private readonly catalogue: PublicCatalogue,
+    private readonly reads: PublicRegisterReads,
     private readonly officeKey: OfficeKey,
   ) {}
 
   @Get()
   async register(@Res() response: Response): Promise<void> {
-    await this.open();
-    const rows = this.catalogue.publishedInspections().map((inspection) => {
-      const findings = this.catalogue.findingsOf(inspection.inspectionId);
-      const open = findings.filter((f) => f.status !== null && !['NotAccepted', 'NotApplicable', 'Closed', 'ClosedByInspectorate', 'Superseded', 'NoLongerRelevant'].includes(f.status)).length;
+    const reader = await this.open(response);
+    const rows = publishedInspections(reader).map((inspection) => {
+      const findings = publicFindingsOf(reader, inspection.inspectionId);
+      const open = findings.filter((f) => !['NotAccepted', 'NotApplicable', 'Closed', 'ClosedByInspectorate', 'Superseded', 'NoLongerRelevant'].includes(f.status)).length;
       return [
         { html: `<a class="govuk-link" href="/public/inspections/${encodeURIComponent(inspection.inspectionId)}">${escape(inspection.title)}</a>` },
         { text: inspection.service === 'fire' ? 'Fire and rescue' : 'Police' },
@@ -55,13 +56,14 @@ export class PublicRegisterController {
         { text: `${open} of ${findings.length}` },
       ];
     });
-    this.send(response, 'publish/public-register.njk', { title: 'Published inspections and where each finding stands', section: 'register', definition: PUBLISHED_DEFINITION, rows }, null);
+    this.send(reader, response, 'publish/public-register.njk', { title: 'Published inspections and where each finding stands', section: 'register', definition: PUBLISHED_DEFINITION, rows }, null);
   }
 
   @Get('inspections/:id')
   async inspection(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    const inspection = await this.published(id);
-    const findings = this.catalogue.findingsOf(id);
+    const { reader, inspection } = await this.published(id, response);
+    const findings = publicFindingsOf(reader, id);
+    const revisions = publicTargetDateRevisions(reader, id);
     const response_ = inspection.service === 'fire' ? 'Action plan' : 'Statutory response';
     const details = [
       { key: { text: 'Service' }, value: { text: inspection.service === 'fire' ? 'Fire and rescue' : 'Police' } },
@@ -76,14 +78,14 @@ export class PublicRegisterController {
     ];
     const findingRows = findings.map((finding) => [
       { text: finding.reference },
-      { text: finding.status === null ? 'Not yet issued' : STATUS_WORDS[finding.status] },
+      { text: STATUS_WORDS[finding.status] },
       day(finding.dueDate, 'None'),
       day(finding.targetDate),
       day(finding.completedOn, 'No'),
       day(finding.closedByInspectorateOn ?? finding.closedOn, 'No'),
     ]);
     const revisionRows = findings.flatMap((finding) =>
-      finding.targetDateRevisions.map((revision) => [
+      (revisions.get(finding.findingId) ?? []).map((revision) => [
         { text: finding.reference },
         day(revision.on),
         day(revision.from, 'First set'),
@@ -92,21 +94,21 @@ export class PublicRegisterController {
       ]),
     );
     const findingTexts = findings.map((finding) => ({ reference: finding.reference, text: finding.text }));
-    this.send(response, 'publish/public-inspection.njk', { title: inspection.title, details, findingRows, revisionRows, findingTexts }, await this.exportOf(id), id);
+    this.send(reader, response, 'publish/public-inspection.njk', { title: inspection.title, details, findingRows, revisionRows, findingTexts }, await this.exportOf(reader, id), id);
   }
 
   @Get('inspections/:id/response')
   async responsePage(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    await this.published(id);
-    const found = await documentWithProvenance(this.settings, this.catalogue, id);
+    await this.published(id, response);
+    const found = await documentWithProvenance(this.settings, this.reads, id, response);
     if (found === null) throw notFound();
     sendPage(response, 200, responseHtml(found.document, { stylesheet: 'served', provenance: found.provenance }));
   }
 
   @Get('inspections/:id/export/:file')
   async exportFile(@Param('id') id: string, @Param('file') file: string, @Res() response: Response): Promise<void> {
-    await this.published(id);
-    const made = await this.exportOf(id);
+    const { reader } = await this.published(id, response);
+    const made = await this.exportOf(reader, id);
     if (!('fileName' in made) || (file !== made.fileName && file !== made.manifestName)) throw notFound();
     response
       .status(200)
@@ -116,16 +118,16 @@ export class PublicRegisterController {
 
   @Get('office-public-key.pem')
   async publicKey(@Res() response: Response): Promise<void> {
-    await this.open();
+    await this.open(response);
     const key = this.officeKey.publicKey();
     response.status(200).set({ 'Content-Type': 'application/x-pem-file', 'Content-Disposition': 'attachment; filename="office-public-key.pem"' }).send(key.pem);
   }
 
   @Get('feed.atom')
   async feed(@Res() response: Response): Promise<void> {
-    await this.open();
+    const reader = await this.open(response);
     const base = this.settings.publicUrl;
-    const entries = this.catalogue.publicChanges(FEED_ENTRIES).map((change) => ({
+    const entries = publicChanges(reader, FEED_ENTRIES).map((change) => ({
       id: `urn:uuid:${change.eventId}`,
       title: change.title,
       link: `${base}/public/inspections/${encodeURIComponent(change.inspectionId)}`,
@@ -146,20 +148,21 @@ export class PublicRegisterController {
   }
 
   /** 404 unless the office has switched the register on. */
-  private async open(): Promise<void> {
-    await this.catalogue.catchUp();
-    if (!this.catalogue.isRegisterEnabled()) throw notFound();
+  private async open(response: Response): Promise<ReadModelReader> {
+    const reader = await this.reads.current(response);
+    if (!publicLedgerState(reader).registerEnabled) throw notFound();
+    return reader;
   }
 
   /** The inspection, only if published; 404 otherwise, the same answer as for one that does not exist. */
-  private async published(id: string): Promise<CatalogueInspection> {
-    await this.open();
-    const inspection = this.catalogue.inspection(id);
+  private async published(id: string, response: Response): Promise<{ reader: ReadModelReader; inspection: PublicInspection }> {
+    const reader = await this.open(response);
+    const inspection = findPublicInspection(reader, id);
     if (!inspection || inspection.responsePublishedOn === null) throw notFound();
-    return inspection;
+    return { reader, inspection };
   }
 
-  private async exportOf(id: string): Promise<ExportOrWhyNot> {
+  private async exportOf(reader: ReadModelReader, id: string): Promise<ExportOrWhyNot> {
     let key;
     try {
       key = this.officeKey.signingKey();
@@ -167,11 +170,11 @@ export class PublicRegisterController {
       if (error instanceof ProblemError) return { missing: 'The office has no signing key yet, so there is no signed export to check this page against.' };
       throw error;
     }
-    return publicExport(this.settings, id, this.catalogue.snapshot().position, key);
+    return publicExport(this.settings, id, publicLedgerState(reader).position, key);
   }
 
-  private send(response: Response, template: string, model: { title: string } & Record<string, unknown>, exported: ExportOrWhyNot | null, inspectionId: string | null = null): void {
-    const { digest, events } = this.catalogue.snapshot();
+  private send(reader: ReadModelReader, response: Response, template: string, model: { title: string } & Record<string, unknown>, exported: ExportOrWhyNot | null, inspectionId: string | null = null): void {
+    const { digest, events } = publicLedgerState(reader);
     const exportLinks =
       exported !== null && 'fileName' in exported
         ? {

@@ -1,0 +1,234 @@
+import {
+  INSPECTION_STREAM_PREFIX,
+  PUBLIC_REGISTER_STREAM,
+  STATUTORY_RESPONSE_STREAM_PREFIX,
+  occurredDay,
+  type InspectionEvent,
+  type RecommendationEvent,
+  type StatutoryResponseEvent,
+} from '@ledger/domain';
+import { isBookkeepingStream, type RecordedEvent } from '@ledger/event-store';
+import { EMPTY_LEDGER_DIGEST, nextLedgerDigest } from '@ledger/integrity';
+import type { Projection, ProjectionContext } from '../../projection';
+import { domainEventOf, envelopeOf } from '../shared/envelope';
+import { getRow, putRow, updateRows } from '../shared/rows';
+import { statusAfter } from './status-after';
+
+export const PUBLIC_REGISTER = 'public_register';
+
+/** What a change on the public record says, by the event that made it (the Atom feed's entries). */
+const PUBLIC_STATUS_WORDS: Partial<Record<RecommendationEvent['type'], string>> = {
+  RecommendationAccepted: 'accepted',
+  RecommendationPartiallyAccepted: 'partially accepted',
+  RecommendationRejected: 'not accepted',
+  RecommendationWorkStarted: 'in progress',
+  RecommendationMarkedComplete: 'reported complete',
+  RecommendationCompletionVerified: 'completion verified',
+  RecommendationReturnedForFurtherWork: 'returned for further work',
+  RecommendationClosed: 'closed',
+  RecommendationInspectorateClosureRecorded: 'closed by the inspectorate',
+  RecommendationSuperseded: 'superseded',
+  RecommendationMarkedNoLongerRelevant: 'no longer relevant',
+  RecommendationReopened: 'reopened',
+};
+
+interface FindingRow {
+  finding_id: string;
+  inspection_id: string;
+  reference: string | null;
+  status: string | null;
+  target_date: string | null;
+}
+
+/**
+ * What the public register, its Atom feed and the calendars read: each inspection's dates and
+ * publication, each finding's current status and dates, every target-date revision with its
+ * reason, the public changes, whether the office has switched the register on, and the running
+ * ledger digest over the log so far (the figure `ledger verify` gives as at the same event). People
+ * appear only as organisations (owners), never by name. Which inspections are public is decided
+ * when read (published response), so a publication shows the history before it.
+ */
+export const publicRegisterProjection: Projection = {
+  name: PUBLIC_REGISTER,
+  version: 1,
+  tables: {
+    inspections: {
+      columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, service TEXT NOT NULL, report_published_on TEXT NOT NULL, report_url TEXT,
+        response_deadline TEXT, deadline_revisions INTEGER NOT NULL DEFAULT 0, response_published_on TEXT, response_url TEXT, finding_count INTEGER NOT NULL DEFAULT 0`,
+      queryIndexes: ['response_published_on'],
+    },
+    findings: {
+      // A row is made when the inspection names the finding (its place in the inspection); the rest when it is issued.
+      columns: `finding_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, ordinal INTEGER NOT NULL, reference TEXT, number INTEGER, finding_type TEXT, text TEXT,
+        due_date TEXT, status TEXT, target_date TEXT, target_date_revisions INTEGER NOT NULL DEFAULT 0, owner_organisation TEXT,
+        completed_on TEXT, closed_on TEXT, closed_by_inspectorate_on TEXT`,
+      queryIndexes: ['inspection_id, ordinal'],
+    },
+    revisions: {
+      columns: `position INTEGER PRIMARY KEY, finding_id TEXT NOT NULL, on_day TEXT NOT NULL, from_date TEXT, to_date TEXT NOT NULL, reason TEXT`,
+      queryIndexes: ['finding_id'],
+    },
+    changes: {
+      columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, inspection_id TEXT NOT NULL, finding_id TEXT, recorded_at TEXT NOT NULL, on_day TEXT NOT NULL, title TEXT NOT NULL`,
+      queryIndexes: ['inspection_id'],
+    },
+    ledger: {
+      // One row: the switch and the running digest, with the log position it covers.
+      columns: `id INTEGER PRIMARY KEY CHECK (id = 1), register_enabled INTEGER NOT NULL, digest TEXT NOT NULL, events INTEGER NOT NULL, position INTEGER`,
+    },
+  },
+  apply(recorded: RecordedEvent, context: ProjectionContext): void {
+    const { streamId } = recorded;
+    if (isBookkeepingStream(streamId)) return;
+    keepDigest(recorded, context);
+    if (streamId === PUBLIC_REGISTER_STREAM) {
+      updateRows(context, 'ledger', 'id', 1, { register_enabled: recorded.type === 'PublicRegisterEnabled' ? 1 : 0 });
+    } else if (streamId.startsWith(INSPECTION_STREAM_PREFIX)) {
+      applyInspection(domainEventOf<InspectionEvent>(recorded), context);
+    } else if (streamId.startsWith(STATUTORY_RESPONSE_STREAM_PREFIX)) {
+      applyStatutory(domainEventOf<StatutoryResponseEvent>(recorded), recorded, context);
+    } else if (streamId.startsWith('recommendation-')) {
+      applyRecommendation(domainEventOf<RecommendationEvent>(recorded), recorded, context);
+    }
+  },
+};
+
+/** The digest chains each event's own hash in log order, as `ledger verify` does; an event without one is not counted. */
+function keepDigest(recorded: RecordedEvent, context: ProjectionContext): void {
+  const row = getRow<{ register_enabled: number; digest: string; events: number }>(context, 'ledger', 'id', 1) ?? { register_enabled: 0, digest: EMPTY_LEDGER_DIGEST, events: 0 };
+  const hash = recorded.metadata.hash;
+  const counted = typeof hash === 'string';
+  putRow(context, 'ledger', {
+    id: 1,
+    register_enabled: row.register_enabled,
+    digest: counted ? nextLedgerDigest(row.digest, hash) : row.digest,
+    events: row.events + (counted ? 1 : 0),
+    position: recorded.position,
+  });
+}
+
+function applyInspection(event: InspectionEvent, context: ProjectionContext): void {
+  switch (event.type) {
+    case 'InspectionRegistered':
+      putRow(context, 'inspections', {
+        inspection_id: event.inspectionId,
+        title: event.title,
+        service: event.service,
+        report_published_on: event.publishedOn,
+        report_url: event.reportUrl,
+        finding_count: 0,
+        deadline_revisions: 0,
+      });
+      event.findings.forEach((finding) => nameFinding(context, event.inspectionId, finding.findingId));
+      return;
+    case 'InspectionDetailsAmended': {
+      const { title, service, publishedOn, reportUrl } = event.changes;
+      const values = {
+        ...(title !== undefined ? { title } : {}),
+        ...(service !== undefined ? { service } : {}),
+        ...(publishedOn !== undefined ? { report_published_on: publishedOn } : {}),
+        ...(reportUrl !== undefined ? { report_url: reportUrl } : {}),
+      };
+      if (Object.keys(values).length > 0) updateRows(context, 'inspections', 'inspection_id', event.inspectionId, values);
+      return;
+    }
+    case 'FindingAdded':
+      nameFinding(context, event.inspectionId, event.finding.findingId);
+      return;
+  }
+}
+
+function nameFinding(context: ProjectionContext, inspectionId: string, findingId: string): void {
+  const inspection = getRow<{ finding_count: number }>(context, 'inspections', 'inspection_id', inspectionId);
+  if (!inspection) return;
+  context
+    .statement(`INSERT INTO ${context.table('findings')} (finding_id, inspection_id, ordinal) VALUES (?, ?, ?) ON CONFLICT (finding_id) DO NOTHING`)
+    .run(findingId, inspectionId, inspection.finding_count);
+  updateRows(context, 'inspections', 'inspection_id', inspectionId, { finding_count: inspection.finding_count + 1 });
+}
+
+function applyStatutory(event: StatutoryResponseEvent, recorded: RecordedEvent, context: ProjectionContext): void {
+  const inspection = getRow<{ title: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
+  if (!inspection) return;
+  const set = (values: Record<string, string | null>) => updateRows(context, 'inspections', 'inspection_id', event.inspectionId, values);
+  switch (event.type) {
+    case 'StatutoryResponseOpened':
+      return set({ response_deadline: event.deadline });
+    case 'StatutoryTimetableRevised':
+      set({ response_deadline: event.deadline });
+      context.statement(`UPDATE ${context.table('inspections')} SET deadline_revisions = deadline_revisions + 1 WHERE inspection_id = ?`).run(event.inspectionId);
+      return;
+    case 'StatutoryResponsePublished':
+    case 'ActionPlanPublished':
+      set({ response_published_on: event.publishedOn, response_url: event.url });
+      return change(context, recorded, event.inspectionId, null, event.publishedOn, `${event.type === 'ActionPlanPublished' ? 'Action plan' : 'Statutory response'} published: ${inspection.title}`);
+    default:
+      return;
+  }
+}
+
+function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent, context: ProjectionContext): void {
+  if (event.type === 'FindingIssued') {
+    context
+      .statement(`INSERT INTO ${context.table('findings')} (finding_id, inspection_id, ordinal) VALUES (?, ?, -1) ON CONFLICT (finding_id) DO NOTHING`)
+      .run(event.recommendationId, event.inspectionId);
+    updateRows(context, 'findings', 'finding_id', event.recommendationId, {
+      reference: event.reference,
+      number: event.number,
+      finding_type: event.findingType,
+      text: event.text,
+      due_date: event.dueDate,
+    });
+  }
+  const finding = getRow<FindingRow>(context, 'findings', 'finding_id', event.recommendationId);
+  if (!finding || finding.reference === null) return;
+  const set = (values: Record<string, string | number | null>) => updateRows(context, 'findings', 'finding_id', finding.finding_id, values);
+  set({ status: statusAfter(finding.status, event) });
+  const on = occurredDay(envelopeOf(recorded).occurredAt);
+  const reference = finding.reference;
+  switch (event.type) {
+    case 'RecommendationTargetDateSet':
+      revise(context, recorded, finding, on, null, event.targetDate, null);
+      return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date set to ${event.targetDate}`);
+    case 'RecommendationTargetDateChangeApproved':
+      revise(context, recorded, finding, on, event.from, event.to, event.reason);
+      return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date changed from ${event.from} to ${event.to}`);
+    case 'RecommendationOwnerAssigned':
+      return set({ owner_organisation: event.organisation });
+    case 'RecommendationMarkedComplete':
+      set({ completed_on: on });
+      break;
+    case 'RecommendationClosed':
+      set({ closed_on: on });
+      break;
+    case 'RecommendationInspectorateClosureRecorded':
+      set({ closed_by_inspectorate_on: event.closedOn });
+      break;
+    case 'RecommendationReopened':
+      set({ completed_on: null, closed_on: null, closed_by_inspectorate_on: null });
+      break;
+    default:
+      break;
+  }
+  const words = PUBLIC_STATUS_WORDS[event.type];
+  if (words) change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: ${words}`);
+}
+
+function revise(context: ProjectionContext, recorded: RecordedEvent, finding: FindingRow, on: string, from: string | null, to: string, reason: string | null): void {
+  putRow(context, 'revisions', { position: recorded.position, finding_id: finding.finding_id, on_day: on, from_date: from, to_date: to, reason });
+  context
+    .statement(`UPDATE ${context.table('findings')} SET target_date = ?, target_date_revisions = target_date_revisions + 1 WHERE finding_id = ?`)
+    .run(to, finding.finding_id);
+}
+
+function change(context: ProjectionContext, recorded: RecordedEvent, inspectionId: string, findingId: string | null, on: string, title: string): void {
+  putRow(context, 'changes', {
+    position: recorded.position,
+    event_id: recorded.id,
+    inspection_id: inspectionId,
+    finding_id: findingId,
+    recorded_at: envelopeOf(recorded).recordedAt,
+    on_day: on,
+    title,
+  });
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { actionOwner, issueFinding, officeStaff, performanceLead, REC_03, REC_05 } from '@ledger/domain/recommendation/sample-recommendations.fixture';
+import { SAMPLE_INSPECTION_ID, sampleInspectionRegistered } from '@ledger/domain/inspection/sample-inspection.fixture';
+import { PUBLIC_REGISTER_STREAM, type RecommendationCommand } from '@ledger/domain';
+import type { EventStore, JsonObject, RecordedEvent } from '@ledger/event-store';
+import { ledgerDigest } from '@ledger/integrity';
+import { ScratchReadModels } from '../shared/scratch-read-models';
+import { DecidedLog } from '../testing/decided-log.fixture';
+import { publicRegisterProjection } from './public-register.projection';
+import {
+  allPublicRegisterInspections,
+  findPublicInspection,
+  publicChanges,
+  publicFindingsOf,
+  publicLedgerState,
+  publishedInspections,
+  publicTargetDateRevisions,
+} from './public-register.queries';
+
+/**
+ * The sample inspection, its statutory response and two findings, written as the ledger would:
+ * the recommendations by the domain's deciders, the rest as stored events. Each event carries a
+ * hash (made up: the digest only chains them), and an idempotency record sits in the log as the
+ * API leaves them.
+ */
+class PublicLog {
+  private readonly decided = new DecidedLog();
+  readonly events: RecordedEvent[] = [];
+
+  stored(streamId: string, type: string, data: object, at: string): void {
+    this.push({ streamId, revision: 0n, position: 0n, id: randomUUID(), type, data: data as JsonObject, metadata: envelope(at), created: new Date(at) });
+  }
+
+  recommendation(day: string, by: typeof officeStaff, command: RecommendationCommand): void {
+    for (const event of this.decided.recommendation(command, { by, at: `${day}T10:00:00Z` })) this.push(event);
+  }
+
+  private push(event: RecordedEvent): void {
+    const position = BigInt(this.events.length + 1);
+    this.events.push({ ...event, position, metadata: { ...event.metadata, hash: `hash-${position}` } });
+  }
+}
+
+function envelope(at: string): JsonObject {
+  return { actor: { id: officeStaff.id, name: officeStaff.name, role: officeStaff.role, organisation: officeStaff.organisation }, occurredAt: at, recordedAt: at, schemaVersion: 1, source: 'api' };
+}
+
+const statutory = `statutory-response-${SAMPLE_INSPECTION_ID}`;
+const rec03 = REC_03.findingId;
+
+function sampleLog(): PublicLog {
+  const log = new PublicLog();
+  const { type: _type, ...registered } = sampleInspectionRegistered;
+  log.stored(`inspection-${SAMPLE_INSPECTION_ID}`, 'InspectionRegistered', registered, '2024-08-27T09:00:00Z');
+  log.stored(statutory, 'StatutoryResponseOpened', { inspectionId: SAMPLE_INSPECTION_ID, service: 'police', reportPublishedOn: '2024-08-22', responsePeriodDays: 56, deadline: '2024-10-16' }, '2024-08-27T09:01:00Z');
+  log.stored(statutory, 'StatutoryTimetableRevised', { inspectionId: SAMPLE_INSPECTION_ID, service: 'police', reportPublishedOn: '2024-08-22', responsePeriodDays: 70, deadline: '2024-10-30', reason: 'Agreed extension' }, '2024-09-01T09:00:00Z');
+  log.recommendation('2024-08-27', officeStaff, issueFinding(REC_03));
+  log.recommendation('2024-08-27', officeStaff, issueFinding(REC_05));
+  log.stored('idempotency-some-command', 'CommandRecorded', { commandId: 'x' }, '2024-08-27T10:00:00Z');
+  log.recommendation('2024-09-25', officeStaff, { type: 'AcceptRecommendation', recommendationId: rec03, commitment: 'Train every detective', plannedCompletionDate: '2025-01-31' });
+  log.recommendation('2024-10-03', officeStaff, { type: 'AssignOwner', recommendationId: rec03, owner: 'Head of L&D', organisation: 'Cumbria Constabulary' });
+  log.recommendation('2025-01-06', officeStaff, { type: 'RequestTargetDateChange', recommendationId: rec03, from: '2025-01-31', to: '2025-04-30', reason: 'Course places' });
+  log.recommendation('2025-01-08', performanceLead, { type: 'ApproveTargetDateChange', recommendationId: rec03 });
+  return log;
+}
+
+function project(events: readonly RecordedEvent[]): ScratchReadModels {
+  const scratch = ScratchReadModels.create([publicRegisterProjection]);
+  events.forEach((event) => scratch.apply(event));
+  return scratch;
+}
+
+function withScratch<T>(events: readonly RecordedEvent[], read: (scratch: ScratchReadModels) => T): T {
+  const scratch = project(events);
+  try {
+    return read(scratch);
+  } finally {
+    scratch.close();
+  }
+}
+
+describe('public register read model', () => {
+  it('keeps each finding of the inspection in its order, with its current status (by the domain: an owner starts the work), owner organisation and target date', () => {
+    const findings = withScratch(sampleLog().events, (scratch) => publicFindingsOf(scratch, SAMPLE_INSPECTION_ID));
+    expect(findings.map((f) => [f.reference, f.status, f.targetDate, f.targetDateRevisions, f.ownerOrganisation])).toEqual([
+      ['REC 03', 'InProgress', '2025-04-30', 2, 'Cumbria Constabulary'],
+      ['REC 05', 'Issued', null, 0, null],
+    ]);
+  });
+
+  it('keeps every target date set or approved, in order, with the day and the reason; a request not yet approved is not one', () => {
+    const log = sampleLog();
+    log.recommendation('2025-02-01', officeStaff, { type: 'RequestTargetDateChange', recommendationId: rec03, from: '2025-04-30', to: '2025-06-30', reason: 'Still waiting' });
+    const revisions = withScratch(log.events, (scratch) => publicTargetDateRevisions(scratch, SAMPLE_INSPECTION_ID).get(rec03));
+    expect(revisions).toEqual([
+      { on: '2024-09-25', from: null, to: '2025-01-31', reason: null },
+      { on: '2025-01-08', from: '2025-01-31', to: '2025-04-30', reason: 'Course places' },
+    ]);
+  });
+
+  it('dates a completion handed in by the day it happened', () => {
+    const log = sampleLog();
+    log.recommendation('2025-03-01', actionOwner, { type: 'SubmitEvidence', recommendationId: rec03, evidenceId: 'ev-1', title: 'Register', reference: 'DOC-1', sha256: 'b'.repeat(64), classification: 'OFFICIAL' });
+    log.recommendation('2025-03-01', actionOwner, { type: 'MarkComplete', recommendationId: rec03, summary: 'Done', evidenceIds: ['ev-1'] });
+    const completed = withScratch(log.events, (scratch) => publicFindingsOf(scratch, SAMPLE_INSPECTION_ID)[0]);
+    expect([completed.status, completed.completedOn]).toEqual(['AwaitingVerification', '2025-03-01']);
+  });
+
+  it('makes an inspection public only once its response is published, and then lists its changes, latest first', () => {
+    const log = sampleLog();
+    withScratch(log.events, (scratch) => {
+      expect(publishedInspections(scratch)).toEqual([]);
+      expect(publicChanges(scratch, 10)).toEqual([]);
+      expect(allPublicRegisterInspections(scratch).map((i) => [i.inspectionId, i.responseDeadline, i.deadlineRevisions])).toEqual([[SAMPLE_INSPECTION_ID, '2024-10-30', 1]]);
+    });
+    log.stored(statutory, 'StatutoryResponsePublished', { inspectionId: SAMPLE_INSPECTION_ID, publishedOn: '2024-10-10', url: 'https://example.org/response' }, '2024-10-10T12:00:00Z');
+    withScratch(log.events, (scratch) => {
+      expect(publishedInspections(scratch).map((i) => [i.inspectionId, i.responsePublishedOn, i.responseUrl])).toEqual([[SAMPLE_INSPECTION_ID, '2024-10-10', 'https://example.org/response']]);
+      expect(publicChanges(scratch, 10).map((c) => c.title)).toEqual([
+        `Statutory response published: ${sampleInspectionRegistered.title}`,
+        'REC 03: target date changed from 2025-01-31 to 2025-04-30',
+        'REC 03: in progress',
+        'REC 03: target date set to 2025-01-31',
+        'REC 03: accepted',
+      ]);
+      expect(findPublicInspection(scratch, 'no-such-inspection')).toBeUndefined();
+    });
+  });
+
+  it('names no person: owners appear as their organisation only', () => {
+    const rows = withScratch(sampleLog().events, (scratch) => JSON.stringify([publicFindingsOf(scratch, SAMPLE_INSPECTION_ID), allPublicRegisterInspections(scratch), publicChanges(scratch, 100)]));
+    for (const name of ['Head of L&D', officeStaff.name, performanceLead.name]) expect(rows).not.toContain(name);
+  });
+
+  it('follows the office switching the register on and off', () => {
+    const log = sampleLog();
+    expect(withScratch(log.events, (scratch) => publicLedgerState(scratch).registerEnabled)).toBe(false);
+    log.stored(PUBLIC_REGISTER_STREAM, 'PublicRegisterEnabled', {}, '2024-10-11T09:00:00Z');
+    expect(withScratch(log.events, (scratch) => publicLedgerState(scratch).registerEnabled)).toBe(true);
+    log.stored(PUBLIC_REGISTER_STREAM, 'PublicRegisterDisabled', {}, '2024-10-12T09:00:00Z');
+    expect(withScratch(log.events, (scratch) => publicLedgerState(scratch).registerEnabled)).toBe(false);
+  });
+
+  it('keeps the same ledger digest and count as the integrity library over the same log, leaving out bookkeeping', async () => {
+    const { events } = sampleLog();
+    const store = { readAll: async function* () { yield* events; } } as unknown as EventStore;
+    const expected = await ledgerDigest(store);
+    const state = withScratch(events, (scratch) => publicLedgerState(scratch));
+    expect({ digest: state.digest, events: state.events }).toEqual({ digest: expected.digest, events: expected.events });
+    expect(state.events).toBe(events.length - 1);
+    expect(state.position).toBe(events[events.length - 1].position);
+  });
+});
