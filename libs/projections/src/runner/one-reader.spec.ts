@@ -146,6 +146,7 @@ describe('the projection engine', () => {
     cleanups.push(() => outside?.close());
     await runner.start();
     expect(await readModels.waitForPosition(12n, 5000)).toBe(true);
+    await runner.whenCaughtUp();
     await runner.stop();
 
     // The index `apply` may look up through is there from the start; the query-only one once caught up.

@@ -104,6 +104,8 @@ export class ProjectionRunner {
   /** Restarts of the live lane, one after the other. */
   private liveChain: Promise<void> = Promise.resolve();
   private liveRestartQueued = false;
+  private liveIsCaughtUp = false;
+  private caughtUpWaiters: (() => void)[] = [];
   private readonly buildLanes = new Set<Lane>();
   private pendingBuilds: Slot[] = [];
   private retry: NodeJS.Timeout | null = null;
@@ -215,12 +217,31 @@ export class ProjectionRunner {
         stale: (writer) => this.liveStale(writer),
         caughtUp: (caughtUp) => {
           for (const writer of caughtUp.writers) writer.ensureIndexes();
+          if (this.live === lane) this.liveCaughtUp();
           return 'continue';
         },
       });
       this.live = lane;
+      this.liveIsCaughtUp = false;
       void lane.done.then((end) => this.liveEnded(lane, end));
     });
+  }
+
+  /**
+   * Resolves once the live projections have read the log as it stood when they started reading it,
+   * and have built their query-only indexes: before that, a freshly loaded generation answers its
+   * queries without them (a benchmark or a tool that loads and then queries waits for this).
+   */
+  whenCaughtUp(): Promise<void> {
+    if (this.liveIsCaughtUp) return Promise.resolve();
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  private liveCaughtUp(): void {
+    this.liveIsCaughtUp = true;
+    const waiters = this.caughtUpWaiters;
+    this.caughtUpWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Resolves once the live lane has stopped (when not running) or restarted. */
