@@ -1,29 +1,43 @@
-import type { RecommendationEvent } from './recommendation-events';
+import type { FindingIssued, RecommendationEvent } from './recommendation-events';
+import type { RecommendationStatus } from './recommendation-status';
 import { isIssued, type IssuedRecommendationState, type RecommendationState } from './recommendation-state';
 
 export function evolveRecommendation(state: RecommendationState, event: RecommendationEvent): RecommendationState {
-  if (event.type === 'FindingIssued') {
-    return {
-      status: 'Issued',
-      recommendationId: event.recommendationId,
-      inspectionId: event.inspectionId,
-      reference: event.reference,
-      findingType: event.findingType,
-      dueDate: event.dueDate,
-      applicability: 'not-assessed',
-      decision: null,
-      owner: null,
-      targetDate: null,
-      pendingTargetDateChange: null,
-      actions: {},
-      dependencies: {},
-      evidenceIds: [],
-      markedCompleteBy: null,
-    };
-  }
+  if (event.type === 'FindingIssued') return issued(event);
   // An event before the finding was issued means a corrupt stream: stop rather than guess.
   if (!isIssued(state)) throw new Error(`${event.type} cannot be applied to recommendation ${event.recommendationId}: it was never issued`);
   return evolveIssued(state, event);
+}
+
+/**
+ * A finding's status after one more event, from its status before alone: no status change below
+ * reads anything else of the state. For read models that keep the status, not the state.
+ */
+export function recommendationStatusAfter(status: RecommendationStatus | null, event: RecommendationEvent): RecommendationStatus {
+  if (event.type === 'FindingIssued') return issued(event).status;
+  if (status === null) throw new Error(`${event.type} cannot be applied to recommendation ${event.recommendationId}: it was never issued`);
+  const blank = issued({ recommendationId: event.recommendationId, inspectionId: '', reference: '', findingType: 'recommendation', dueDate: null });
+  return evolveIssued({ ...blank, status }, event).status;
+}
+
+function issued(event: Pick<FindingIssued, 'recommendationId' | 'inspectionId' | 'reference' | 'findingType' | 'dueDate'>): IssuedRecommendationState {
+  return {
+    status: 'Issued',
+    recommendationId: event.recommendationId,
+    inspectionId: event.inspectionId,
+    reference: event.reference,
+    findingType: event.findingType,
+    dueDate: event.dueDate,
+    applicability: 'not-assessed',
+    decision: null,
+    owner: null,
+    targetDate: null,
+    pendingTargetDateChange: null,
+    actions: {},
+    dependencies: {},
+    evidenceIds: [],
+    markedCompleteBy: null,
+  };
 }
 
 function evolveIssued(state: IssuedRecommendationState, event: Exclude<RecommendationEvent, { type: 'FindingIssued' }>): IssuedRecommendationState {

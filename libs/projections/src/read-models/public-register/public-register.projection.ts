@@ -3,8 +3,10 @@ import {
   PUBLIC_REGISTER_STREAM,
   STATUTORY_RESPONSE_STREAM_PREFIX,
   occurredDay,
+  recommendationStatusAfter,
   type InspectionEvent,
   type RecommendationEvent,
+  type RecommendationStatus,
   type StatutoryResponseEvent,
 } from '@ledger/domain';
 import { isBookkeepingStream, type RecordedEvent } from '@ledger/event-store';
@@ -12,7 +14,6 @@ import { EMPTY_LEDGER_DIGEST, nextLedgerDigest } from '@ledger/integrity';
 import type { Projection, ProjectionContext } from '../../projection';
 import { domainEventOf, envelopeOf } from '../shared/envelope';
 import { getRow, putRow, updateRows } from '../shared/rows';
-import { statusAfter } from './status-after';
 
 export const PUBLIC_REGISTER = 'public_register';
 
@@ -183,7 +184,7 @@ function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent
   const finding = getRow<FindingRow>(context, 'findings', 'finding_id', event.recommendationId);
   if (!finding || finding.reference === null) return;
   const set = (values: Record<string, string | number | null>) => updateRows(context, 'findings', 'finding_id', finding.finding_id, values);
-  set({ status: statusAfter(finding.status, event) });
+  set({ status: recommendationStatusAfter(finding.status as RecommendationStatus | null, event) });
   const on = occurredDay(envelopeOf(recorded).occurredAt);
   const reference = finding.reference;
   switch (event.type) {
