@@ -22,7 +22,7 @@ export interface SessionOptions {
  * started (`start`) and Chromium launched once, both closed afterwards, and a new page per test.
  * Read `ledger` and `page` inside the tests: they are set by the hooks.
  */
-export function browserSession<Ledger extends { stop(): Promise<void> }>(start: () => Promise<Ledger>, { width = 1280, timeout = 10_000 }: SessionOptions = {}): BrowserSession<Ledger> {
+export function browserSession<Ledger extends { stop(): Promise<void> }>(start: () => Promise<Ledger>, { width = 1280, timeout = 20_000 }: SessionOptions = {}): BrowserSession<Ledger> {
   const session = {} as { ledger: Ledger; browser: TestBrowser; page: Page };
   beforeAll(async () => {
     session.ledger = await start();
