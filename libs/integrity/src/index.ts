@@ -22,3 +22,7 @@ export { expectedContent, readManifest } from './manifest/read-manifest';
 export { type ExportCheck, verifyExport } from './manifest/verify-export';
 export { ImportRefusedError, type ImportResult, importLedger } from './import/import-ledger';
 export { ledgerEventStore, openLedgerEventStore } from './ledger-event-store';
+export { type PublicExportOptions, exportPublicToFile, planPublicExport } from './public-export/export-public';
+export { type PublicExportRecord, parsePublicLine, toPublicLine, toPublicRecord } from './public-export/public-line';
+export { PUBLIC_CHECKS, PUBLIC_EXPORT_FORMAT, type PublicExportManifest, manifestFormat, readPublicManifest } from './public-export/public-manifest';
+export { type FullExportBinding, type PublicExportCheck, bindToFullExport, verifyPublicExport } from './public-export/verify-public-export';

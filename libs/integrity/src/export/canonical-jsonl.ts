@@ -38,7 +38,7 @@ export function toExportLine(event: { streamId: string; revision: bigint; id: st
 /** A line of an export file that cannot be read as an event. */
 export class ExportLineError extends Error {
   constructor(
-    readonly problem: 'truncated' | 'malformed',
+    readonly problem: 'truncated' | 'malformed' | 'withheld-field',
     readonly line: number,
     readonly detail: string,
     readonly streamId: string | null = null,
@@ -52,9 +52,10 @@ export class ExportLineError extends Error {
 /**
  * The events of an export file, one line at a time (memory stays flat). Throws ExportLineError at
  * the first line that is not a canonical record, or at a last line with no newline: every line
- * the exporter writes ends with one, so a missing newline means the file was cut short.
+ * the exporter writes ends with one, so a missing newline means the file was cut short. `parse`
+ * reads one line (the public export's lines are read with their own).
  */
-export async function* readExportFile(file: string): AsyncGenerator<LedgerEvent> {
+export async function* readExportFile<E extends LedgerEvent = LedgerEvent>(file: string, parse: (text: string, line: number) => E = parseExportLine as (text: string, line: number) => E): AsyncGenerator<E> {
   let pending = '';
   let lineNumber = 0;
   for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
@@ -62,7 +63,7 @@ export async function* readExportFile(file: string): AsyncGenerator<LedgerEvent>
     let start = 0;
     for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n', start)) {
       lineNumber += 1;
-      yield parseExportLine(pending.slice(start, end), lineNumber);
+      yield parse(pending.slice(start, end), lineNumber);
       start = end + 1;
     }
     pending = pending.slice(start);
@@ -122,12 +123,12 @@ export function parseExportLine(text: string, line: number): LedgerEvent {
   };
 }
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The ids a damaged line still shows, to say whose line it was. */
-function salvage(text: string): { streamId: string | null; eventId: string | null } {
+export function salvage(text: string): { streamId: string | null; eventId: string | null } {
   const field = (name: string) => new RegExp(`"${name}":"((?:[^"\\\\]|\\\\.)*)"`).exec(text)?.[1] ?? null;
   return { streamId: field('streamId'), eventId: field('eventId') };
 }

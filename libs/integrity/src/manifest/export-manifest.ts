@@ -116,7 +116,7 @@ export async function writeManifestFile(file: string, manifest: ExportManifest, 
 }
 
 /** The bytes a signature covers: the canonical JSON of the manifest without its signature. */
-export function signedBytes(manifest: ExportManifest): Buffer {
+export function signedBytes(manifest: { signature?: ManifestSignature }): Buffer {
   const { signature: _signature, ...unsigned } = manifest;
   return Buffer.from(canonicalize(unsigned) as string, 'utf8');
 }

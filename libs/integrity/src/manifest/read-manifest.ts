@@ -21,7 +21,7 @@ export function readManifest(file: string): ExportManifest {
   return manifest as ExportManifest;
 }
 
-export function expectedContent(manifest: ExportManifest): ExpectedContent {
+export function expectedContent(manifest: ExpectedContent): ExpectedContent {
   return {
     events: manifest.events,
     digest: manifest.digest,

@@ -49,18 +49,21 @@ export function readPublicKey(file: string): KeyObject {
   return key;
 }
 
-export function signManifest(manifest: ExportManifest, privateKey: KeyObject): ExportManifest {
+/** Any signed manifest: the export's, or the public export's. */
+type Signable = { signature?: ManifestSignature };
+
+export function signManifest<M extends Signable = ExportManifest>(manifest: M, privateKey: KeyObject): M {
   const { signature: _previous, ...unsigned } = manifest;
   const signature: ManifestSignature = {
     algorithm: 'Ed25519',
     keyId: keyId(privateKey),
     value: sign(null, signedBytes(unsigned), privateKey).toString('base64'),
   };
-  return { ...unsigned, signature };
+  return { ...unsigned, signature } as M;
 }
 
 /** Null when the signature holds; otherwise why not. */
-export function signatureProblem(manifest: ExportManifest, publicKey: KeyObject): string | null {
+export function signatureProblem(manifest: Signable, publicKey: KeyObject): string | null {
   const signature = manifest.signature;
   if (signature === undefined) return 'the manifest is not signed';
   if (signature.algorithm !== 'Ed25519') return `the manifest is signed with ${String(signature.algorithm)}, not Ed25519`;

@@ -27,7 +27,11 @@ export type BreakProblem =
   /** The manifest's signature does not verify with the public key given. */
   | 'signature-invalid'
   /** A file the manifest lists cannot be read. */
-  | 'file-missing';
+  | 'file-missing'
+  /** A public export's line carries a field the public export withholds (a recorder, a name, an unpublished field). */
+  | 'withheld-field'
+  /** A public export's line differs from the full export's event, or leaves out one of its streams' events. */
+  | 'full-export-mismatch';
 
 /** The first place where a ledger or an export stops being provably intact. */
 export interface ChainBreak {

@@ -15,7 +15,7 @@ import { verifyEvents } from './verify-events';
 export async function verifyExportFile(file: string, manifest?: ExportManifest | null): Promise<VerificationReport> {
   const report = await verifyEvents(readExportFile(file), manifest ? { expected: expectedContent(manifest) } : {});
   if (!report.ok || !manifest) return report;
-  const found = manifestConsistency(manifest) ?? (await fileHashMismatch(file, manifest));
+  const found = manifestConsistency(manifest) ?? (await fileHashMismatch(file, manifest.files));
   return found ? { ...report, ok: false, break: found } : report;
 }
 
@@ -27,8 +27,9 @@ function manifestConsistency(manifest: ExportManifest): ChainBreak | null {
     : { problem: 'manifest-mismatch', streamId: null, revision: null, eventId: null, detail: 'the manifest says it holds the whole ledger, but its sequences or digests say otherwise' };
 }
 
-async function fileHashMismatch(file: string, manifest: ExportManifest): Promise<ChainBreak | null> {
-  const listed = manifest.files.find((entry) => entry.name === path.basename(file));
+/** Null when the file's SHA-256 is the one its manifest lists (or it lists none for it). */
+export async function fileHashMismatch(file: string, files: readonly { name: string; sha256: string }[]): Promise<ChainBreak | null> {
+  const listed = files.find((entry) => entry.name === path.basename(file));
   if (!listed) return null;
   const actual = await sha256OfFile(file);
   return actual === listed.sha256
