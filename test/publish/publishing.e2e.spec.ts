@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import ICAL from 'ical.js';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { planPageImport, PageImportRecorder } from '@ledger/application/import-page';
 import { createKeyPair, ledgerDigest } from '@ledger/integrity';
-import { COMMANDS } from '../../apps/cli/src/commands';
-import { runCli } from '../../apps/cli/src/run-cli';
 import { logSnapshot, removeDataDir, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { ledgerProcess } from '../integrity/support/run-ledger';
 import { bearer, FORCE, startSignedInLedger, type SignedInLedger } from '../access/support/signed-in-ledger';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -50,7 +48,10 @@ describe('publishing: the response page, the public register, its export and fee
     await ledger.http().post(`${rec}/assign-owner`).set(bearer(ledger.people.office)).send({ owner: 'Head of Learning', organisation: FORCE }).expect(200);
     await ledger.http().post(`${rec}/target-date-changes`).set(bearer(ledger.people['force-lead'])).send({ from: '2025-01-31', to: '2025-03-31', reason: 'Trainer shortage in the autumn' }).expect(200);
     await ledger.http().post(`${rec}/target-date-changes/approve`).set(bearer(ledger.people.commissioner)).send({ comment: null }).expect(200);
-    names = [IMPORTER.name, ...Object.values(ledger.people).map((p) => p.person.name), ledger.otherForceLead.person.name];
+    // Progress the office records on a named officer's behalf, naming another; a scrutiny challenge naming the inspection.
+    await ledger.http().post(`${rec}/progress`).set(bearer(ledger.people.office)).send({ narrative: 'Sergeant Ann Example trained 40 detectives', percentComplete: 20, rag: 'green', onBehalfOf: { name: 'Detective Superintendent Bob Example', role: 'Head of Crime', organisation: FORCE } }).expect(200);
+    await ledger.http().post('/api/challenges').set(bearer(ledger.people.scrutiny)).send({ forum: 'Police and Crime Panel', meetingDate: '2025-02-04', question: 'Why did REC 03 slip? (a challenge question)', answerDueBy: '2025-03-04', inspectionId: published.inspectionId }).expect(201);
+    names = [IMPORTER.name, ...Object.values(ledger.people).map((p) => p.person.name), ledger.otherForceLead.person.name, 'Detective Superintendent Bob Example'];
   }, 120_000);
 
   afterAll(async () => {
@@ -139,7 +140,7 @@ describe('publishing: the response page, the public register, its export and fee
       for (const page of [list.text, detail.text]) for (const name of names) expect(visibleText(page)).not.toContain(name);
     });
 
-    it('shows the ledger digest it was built from, and links a signed export that verifies offline', async () => {
+    it('shows the ledger digest it was built from, and links a signed public export that verifies offline (a separate process) and holds no name, nothing unpublished and no challenge', async () => {
       const detail = await ledger.http().get(`/public/inspections/${published.inspectionId}`).expect(200);
       const digest = await ledgerDigest(ledger.store);
       expect(visibleText(detail.text)).toContain(`as at event ${digest.events}. Ledger digest: ${digest.digest}`);
@@ -156,17 +157,38 @@ describe('publishing: the response page, the public register, its export and fee
         fs.writeFileSync(path.join(folder, decodeURIComponent(link.split('/').pop()!)), file.body as Buffer);
       }
       const manifest = fs.readdirSync(folder).find((name) => name.endsWith('.manifest.json'))!;
-      const stdout = new PassThrough();
-      const out: Buffer[] = [];
-      stdout.on('data', (c: Buffer) => out.push(c));
-      const code = await runCli(['verify-export', path.join(folder, manifest), '--public-key', path.join(folder, 'office-public-key.pem')], { env: {}, stdout, stderr: new PassThrough() }, COMMANDS);
-      expect({ code, out: Buffer.concat(out).toString() }).toEqual({ code: 0, out: expect.stringContaining('OK:') });
-      // Whole streams of this inspection only: its own, its statutory response's, its five findings' and its title's reservation.
-      const listed = (JSON.parse(fs.readFileSync(path.join(folder, manifest), 'utf8')).streamList as { streamId: string }[]).map((s) => s.streamId);
+      // Offline: a separate CLI process, given only the downloaded files.
+      const checked = ledgerProcess(['verify-export', path.join(folder, manifest), '--public-key', path.join(folder, 'office-public-key.pem')], {});
+      expect(checked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK: .*a public export of inspection /) });
+      expect(checked.stdout).toContain('Not checked, because the public export withholds part of what each hash covers');
+      // Whole streams of this inspection only: its own, its statutory response's and its five findings'.
+      const parsed = JSON.parse(fs.readFileSync(path.join(folder, manifest), 'utf8'));
+      expect(parsed.format).toBe('pfcc-ledger-public-export/1');
+      const listed = (parsed.streamList as { streamId: string }[]).map((s) => s.streamId);
       expect(listed.filter((id) => id.startsWith('recommendation-'))).toHaveLength(5);
       expect(listed).toEqual(expect.arrayContaining([`inspection-${published.inspectionId}`, `statutory-response-${published.inspectionId}`, `recommendation-${published.rec03}`]));
-      expect(listed).toHaveLength(8);
-      expect(listed.some((id) => id.includes(unpublishedId))).toBe(false);
+      expect(listed).toHaveLength(7);
+
+      // Nothing names a person who recorded anything, on whose behalf, or an owner; nothing of the unpublished inspection or of a challenge.
+      const texts = fs.readdirSync(folder).filter((name) => !name.endsWith('.pem')).map((name) => fs.readFileSync(path.join(folder, name), 'utf8'));
+      const personal = new Set<string>();
+      let challenges = 0;
+      for await (const event of ledger.store.readAll()) {
+        for (const who of [event.metadata.actor, event.metadata.onBehalfOf] as ({ id?: string; name: string } | undefined)[]) {
+          if (who) for (const value of [who.name, who.id]) if (value) personal.add(JSON.stringify(value));
+        }
+        if (event.type === 'RecommendationOwnerAssigned') personal.add(JSON.stringify(event.data.owner));
+        if (event.streamId.startsWith('challenge-')) challenges += 1;
+      }
+      expect(challenges).toBeGreaterThan(0);
+      expect([...personal]).toEqual(expect.arrayContaining(['"Jane Importer-Smith"', '"Test office"', '"Chief Constable"', '"Head of Learning"', '"Detective Superintendent Bob Example"']));
+      for (const text of texts) {
+        for (const value of personal) expect({ value, found: text.includes(value) }).toEqual({ value, found: false });
+        for (const name of names) expect({ name, found: text.includes(name) }).toEqual({ name, found: false });
+        for (const unpublished of [unpublishedId, 'Example Fire and Rescue Service', 'challenge-', 'a challenge question', 'Sergeant Ann Example', 'Head of Learning']) {
+          expect({ unpublished, found: text.includes(unpublished) }).toEqual({ unpublished, found: false });
+        }
+      }
     });
 
     it('publishes an Atom feed of public changes that parses, about published inspections only', async () => {

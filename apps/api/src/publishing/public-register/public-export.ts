@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NO_FILTER, exportToFile, manifestFileFor } from '@ledger/integrity';
+import { exportPublicToFile, manifestFileFor } from '@ledger/integrity';
 import type { PublishingSettings } from '../publishing.settings';
 
 export interface PublicExport {
@@ -16,9 +16,10 @@ function safe(text: string): string {
 }
 
 /**
- * The signed export of one published inspection: its whole streams (the inspection's, its
- * findings', its statutory response's), so that it verifies on its own with
- * `ledger verify-export`. Made once per ledger position and kept in
+ * The signed public export of one published inspection (`pfcc-ledger-public-export/1`): its whole
+ * streams (the inspection's, its findings', its statutory response's), each event with its hashes
+ * and dates and only the fields the register publishes, so that it verifies on its own with
+ * `ledger verify-export` and names no one. Made once per ledger position and kept in
  * `<data dir>/public-exports/<inspection>/<position>/`; older ones of the inspection are removed.
  */
 export async function publicExport(settings: PublishingSettings, inspectionId: string, position: bigint | null, signingKey: KeyObject): Promise<PublicExport> {
@@ -29,7 +30,7 @@ export async function publicExport(settings: PublishingSettings, inspectionId: s
   const manifestName = path.basename(manifestFileFor(file));
   if (!fs.existsSync(path.join(folder, manifestName))) {
     fs.mkdirSync(folder, { recursive: true });
-    await exportToFile(settings.rawStore, file, { format: 'jsonl', filter: { ...NO_FILTER, inspection: inspectionId }, signingKey });
+    await exportPublicToFile(settings.rawStore, file, { inspectionId, signingKey });
     for (const old of fs.readdirSync(base)) if (old !== path.basename(folder)) fs.rmSync(path.join(base, old), { recursive: true, force: true });
   }
   return { folder, fileName, manifestName };

@@ -183,8 +183,9 @@ export class PublicRegisterController {
             fileHref: `${exportBase(inspectionId)}/${exported.fileName}`,
             manifestHref: `${exportBase(inspectionId)}/${exported.manifestName}`,
             explanation:
-              "The export holds this inspection's streams whole, from their first event, exactly as the ledger recorded them and signed with the office's key, so that every hash can be recomputed. " +
-              "Nothing in those streams is withheld: each event's envelope says which role and organisation recorded it and, because the hashes cover it, who. Other inspections' streams are left out, as the manifest's filter says.",
+              "The export lists every event of this inspection's streams, whole from their first event and in the ledger's order, with each event's hash, its link to the one before, and when it happened and was recorded, signed with the office's key. " +
+              "Of each event it gives only what this register publishes: who recorded it, and anything the office has not published, are withheld, and the manifest says exactly what and why. " +
+              'Each hash covers the withheld fields too, so it cannot be recomputed from this file alone; the signature, the chain links, whole streams and the digest can, as below.',
           }
         : null;
     sendPage(
