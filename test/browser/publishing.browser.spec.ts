@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { PageImportRecorder, planPageImport } from '@ledger/application/import-page';
 import { createKeyPair } from '@ledger/integrity';
 import { removeDataDir, startLedger, temporaryDataDir, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
+import { DEVELOPMENT_PEOPLE } from '../../apps/api/src/identity/dev-users';
+import { ledgerProcess } from '../integrity/support/run-ledger';
 import { axeViolations } from './axe';
 import { launchChromium, type TestBrowser } from './chromium';
 
@@ -37,6 +39,10 @@ describe.each([
     await recorder.record(firePlan, { actor, source: 'import' });
     police = sample.inspectionId!;
     fire = firePlan.inspectionId!;
+    // Development people record on a published finding: an owner, and progress on a named officer's behalf.
+    const rec = `/api/recommendations/${sample.findings[0].findingId}`;
+    await ledger.http().post(`${rec}/assign-owner`).send({ owner: 'Head of Learning and Development', organisation: 'Cumbria Constabulary' }).expect(200);
+    await ledger.http().post(`${rec}/progress`).send({ narrative: 'Training under way', percentComplete: 10, rag: 'amber', onBehalfOf: { name: 'Inspector Carol Example', role: 'Training lead', organisation: 'Cumbria Constabulary' } }).expect(200);
     await ledger.http().post('/api/public-register').send({ enabled: true }).expect(200);
     browser = await launchChromium();
   }, 60_000);
@@ -72,6 +78,25 @@ describe.each([
     expect(answer?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+  });
+
+  it('downloads the public export, its manifest and the key: `ledger verify-export` accepts them offline, and they name no one', async () => {
+    await page.goto(`${ledger.url}/public/inspections/${police}`);
+    const folder = fs.mkdtempSync(path.join(ledger.dataDir, 'public-download-'));
+    const saved: string[] = [];
+    for (const name of [/Signed public export/, /Its manifest/, /The office's public key/]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      saved.push(path.join(folder, download.suggestedFilename()));
+      await download.saveAs(saved[saved.length - 1]);
+    }
+    const [file, manifest, key] = saved;
+    expect(path.basename(manifest)).toBe(`${path.basename(file)}.manifest.json`);
+    const checked = ledgerProcess(['verify-export', manifest, '--public-key', key], {});
+    expect(checked).toMatchObject({ code: 0, stdout: expect.stringContaining(`a public export of inspection ${police}`) });
+    const recorded = ['Importer', 'importer', 'Head of Learning and Development', 'Inspector Carol Example', 'Training under way', fire, 'Example Fire and Rescue Service', ...DEVELOPMENT_PEOPLE.flatMap((p) => [p.name, p.id])];
+    for (const text of [fs.readFileSync(file, 'utf8'), fs.readFileSync(manifest, 'utf8')]) {
+      for (const value of recorded) expect({ value, found: text.includes(JSON.stringify(value)) || (value.length > 12 && text.includes(value)) }).toEqual({ value, found: false });
+    }
   });
 
   it('the calendar address, once made, is shown accessibly too', async () => {
