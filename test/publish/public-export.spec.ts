@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { PUBLIC_EVENT_FIELDS } from '@ledger/domain';
-import { type PublicExportManifest, exportPublicToFile, exportToFile, readPrivateKey, signManifest } from '@ledger/integrity';
+import { readStreamFully } from '@ledger/application/pipeline/stored-event';
+import { PUBLIC_EVENT_FIELDS, PUBLIC_METADATA_FIELDS, publicDataOf } from '@ledger/domain';
+import type { JsonObject } from '@ledger/event-store';
+import { HashChainedEventStore, type PublicExportManifest, exportPublicToFile, exportToFile, readPrivateKey, signManifest } from '@ledger/integrity';
+import { readResponseDocument } from '../../apps/api/src/publishing/response-document';
 import { FIRE_INSPECTION_ID, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from '../integrity/support/sample-ledger';
 import { ledger } from '../integrity/support/run-ledger';
 
@@ -20,6 +23,24 @@ const PERSONAL = [
   '"Chief Constable"',
 ];
 /** What the sample recorded that the register does not publish. */
+const COMMISSIONER = 'The Commissioner welcomes the report and will hold the Chief Constable to account for every recommendation.';
+const CHIEF_OFFICER = 'I welcome this report; the force accepts each recommendation.';
+
+/** The office-holders' published statements, the publication and a copy sent, as the office records them. */
+async function publishResponse(store: HashChainedEventStore): Promise<void> {
+  const office = { id: 'opfcc-caseworker', name: 'Office Caseworker', role: 'office', organisation: 'Cumbria OPFCC' };
+  const stream = `statutory-response-${SAMPLE_INSPECTION_ID}`;
+  const record = async (type: string, data: JsonObject, at: string, onBehalfOf?: JsonObject) => {
+    const commandId = randomUUID();
+    const metadata = { actor: office, ...(onBehalfOf ? { onBehalfOf } : {}), occurredAt: at, recordedAt: at, $correlationId: commandId, $causationId: commandId, commandId, schemaVersion: 1, source: 'api' };
+    await store.append(stream, [{ id: randomUUID(), type, data: { inspectionId: SAMPLE_INSPECTION_ID, ...data }, metadata }], 'any');
+  };
+  await record('ChiefOfficerCommentsRecorded', { receivedOn: '2025-05-01', comments: CHIEF_OFFICER }, '2025-05-01T09:00:00.000Z', { name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' });
+  await record('CommissionerCommentsRecorded', { madeOn: '2025-05-02', comments: COMMISSIONER }, '2025-05-02T09:00:00.000Z');
+  await record('StatutoryResponsePublished', { publishedOn: '2025-05-03', url: 'https://example.org/response' }, '2025-05-03T09:00:00.000Z');
+  await record('StatutoryResponseCopySent', { recipient: 'HMICFRS', sentOn: '2025-05-03' }, '2025-05-03T09:01:00.000Z');
+}
+
 const UNPUBLISHED = ['180 of 210 detectives trained', 'Every detective in an investigation role completed RSDPIP', '=SUM(A1)', FIRE_INSPECTION_ID, 'Cumbria Fire and Rescue Service'];
 
 describe('the public export: whole streams of a published inspection, no one named, verifiable offline', () => {
@@ -34,6 +55,7 @@ describe('the public export: whole streams of a published inspection, no one nam
 
   beforeAll(async () => {
     sample = await sampleLedgerInTempDir();
+    await publishResponse(new HashChainedEventStore(sample.store));
     expect((await ledger(['keys', 'create'], { LEDGER_DATA_DIR: sample.dataDir })).code).toBe(0);
     publicKey = path.join(sample.dataDir, 'keys', 'office-ed25519.pub.pem');
     privateKey = path.join(sample.dataDir, 'keys', 'office-ed25519.key.pem');
@@ -106,6 +128,24 @@ describe('the public export: whole streams of a published inspection, no one nam
     for (const text of [fs.readFileSync(file, 'utf8'), fs.readFileSync(manifestFile, 'utf8')]) {
       for (const name of [...PERSONAL, ...UNPUBLISHED]) expect({ name, found: text.includes(name) }).toEqual({ name, found: false });
     }
+  });
+
+  it("discloses the office-holders' published statements verbatim, and all the published response is made from", async () => {
+    const statements = lines().filter((line) => String(line.type).endsWith('CommentsRecorded')).map((line) => (line.disclosed as { comments: string }).comments);
+    expect(statements).toEqual([CHIEF_OFFICER, COMMISSIONER]);
+    // The published response read from what the public export keeps of each event is the one read from the ledger, but for
+    // whose statement it is (the chief officer's office, from the withheld envelope): the page names the office-holder, the export no one.
+    const cut = (event: Awaited<ReturnType<typeof readStreamFully>>[number]) => ({
+      ...event,
+      data: publicDataOf(event.type, event.data) as JsonObject,
+      metadata: Object.fromEntries(PUBLIC_METADATA_FIELDS.map((field) => [field, event.metadata[field]])) as JsonObject,
+    });
+    const read = (streamId: string) => readStreamFully(sample.store.readStream(streamId));
+    const full = await readResponseDocument(read, SAMPLE_INSPECTION_ID);
+    const fromPublic = await readResponseDocument(async (streamId) => (await read(streamId)).map(cut), SAMPLE_INSPECTION_ID);
+    expect(full?.chiefOfficer).toEqual({ name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' });
+    expect(full?.copiesSent).toHaveLength(1);
+    expect(fromPublic).toEqual({ ...full, chiefOfficer: null });
   });
 
   it('says in its signed manifest what it withholds, why, and what can and cannot be checked', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actionOwner, issueFinding, officeStaff, performanceLead, REC_03, REC_05 } from '@ledger/domain/recommendation/sample-recommendations.fixture';
 import { SAMPLE_INSPECTION_ID, sampleInspectionRegistered } from '@ledger/domain/inspection/sample-inspection.fixture';
-import { PUBLIC_REGISTER_STREAM, type RecommendationCommand } from '@ledger/domain';
+import { PUBLIC_METADATA_FIELDS, PUBLIC_REGISTER_STREAM, publicDataOf, type RecommendationCommand } from '@ledger/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@ledger/event-store';
 import { ledgerDigest } from '@ledger/integrity';
 import { ScratchReadModels } from '../shared/scratch-read-models';
@@ -139,6 +139,32 @@ describe('public register read model', () => {
     expect(withScratch(log.events, (scratch) => publicLedgerState(scratch).registerEnabled)).toBe(true);
     log.stored(PUBLIC_REGISTER_STREAM, 'PublicRegisterDisabled', {}, '2024-10-12T09:00:00Z');
     expect(withScratch(log.events, (scratch) => publicLedgerState(scratch).registerEnabled)).toBe(false);
+  });
+
+  it('shows nothing but the fields the public export discloses (PUBLIC_EVENT_FIELDS): the same register from events cut down to them', () => {
+    const log = sampleLog();
+    log.recommendation('2025-03-01', actionOwner, { type: 'SubmitEvidence', recommendationId: rec03, evidenceId: 'ev-1', title: 'Register', reference: 'DOC-1', sha256: 'b'.repeat(64), classification: 'OFFICIAL' });
+    log.recommendation('2025-03-01', actionOwner, { type: 'MarkComplete', recommendationId: rec03, summary: 'Done', evidenceIds: ['ev-1'] });
+    log.stored(statutory, 'StatutoryResponsePublished', { inspectionId: SAMPLE_INSPECTION_ID, publishedOn: '2024-10-10', url: 'https://example.org/response' }, '2024-10-10T12:00:00Z');
+    // What the public export keeps of each event: its disclosed data, its dates and its hashes; the recorder is a stand-in, as the projection wants one.
+    const cut = log.events.map((event) => ({
+      ...event,
+      data: publicDataOf(event.type, event.data) as JsonObject,
+      metadata: { ...Object.fromEntries(['hash', 'prevHash', ...PUBLIC_METADATA_FIELDS].map((field) => [field, event.metadata[field] ?? null])), actor: { id: '', name: '', role: '', organisation: '' } } as JsonObject,
+    }));
+    // The owner's organisation is kept for the signed-in calendars only: no public page shows it.
+    const shown = (scratch: ScratchReadModels) => ({
+      published: publishedInspections(scratch),
+      inspections: allPublicRegisterInspections(scratch),
+      findings: publicFindingsOf(scratch, SAMPLE_INSPECTION_ID).map(({ ownerOrganisation: _owner, ...finding }) => finding),
+      revisions: [...publicTargetDateRevisions(scratch, SAMPLE_INSPECTION_ID).entries()],
+      changes: publicChanges(scratch, 100),
+      ledger: publicLedgerState(scratch),
+    });
+    const full = withScratch(log.events, shown);
+    expect(full.findings.map((f) => f.status)).toEqual(['AwaitingVerification', 'Issued']);
+    expect(full.changes.length).toBeGreaterThan(4);
+    expect(withScratch(cut, shown)).toEqual(full);
   });
 
   it('keeps the same ledger digest and count as the integrity library over the same log, leaving out bookkeeping', async () => {
