@@ -2,14 +2,18 @@ import * as fs from 'node:fs';
 import type { ExpectedContent } from '../verify/verify-events';
 import { type ExportManifest, MANIFEST_FORMAT } from './export-manifest';
 
-/** Reads a manifest file; refuses, by name, anything that is not one. */
-export function readManifest(file: string): ExportManifest {
-  let parsed: unknown;
+/** A manifest file's JSON, whatever its format; refuses a file that cannot be read as JSON. */
+export function readManifestJson(file: string): unknown {
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`cannot read the manifest ${file}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Reads a manifest file; refuses, by name, anything that is not one. */
+export function readManifest(file: string): ExportManifest {
+  const parsed = readManifestJson(file);
   const manifest = parsed as Partial<ExportManifest>;
   if (typeof parsed !== 'object' || parsed === null || manifest.format !== MANIFEST_FORMAT) {
     throw new Error(`${file} is not an export manifest (format must be "${MANIFEST_FORMAT}")`);

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import type { ManifestSignature } from '../manifest/export-manifest';
+import { readManifestJson } from '../manifest/read-manifest';
 import type { ManifestStream } from '../verify/verify-events';
 
 export const PUBLIC_EXPORT_FORMAT = 'pfcc-ledger-public-export/1';
@@ -71,24 +71,15 @@ export const PUBLIC_CHECKS: PublicChecks = {
   ],
 };
 
-/** Reads a manifest's format without trusting the rest: which verifier applies. */
+/** A manifest's format, without trusting the rest: which verifier applies. */
 export function manifestFormat(file: string): string | null {
-  try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null && typeof (parsed as { format?: unknown }).format === 'string' ? (parsed as { format: string }).format : null;
-  } catch {
-    return null;
-  }
+  const parsed = readManifestJson(file);
+  return typeof parsed === 'object' && parsed !== null && typeof (parsed as { format?: unknown }).format === 'string' ? (parsed as { format: string }).format : null;
 }
 
 /** Reads a public export manifest; refuses, by name, anything that is not one. */
 export function readPublicManifest(file: string): PublicExportManifest {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read the manifest ${file}: ${(error as Error).message}`, { cause: error });
-  }
+  const parsed = readManifestJson(file);
   const manifest = parsed as Partial<PublicExportManifest>;
   if (typeof parsed !== 'object' || parsed === null || manifest.format !== PUBLIC_EXPORT_FORMAT) {
     throw new Error(`${file} is not a public export manifest (format must be "${PUBLIC_EXPORT_FORMAT}")`);
