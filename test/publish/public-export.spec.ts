@@ -185,6 +185,14 @@ describe('the public export: whole streams of a published inspection, no one nam
     expect({ code: run.code, out: run.stdout }).toEqual({ code: 1, out: expect.stringMatching(expected) });
   });
 
+  it('refuses a manifest whose file is not next to it, and --against for an export that is not a public one', async () => {
+    const alone = path.join(fs.mkdtempSync(path.join(scratch.dir, 'alone-')), 'public.jsonl.manifest.json');
+    fs.copyFileSync(manifestFile, alone);
+    expect(await verify(alone)).toMatchObject({ code: 1, stdout: expect.stringMatching(/file-missing: public\.jsonl is listed in the manifest but is not next to it/) });
+    const full = await verify(`${fullExport}.manifest.json`, '--against', fullExport);
+    expect(full).toMatchObject({ code: 2, stderr: expect.stringContaining('--against is for a public export: this manifest is not one') });
+  });
+
   it('binds to the full export: every line is the ledger event as recorded, and none is left out (--against)', async () => {
     const run = await verify(manifestFile, '--against', fullExport);
     expect(run.code).toBe(0);

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportPublicToFile, manifestFileFor } from '@ledger/integrity';
+import { PUBLIC_EXPORT_FORMAT, exportPublicToFile, manifestFileFor, manifestFormat } from '@ledger/integrity';
 import type { PublishingSettings } from '../publishing.settings';
 
 export interface PublicExport {
@@ -28,7 +28,9 @@ export async function publicExport(settings: PublishingSettings, inspectionId: s
   const fileName = `public-${safe(inspectionId)}-at-${position ?? 'empty'}.jsonl`;
   const file = path.join(folder, fileName);
   const manifestName = path.basename(manifestFileFor(file));
-  if (!fs.existsSync(path.join(folder, manifestName))) {
+  // An export made before the public format (the whole envelopes) is made again, never served.
+  const made = path.join(folder, manifestName);
+  if (!fs.existsSync(made) || manifestFormat(made) !== PUBLIC_EXPORT_FORMAT) {
     fs.mkdirSync(folder, { recursive: true });
     await exportPublicToFile(settings.rawStore, file, { inspectionId, signingKey });
     for (const old of fs.readdirSync(base)) if (old !== path.basename(folder)) fs.rmSync(path.join(base, old), { recursive: true, force: true });
