@@ -3,7 +3,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { planPageImport, PageImportRecorder } from '@ledger/application/import-page';
-import { createKeyPair, ledgerDigest } from '@ledger/integrity';
+import { createKeyPair, exportToFile, ledgerDigest } from '@ledger/integrity';
 import { logSnapshot, removeDataDir, temporaryDataDir } from '../e2e/support/ledger-under-test';
 import { ledgerProcess } from '../integrity/support/run-ledger';
 import { bearer, FORCE, startSignedInLedger, type SignedInLedger } from '../access/support/signed-in-ledger';
@@ -144,6 +144,8 @@ describe('publishing: the response page, the public register, its export and fee
       const detail = await ledger.http().get(`/public/inspections/${published.inspectionId}`).expect(200);
       const digest = await ledgerDigest(ledger.store);
       expect(visibleText(detail.text)).toContain(`as at event ${digest.events}. Ledger digest: ${digest.digest}`);
+      expect(visibleText(detail.text)).toContain('who recorded it, and anything the office has not published, are withheld, and the manifest says exactly what and why');
+      expect(visibleText(detail.text)).toContain('--against FULL_EXPORT.jsonl');
 
       const links = [...detail.text.matchAll(/href="(\/public\/[^"]+)" download/g)].map((m) => m[1]);
       expect(links).toHaveLength(3);
@@ -161,6 +163,11 @@ describe('publishing: the response page, the public register, its export and fee
       const checked = ledgerProcess(['verify-export', path.join(folder, manifest), '--public-key', path.join(folder, 'office-public-key.pem')], {});
       expect(checked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK: .*a public export of inspection /) });
       expect(checked.stdout).toContain('Not checked, because the public export withholds part of what each hash covers');
+      // Whoever holds the full export (here the whole ledger's) proves every public line is the ledger's event as recorded.
+      const full = path.join(fs.mkdtempSync(path.join(ledger.dataDir, 'full-')), 'full.jsonl');
+      await exportToFile(ledger.store, full, { format: 'jsonl' });
+      const bound = ledgerProcess(['verify-export', path.join(folder, manifest), '--public-key', path.join(folder, 'office-public-key.pem'), '--against', full], {});
+      expect(bound).toMatchObject({ code: 0, stdout: expect.stringMatching(/against the full export .*every hash recomputed\): all \d+ public lines equal its events/) });
       // Whole streams of this inspection only: its own, its statutory response's and its five findings'.
       const parsed = JSON.parse(fs.readFileSync(path.join(folder, manifest), 'utf8'));
       expect(parsed.format).toBe('pfcc-ledger-public-export/1');
