@@ -180,6 +180,10 @@ describe('the public export: whole streams of a published inspection, no one nam
     ['a recorder\'s name smuggled in, even re-signed', () => tampered((text) => editLine(text, 0, (r) => ({ ...r, metadata: { actor: { name: 'Office Caseworker' } } })), { resign: true }), /withheld-field at .*line 1: the line carries metadata, which the public export withholds/],
     ['an owner disclosed, even re-signed', () => tampered((text) => editLine(text, lineIndex('RecommendationOwnerAssigned'), (r) => ({ ...r, disclosed: { ...(r.disclosed as object), owner: 'Head of Public Protection Unit' } })), { resign: true }), /withheld-field .*disclosed carries owner, which the public register does not publish for RecommendationOwnerAssigned/],
     ['a line that is not JSON', () => tampered((text) => text.replace(/\n/, '\n{oops\n')), /malformed at line 2: not JSON/],
+    ['a line without its withheld list, even re-signed', () => tampered((text) => editLine(text, 1, ({ withheld: _withheld, ...r }) => r), { resign: true }), /malformed at .*line 2: the line has no withheld/],
+    ['a field both disclosed and withheld, even re-signed', () => tampered((text) => editLine(text, 0, (r) => ({ ...r, withheld: [...(r.withheld as string[]), 'data.title'].sort() })), { resign: true }), /malformed at .*line 1: data\.title is both disclosed and withheld/],
+    ['a line rewritten out of canonical form, even re-signed', () => tampered((text) => text.replace(/^\{/, '{ '), { resign: true }), /malformed at .*line 1: the line is not in canonical form/],
+    ['a hash that is not SHA-256, even re-signed', () => tampered((text) => editLine(text, 0, (r) => ({ ...r, hash: 'not-a-hash' })), { resign: true }), /malformed at .*line 1: hash must be SHA-256 hex/],
   ])('refuses %s', async (_name, make, expected) => {
     const run = await verify(make());
     expect({ code: run.code, out: run.stdout }).toEqual({ code: 1, out: expect.stringMatching(expected) });
