@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type InspectionEvent, inspectionStream, recommendationStream, statutoryResponseStream } from '@ledger/domain';
-import type { EventStore } from '@ledger/event-store';
+import type { EventStore, JsonObject } from '@ledger/event-store';
 import { NO_FILTER } from '../export/export-filter';
 import { type ExportPlan, ExportTally, selectEvents } from '../export/select-events';
 import { writeTexts } from '../export/write-output';
@@ -20,11 +20,17 @@ export async function planPublicExport(store: EventStore, inspectionId: string):
   const streams = new Set([inspectionStream(inspectionId), statutoryResponseStream(inspectionId)]);
   for await (const event of store.readStream(inspectionStream(inspectionId))) {
     if (asAt === null || event.position > asAt) break;
-    const data = event.data as unknown as InspectionEvent;
-    if (event.type === 'InspectionRegistered' && 'findings' in data) for (const finding of data.findings) streams.add(recommendationStream(finding.findingId));
-    if (event.type === 'FindingAdded' && 'finding' in data) streams.add(recommendationStream(data.finding.findingId));
+    for (const findingId of findingsNamedBy(event)) streams.add(recommendationStream(findingId));
   }
   return { filter: { ...NO_FILTER, inspection: inspectionId }, asAt, streams };
+}
+
+/** The findings an event of an inspection's stream names: each has a stream of its own. */
+export function findingsNamedBy(event: { type: string; data: JsonObject }): string[] {
+  const data = event.data as unknown as InspectionEvent;
+  if (event.type === 'InspectionRegistered' && 'findings' in data) return data.findings.map((finding) => finding.findingId);
+  if (event.type === 'FindingAdded' && 'finding' in data) return [data.finding.findingId];
+  return [];
 }
 
 export interface PublicExportOptions {

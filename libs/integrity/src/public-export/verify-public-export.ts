@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import canonicalize from 'canonicalize';
-import { type InspectionEvent, inspectionStream, recommendationStream, statutoryResponseStream } from '@ledger/domain';
+import { inspectionStream, recommendationStream, statutoryResponseStream } from '@ledger/domain';
 import { readExportFile } from '../export/canonical-jsonl';
 import type { LedgerEvent } from '../log/ledger-event';
 import { expectedContent } from '../manifest/read-manifest';
@@ -10,6 +10,7 @@ import { signatureProblem } from '../manifest/signing-keys';
 import type { ChainBreak, VerificationReport } from '../verify/chain-break';
 import { verifyEvents } from '../verify/verify-events';
 import { fileHashMismatch } from '../verify/verify-export-file';
+import { findingsNamedBy } from './export-public';
 import { type PublicExportRecord, parsePublicLine, toPublicRecord } from './public-line';
 import { type PublicExportManifest, readPublicManifest } from './public-manifest';
 
@@ -74,7 +75,7 @@ export async function bindToFullExport(publicFile: string, manifest: PublicExpor
   const full = new Map<string, LedgerEvent>();
   async function* collecting(): AsyncGenerator<LedgerEvent> {
     for await (const event of readExportFile(fullFile)) {
-      if (event.streamId === inspectionStream(manifest.inspection)) for (const findingId of namedFindings(event)) wanted.add(recommendationStream(findingId));
+      if (event.streamId === inspectionStream(manifest.inspection)) for (const findingId of findingsNamedBy(event)) wanted.add(recommendationStream(findingId));
       if (wanted.has(event.streamId)) full.set(key(event.streamId, event.revision), event);
       yield event;
     }
@@ -114,11 +115,4 @@ export async function bindToFullExport(publicFile: string, manifest: PublicExpor
 
 function key(streamId: string, revision: bigint): string {
   return `${streamId}\u0000${revision}`;
-}
-
-function namedFindings(event: LedgerEvent): string[] {
-  const data = event.data as unknown as InspectionEvent;
-  if (event.type === 'InspectionRegistered' && 'findings' in data) return data.findings.map((finding) => finding.findingId);
-  if (event.type === 'FindingAdded' && 'finding' in data) return [data.finding.findingId];
-  return [];
 }
