@@ -44,6 +44,14 @@ export interface Projection {
   readonly version: number;
   readonly tables: Readonly<Record<string, TableSpec>>;
   apply(event: RecordedEvent, context: ProjectionContext): void;
+  /**
+   * Optional, with `discard`: lets `apply` keep rows in memory within one batch (read once, written
+   * once). The engine calls `flush` inside the batch's transaction before it commits (after every
+   * event when it applies carefully, one event per savepoint), and `discard` when that work is
+   * rolled back. After either, nothing of the batch may be left in memory.
+   */
+  flush?(context: ProjectionContext): void;
+  discard?(context: ProjectionContext): void;
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
