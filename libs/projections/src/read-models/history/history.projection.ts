@@ -133,7 +133,7 @@ interface EventRow {
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 2,
+  version: 3,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
@@ -142,7 +142,9 @@ export const historyProjection: Projection = {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, number INTEGER NOT NULL,
         finding_type TEXT NOT NULL, text TEXT NOT NULL, due_date TEXT, published_on TEXT, inspection_type TEXT, service TEXT,
         first_occurred_key TEXT NOT NULL, first_recorded_key TEXT NOT NULL`,
-      indexes: ['published_on DESC, inspection_id, number, reference', 'inspection_id, number', 'first_occurred_key', 'first_recorded_key'],
+      // apply finds an inspection's findings; the rest only the queries use.
+      indexes: ['inspection_id, number'],
+      queryIndexes: ['published_on DESC, inspection_id, number, reference', 'first_occurred_key', 'first_recorded_key'],
     },
     events: {
       columns: `position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL,
@@ -156,11 +158,12 @@ export const historyProjection: Projection = {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, to_key TEXT NOT NULL, status TEXT NOT NULL, owner TEXT,
         target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL, inspection_id TEXT NOT NULL, published_on TEXT, number INTEGER NOT NULL,
         reference TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key)`,
+      // apply finds an inspection's spans.
+      indexes: ['inspection_id'],
       // Covering the filters and the register's order, so that counting and sorting the matches read an index alone.
-      indexes: [
+      queryIndexes: [
         'basis, status, to_key, from_key, target_date, due_date, open_dependencies, published_on, inspection_id, number, reference, recommendation_id, owner',
         'basis, to_key, from_key, owner, published_on, inspection_id, number, reference, recommendation_id',
-        'inspection_id',
       ],
     },
     tips: {

@@ -2,7 +2,7 @@ import {
   INSPECTION_STREAM_PREFIX,
   PUBLIC_REGISTER_STREAM,
   STATUTORY_RESPONSE_STREAM_PREFIX,
-  occurredDay,
+  occurredTimes,
   recommendationStatusAfter,
   type InspectionEvent,
   type RecommendationEvent,
@@ -13,6 +13,7 @@ import { isBookkeepingStream, type RecordedEvent } from '@ledger/event-store';
 import { EMPTY_LEDGER_DIGEST, nextLedgerDigest } from '@ledger/integrity';
 import type { Projection, ProjectionContext } from '../../projection';
 import { domainEventOf, envelopeOf } from '../shared/envelope';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow, updateRows } from '../shared/rows';
 
 export const PUBLIC_REGISTER = 'public_register';
@@ -83,7 +84,8 @@ export const publicRegisterProjection: Projection = {
     if (isBookkeepingStream(streamId)) return;
     keepDigest(recorded, context);
     if (streamId === PUBLIC_REGISTER_STREAM) {
-      updateRows(context, 'ledger', 'id', 1, { register_enabled: recorded.type === 'PublicRegisterEnabled' ? 1 : 0 });
+      const ledger = ledgers.of(context);
+      ledger.set(LEDGER, { ...(ledger.get(LEDGER) as LedgerRow), register_enabled: recorded.type === 'PublicRegisterEnabled' ? 1 : 0 });
     } else if (streamId.startsWith(INSPECTION_STREAM_PREFIX)) {
       applyInspection(domainEventOf<InspectionEvent>(recorded), context);
     } else if (streamId.startsWith(STATUTORY_RESPONSE_STREAM_PREFIX)) {
@@ -92,14 +94,36 @@ export const publicRegisterProjection: Projection = {
       applyRecommendation(domainEventOf<RecommendationEvent>(recorded), recorded, context);
     }
   },
+  flush: (context) => ledgers.flush(context),
+  discard: (context) => ledgers.discard(context),
 };
+
+interface LedgerRow {
+  id: 1;
+  register_enabled: number;
+  digest: string;
+  events: number;
+  position: bigint | number | null;
+}
+
+const LEDGER = '1';
+
+/** The one ledger row, moved on by every event: read once and written once per batch. */
+const ledgers = new PerBatch(
+  (context) =>
+    new BatchRows<LedgerRow>(
+      () => getRow<LedgerRow>(context, 'ledger', 'id', 1) ?? { id: 1, register_enabled: 0, digest: EMPTY_LEDGER_DIGEST, events: 0, position: null },
+      (row) => putRow(context, 'ledger', { ...row }),
+    ),
+);
 
 /** The digest chains each event's own hash in log order, as `ledger verify` does; an event without one is not counted. */
 function keepDigest(recorded: RecordedEvent, context: ProjectionContext): void {
-  const row = getRow<{ register_enabled: number; digest: string; events: number }>(context, 'ledger', 'id', 1) ?? { register_enabled: 0, digest: EMPTY_LEDGER_DIGEST, events: 0 };
+  const ledger = ledgers.of(context);
+  const row = ledger.get(LEDGER) as LedgerRow;
   const hash = recorded.metadata.hash;
   const counted = typeof hash === 'string';
-  putRow(context, 'ledger', {
+  ledger.set(LEDGER, {
     id: 1,
     register_enabled: row.register_enabled,
     digest: counted ? nextLedgerDigest(row.digest, hash) : row.digest,
@@ -184,8 +208,9 @@ function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent
   const finding = getRow<FindingRow>(context, 'findings', 'finding_id', event.recommendationId);
   if (!finding || finding.reference === null) return;
   const set = (values: Record<string, string | number | null>) => updateRows(context, 'findings', 'finding_id', finding.finding_id, values);
-  set({ status: recommendationStatusAfter(finding.status as RecommendationStatus | null, event) });
-  const on = occurredDay(envelopeOf(recorded).occurredAt);
+  const status = recommendationStatusAfter(finding.status as RecommendationStatus | null, event);
+  if (status !== finding.status) set({ status });
+  const on = occurredTimes(envelopeOf(recorded).occurredAt).day;
   const reference = finding.reference;
   switch (event.type) {
     case 'RecommendationTargetDateSet':
