@@ -40,9 +40,9 @@ export function occurredSortKey(occurredAt: string): string {
 
 /** An occurredAt read back from the log: its kind, its London day and its sort key (occurredDay, occurredSortKey). */
 export interface OccurredTimes {
-  kind: OccurredAt['kind'];
-  day: string;
-  sortKey: string;
+  readonly kind: OccurredAt['kind'];
+  readonly day: string;
+  readonly sortKey: string;
 }
 
 /**
@@ -51,6 +51,16 @@ export interface OccurredTimes {
  * the London day remembered per date and per UTC hour instead of worked out again each time.
  */
 export function occurredTimes(occurredAt: string): OccurredTimes {
+  // Every read model asks about the same event in turn.
+  if (last !== undefined && occurredAt === last.text) return last.times;
+  const times = occurredTimesOf(occurredAt);
+  last = { text: occurredAt, times };
+  return times;
+}
+
+let last: { text: string; times: OccurredTimes } | undefined;
+
+function occurredTimesOf(occurredAt: string): OccurredTimes {
   if (knownCalendarDate(occurredAt)) return { kind: 'day', day: occurredAt, sortKey: `${occurredAt} ` };
   const match = ISO_INSTANT.exec(occurredAt);
   const time = match && knownCalendarDate(`${match[1]}-${match[2]}-${match[3]}`) ? new Date(occurredAt) : null;
