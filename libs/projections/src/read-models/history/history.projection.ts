@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { InspectionEvent, RecommendationEvent } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
@@ -40,7 +41,11 @@ class BatchTips {
   /** The summary text each loaded tip was parsed from, so that both bases share one parse (and one fold) when they agree. */
   private readonly parsed = new Map<string, FindingSummary>();
 
+  private readonly findings = new Map<string, SpanFinding>();
+  private readonly selectFinding: Database.Statement;
+
   constructor(context: ProjectionContext) {
+    this.selectFinding = context.statement(`SELECT due_date, inspection_id, published_on, number, reference FROM ${context.table('findings')} WHERE recommendation_id = ?`);
     const select = context.statement(`SELECT * FROM ${context.table('tips')} WHERE basis = ? AND recommendation_id = ?`);
     const write = context.statement(
       `INSERT OR REPLACE INTO ${context.table('tips')} (basis, recommendation_id, summary, last_key, last_recorded_at, last_position, seq, last_state)
@@ -75,6 +80,20 @@ class BatchTips {
     );
   }
 
+  /** What a span repeats of its finding, read once per batch (an inspection's amendment forgets them: it changes published_on). */
+  finding(recommendationId: string): SpanFinding | undefined {
+    let finding = this.findings.get(recommendationId);
+    if (finding === undefined) {
+      finding = this.selectFinding.get(recommendationId) as SpanFinding | undefined;
+      if (finding !== undefined) this.findings.set(recommendationId, finding);
+    }
+    return finding;
+  }
+
+  forgetFindings(): void {
+    this.findings.clear();
+  }
+
   get(basis: Basis, recommendationId: string): Tip | undefined {
     return this.rows.get(`${basis}|${recommendationId}`);
   }
@@ -86,12 +105,22 @@ class BatchTips {
   flush(): void {
     this.rows.flush();
     this.parsed.clear();
+    this.findings.clear();
   }
 
   discard(): void {
     this.rows.discard();
     this.parsed.clear();
+    this.findings.clear();
   }
+}
+
+interface SpanFinding {
+  due_date: string | null;
+  inspection_id: string;
+  published_on: string | null;
+  number: number;
+  reference: string;
 }
 
 function splitKey(key: string): [Basis, string] {
@@ -182,6 +211,7 @@ export const historyProjection: Projection = {
 
 function applyInspection(event: InspectionEvent, context: ProjectionContext): void {
   if (event.type === 'FindingAdded') return;
+  batches.of(context).forgetFindings();
   const before = getRow<{ title: string; inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
   const details = event.type === 'InspectionRegistered' ? event : { ...before, ...event.changes };
   const row = {
@@ -345,12 +375,7 @@ function sameSpan(a: FindingPositionThen, b: FindingPositionThen): boolean {
 }
 
 function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: FindingPositionThen) {
-  const finding = getRow<{ due_date: string | null; inspection_id: string; published_on: string | null; number: number; reference: string }>(
-    context,
-    'findings',
-    'recommendation_id',
-    recommendationId,
-  );
+  const finding = batches.of(context).finding(recommendationId);
   if (finding === undefined) throw new Error(`A span of ${recommendationId} before its issue`);
   return {
     basis,
