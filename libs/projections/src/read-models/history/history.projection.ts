@@ -3,7 +3,7 @@ import type { InspectionEvent, RecommendationEvent } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { evolveFindingSummary, type FindingSummary } from '../register/finding-summary';
-import { aggregateOf, domainEventOf, envelopeOf } from '../shared/envelope';
+import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf } from '../shared/envelope';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
@@ -237,7 +237,7 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
     .statement(
       `INSERT OR REPLACE INTO ${context.table('events')} (position, recommendation_id, type, data, occurred_at, recorded_at, occurred_key, recorded_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(recorded.position, event.recommendationId, recorded.type, JSON.stringify(recorded.data), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded);
+    .run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded);
   if (event.type === 'FindingIssued') {
     const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
     putRow(context, 'findings', {

@@ -61,3 +61,12 @@ export function aggregateOf(streamId: string): AggregateKind | null {
   for (const [prefix, kind] of PREFIXES) if (streamId.startsWith(prefix)) return kind;
   return null;
 }
+
+/** The event's data as JSON text, written once per recorded event however many read models store it. */
+export function dataJsonOf(event: Pick<RecordedEvent, 'data'>): string {
+  let json = dataJson.get(event);
+  if (json === undefined) dataJson.set(event, (json = JSON.stringify(event.data)));
+  return json;
+}
+
+const dataJson = new WeakMap<object, string>();

@@ -15,7 +15,7 @@ import {
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { aggregateOf, domainEventOf, envelopeOf, type AggregateKind } from '../shared/envelope';
+import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf, type AggregateKind } from '../shared/envelope';
 import { getRow } from '../shared/rows';
 
 export const TIMELINE = 'timeline';
@@ -182,7 +182,6 @@ export const timelineProjection: Projection = {
     const reference = stream.reference ?? (event.type === 'FindingIssued' ? event.reference : null);
     batch.streams.set(recorded.streamId, { ...next, reference });
 
-    const { type: _type, ...changes } = event;
     const occurred = occurredTimes(envelope.occurredAt);
     context
       .statement(`INSERT OR REPLACE INTO ${context.table('entries')} (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map(() => '?').join(', ')})`)
@@ -197,7 +196,8 @@ export const timelineProjection: Projection = {
         reference,
         recorded.type,
         summary,
-        JSON.stringify(changes),
+        // What changed: the event's data (its type has its own column).
+        Object.hasOwn(recorded.data, 'type') ? JSON.stringify(withoutType(event)) : dataJsonOf(recorded),
         envelope.actor.id,
         envelope.actor.name,
         envelope.actor.role,
@@ -278,4 +278,9 @@ function rememberLabel(context: ProjectionContext, streamId: string, event: AnyL
   if (event.type === 'RecommendationActionAdded') remember('action', event.actionId, event.description);
   else if (event.type === 'RecommendationDependencyFlagged') remember('dependency', event.dependencyId, event.dependsOn);
   else if (event.type === 'RecommendationEvidenceSubmitted') remember('evidence', event.evidenceId, event.title);
+}
+
+function withoutType(event: AnyLedgerEvent): Omit<AnyLedgerEvent, 'type'> {
+  const { type: _type, ...changes } = event;
+  return changes;
 }
