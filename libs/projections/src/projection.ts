@@ -34,7 +34,7 @@ export interface ProjectionContext {
  *   the runner then rebuilds the projection from the start of the log. A change to `tables`
  *   triggers a rebuild by itself.
  * - `apply` keeps all its state in its tables (no memory between calls: a batch can be rolled
- *   back), is deterministic (replaying the log gives the same rows) and throws on an event it
+ *   back; within a batch only through `flush` and `discard`), is deterministic (replaying the log gives the same rows) and throws on an event it
  *   cannot apply: that stops this projection, reported with the event, and nothing is skipped.
  *   Events it has no use for it simply ignores.
  * - DDL cannot refer to other tables (no foreign keys): physical names change per generation.
