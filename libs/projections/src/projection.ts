@@ -34,7 +34,7 @@ export interface ProjectionContext {
  *   the runner then rebuilds the projection from the start of the log. A change to `tables`
  *   triggers a rebuild by itself.
  * - `apply` keeps all its state in its tables (no memory between calls: a batch can be rolled
- *   back), is deterministic (replaying the log gives the same rows) and throws on an event it
+ *   back; within a batch only through `flush` and `discard`), is deterministic (replaying the log gives the same rows) and throws on an event it
  *   cannot apply: that stops this projection, reported with the event, and nothing is skipped.
  *   Events it has no use for it simply ignores.
  * - DDL cannot refer to other tables (no foreign keys): physical names change per generation.
@@ -44,6 +44,14 @@ export interface Projection {
   readonly version: number;
   readonly tables: Readonly<Record<string, TableSpec>>;
   apply(event: RecordedEvent, context: ProjectionContext): void;
+  /**
+   * Optional, with `discard`: lets `apply` keep rows in memory within one batch (read once, written
+   * once). The engine calls `flush` inside the batch's transaction before it commits (after every
+   * event when it applies carefully, one event per savepoint), and `discard` when that work is
+   * rolled back. After either, nothing of the batch may be left in memory.
+   */
+  flush?(context: ProjectionContext): void;
+  discard?(context: ProjectionContext): void;
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

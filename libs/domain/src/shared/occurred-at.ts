@@ -37,3 +37,64 @@ export function occurredSortKey(occurredAt: string): string {
   if (parsed === undefined) throw new Error(`Not an occurredAt: "${occurredAt}"`);
   return parsed.kind === 'day' ? `${parsed.day} ` : `${londonDate(new Date(parsed.instant))}T${parsed.instant}`;
 }
+
+/** An occurredAt read back from the log: its kind, its London day and its sort key (occurredDay, occurredSortKey). */
+export interface OccurredTimes {
+  readonly kind: OccurredAt['kind'];
+  readonly day: string;
+  readonly sortKey: string;
+}
+
+/**
+ * occurredDay and occurredSortKey at once, for code that reads them for every event of a long log
+ * (the read models): the same answers and the same refusals, with the strict calendar check and
+ * the London day remembered per date and per UTC hour instead of worked out again each time.
+ */
+export function occurredTimes(occurredAt: string): OccurredTimes {
+  // Every read model asks about the same event in turn.
+  if (last !== undefined && occurredAt === last.text) return last.times;
+  const times = occurredTimesOf(occurredAt);
+  last = { text: occurredAt, times };
+  return times;
+}
+
+let last: { text: string; times: OccurredTimes } | undefined;
+
+function occurredTimesOf(occurredAt: string): OccurredTimes {
+  if (knownCalendarDate(occurredAt)) return { kind: 'day', day: occurredAt, sortKey: `${occurredAt} ` };
+  const match = ISO_INSTANT.exec(occurredAt);
+  const time = match && knownCalendarDate(`${match[1]}-${match[2]}-${match[3]}`) ? new Date(occurredAt) : null;
+  if (time === null || Number.isNaN(time.getTime())) throw new Error(`Not an occurredAt: "${occurredAt}"`);
+  const instant = time.toISOString();
+  const day = londonDayOfInstant(instant);
+  return { kind: 'instant', day, sortKey: `${day}T${instant}` };
+}
+
+/**
+ * The Europe/London day of a UTC instant written as `toISOString` writes it (other forms are
+ * parsed in full). London's offset changes only on the hour, so the day is kept per UTC hour.
+ */
+export function londonDayOfInstant(instant: string): string {
+  if (!UTC_ISO.test(instant)) return londonDate(new Date(instant));
+  const hour = instant.slice(0, 13);
+  let day = londonDays.get(hour);
+  if (day === undefined) {
+    if (londonDays.size >= CACHE_LIMIT) londonDays.clear();
+    londonDays.set(hour, (day = londonDate(new Date(`${hour}:00:00.000Z`))));
+  }
+  return day;
+}
+
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CACHE_LIMIT = 100_000;
+const londonDays = new Map<string, string>();
+const calendarDates = new Set<string>();
+
+function knownCalendarDate(text: string): boolean {
+  if (text.length !== 10) return false;
+  if (calendarDates.has(text)) return true;
+  if (!isCalendarDate(text)) return false;
+  if (calendarDates.size >= CACHE_LIMIT) calendarDates.clear();
+  calendarDates.add(text);
+  return true;
+}

@@ -34,6 +34,22 @@ export function commitBatch(
   advanceTo: bigint | null,
   careful: boolean,
 ): Map<GenerationWriter, TargetOutcome> {
+  try {
+    return transaction(db, targets, batch, advanceTo, careful);
+  } catch (error) {
+    // Rolled back: rows a projection kept in memory for this batch were never written.
+    for (const target of targets) target.projection.discard?.(target.context);
+    throw error;
+  }
+}
+
+function transaction(
+  db: Database.Database,
+  targets: readonly GenerationWriter[],
+  batch: readonly RecordedEvent[],
+  advanceTo: bigint | null,
+  careful: boolean,
+): Map<GenerationWriter, TargetOutcome> {
   return db
     .transaction(() => {
       const stale = targets.filter((target) => {
@@ -74,6 +90,14 @@ function applyAll(db: Database.Database, targets: readonly GenerationWriter[], b
       outcome.applied += 1;
     }
   }
+  for (const target of targets) {
+    try {
+      target.projection.flush?.(target.context);
+    } catch (error) {
+      if (!db.inTransaction) throw error;
+      throw new ApplyFailed();
+    }
+  }
   return new Map(targets.map((target, i) => [target, outcomes[i]]));
 }
 
@@ -93,8 +117,10 @@ function applyCarefully(db: Database.Database, targets: readonly GenerationWrite
       open.run();
       try {
         target.projection.apply(event, target.context);
+        target.projection.flush?.(target.context);
       } catch (error) {
         if (!db.inTransaction) throw error;
+        target.projection.discard?.(target.context);
         rollback.run();
         release.run();
         outcome.fault = faultOf(event, error);

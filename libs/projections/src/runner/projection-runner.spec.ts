@@ -157,6 +157,44 @@ describe('ProjectionRunner', () => {
       expect(statuses[0]).toMatchObject({ checkpoint: poison - 1n, lag: { events: 11, atLeast: false }, fault: { position: poison } });
     });
 
+    it('writes what a projection kept in memory for the batch once, and nothing of a batch rolled back', async () => {
+      await appendEvents(store, 9, { types: ['FindingIssued'] });
+      const poison = await appendEvents(store, 1, { types: ['Unreadable'] });
+      await appendEvents(store, 10, { types: ['FindingIssued'] });
+      const pending = new Map<unknown, number>();
+      const writes: number[] = [];
+      // Counts events in memory and writes the count once per flush: a discard that kept anything would count an event twice.
+      const buffered: Projection = {
+        name: 'buffered',
+        version: 1,
+        tables: { total: { columns: 'id INTEGER PRIMARY KEY, n INTEGER NOT NULL' } },
+        apply(event, context) {
+          if (event.type === 'Unreadable') throw new Error('cannot apply a Unreadable');
+          pending.set(context, (pending.get(context) ?? 0) + 1);
+        },
+        flush(context) {
+          const n = pending.get(context) ?? 0;
+          pending.delete(context);
+          if (n === 0) return;
+          writes.push(n);
+          context.statement(`INSERT INTO ${context.table('total')} (id, n) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET n = n + excluded.n`).run(n);
+        },
+        discard(context) {
+          pending.delete(context);
+        },
+      };
+      const readModels = open([buffered, countsByType()]);
+      const projections = runner(readModels, { batchSize: 4, catchUpBatchSize: 4 });
+
+      await projections.start();
+
+      expect(await readModels.waitForPosition(poison - 1n, 5000, ['buffered'])).toBe(true);
+      expect(rowsOf(readModels, 'buffered', 'total')).toEqual([{ id: 1, n: 9 }]);
+      expect(readModels.activeGeneration('buffered')).toMatchObject({ checkpoint: poison - 1n, fault: { position: poison } });
+      // Whole fast batches wrote once each; the batch with the poison was applied again event by event.
+      expect(writes.slice(0, 2)).toEqual([4, 4]);
+    });
+
     it('is tried again at the next start, and applied once the projection can', async () => {
       await appendEvents(store, 3, { types: ['FindingIssued'] });
       const head = await appendEvents(store, 3, { types: ['Unreadable'] });

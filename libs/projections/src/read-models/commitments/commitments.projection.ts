@@ -1,7 +1,8 @@
-import { occurredDay, type RecommendationEvent } from '@ledger/domain';
+import { occurredTimes, type RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow, type SqlRow } from '../shared/rows';
 
 export const COMMITMENTS = 'commitments';
@@ -61,17 +62,18 @@ export const commitmentsProjection: Projection = {
   apply(recorded: RecordedEvent, context: ProjectionContext): void {
     if (aggregateOf(recorded.streamId) !== 'recommendation') return;
     const event = domainEventOf<RecommendationEvent>(recorded);
+    const findings = batches.of(context);
     if (event.type === 'FindingIssued') {
-      putRow(context, 'findings', { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference, owner: null, pending_request: null });
+      findings.set(event.recommendationId, { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference, owner: null, pending_request: null });
       return;
     }
-    const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
+    const finding = findings.get(event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
     const envelope = envelopeOf(recorded);
-    const on = occurredDay(envelope.occurredAt);
+    const on = occurredTimes(envelope.occurredAt).day;
     const table = context.table('commitments');
     const run = (sql: string, params: SqlRow = {}) => context.statement(sql).run({ recommendationId: event.recommendationId, ...params });
-    const setFinding = (values: Partial<FindingRow>) => putRow(context, 'findings', { ...finding, ...values });
+    const setFinding = (values: Partial<FindingRow>) => findings.set(event.recommendationId, { ...finding, ...values });
 
     const commit = (values: { kind: string; what: string; dueDate: string | null; owner: string | null } & Partial<SqlRow>) => {
       const { kind, what, dueDate, owner, ...rest } = values;
@@ -159,4 +161,15 @@ export const commitmentsProjection: Projection = {
         return;
     }
   },
+  flush: (context) => batches.flush(context),
+  discard: (context) => batches.discard(context),
 };
+
+/** The findings a batch touches (owner, pending request), read once and written once per batch. */
+const batches = new PerBatch(
+  (context) =>
+    new BatchRows<FindingRow>(
+      (recommendationId) => getRow<FindingRow>(context, 'findings', 'recommendation_id', recommendationId),
+      (row) => putRow(context, 'findings', { ...row }),
+    ),
+);

@@ -1,4 +1,4 @@
-import { occurredSortKey } from '@ledger/domain';
+import { occurredTimes } from '@ledger/domain';
 import type { JsonObject } from '@ledger/event-store';
 
 /**
@@ -34,7 +34,7 @@ export interface StoredEvent {
  * keys of the events on or before day D are exactly those below `endOfDayKey(D)`.
  */
 export function basisKey(basis: Basis, event: Pick<StoredEvent, 'occurredAt' | 'recordedAt'>): string {
-  return occurredSortKey(basis === 'occurred' ? event.occurredAt : event.recordedAt);
+  return occurredTimes(basis === 'occurred' ? event.occurredAt : event.recordedAt).sortKey;
 }
 
 /** Every key of day D and earlier sorts below this; every later day's key sorts above it. */

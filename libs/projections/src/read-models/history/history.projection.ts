@@ -1,8 +1,10 @@
+import type Database from 'better-sqlite3';
 import type { InspectionEvent, RecommendationEvent } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { evolveFindingSummary, type FindingSummary } from '../register/finding-summary';
-import { aggregateOf, domainEventOf, envelopeOf } from '../shared/envelope';
+import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf } from '../shared/envelope';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
 import { positionOf, type FindingPositionThen } from './finding-then';
@@ -19,6 +21,114 @@ interface TipRow {
   seq: number | bigint;
   last_state: string;
 }
+
+/** A finding's tip in one basis as apply works on it: the tips row, parsed, kept for the batch. */
+interface Tip {
+  basis: Basis;
+  recommendationId: string;
+  summary: FindingSummary;
+  lastKey: string;
+  lastRecordedAt: string;
+  lastPosition: bigint;
+  seq: number;
+  lastState: string;
+  standing: FindingPositionThen;
+}
+
+/** The tips of the findings a batch touches: read once, written once when the batch is flushed. */
+class BatchTips {
+  private readonly rows: BatchRows<Tip>;
+  /** The summary text each loaded tip was parsed from, so that both bases share one parse (and one fold) when they agree. */
+  private readonly parsed = new Map<string, FindingSummary>();
+
+  private readonly findings = new Map<string, SpanFinding>();
+  private readonly selectFinding: Database.Statement;
+
+  constructor(context: ProjectionContext) {
+    this.selectFinding = context.statement(`SELECT due_date, inspection_id, published_on, number, reference FROM ${context.table('findings')} WHERE recommendation_id = ?`);
+    const select = context.statement(`SELECT * FROM ${context.table('tips')} WHERE basis = ? AND recommendation_id = ?`);
+    const write = context.statement(
+      `INSERT OR REPLACE INTO ${context.table('tips')} (basis, recommendation_id, summary, last_key, last_recorded_at, last_position, seq, last_state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const texts = new WeakMap<FindingSummary, string>();
+    const textOf = (summary: FindingSummary) => {
+      let text = texts.get(summary);
+      if (text === undefined) texts.set(summary, (text = JSON.stringify(summary)));
+      return text;
+    };
+    this.rows = new BatchRows<Tip>(
+      (key) => {
+        const [basis, recommendationId] = splitKey(key);
+        const row = select.get(basis, recommendationId) as TipRow | undefined;
+        if (row === undefined) return undefined;
+        let summary = this.parsed.get(row.summary);
+        if (summary === undefined) this.parsed.set(row.summary, (summary = JSON.parse(row.summary) as FindingSummary));
+        return {
+          basis,
+          recommendationId,
+          summary,
+          lastKey: row.last_key,
+          lastRecordedAt: row.last_recorded_at,
+          lastPosition: BigInt(row.last_position),
+          seq: Number(row.seq),
+          lastState: row.last_state,
+          standing: JSON.parse(row.last_state) as FindingPositionThen,
+        };
+      },
+      (tip) => write.run(tip.basis, tip.recommendationId, textOf(tip.summary), tip.lastKey, tip.lastRecordedAt, tip.lastPosition, tip.seq, tip.lastState),
+    );
+  }
+
+  /** What a span repeats of its finding, read once per batch (an inspection's amendment forgets them: it changes published_on). */
+  finding(recommendationId: string): SpanFinding | undefined {
+    let finding = this.findings.get(recommendationId);
+    if (finding === undefined) {
+      finding = this.selectFinding.get(recommendationId) as SpanFinding | undefined;
+      if (finding !== undefined) this.findings.set(recommendationId, finding);
+    }
+    return finding;
+  }
+
+  forgetFindings(): void {
+    this.findings.clear();
+  }
+
+  get(basis: Basis, recommendationId: string): Tip | undefined {
+    return this.rows.get(`${basis}|${recommendationId}`);
+  }
+
+  set(tip: Tip): void {
+    this.rows.set(`${tip.basis}|${tip.recommendationId}`, tip);
+  }
+
+  flush(): void {
+    this.rows.flush();
+    this.parsed.clear();
+    this.findings.clear();
+  }
+
+  discard(): void {
+    this.rows.discard();
+    this.parsed.clear();
+    this.findings.clear();
+  }
+}
+
+interface SpanFinding {
+  due_date: string | null;
+  inspection_id: string;
+  published_on: string | null;
+  number: number;
+  reference: string;
+}
+
+function splitKey(key: string): [Basis, string] {
+  const bar = key.indexOf('|');
+  return [key.slice(0, bar) as Basis, key.slice(bar + 1)];
+}
+
+const batches = new PerBatch((context) => new BatchTips(context));
 
 interface EventRow {
   position: number | bigint;
@@ -52,7 +162,7 @@ interface EventRow {
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 2,
+  version: 3,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
@@ -61,7 +171,9 @@ export const historyProjection: Projection = {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, number INTEGER NOT NULL,
         finding_type TEXT NOT NULL, text TEXT NOT NULL, due_date TEXT, published_on TEXT, inspection_type TEXT, service TEXT,
         first_occurred_key TEXT NOT NULL, first_recorded_key TEXT NOT NULL`,
-      indexes: ['published_on DESC, inspection_id, number, reference', 'inspection_id, number', 'first_occurred_key', 'first_recorded_key'],
+      // apply finds an inspection's findings; the rest only the queries use.
+      indexes: ['inspection_id, number'],
+      queryIndexes: ['published_on DESC, inspection_id, number, reference', 'first_occurred_key', 'first_recorded_key'],
     },
     events: {
       columns: `position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL,
@@ -75,11 +187,12 @@ export const historyProjection: Projection = {
       columns: `basis TEXT NOT NULL, recommendation_id TEXT NOT NULL, from_key TEXT NOT NULL, to_key TEXT NOT NULL, status TEXT NOT NULL, owner TEXT,
         target_date TEXT, due_date TEXT, open_dependencies INTEGER NOT NULL, inspection_id TEXT NOT NULL, published_on TEXT, number INTEGER NOT NULL,
         reference TEXT NOT NULL, PRIMARY KEY (basis, recommendation_id, from_key)`,
+      // apply finds an inspection's spans.
+      indexes: ['inspection_id'],
       // Covering the filters and the register's order, so that counting and sorting the matches read an index alone.
-      indexes: [
+      queryIndexes: [
         'basis, status, to_key, from_key, target_date, due_date, open_dependencies, published_on, inspection_id, number, reference, recommendation_id, owner',
         'basis, to_key, from_key, owner, published_on, inspection_id, number, reference, recommendation_id',
-        'inspection_id',
       ],
     },
     tips: {
@@ -92,10 +205,13 @@ export const historyProjection: Projection = {
     if (aggregate === 'inspection') applyInspection(domainEventOf<InspectionEvent>(recorded), context);
     else if (aggregate === 'recommendation') applyFinding(recorded, context);
   },
+  flush: (context) => batches.flush(context),
+  discard: (context) => batches.discard(context),
 };
 
 function applyInspection(event: InspectionEvent, context: ProjectionContext): void {
   if (event.type === 'FindingAdded') return;
+  batches.of(context).forgetFindings();
   const before = getRow<{ title: string; inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
   const details = event.type === 'InspectionRegistered' ? event : { ...before, ...event.changes };
   const row = {
@@ -116,16 +232,12 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   const event = domainEventOf<RecommendationEvent>(recorded);
   const envelope = envelopeOf(recorded);
   const stored: StoredEvent = { position: recorded.position, type: recorded.type, data: recorded.data, occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt };
-  putRow(context, 'events', {
-    position: recorded.position,
-    recommendation_id: event.recommendationId,
-    type: recorded.type,
-    data: JSON.stringify(recorded.data),
-    occurred_at: envelope.occurredAt,
-    recorded_at: envelope.recordedAt,
-    occurred_key: basisKey('occurred', stored),
-    recorded_key: basisKey('recorded', stored),
-  });
+  const keys: Record<Basis, string> = { occurred: basisKey('occurred', stored), recorded: basisKey('recorded', stored) };
+  context
+    .statement(
+      `INSERT OR REPLACE INTO ${context.table('events')} (position, recommendation_id, type, data, occurred_at, recorded_at, occurred_key, recorded_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded);
   if (event.type === 'FindingIssued') {
     const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
     putRow(context, 'findings', {
@@ -139,70 +251,73 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
       published_on: inspection?.published_on ?? null,
       inspection_type: inspection?.inspection_type ?? null,
       service: inspection?.service ?? null,
-      first_occurred_key: basisKey('occurred', stored),
-      first_recorded_key: basisKey('recorded', stored),
+      first_occurred_key: keys.occurred,
+      first_recorded_key: keys.recorded,
     });
   }
+  const tips = batches.of(context);
   // Both orders usually hold the same summary and append the same event: fold it once for both.
-  let folded: { from: string | undefined; summary: string; state: string } | undefined;
+  let folded: { from: FindingSummary | undefined; summary: FindingSummary; state: string; standing: FindingPositionThen } | undefined;
   for (const basis of BASES) {
-    const tip = context.statement(`SELECT * FROM ${context.table('tips')} WHERE basis = ? AND recommendation_id = ?`).get(basis, event.recommendationId) as TipRow | undefined;
+    const tip = tips.get(basis, event.recommendationId);
     if (tip === undefined && event.type !== 'FindingIssued') throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
-    const key = basisKey(basis, stored);
+    const key = keys[basis];
     if (tip !== undefined && !after(key, stored, tip)) {
-      refold(context, basis, event.recommendationId);
+      refold(context, tips, basis, event.recommendationId);
       continue;
     }
     if (folded === undefined || folded.from !== tip?.summary) {
-      const summary = evolveFindingSummary(tip === undefined ? undefined : (JSON.parse(tip.summary) as FindingSummary), asRecorded(event.recommendationId, stored));
-      folded = { from: tip?.summary, summary: JSON.stringify(summary), state: JSON.stringify(positionOf(summary)) };
+      const summary = evolveFindingSummary(tip?.summary, asRecorded(event.recommendationId, stored));
+      const standing = positionOf(summary);
+      folded = { from: tip?.summary, summary, state: JSON.stringify(standing), standing };
     }
-    appendState(context, basis, event.recommendationId, tip, stored, key, folded);
+    appendState(context, tips, basis, event.recommendationId, tip, stored, key, folded);
   }
 }
 
 /** The fold order: the basis key, then the time of recording, then the log position. */
-function after(key: string, event: StoredEvent, tip: TipRow): boolean {
-  if (key !== tip.last_key) return key > tip.last_key;
-  if (event.recordedAt !== tip.last_recorded_at) return event.recordedAt > tip.last_recorded_at;
-  return event.position > BigInt(tip.last_position);
+function after(key: string, event: StoredEvent, tip: Tip): boolean {
+  if (key !== tip.lastKey) return key > tip.lastKey;
+  if (event.recordedAt !== tip.lastRecordedAt) return event.recordedAt > tip.lastRecordedAt;
+  return event.position > tip.lastPosition;
 }
 
 function appendState(
   context: ProjectionContext,
+  tips: BatchTips,
   basis: Basis,
   recommendationId: string,
-  tip: TipRow | undefined,
+  tip: Tip | undefined,
   event: StoredEvent,
   key: string,
-  folded: { summary: string; state: string },
+  folded: { summary: FindingSummary; state: string; standing: FindingPositionThen },
 ): void {
-  let seq = tip === undefined ? 0 : Number(tip.seq);
-  if (tip === undefined || folded.state !== tip.last_state) {
+  let seq = tip === undefined ? 0 : tip.seq;
+  if (tip === undefined || folded.state !== tip.lastState) {
     seq += 1;
     insertState(context, basis, recommendationId, key, seq, folded.state);
-    const standing = JSON.parse(folded.state) as FindingPositionThen;
-    if (tip === undefined || !sameSpan(JSON.parse(tip.last_state) as FindingPositionThen, standing)) {
+    if (tip === undefined || !sameSpan(tip.standing, folded.standing)) {
       context
         .statement(`UPDATE ${context.table('spans')} SET to_key = ? WHERE basis = ? AND recommendation_id = ? AND to_key = '${OPEN}'`)
         .run(key, basis, recommendationId);
-      putRow(context, 'spans', spanRow(context, basis, recommendationId, key, OPEN, standing));
+      putRow(context, 'spans', spanRow(context, basis, recommendationId, key, OPEN, folded.standing));
     }
   }
-  putRow(context, 'tips', {
+  tips.set({
     basis,
-    recommendation_id: recommendationId,
+    recommendationId,
     summary: folded.summary,
-    last_key: key,
-    last_recorded_at: event.recordedAt,
-    last_position: event.position,
+    lastKey: key,
+    lastRecordedAt: event.recordedAt,
+    lastPosition: event.position,
     seq,
-    last_state: folded.state,
+    lastState: folded.state,
+    standing: folded.standing,
   });
 }
 
 /** Folds the finding's events again in the basis order and rewrites its rows: after a back-dated event. */
-function refold(context: ProjectionContext, basis: Basis, recommendationId: string): void {
+function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recommendationId: string): void {
   const rows = context.statement(`SELECT * FROM ${context.table('events')} WHERE recommendation_id = ?`).all(recommendationId) as EventRow[];
   const events = rows.map((row): StoredEvent & { key: string } => {
     const event: StoredEvent = { position: BigInt(row.position), type: row.type, data: JSON.parse(row.data) as JsonObject, occurredAt: row.occurred_at, recordedAt: row.recorded_at };
@@ -237,15 +352,16 @@ function refold(context: ProjectionContext, basis: Basis, recommendationId: stri
   // A span superseded on its own key is replaced by the later one, as in the append path.
   spans.forEach((span, index) => putRow(context, 'spans', spanRow(context, basis, recommendationId, span.from, spans[index + 1]?.from ?? OPEN, span.standing)));
   const tip = events[events.length - 1];
-  putRow(context, 'tips', {
+  tips.set({
     basis,
-    recommendation_id: recommendationId,
-    summary: JSON.stringify(summary),
-    last_key: tip.key,
-    last_recorded_at: tip.recordedAt,
-    last_position: tip.position,
+    recommendationId,
+    summary: summary as FindingSummary,
+    lastKey: tip.key,
+    lastRecordedAt: tip.recordedAt,
+    lastPosition: tip.position,
     seq,
-    last_state: last,
+    lastState: last,
+    standing: JSON.parse(last) as FindingPositionThen,
   });
   context.statement(`UPDATE ${context.table('findings')} SET first_${basis}_key = ? WHERE recommendation_id = ?`).run(earliest, recommendationId);
 }
@@ -259,12 +375,7 @@ function sameSpan(a: FindingPositionThen, b: FindingPositionThen): boolean {
 }
 
 function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: FindingPositionThen) {
-  const finding = getRow<{ due_date: string | null; inspection_id: string; published_on: string | null; number: number; reference: string }>(
-    context,
-    'findings',
-    'recommendation_id',
-    recommendationId,
-  );
+  const finding = batches.of(context).finding(recommendationId);
   if (finding === undefined) throw new Error(`A span of ${recommendationId} before its issue`);
   return {
     basis,

@@ -2,7 +2,7 @@ import {
   INSPECTION_STREAM_PREFIX,
   PUBLIC_REGISTER_STREAM,
   STATUTORY_RESPONSE_STREAM_PREFIX,
-  occurredDay,
+  occurredTimes,
   recommendationStatusAfter,
   type InspectionEvent,
   type RecommendationEvent,
@@ -13,6 +13,7 @@ import { isBookkeepingStream, type RecordedEvent } from '@ledger/event-store';
 import { EMPTY_LEDGER_DIGEST, nextLedgerDigest } from '@ledger/integrity';
 import type { Projection, ProjectionContext } from '../../projection';
 import { domainEventOf, envelopeOf } from '../shared/envelope';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow, updateRows } from '../shared/rows';
 
 export const PUBLIC_REGISTER = 'public_register';
@@ -36,9 +37,19 @@ const PUBLIC_STATUS_WORDS: Partial<Record<RecommendationEvent['type'], string>> 
 interface FindingRow {
   finding_id: string;
   inspection_id: string;
+  ordinal: number;
   reference: string | null;
+  number: number | null;
+  finding_type: string | null;
+  text: string | null;
+  due_date: string | null;
   status: string | null;
   target_date: string | null;
+  target_date_revisions: number;
+  owner_organisation: string | null;
+  completed_on: string | null;
+  closed_on: string | null;
+  closed_by_inspectorate_on: string | null;
 }
 
 /**
@@ -83,8 +94,11 @@ export const publicRegisterProjection: Projection = {
     if (isBookkeepingStream(streamId)) return;
     keepDigest(recorded, context);
     if (streamId === PUBLIC_REGISTER_STREAM) {
-      updateRows(context, 'ledger', 'id', 1, { register_enabled: recorded.type === 'PublicRegisterEnabled' ? 1 : 0 });
+      const ledger = ledgers.of(context);
+      ledger.set(LEDGER, { ...(ledger.get(LEDGER) as LedgerRow), register_enabled: recorded.type === 'PublicRegisterEnabled' ? 1 : 0 });
     } else if (streamId.startsWith(INSPECTION_STREAM_PREFIX)) {
+      // An inspection names its findings in SQL: the findings folded so far are written first.
+      findingBatches.flush(context);
       applyInspection(domainEventOf<InspectionEvent>(recorded), context);
     } else if (streamId.startsWith(STATUTORY_RESPONSE_STREAM_PREFIX)) {
       applyStatutory(domainEventOf<StatutoryResponseEvent>(recorded), recorded, context);
@@ -92,14 +106,51 @@ export const publicRegisterProjection: Projection = {
       applyRecommendation(domainEventOf<RecommendationEvent>(recorded), recorded, context);
     }
   },
+  flush: (context) => {
+    ledgers.flush(context);
+    findingBatches.flush(context);
+  },
+  discard: (context) => {
+    ledgers.discard(context);
+    findingBatches.discard(context);
+  },
 };
+
+interface LedgerRow {
+  id: 1;
+  register_enabled: number;
+  digest: string;
+  events: number;
+  position: bigint | number | null;
+}
+
+const LEDGER = '1';
+
+/** The one ledger row, moved on by every event: read once and written once per batch. */
+const ledgers = new PerBatch(
+  (context) =>
+    new BatchRows<LedgerRow>(
+      () => getRow<LedgerRow>(context, 'ledger', 'id', 1) ?? { id: 1, register_enabled: 0, digest: EMPTY_LEDGER_DIGEST, events: 0, position: null },
+      (row) => putRow(context, 'ledger', { ...row }),
+    ),
+);
+
+/** The findings a batch touches, folded in memory and written once per batch. */
+const findingBatches = new PerBatch(
+  (context) =>
+    new BatchRows<FindingRow>(
+      (findingId) => getRow<FindingRow>(context, 'findings', 'finding_id', findingId),
+      (row) => putRow(context, 'findings', { ...row }),
+    ),
+);
 
 /** The digest chains each event's own hash in log order, as `ledger verify` does; an event without one is not counted. */
 function keepDigest(recorded: RecordedEvent, context: ProjectionContext): void {
-  const row = getRow<{ register_enabled: number; digest: string; events: number }>(context, 'ledger', 'id', 1) ?? { register_enabled: 0, digest: EMPTY_LEDGER_DIGEST, events: 0 };
+  const ledger = ledgers.of(context);
+  const row = ledger.get(LEDGER) as LedgerRow;
   const hash = recorded.metadata.hash;
   const counted = typeof hash === 'string';
-  putRow(context, 'ledger', {
+  ledger.set(LEDGER, {
     id: 1,
     register_enabled: row.register_enabled,
     digest: counted ? nextLedgerDigest(row.digest, hash) : row.digest,
@@ -169,11 +220,11 @@ function applyStatutory(event: StatutoryResponseEvent, recorded: RecordedEvent, 
 }
 
 function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent, context: ProjectionContext): void {
+  const findings = findingBatches.of(context);
+  const named = findings.get(event.recommendationId);
   if (event.type === 'FindingIssued') {
-    context
-      .statement(`INSERT INTO ${context.table('findings')} (finding_id, inspection_id, ordinal) VALUES (?, ?, -1) ON CONFLICT (finding_id) DO NOTHING`)
-      .run(event.recommendationId, event.inspectionId);
-    updateRows(context, 'findings', 'finding_id', event.recommendationId, {
+    findings.set(event.recommendationId, {
+      ...(named ?? { ...UNNAMED, finding_id: event.recommendationId, inspection_id: event.inspectionId }),
       reference: event.reference,
       number: event.number,
       finding_type: event.findingType,
@@ -181,45 +232,60 @@ function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent
       due_date: event.dueDate,
     });
   }
-  const finding = getRow<FindingRow>(context, 'findings', 'finding_id', event.recommendationId);
+  const finding = findings.get(event.recommendationId);
   if (!finding || finding.reference === null) return;
-  const set = (values: Record<string, string | number | null>) => updateRows(context, 'findings', 'finding_id', finding.finding_id, values);
-  set({ status: recommendationStatusAfter(finding.status as RecommendationStatus | null, event) });
-  const on = occurredDay(envelopeOf(recorded).occurredAt);
+  let next: FindingRow = { ...finding, status: recommendationStatusAfter(finding.status as RecommendationStatus | null, event) };
+  const on = occurredTimes(envelopeOf(recorded).occurredAt).day;
   const reference = finding.reference;
   switch (event.type) {
     case 'RecommendationTargetDateSet':
-      revise(context, recorded, finding, on, null, event.targetDate, null);
+      findings.set(finding.finding_id, revise(context, recorded, next, on, null, event.targetDate, null));
       return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date set to ${event.targetDate}`);
     case 'RecommendationTargetDateChangeApproved':
-      revise(context, recorded, finding, on, event.from, event.to, event.reason);
+      findings.set(finding.finding_id, revise(context, recorded, next, on, event.from, event.to, event.reason));
       return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date changed from ${event.from} to ${event.to}`);
     case 'RecommendationOwnerAssigned':
-      return set({ owner_organisation: event.organisation });
+      return findings.set(finding.finding_id, { ...next, owner_organisation: event.organisation });
     case 'RecommendationMarkedComplete':
-      set({ completed_on: on });
+      next = { ...next, completed_on: on };
       break;
     case 'RecommendationClosed':
-      set({ closed_on: on });
+      next = { ...next, closed_on: on };
       break;
     case 'RecommendationInspectorateClosureRecorded':
-      set({ closed_by_inspectorate_on: event.closedOn });
+      next = { ...next, closed_by_inspectorate_on: event.closedOn };
       break;
     case 'RecommendationReopened':
-      set({ completed_on: null, closed_on: null, closed_by_inspectorate_on: null });
+      next = { ...next, completed_on: null, closed_on: null, closed_by_inspectorate_on: null };
       break;
     default:
       break;
   }
+  findings.set(finding.finding_id, next);
   const words = PUBLIC_STATUS_WORDS[event.type];
   if (words) change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: ${words}`);
 }
 
-function revise(context: ProjectionContext, recorded: RecordedEvent, finding: FindingRow, on: string, from: string | null, to: string, reason: string | null): void {
+/** A finding issued before (or without) an inspection that names it: listed last. */
+const UNNAMED: Omit<FindingRow, 'finding_id' | 'inspection_id'> = {
+  ordinal: -1,
+  reference: null,
+  number: null,
+  finding_type: null,
+  text: null,
+  due_date: null,
+  status: null,
+  target_date: null,
+  target_date_revisions: 0,
+  owner_organisation: null,
+  completed_on: null,
+  closed_on: null,
+  closed_by_inspectorate_on: null,
+};
+
+function revise(context: ProjectionContext, recorded: RecordedEvent, finding: FindingRow, on: string, from: string | null, to: string, reason: string | null): FindingRow {
   putRow(context, 'revisions', { position: recorded.position, finding_id: finding.finding_id, on_day: on, from_date: from, to_date: to, reason });
-  context
-    .statement(`UPDATE ${context.table('findings')} SET target_date = ?, target_date_revisions = target_date_revisions + 1 WHERE finding_id = ?`)
-    .run(to, finding.finding_id);
+  return { ...finding, target_date: to, target_date_revisions: Number(finding.target_date_revisions) + 1 };
 }
 
 function change(context: ProjectionContext, recorded: RecordedEvent, inspectionId: string, findingId: string | null, on: string, title: string): void {

@@ -1,5 +1,5 @@
 import {
-  occurredDay,
+  occurredTimes,
   recommendationDecider,
   type FindingType,
   type InspectorateClosureOutcome,
@@ -103,7 +103,7 @@ export function evolveFindingSummary(summary: FindingSummary | undefined, record
     lastChangedAt: envelope.recordedAt,
     state,
   };
-  const on = occurredDay(envelope.occurredAt);
+  const on = occurredTimes(envelope.occurredAt).day;
   switch (event.type) {
     case 'RecommendationOwnerAssigned':
       return { ...next, ownerOrganisation: event.organisation };

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf } from '../shared/envelope';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow } from '../shared/rows';
 import { evolveFindingSummary, type FindingSummary } from './finding-summary';
 import { evolveInspectionSummary, type InspectionSummary } from './inspection-summary';
@@ -33,6 +34,8 @@ export const registerProjection: Projection = {
     if (kind === 'inspection') applyToInspection(event, context);
     else if (kind === 'recommendation') applyToFinding(event, context);
   },
+  flush: (context) => batches.flush(context),
+  discard: (context) => batches.discard(context),
 };
 
 function applyToInspection(event: RecordedEvent, context: ProjectionContext): void {
@@ -50,20 +53,32 @@ function applyToInspection(event: RecordedEvent, context: ProjectionContext): vo
 }
 
 function applyToFinding(event: RecordedEvent, context: ProjectionContext): void {
-  const recommendationId = event.data['recommendationId'];
-  const row = getRow<{ summary: string }>(context, 'findings', 'recommendation_id', String(recommendationId));
-  const summary = evolveFindingSummary(row ? (JSON.parse(row.summary) as FindingSummary) : undefined, event);
-  putRow(context, 'findings', {
-    recommendation_id: summary.recommendationId,
-    inspection_id: summary.inspectionId,
-    reference: summary.reference,
-    number: summary.number,
-    finding_type: summary.findingType,
-    status: summary.status,
-    owner: summary.owner,
-    target_date: summary.targetDate,
-    due_date: summary.dueDate,
-    open_dependencies: summary.openDependencies.length,
-    summary: JSON.stringify(summary),
-  });
+  const findings = batches.of(context);
+  const recommendationId = String(event.data['recommendationId']);
+  findings.set(recommendationId, evolveFindingSummary(findings.get(recommendationId), event));
 }
+
+/** The findings a batch touches, each folded in memory and written once per batch. */
+const batches = new PerBatch(
+  (context) =>
+    new BatchRows<FindingSummary>(
+      (recommendationId) => {
+        const row = getRow<{ summary: string }>(context, 'findings', 'recommendation_id', recommendationId);
+        return row ? (JSON.parse(row.summary) as FindingSummary) : undefined;
+      },
+      (summary) =>
+        putRow(context, 'findings', {
+          recommendation_id: summary.recommendationId,
+          inspection_id: summary.inspectionId,
+          reference: summary.reference,
+          number: summary.number,
+          finding_type: summary.findingType,
+          status: summary.status,
+          owner: summary.owner,
+          target_date: summary.targetDate,
+          due_date: summary.dueDate,
+          open_dependencies: summary.openDependencies.length,
+          summary: JSON.stringify(summary),
+        }),
+    ),
+);

@@ -35,10 +35,17 @@ export function onBehalfOfPerson(onBehalfOf: OnBehalfOf | undefined): Represente
   return onBehalfOf ? { name: onBehalfOf.name, role: onBehalfOf.role, organisation: onBehalfOf.organisation } : null;
 }
 
-/** The event as the domain sees it: its type plus its data. */
+/**
+ * The event as the domain sees it: its type plus its data. Made once per recorded event, however
+ * many read models ask for it (none of them may change it).
+ */
 export function domainEventOf<Event extends { type: string }>(event: Pick<RecordedEvent, 'type' | 'data'>): Event {
-  return { ...event.data, type: event.type } as unknown as Event;
+  let domainEvent = domainEvents.get(event);
+  if (domainEvent === undefined) domainEvents.set(event, (domainEvent = Object.freeze({ ...event.data, type: event.type })));
+  return domainEvent as unknown as Event;
 }
+
+const domainEvents = new WeakMap<object, object>();
 
 /** Which aggregate a stream belongs to, from its name (DESIGN.md, "Streams, events and the envelope"). */
 export type AggregateKind = 'inspection' | 'recommendation' | 'statutory-response' | 'challenge';
@@ -54,3 +61,12 @@ export function aggregateOf(streamId: string): AggregateKind | null {
   for (const [prefix, kind] of PREFIXES) if (streamId.startsWith(prefix)) return kind;
   return null;
 }
+
+/** The event's data as JSON text, written once per recorded event however many read models store it. */
+export function dataJsonOf(event: Pick<RecordedEvent, 'data'>): string {
+  let json = dataJson.get(event);
+  if (json === undefined) dataJson.set(event, (json = JSON.stringify(event.data)));
+  return json;
+}
+
+const dataJson = new WeakMap<object, string>();

@@ -31,7 +31,16 @@ export class ScratchReadModels implements ReadModelReader {
   }
 
   apply(event: RecordedEvent): void {
-    for (const projection of this.projections) projection.apply(event, this.contexts.get(projection.name) as ProjectionContext);
+    for (const projection of this.projections) {
+      const context = this.contexts.get(projection.name) as ProjectionContext;
+      try {
+        projection.apply(event, context);
+        projection.flush?.(context);
+      } catch (error) {
+        projection.discard?.(context);
+        throw error;
+      }
+    }
   }
 
   table(projection: string, table: string): string {

@@ -2,6 +2,7 @@ import type { RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson } from '../shared/envelope';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow } from '../shared/rows';
 
 export const SLIPPAGE = 'slippage';
@@ -39,11 +40,12 @@ export const slippageProjection: Projection = {
   apply(recorded: RecordedEvent, context: ProjectionContext): void {
     if (aggregateOf(recorded.streamId) !== 'recommendation') return;
     const event = domainEventOf<RecommendationEvent>(recorded);
+    const findings = batches.of(context);
     if (event.type === 'FindingIssued') {
-      putRow(context, 'findings', { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference, original_target_date: null, current_target_date: null });
+      findings.set(event.recommendationId, { recommendation_id: event.recommendationId, inspection_id: event.inspectionId, reference: event.reference, original_target_date: null, current_target_date: null });
       return;
     }
-    const finding = getRow<FindingRow>(context, 'findings', 'recommendation_id', event.recommendationId);
+    const finding = findings.get(event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
     const { actor, occurredAt, onBehalfOf } = envelopeOf(recorded);
     const represented = onBehalfOfPerson(onBehalfOf);
@@ -60,7 +62,7 @@ export const slippageProjection: Projection = {
 
     switch (event.type) {
       case 'RecommendationTargetDateSet':
-        putRow(context, 'findings', { ...finding, original_target_date: finding.original_target_date ?? event.targetDate, current_target_date: event.targetDate });
+        findings.set(event.recommendationId, { ...finding, original_target_date: finding.original_target_date ?? event.targetDate, current_target_date: event.targetDate });
         return;
       case 'RecommendationTargetDateChangeRequested':
         putRow(context, 'revisions', {
@@ -88,7 +90,7 @@ export const slippageProjection: Projection = {
         return;
       case 'RecommendationTargetDateChangeApproved':
         decide('approved', event.comment);
-        putRow(context, 'findings', { ...finding, current_target_date: event.to });
+        findings.set(event.recommendationId, { ...finding, current_target_date: event.to });
         return;
       case 'RecommendationTargetDateChangeRefused':
         decide('refused', event.reason);
@@ -97,4 +99,15 @@ export const slippageProjection: Projection = {
         return;
     }
   },
+  flush: (context) => batches.flush(context),
+  discard: (context) => batches.discard(context),
 };
+
+/** The findings a batch touches (their target dates), read once and written once per batch. */
+const batches = new PerBatch(
+  (context) =>
+    new BatchRows<FindingRow>(
+      (recommendationId) => getRow<FindingRow>(context, 'findings', 'recommendation_id', recommendationId),
+      (row) => putRow(context, 'findings', { ...row }),
+    ),
+);

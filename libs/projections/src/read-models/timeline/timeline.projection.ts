@@ -1,40 +1,113 @@
 import {
-  occurredDay,
-  occurredSortKey,
+  occurredTimes,
+  londonDayOfInstant,
   personLabel,
-  recommendationDecider,
+  recommendationStatusAfter,
   statutoryResponseDecider,
   summariseEvent,
   type AnyLedgerEvent,
   type RecommendationEvent,
-  type RecommendationState,
+  type RecommendationStatus,
   type StatutoryResponseEvent,
   type StatutoryResponseState,
   type SummaryLookups,
 } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
-import { aggregateOf, domainEventOf, envelopeOf, londonDayOf, type AggregateKind } from '../shared/envelope';
-import { getRow, putRow, updateRows } from '../shared/rows';
+import { BatchRows, PerBatch } from '../shared/batch-rows';
+import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf, type AggregateKind } from '../shared/envelope';
+import { getRow } from '../shared/rows';
 
 export const TIMELINE = 'timeline';
 
-/** Names of things a later event refers to by id only. */
-interface Labels {
-  actions: Record<string, string>;
-  dependencies: Record<string, string>;
-  evidence: Record<string, string>;
-}
-
+/** What a stream's entries are filed under, and the little of its state a summary or a status needs. */
 interface StreamRow {
   stream_id: string;
   inspection_id: string | null;
   recommendation_id: string | null;
   challenge_id: string | null;
   reference: string | null;
-  state: string | null;
-  labels: string;
+  /** A finding's status, folded by the domain's recommendationStatusAfter. */
+  status: RecommendationStatus | null;
+  /** A statutory response's state (a few dates), for the day numbers its summaries give. */
+  statutory_state: string | null;
 }
+
+/** Names of things a later event refers to by id only (an action's description, say), by kind. */
+type LabelKind = 'action' | 'dependency' | 'evidence';
+
+const ENTRY_COLUMNS = [
+  'position',
+  'event_id',
+  'stream_id',
+  'aggregate',
+  'inspection_id',
+  'recommendation_id',
+  'challenge_id',
+  'reference',
+  'event_type',
+  'summary',
+  'changes',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'actor_organisation',
+  'on_behalf_of_name',
+  'on_behalf_of_role',
+  'on_behalf_of_organisation',
+  'occurred_at',
+  'recorded_at',
+  'occurred_key',
+  'occurred_on',
+  'recorded_on',
+  'source',
+  'command_id',
+  'correlation_id',
+  'causation_id',
+  'status_before',
+  'status_after',
+  'corrected_by',
+] as const;
+
+/** The streams a batch touches, read once and written once; and the people it has already written. */
+class BatchStreams {
+  readonly streams: BatchRows<StreamRow>;
+  private readonly people = new Map<string, string>();
+
+  constructor(private readonly context: ProjectionContext) {
+    const select = context.statement(`SELECT * FROM ${context.table('streams')} WHERE stream_id = ?`);
+    const write = context.statement(
+      `INSERT OR REPLACE INTO ${context.table('streams')} (stream_id, inspection_id, recommendation_id, challenge_id, reference, status, statutory_state)
+       VALUES (@stream_id, @inspection_id, @recommendation_id, @challenge_id, @reference, @status, @statutory_state)`,
+    );
+    this.streams = new BatchRows<StreamRow>(
+      (streamId) => select.get(streamId) as StreamRow | undefined,
+      (row) => write.run(row),
+    );
+  }
+
+  /** Writes the person unless this batch already wrote them as they are. */
+  person(actor: { id: string; name: string; role: string; organisation: string }): void {
+    const as = `${actor.name}\u0000${actor.role}\u0000${actor.organisation}`;
+    if (this.people.get(actor.id) === as) return;
+    this.context
+      .statement(`INSERT OR REPLACE INTO ${this.context.table('people')} (actor_id, name, role, organisation) VALUES (?, ?, ?, ?)`)
+      .run(actor.id, actor.name, actor.role, actor.organisation);
+    this.people.set(actor.id, as);
+  }
+
+  flush(): void {
+    this.streams.flush();
+    this.people.clear();
+  }
+
+  discard(): void {
+    this.streams.discard();
+    this.people.clear();
+  }
+}
+
+const batches = new PerBatch((context) => new BatchStreams(context));
 
 /**
  * Every ledger event as one entry of a timeline: who (actor, role, organisation, on behalf of),
@@ -45,7 +118,7 @@ interface StreamRow {
  */
 export const timelineProjection: Projection = {
   name: TIMELINE,
-  version: 2,
+  version: 3,
   tables: {
     entries: {
       columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, aggregate TEXT NOT NULL,
@@ -69,8 +142,11 @@ export const timelineProjection: Projection = {
       ],
     },
     streams: {
-      columns: `stream_id TEXT PRIMARY KEY, inspection_id TEXT, recommendation_id TEXT, challenge_id TEXT, reference TEXT, state TEXT,
-        labels TEXT NOT NULL`,
+      columns: `stream_id TEXT PRIMARY KEY, inspection_id TEXT, recommendation_id TEXT, challenge_id TEXT, reference TEXT, status TEXT,
+        statutory_state TEXT`,
+    },
+    labels: {
+      columns: 'stream_id TEXT NOT NULL, kind TEXT NOT NULL, label_id TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (stream_id, kind, label_id)',
     },
     people: {
       columns: 'actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, organisation TEXT NOT NULL',
@@ -81,76 +157,85 @@ export const timelineProjection: Projection = {
     if (aggregate === null) return;
     const envelope = envelopeOf(recorded);
     const event = domainEventOf<AnyLedgerEvent>(recorded);
-    const stream = getRow<StreamRow>(context, 'streams', 'stream_id', recorded.streamId) ?? newStream(recorded.streamId, aggregate, event, context);
-    const labels = JSON.parse(stream.labels) as Labels;
+    const batch = batches.of(context);
+    const stream = batch.streams.get(recorded.streamId) ?? newStream(recorded.streamId, aggregate, event, batch);
 
     let statusBefore: string | null = null;
     let statusAfter: string | null = null;
-    let state: unknown = stream.state === null ? null : JSON.parse(stream.state);
+    let statutory: StatutoryResponseState | null = null;
+    let next = stream;
     if (aggregate === 'recommendation') {
-      const before = (state as RecommendationState | null) ?? recommendationDecider.initialState;
-      const after = recommendationDecider.evolve(before, event as RecommendationEvent);
-      statusBefore = before.status;
-      statusAfter = after.status;
-      state = after;
+      const after = recommendationStatusAfter(stream.status, event as RecommendationEvent);
+      statusBefore = stream.status;
+      statusAfter = after;
+      next = { ...stream, status: after };
     } else if (aggregate === 'statutory-response') {
-      state = statutoryResponseDecider.evolve((state as StatutoryResponseState | null) ?? statutoryResponseDecider.initialState, event as StatutoryResponseEvent);
+      const before = stream.statutory_state === null ? statutoryResponseDecider.initialState : (JSON.parse(stream.statutory_state) as StatutoryResponseState);
+      statutory = statutoryResponseDecider.evolve(before, event as StatutoryResponseEvent);
+      next = { ...stream, statutory_state: JSON.stringify(statutory) };
     }
 
     // The actor first, so that a summary can name the person doing it (the approver of a change).
-    putRow(context, 'people', { actor_id: envelope.actor.id, name: envelope.actor.name, role: envelope.actor.role, organisation: envelope.actor.organisation });
-    const summary = summariseEvent(event, lookups(context, labels, state));
-    rememberLabels(event, labels);
+    batch.person(envelope.actor);
+    const summary = summariseEvent(event, lookups(context, recorded.streamId, statutory));
+    rememberLabel(context, recorded.streamId, event);
     const reference = stream.reference ?? (event.type === 'FindingIssued' ? event.reference : null);
-    putRow(context, 'streams', { ...stream, reference, state: state === null ? null : JSON.stringify(state), labels: JSON.stringify(labels) });
+    batch.streams.set(recorded.streamId, { ...next, reference });
 
-    const { type: _type, ...changes } = event;
-    putRow(context, 'entries', {
-      position: recorded.position,
-      event_id: recorded.id,
-      stream_id: recorded.streamId,
-      aggregate,
-      inspection_id: stream.inspection_id,
-      recommendation_id: stream.recommendation_id,
-      challenge_id: stream.challenge_id,
-      reference,
-      event_type: recorded.type,
-      summary,
-      changes: JSON.stringify(changes),
-      actor_id: envelope.actor.id,
-      actor_name: envelope.actor.name,
-      actor_role: envelope.actor.role,
-      actor_organisation: envelope.actor.organisation,
-      on_behalf_of_name: envelope.onBehalfOf?.name ?? null,
-      on_behalf_of_role: envelope.onBehalfOf?.role ?? null,
-      on_behalf_of_organisation: envelope.onBehalfOf?.organisation ?? null,
-      occurred_at: envelope.occurredAt,
-      recorded_at: envelope.recordedAt,
-      occurred_key: occurredSortKey(envelope.occurredAt),
-      occurred_on: occurredDay(envelope.occurredAt),
-      recorded_on: londonDayOf(envelope.recordedAt),
-      source: envelope.source,
-      command_id: envelope.commandId,
-      correlation_id: envelope.$correlationId,
-      causation_id: envelope.$causationId,
-      status_before: statusBefore,
-      status_after: statusAfter,
-      corrected_by: null,
-    });
-    if (event.type === 'RecommendationEntryCorrected') updateRows(context, 'entries', 'event_id', event.correctsEventId, { corrected_by: recorded.id });
+    const occurred = occurredTimes(envelope.occurredAt);
+    context
+      .statement(`INSERT OR REPLACE INTO ${context.table('entries')} (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map(() => '?').join(', ')})`)
+      .run(
+        recorded.position,
+        recorded.id,
+        recorded.streamId,
+        aggregate,
+        stream.inspection_id,
+        stream.recommendation_id,
+        stream.challenge_id,
+        reference,
+        recorded.type,
+        summary,
+        // What changed: the event's data (its type has its own column).
+        Object.hasOwn(recorded.data, 'type') ? JSON.stringify(withoutType(event)) : dataJsonOf(recorded),
+        envelope.actor.id,
+        envelope.actor.name,
+        envelope.actor.role,
+        envelope.actor.organisation,
+        envelope.onBehalfOf?.name ?? null,
+        envelope.onBehalfOf?.role ?? null,
+        envelope.onBehalfOf?.organisation ?? null,
+        envelope.occurredAt,
+        envelope.recordedAt,
+        occurred.sortKey,
+        occurred.day,
+        londonDayOfInstant(envelope.recordedAt),
+        envelope.source,
+        envelope.commandId,
+        envelope.$correlationId,
+        envelope.$causationId,
+        statusBefore,
+        statusAfter,
+        null,
+      );
+    if (event.type === 'RecommendationEntryCorrected') {
+      context.statement(`UPDATE ${context.table('entries')} SET corrected_by = ? WHERE event_id = ?`).run(recorded.id, event.correctsEventId);
+    }
   },
+  flush: (context) => batches.flush(context),
+  discard: (context) => batches.discard(context),
 };
 
 /** The ids a stream's entries are filed under, from its first event. */
-function newStream(streamId: string, aggregate: AggregateKind, event: AnyLedgerEvent, context: ProjectionContext): StreamRow {
+function newStream(streamId: string, aggregate: AggregateKind, event: AnyLedgerEvent, batch: BatchStreams): StreamRow {
   const row: StreamRow = {
     stream_id: streamId,
     inspection_id: null,
     recommendation_id: null,
     challenge_id: null,
     reference: null,
-    state: null,
-    labels: JSON.stringify({ actions: {}, dependencies: {}, evidence: {} } satisfies Labels),
+    status: null,
+    statutory_state: null,
   };
   const data = event as unknown as Record<string, unknown>;
   switch (aggregate) {
@@ -162,32 +247,40 @@ function newStream(streamId: string, aggregate: AggregateKind, event: AnyLedgerE
     case 'challenge': {
       // A challenge about a finding is filed under the finding and its inspection too.
       const recommendationId = typeof data['recommendationId'] === 'string' ? data['recommendationId'] : null;
-      const finding = recommendationId === null ? undefined : getRow<StreamRow>(context, 'streams', 'stream_id', `recommendation-${recommendationId}`);
+      const finding = recommendationId === null ? undefined : batch.streams.get(`recommendation-${recommendationId}`);
       const inspectionId = typeof data['inspectionId'] === 'string' ? data['inspectionId'] : (finding?.inspection_id ?? null);
       return { ...row, challenge_id: String(data['challengeId']), recommendation_id: recommendationId, inspection_id: inspectionId, reference: finding?.reference ?? null };
     }
   }
 }
 
-function lookups(context: ProjectionContext, labels: Labels, state: unknown): SummaryLookups {
+function lookups(context: ProjectionContext, streamId: string, statutory: StatutoryResponseState | null): SummaryLookups {
+  const label = (kind: LabelKind, id: string) =>
+    context.statement(`SELECT label FROM ${context.table('labels')} WHERE stream_id = ? AND kind = ? AND label_id = ?`).pluck().get(streamId, kind, id) as string | undefined;
   return {
     personName(actorId) {
       const person = getRow<{ name: string; role: string }>(context, 'people', 'actor_id', actorId);
       return person ? personLabel(person) : actorId;
     },
-    actionDescription: (actionId) => labels.actions[actionId],
-    dependsOn: (dependencyId) => labels.dependencies[dependencyId],
-    evidenceTitle: (evidenceId) => labels.evidence[evidenceId],
+    actionDescription: (actionId) => label('action', actionId),
+    dependsOn: (dependencyId) => label('dependency', dependencyId),
+    evidenceTitle: (evidenceId) => label('evidence', evidenceId),
     entrySummary: (eventId) => getRow<{ summary: string }>(context, 'entries', 'event_id', eventId)?.summary,
     timetable() {
-      const response = state as StatutoryResponseState | null;
-      return response?.opened ? { reportPublishedOn: response.reportPublishedOn, responsePeriodDays: response.responsePeriodDays } : undefined;
+      return statutory?.opened ? { reportPublishedOn: statutory.reportPublishedOn, responsePeriodDays: statutory.responsePeriodDays } : undefined;
     },
   };
 }
 
-function rememberLabels(event: AnyLedgerEvent, labels: Labels): void {
-  if (event.type === 'RecommendationActionAdded') labels.actions[event.actionId] = event.description;
-  else if (event.type === 'RecommendationDependencyFlagged') labels.dependencies[event.dependencyId] = event.dependsOn;
-  else if (event.type === 'RecommendationEvidenceSubmitted') labels.evidence[event.evidenceId] = event.title;
+function rememberLabel(context: ProjectionContext, streamId: string, event: AnyLedgerEvent): void {
+  const remember = (kind: LabelKind, id: string, text: string) =>
+    context.statement(`INSERT OR REPLACE INTO ${context.table('labels')} (stream_id, kind, label_id, label) VALUES (?, ?, ?, ?)`).run(streamId, kind, id, text);
+  if (event.type === 'RecommendationActionAdded') remember('action', event.actionId, event.description);
+  else if (event.type === 'RecommendationDependencyFlagged') remember('dependency', event.dependencyId, event.dependsOn);
+  else if (event.type === 'RecommendationEvidenceSubmitted') remember('evidence', event.evidenceId, event.title);
+}
+
+function withoutType(event: AnyLedgerEvent): Omit<AnyLedgerEvent, 'type'> {
+  const { type: _type, ...changes } = event;
+  return changes;
 }
