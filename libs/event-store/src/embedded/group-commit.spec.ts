@@ -84,9 +84,9 @@ describe('SqliteEventStore group commit', () => {
   it('a full disk fails the appends it cannot hold with a clear error, corrupts nothing, and appends work again once there is room', async () => {
     await store.append('before', [anEvent('Opened')], 'no_stream');
     const db = (store as unknown as { db: Database.Database }).db;
-    const pages = Number(db.pragma('page_count', { simple: true }));
+    const pages = Number(await store.writerPragma('page_count'));
     // SQLite's own SQLITE_FULL, as a full disk gives it: the file may not grow by a single page.
-    db.pragma(`max_page_count = ${pages}`);
+    await store.writerPragma(`max_page_count = ${pages}`);
     const big = { text: 'x'.repeat(64 * 1024) };
 
     const outcomes = await Promise.allSettled([store.append('a', [anEvent('Big', big)], 'no_stream'), store.append('b', [anEvent('Big', big)], 'no_stream')]);
@@ -100,7 +100,7 @@ describe('SqliteEventStore group commit', () => {
     expect((await all(store.readAll())).map((e) => e.streamId)).toEqual(['before']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 
-    db.pragma('max_page_count = 1073741823');
+    await store.writerPragma('max_page_count = 1073741823');
     await store.append('a', [anEvent('Big', big)], 'no_stream');
     await store.close();
     const reopened = SqliteEventStore.open(file);
