@@ -50,9 +50,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     const metrics = new LedgerMetrics();
     const jsonLog = createJsonLogger(options.log?.level ?? (options.logger !== undefined && options.log === undefined ? 'silent' : config.logLevel), options.log?.destination);
     const storeConfig = eventStoreConfigFromEnv(config.eventStoreEnv);
-    // The embedded store's projections run in a worker thread, told of each group commit.
+    // The projections run in a worker thread with their own connection to the configured store
+    // (embedded or EventStoreDB), off the requests' event loop; told of each group commit here.
     const appended = new AppendSignal();
-    const projectionThread = !options.eventStore && storeConfig.kind === 'embedded' ? { env: config.eventStoreEnv, appended } : undefined;
+    const projectionThread = options.eventStore ? undefined : { env: config.eventStoreEnv, appended };
     const onGroupCommit = (appends: number) => {
       metrics.groupCommitted(appends);
       appended.notify();
