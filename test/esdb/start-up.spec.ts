@@ -13,6 +13,7 @@ import { ledgerEventStore } from '@ledger/integrity';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { ledger } from '../integrity/support/run-ledger';
+import { FindingIssuerThread } from '@ledger/application';
 import { type ProjectionEngine, ProjectionThread } from '@ledger/projections';
 import { PROJECTION_RUNNER } from '../../apps/api/src/read-models/read-models.tokens';
 import { post } from '../e2e/support/http';
@@ -139,10 +140,11 @@ describe('LEDGER_EVENT_STORE=esdb with a server that answers (the emulator)', ()
     }
   });
 
-  it('the API started on it runs its projections in a worker thread with a connection of its own, and reads its own writes through ?atLeast=', async () => {
+  it('the API started on it runs its projections and its finding issuer in worker threads with connections of their own, and reads its own writes through ?atLeast=', async () => {
     const api = await startLedger(temporaryDataDir(), env);
     try {
       expect(api.app.get(PROJECTION_RUNNER)).toBeInstanceOf(ProjectionThread);
+      await api.app.get(FindingIssuerThread).whenCaughtUp();
       const registered = await post(api, '/api/inspections', { ...registration(readSamplePage()), title: `Inspection read back through a worker thread ${randomUUID()}` }).expect(201);
 
       const read = await api.http().get('/api/read/register').query({ inspectionId: registered.body.inspectionId, atLeast: registered.body.position }).expect(200);
