@@ -13,10 +13,11 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
-import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, type EventRow } from './event-row';
 import type { AppendOutcome, AppendRequest } from './group-writer';
 import { checkAppendInput, checkMaxCount, checkPosition } from './input-checks';
 import { migrateSchema } from './migrate-schema';
+import { PagedEvents, type PagedRead } from './paged-events';
 import { SqliteSubscription, type SubscriptionPage } from './sqlite-subscription';
 import { WriterThread } from './writer-thread';
 
@@ -161,34 +162,44 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
-    checkMaxCount(options.maxCount);
-    const backwards = options.direction === 'backwards';
-    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    if (!(from === 'start' || from === 'end' || (typeof from === 'bigint' && from >= 0n))) {
-      throw new TypeError("fromRevision must be 'start', 'end' or a revision >= 0n");
-    }
-    if (from === 'end' && !backwards) return;
-    // The statements read after an exclusive cursor; fromRevision is inclusive.
-    let cursor = from === 'start' ? (backwards ? 1n : -1n) : from === 'end' ? MAX_INT64 : backwards ? from + 1n : from - 1n;
-    const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
-    yield* this.paged(options.maxCount, (limit) => {
-      const rows = statement.all(streamId, cursor, limit);
-      if (rows.length > 0) cursor = rows[rows.length - 1].revision;
-      return rows;
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterableIterator<RecordedEvent> {
+    return this.paged(() => {
+      checkMaxCount(options.maxCount);
+      const backwards = options.direction === 'backwards';
+      const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+      if (!(from === 'start' || from === 'end' || (typeof from === 'bigint' && from >= 0n))) {
+        throw new TypeError("fromRevision must be 'start', 'end' or a revision >= 0n");
+      }
+      if (from === 'end' && !backwards) return null;
+      // The statements read after an exclusive cursor; fromRevision is inclusive.
+      let cursor = from === 'start' ? (backwards ? 1n : -1n) : from === 'end' ? MAX_INT64 : backwards ? from + 1n : from - 1n;
+      const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
+      return {
+        maxCount: options.maxCount,
+        nextPage: (limit) => {
+          const rows = statement.all(streamId, cursor, limit);
+          if (rows.length > 0) cursor = rows[rows.length - 1].revision;
+          return rows;
+        },
+      };
     });
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
-    checkMaxCount(options.maxCount);
-    checkPosition('after', options.after);
-    const backwards = options.direction === 'backwards';
-    let cursor = options.after ?? (backwards ? MAX_INT64 : 0n);
-    const statement = backwards ? this.statements.allBackwards : this.statements.allForwards;
-    yield* this.paged(options.maxCount, (limit) => {
-      const rows = statement.all(cursor, limit);
-      if (rows.length > 0) cursor = rows[rows.length - 1].position;
-      return rows;
+  readAll(options: ReadAllOptions = {}): AsyncIterableIterator<RecordedEvent> {
+    return this.paged(() => {
+      checkMaxCount(options.maxCount);
+      checkPosition('after', options.after);
+      const backwards = options.direction === 'backwards';
+      let cursor = options.after ?? (backwards ? MAX_INT64 : 0n);
+      const statement = backwards ? this.statements.allBackwards : this.statements.allForwards;
+      return {
+        maxCount: options.maxCount,
+        nextPage: (limit) => {
+          const rows = statement.all(cursor, limit);
+          if (rows.length > 0) cursor = rows[rows.length - 1].position;
+          return rows;
+        },
+      };
     });
   }
 
@@ -338,16 +349,8 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private async *paged(maxCount: number | undefined, nextPage: (limit: number) => EventRow[]): AsyncGenerator<RecordedEvent> {
-    let remaining = maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      this.ensureOpen();
-      const limit = Math.min(PAGE_SIZE, remaining);
-      const rows = nextPage(limit);
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-    }
+  private paged(begin: () => PagedRead | null): PagedEvents {
+    return new PagedEvents(PAGE_SIZE, begin, () => this.ensureOpen());
   }
 
   /**
