@@ -33,6 +33,17 @@ describe('SqliteEventStore group commit', () => {
     expect((await all(store.readAll())).map((e) => e.streamId)).toEqual(Array.from({ length: 40 }, (_, i) => [`s-${i}`, `s-${i}`]).flat());
   });
 
+  it('appends made while a commit is under way in the writer thread wait for it, then share the next commit', async () => {
+    const first = store.append('first', [anEvent('Opened')], 'no_stream');
+    // The first group has now been handed to the writer thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = Promise.all([1, 2, 3].map((i) => store.append(`next-${i}`, [anEvent('Opened')], 'no_stream')));
+
+    expect(await first).toEqual({ nextRevision: 0n, position: 1n });
+    expect((await next).map((result) => result.position)).toEqual([2n, 3n, 4n]);
+    expect(groups).toEqual([1, 3]);
+  });
+
   it('a refused append inside a group fails alone: the others of its group are stored', async () => {
     await store.append('existing', [anEvent('Opened')], 'no_stream');
     const clash = anEvent('Clash');
