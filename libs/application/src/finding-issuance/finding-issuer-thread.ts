@@ -1,6 +1,6 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '@ledger/event-store';
 import type { FindingIssuerThreadData, FromIssuerThread, ToIssuerThread } from './finding-issuer-thread-messages';
 
 export interface FindingIssuerThreadOptions extends FindingIssuerThreadData {
@@ -13,14 +13,6 @@ const STOP_TIMEOUT_MS = 10_000;
 /** Before a thread that died is started again. */
 const RESTART_DELAY_MS = 1000;
 
-/** Runs the worker from the TypeScript sources too (tests), through the same SWC hook as test child processes. */
-function workerScript(): { file: string; eval: boolean } {
-  const compiled = path.join(__dirname, 'finding-issuer.worker.js');
-  if (__filename.endsWith('.js')) return { file: compiled, eval: false };
-  const hook = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'support', 'register-ts.js');
-  const source = path.join(__dirname, 'finding-issuer.worker.ts');
-  return { file: `require(${JSON.stringify(hook)}); require(${JSON.stringify(source)});`, eval: true };
-}
 
 /**
  * The FindingIssuer in a worker thread with its own connection to the configured store (and its
@@ -84,7 +76,7 @@ export class FindingIssuerThread implements OnModuleInit, OnModuleDestroy {
 
   private spawn(): Promise<void> {
     const { onAppended, ...data } = this.options;
-    const script = workerScript();
+    const script = workerScript(__dirname, 'finding-issuer');
     const worker = new Worker(script.file, { eval: script.eval, workerData: data satisfies FindingIssuerThreadData });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {

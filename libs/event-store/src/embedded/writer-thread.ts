@@ -1,17 +1,9 @@
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStoreUnavailableError } from '../event-store.port';
+import { workerScript } from '../worker-script';
 import type { AppendOutcome, AppendRequest } from './group-writer';
 import { type FromWriter, receivedError, type ToWriter } from './writer-messages';
 
-/** Runs the worker from the TypeScript sources too (tests), through the same SWC hook as test child processes. */
-function workerScript(): { file: string; eval: boolean } {
-  const compiled = path.join(__dirname, 'writer-thread.worker.js');
-  if (__filename.endsWith('.js')) return { file: compiled, eval: false };
-  const hook = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'support', 'register-ts.js');
-  const source = path.join(__dirname, 'writer-thread.worker.ts');
-  return { file: `require(${JSON.stringify(hook)}); require(${JSON.stringify(source)});`, eval: true };
-}
 
 interface Waiting {
   resolve(value: unknown): void;
@@ -63,7 +55,7 @@ export class WriterThread {
   }
 
   private spawn(): Worker {
-    const script = workerScript();
+    const script = workerScript(__dirname, 'writer-thread');
     const worker = new Worker(script.file, { eval: script.eval, workerData: { file: this.file } });
     worker.unref();
     worker.on('message', (message: FromWriter) => {
