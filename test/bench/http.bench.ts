@@ -69,6 +69,33 @@ async function registerFindings(url: string): Promise<string[]> {
   return ids;
 }
 
+/** The API's own figures (its /metrics), read before and after a load. */
+interface ApiFigures {
+  /** The longest the API's event loop was held since the previous scrape (prom-client resets it at each scrape). */
+  loopMaxMs: number;
+  loopP99Ms: number;
+  /** Group commits and the appends they carried, since the API started. */
+  groups: number;
+  appends: number;
+}
+
+async function apiFigures(url: string): Promise<ApiFigures> {
+  const response = await fetch(`${url}/metrics`, { headers: { 'x-ledger-dev-user': 'ledger-admin' } });
+  if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
+  const text = await response.text();
+  const value = (name: string) => {
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+    if (line === undefined) throw new Error(`/metrics has no ${name}`);
+    return Number(line.slice(name.length + 1));
+  };
+  return {
+    loopMaxMs: value('ledger_nodejs_eventloop_lag_max_seconds') * 1000,
+    loopP99Ms: value('ledger_nodejs_eventloop_lag_p99_seconds') * 1000,
+    groups: value('ledger_append_group_size_count'),
+    appends: value('ledger_append_group_size_sum'),
+  };
+}
+
 interface CommandLoad {
   requestsPerSecond: number;
   p50: number;
@@ -115,8 +142,13 @@ async function measure(context: OnceContext, label: string, env: Record<string, 
   try {
     const findingIds = await registerFindings(api.url);
     for (const connections of [64, 1]) {
+      const before = await apiFigures(api.url);
       const load = await commandLoad(api.url, findingIds, connections, seconds);
+      const after = await apiFigures(api.url);
       const name = `HTTP ${connections} connection${connections === 1 ? '' : 's'}${label}`;
+      context.results.set(0, `${name} API event loop max delay ms`, after.loopMaxMs, 'ms');
+      context.results.set(0, `${name} API event loop p99 delay ms`, after.loopP99Ms, 'ms');
+      context.results.set(0, `${name} appends per group commit`, (after.appends - before.appends) / Math.max(1, after.groups - before.groups), '');
       context.results.set(0, `${name} req/s`, load.requestsPerSecond, 'req/s');
       context.results.set(0, `${name} p50 ms`, load.p50, 'ms');
       context.results.set(0, `${name} p99 ms`, load.p99, 'ms');

@@ -13,7 +13,13 @@ import { ledgerEventStore } from '@ledger/integrity';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { ledger } from '../integrity/support/run-ledger';
-import { removeDataDir, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { FindingIssuerThread } from '@ledger/application';
+import { type ProjectionEngine, ProjectionThread } from '@ledger/projections';
+import { PROJECTION_RUNNER } from '../../apps/api/src/read-models/read-models.tokens';
+import { post } from '../e2e/support/http';
+import { removeDataDir, startLedger, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { readSamplePage } from '../e2e/support/sample-page';
+import { registration } from '../e2e/support/sample-requests';
 import { LedgerDriver } from '../read-models/support/ledger-driver';
 import { ID, recordSampleYear } from '../read-models/support/sample-year';
 import { type EmulatedStore, startEmulatedStore } from './support/emulated-store';
@@ -131,6 +137,25 @@ describe('LEDGER_EVENT_STORE=esdb with a server that answers (the emulator)', ()
       expect(await store.headPosition()).toBe(await emulated.store.headPosition());
     } finally {
       await store.close();
+    }
+  });
+
+  it('the API started on it runs its projections and its finding issuer in worker threads with connections of their own, and reads its own writes through ?atLeast=', async () => {
+    const api = await startLedger(temporaryDataDir(), env);
+    try {
+      expect(api.app.get(PROJECTION_RUNNER)).toBeInstanceOf(ProjectionThread);
+      await api.app.get(FindingIssuerThread).whenCaughtUp();
+      const registered = await post(api, '/api/inspections', { ...registration(readSamplePage()), title: `Inspection read back through a worker thread ${randomUUID()}` }).expect(201);
+
+      const read = await api.http().get('/api/read/register').query({ inspectionId: registered.body.inspectionId, atLeast: registered.body.position }).expect(200);
+
+      expect(read.headers['ledger-consistent']).toBe('true');
+      expect(read.body.total).toBe(registered.body.findingIds.length);
+      const statuses = await api.app.get<ProjectionEngine>(PROJECTION_RUNNER).status();
+      expect(statuses.map((status) => status.error)).toEqual(statuses.map(() => null));
+    } finally {
+      await api.stop();
+      removeDataDir(api.dataDir);
     }
   });
 

@@ -30,7 +30,7 @@ describe('disk full', () => {
 
   it('answers 503 saying the disk is full, records nothing, keeps the file sound, and records once space is freed', async () => {
     const before = await logSnapshot(ledger.store);
-    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    await raw.writerPragma(`max_page_count = ${Number(await raw.writerPragma('page_count'))}`);
 
     const refused = await post(ledger, '/api/inspections', registration(readSamplePage()));
 
@@ -46,7 +46,7 @@ describe('disk full', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((await ledger.http().get('/health')).status).toBeLessThan(500);
 
-    db.pragma('max_page_count = 1073741823');
+    await raw.writerPragma('max_page_count = 1073741823');
     // The same inspection, sent again at once: the refused registration's reservation does not hold its title.
     const recorded = await post(ledger, '/api/inspections', registration(readSamplePage()));
 

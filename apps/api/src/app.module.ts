@@ -49,6 +49,8 @@ export interface AppModuleOptions {
   owned: { close(): Promise<void> | void }[];
   metrics: LedgerMetrics;
   jsonLog: Logger;
+  /** Run the FindingIssuer in a worker thread (LedgerApplicationOptions.findingIssuerThread); its checkpoint file is the one below. */
+  findingIssuerThread?: { env: Record<string, string | undefined>; onAppended(): void };
   /** Run the projections in a worker thread (ReadModelsModuleOptions.thread). */
   projectionThread?: { env: Record<string, string | undefined>; appended: AppendSignal };
 }
@@ -78,6 +80,7 @@ export class AppModule {
           eventStore: options.eventStore,
           clock: options.clock,
           findingIssuerCheckpoint: new FileCheckpoint(path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE)),
+          findingIssuerThread: options.findingIssuerThread && { ...options.findingIssuerThread, checkpointFile: path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE) },
         }),
         ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore, thread: options.projectionThread }),
         ThrottlerModule.forRoot({

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '@ledger/application';
-import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
+import { SqliteEventStore, createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
 import { AppendSignal } from '@ledger/projections';
 import { AppModule } from './app.module';
@@ -50,9 +50,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     const metrics = new LedgerMetrics();
     const jsonLog = createJsonLogger(options.log?.level ?? (options.logger !== undefined && options.log === undefined ? 'silent' : config.logLevel), options.log?.destination);
     const storeConfig = eventStoreConfigFromEnv(config.eventStoreEnv);
-    // The embedded store's projections run in a worker thread, told of each group commit.
+    // The projections run in a worker thread with their own connection to the configured store
+    // (embedded or EventStoreDB), off the requests' event loop; told of each group commit here.
     const appended = new AppendSignal();
-    const projectionThread = !options.eventStore && storeConfig.kind === 'embedded' ? { env: config.eventStoreEnv, appended } : undefined;
+    const projectionThread = options.eventStore ? undefined : { env: config.eventStoreEnv, appended };
     const onGroupCommit = (appends: number) => {
       metrics.groupCommitted(appends);
       appended.notify();
@@ -60,6 +61,18 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     const raw = options.eventStore ?? (await createEventStore(storeConfig, { onGroupCommit }));
     if (!options.eventStore) owned.push(raw);
     const eventStore = ledgerEventStore(raw);
+    // The finding issuer too runs in a worker thread with its own connection, unless the caller
+    // gave the store or the clock (tests), which cannot cross to another thread.
+    const findingIssuerThread =
+      options.eventStore || options.clock
+        ? undefined
+        : {
+            env: config.eventStoreEnv,
+            onAppended: () => {
+              appended.notify();
+              if (raw instanceof SqliteEventStore) raw.appendedElsewhere();
+            },
+          };
     // Raw: idempotency records are bookkeeping, outside the hash-chained ledger streams.
     const idempotency = new IdempotencyStore(raw, config.idempotencyTtlMs);
     const clock = options.clock ?? (() => new Date());
@@ -67,7 +80,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     owned.push(people);
     const secrets = loadSecrets(config.dataDir, config.secrets);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, people, secrets, owned, metrics, jsonLog, projectionThread }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, eventStore, rawEventStore: raw, clock, idempotency, people, secrets, owned, metrics, jsonLog, projectionThread, findingIssuerThread }), {
       bodyParser: false,
       logger: options.logger ?? new NestJsonLogger(jsonLog),
       abortOnError: false,

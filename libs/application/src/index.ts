@@ -11,5 +11,6 @@ export { ChallengeCommandMessage } from './challenge/challenge-command.message';
 export { PublicRegisterCommandMessage } from './public-register/public-register-command.message';
 export { StreamHistoryQuery } from './history/stream-history.query';
 export { FindingIssuer } from './finding-issuance/finding-issuer';
+export { FindingIssuerThread } from './finding-issuance/finding-issuer-thread';
 export { FileCheckpoint, MemoryCheckpoint, type ReactorCheckpoint } from './finding-issuance/reactor-checkpoint';
 export * from './access';

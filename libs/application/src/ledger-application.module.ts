@@ -12,6 +12,7 @@ import { CommandPipeline } from './pipeline/command-pipeline';
 import { RecommendationCommandHandler } from './recommendation/recommendation-command.handler';
 import { StatutoryResponseCommandHandler } from './statutory-response/statutory-response-command.handler';
 import { MemoryCheckpoint, type ReactorCheckpoint } from './finding-issuance/reactor-checkpoint';
+import { FindingIssuerThread, type FindingIssuerThreadOptions } from './finding-issuance/finding-issuer-thread';
 import { CLOCK, EVENT_STORE, FINDING_ISSUER_CHECKPOINT, POLICIES, type Clock, type LedgerPolicies } from './tokens';
 
 export interface LedgerApplicationOptions {
@@ -25,6 +26,12 @@ export interface LedgerApplicationOptions {
   statutory?: { fireResponseDays: number };
   /** Where the FindingIssuer resumes from at boot; without one, from the beginning of the log. */
   findingIssuerCheckpoint?: ReactorCheckpoint;
+  /**
+   * Runs the FindingIssuer in a worker thread, off this thread's event loop, with its own
+   * connection to the store `env` names (the same as `eventStore`) and its checkpoint in
+   * `checkpointFile` (findingIssuerCheckpoint is then unused).
+   */
+  findingIssuerThread?: Pick<FindingIssuerThreadOptions, 'env' | 'checkpointFile' | 'onAppended'>;
 }
 
 @Module({})
@@ -35,6 +42,8 @@ export class LedgerApplicationModule {
       throw new RangeError(`statutory.fireResponseDays must be a positive whole number of days (got ${String(fireResponseDays)})`);
     }
     const policies: LedgerPolicies = { statutory: { fireResponseDays } };
+    const thread = options.findingIssuerThread;
+    const issuer = thread ? { provide: FindingIssuerThread, useFactory: () => new FindingIssuerThread({ ...thread, policies }) } : FindingIssuer;
     return {
       module: LedgerApplicationModule,
       global: true,
@@ -46,7 +55,7 @@ export class LedgerApplicationModule {
         { provide: FINDING_ISSUER_CHECKPOINT, useValue: options.findingIssuerCheckpoint ?? new MemoryCheckpoint() },
         CommandPipeline,
         FindingIssuance,
-        FindingIssuer,
+        issuer,
         InspectionCommandHandler,
         RecommendationCommandHandler,
         StatutoryResponseCommandHandler,
@@ -54,7 +63,7 @@ export class LedgerApplicationModule {
         PublicRegisterCommandHandler,
         StreamHistoryHandler,
       ],
-      exports: [EVENT_STORE, CLOCK, FindingIssuer],
+      exports: [EVENT_STORE, CLOCK, thread ? FindingIssuerThread : FindingIssuer],
     };
   }
 }

@@ -33,6 +33,17 @@ describe('SqliteEventStore group commit', () => {
     expect((await all(store.readAll())).map((e) => e.streamId)).toEqual(Array.from({ length: 40 }, (_, i) => [`s-${i}`, `s-${i}`]).flat());
   });
 
+  it('appends made while a commit is under way in the writer thread wait for it, then share the next commit', async () => {
+    const first = store.append('first', [anEvent('Opened')], 'no_stream');
+    // The first group has now been handed to the writer thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = Promise.all([1, 2, 3].map((i) => store.append(`next-${i}`, [anEvent('Opened')], 'no_stream')));
+
+    expect(await first).toEqual({ nextRevision: 0n, position: 1n });
+    expect((await next).map((result) => result.position)).toEqual([2n, 3n, 4n]);
+    expect(groups).toEqual([1, 3]);
+  });
+
   it('a refused append inside a group fails alone: the others of its group are stored', async () => {
     await store.append('existing', [anEvent('Opened')], 'no_stream');
     const clash = anEvent('Clash');
@@ -84,9 +95,9 @@ describe('SqliteEventStore group commit', () => {
   it('a full disk fails the appends it cannot hold with a clear error, corrupts nothing, and appends work again once there is room', async () => {
     await store.append('before', [anEvent('Opened')], 'no_stream');
     const db = (store as unknown as { db: Database.Database }).db;
-    const pages = Number(db.pragma('page_count', { simple: true }));
+    const pages = Number(await store.writerPragma('page_count'));
     // SQLite's own SQLITE_FULL, as a full disk gives it: the file may not grow by a single page.
-    db.pragma(`max_page_count = ${pages}`);
+    await store.writerPragma(`max_page_count = ${pages}`);
     const big = { text: 'x'.repeat(64 * 1024) };
 
     const outcomes = await Promise.allSettled([store.append('a', [anEvent('Big', big)], 'no_stream'), store.append('b', [anEvent('Big', big)], 'no_stream')]);
@@ -100,7 +111,7 @@ describe('SqliteEventStore group commit', () => {
     expect((await all(store.readAll())).map((e) => e.streamId)).toEqual(['before']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 
-    db.pragma('max_page_count = 1073741823');
+    await store.writerPragma('max_page_count = 1073741823');
     await store.append('a', [anEvent('Big', big)], 'no_stream');
     await store.close();
     const reopened = SqliteEventStore.open(file);

@@ -3,9 +3,7 @@ import {
   type AppendResult,
   type EventStore,
   type EventStoreHealth,
-  EventStoreFullError,
   EventStoreUnavailableError,
-  expectationHolds,
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
@@ -13,13 +11,15 @@ import {
   type RecordedEvent,
   type SubscribeToAllOptions,
   type Subscription,
-  WrongExpectedVersionError,
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
-import { EVENT_COLUMNS, type EventRow, storedForm, toRecordedEvent } from './event-row';
+import { EVENT_COLUMNS, type EventRow } from './event-row';
+import type { AppendOutcome, AppendRequest } from './group-writer';
 import { checkAppendInput, checkMaxCount, checkPosition } from './input-checks';
 import { migrateSchema } from './migrate-schema';
+import { PagedEvents, type PagedRead } from './paged-events';
 import { SqliteSubscription, type SubscriptionPage } from './sqlite-subscription';
+import { WriterThread } from './writer-thread';
 
 const PAGE_SIZE = 500;
 /** Positions a filtered subscription's page looks through at most. */
@@ -28,21 +28,13 @@ const FILTER_WINDOW = 20_000n;
 const POLL_INTERVAL_MS = 250;
 const MAX_INT64 = 2n ** 63n - 1n;
 
-interface AppendOutcome {
-  result: AppendResult;
-  written: boolean;
-}
-
 /** One append waiting for the next group commit. */
-interface PendingAppend {
-  streamId: string;
-  events: EventToAppend[];
-  expected: ExpectedRevision;
+interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
-/** Appends in one transaction at most: bounds how long one commit holds the event loop. */
+/** Appends in one transaction at most: bounds the messages between the threads and how long one commit takes. */
 const MAX_GROUP = 512;
 
 export interface SqliteEventStoreOptions {
@@ -50,20 +42,9 @@ export interface SqliteEventStoreOptions {
   onGroupCommit?(appends: number): void;
 }
 
-interface StoredId {
-  stream_id: string;
-  revision: bigint;
-  position: bigint;
-}
-
 function prepareStatements(db: Database.Database) {
   return {
-    lastRevision: db.prepare<[string], bigint | null>('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
     head: db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck(),
-    byId: db.prepare<[string], StoredId>('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-    insert: db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata, @hash, @prevHash, @created)`,
-    ),
     streamForwards: db.prepare<[string, bigint, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
     ),
@@ -117,15 +98,20 @@ const STORED_PAGE = 2000;
  * The embedded log: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
  * append survives a killed process and a power cut. Several processes (the API and the CLI) may
  * open the same file: SQLite serialises their appends and subscriptions poll for each other's.
+ * Reads run on this thread's connection; appends are written by a writer thread with its own
+ * connection (WAL lets the two work at once), so a commit's fsync never holds this event loop.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
-  private readonly appendEvents: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendOutcome>;
+  private readonly writer: WriterThread;
   private readonly appends: AppendNotifier;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  /** The group commit the writer thread is working on, if any: the next group forms meanwhile. */
+  private inFlight: Promise<void> | null = null;
   private dataVersion: bigint;
+  private closing = false;
   private closed = false;
 
   private constructor(
@@ -134,9 +120,7 @@ export class SqliteEventStore implements EventStore {
     private readonly options: SqliteEventStoreOptions,
   ) {
     this.statements = prepareStatements(db);
-    this.appendEvents = db.transaction((streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
-      this.appendInTransaction(streamId, events, expected),
-    );
+    this.writer = new WriterThread(file);
     this.dataVersion = this.statements.dataVersion.get() as bigint;
     this.appends = new AppendNotifier(() => this.changedElsewhere(), POLL_INTERVAL_MS);
   }
@@ -158,14 +142,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Group commit: appends made in the same turn of the event loop (commands that arrive together)
-   * are written in one transaction, with one fsync at its commit. Each append still checks its own
-   * expected revision, inside its own savepoint, so one refused append leaves the others of its
-   * group untouched. Every append is answered only after the commit that holds it, fsync included.
+   * Group commit: appends made together (in the same turn of the event loop, or while the
+   * previous group's commit is under way) are written by the writer thread in one transaction,
+   * with one fsync at its commit. Each append still checks its own expected revision, inside its
+   * own savepoint, so one refused append leaves the others of its group untouched. Every append
+   * is answered only after the commit that holds it, fsync included.
    */
   append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
       const checked = checkAppendInput(streamId, events, expected);
+      if (this.closing) throw new EventStoreUnavailableError(`the event store ${this.file} is closed`);
       this.ensureOpen();
       return new Promise<AppendResult>((resolve, reject) => {
         this.pending.push({ streamId, events: checked, expected, resolve, reject });
@@ -176,34 +162,44 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
-    checkMaxCount(options.maxCount);
-    const backwards = options.direction === 'backwards';
-    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    if (!(from === 'start' || from === 'end' || (typeof from === 'bigint' && from >= 0n))) {
-      throw new TypeError("fromRevision must be 'start', 'end' or a revision >= 0n");
-    }
-    if (from === 'end' && !backwards) return;
-    // The statements read after an exclusive cursor; fromRevision is inclusive.
-    let cursor = from === 'start' ? (backwards ? 1n : -1n) : from === 'end' ? MAX_INT64 : backwards ? from + 1n : from - 1n;
-    const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
-    yield* this.paged(options.maxCount, (limit) => {
-      const rows = statement.all(streamId, cursor, limit);
-      if (rows.length > 0) cursor = rows[rows.length - 1].revision;
-      return rows;
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterableIterator<RecordedEvent> {
+    return this.paged(() => {
+      checkMaxCount(options.maxCount);
+      const backwards = options.direction === 'backwards';
+      const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+      if (!(from === 'start' || from === 'end' || (typeof from === 'bigint' && from >= 0n))) {
+        throw new TypeError("fromRevision must be 'start', 'end' or a revision >= 0n");
+      }
+      if (from === 'end' && !backwards) return null;
+      // The statements read after an exclusive cursor; fromRevision is inclusive.
+      let cursor = from === 'start' ? (backwards ? 1n : -1n) : from === 'end' ? MAX_INT64 : backwards ? from + 1n : from - 1n;
+      const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
+      return {
+        maxCount: options.maxCount,
+        nextPage: (limit) => {
+          const rows = statement.all(streamId, cursor, limit);
+          if (rows.length > 0) cursor = rows[rows.length - 1].revision;
+          return rows;
+        },
+      };
     });
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
-    checkMaxCount(options.maxCount);
-    checkPosition('after', options.after);
-    const backwards = options.direction === 'backwards';
-    let cursor = options.after ?? (backwards ? MAX_INT64 : 0n);
-    const statement = backwards ? this.statements.allBackwards : this.statements.allForwards;
-    yield* this.paged(options.maxCount, (limit) => {
-      const rows = statement.all(cursor, limit);
-      if (rows.length > 0) cursor = rows[rows.length - 1].position;
-      return rows;
+  readAll(options: ReadAllOptions = {}): AsyncIterableIterator<RecordedEvent> {
+    return this.paged(() => {
+      checkMaxCount(options.maxCount);
+      checkPosition('after', options.after);
+      const backwards = options.direction === 'backwards';
+      let cursor = options.after ?? (backwards ? MAX_INT64 : 0n);
+      const statement = backwards ? this.statements.allBackwards : this.statements.allForwards;
+      return {
+        maxCount: options.maxCount,
+        nextPage: (limit) => {
+          const rows = statement.all(cursor, limit);
+          if (rows.length > 0) cursor = rows[rows.length - 1].position;
+          return rows;
+        },
+      };
     });
   }
 
@@ -285,125 +281,76 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * Runs a PRAGMA on the write connection and gives its value. For tests: `max_page_count` there
+   * makes SQLite refuse to grow the file, as a full disk does.
+   */
+  writerPragma(pragma: string): Promise<unknown> {
+    this.ensureOpen();
+    return this.writer.pragma(pragma);
+  }
+
   /** Ends every open subscription, writes the appends already made, then closes the file. */
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.closing) return;
+    this.closing = true;
     for (const subscription of [...this.subscriptions]) await subscription.close();
-    while (this.pending.length > 0) this.flush();
+    while (this.inFlight || this.pending.length > 0) await (this.inFlight ?? this.flush());
+    await this.writer.close();
     this.closed = true;
     this.db.close();
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.inFlight) return;
     this.flushScheduled = true;
+    // Appends made in this turn of the event loop join the group.
     setImmediate(() => {
       this.flushScheduled = false;
-      this.flush();
-      if (this.pending.length > 0) this.scheduleFlush();
+      if (!this.inFlight) void this.flush();
     });
   }
 
-  /** Commits the waiting appends as one group (up to MAX_GROUP of them) and answers each. */
-  private flush(): void {
+  /**
+   * Sends the waiting appends (up to MAX_GROUP of them) to the writer thread as one group and
+   * answers each once it has committed; appends made meanwhile wait for the next group, sent as
+   * soon as this one is answered.
+   */
+  private flush(): Promise<void> {
     const group = this.pending.splice(0, MAX_GROUP);
-    if (group.length === 0) return;
-    if (this.closed) {
-      for (const append of group) append.reject(new EventStoreUnavailableError(`the event store ${this.file} is closed`));
-      return;
-    }
-    const outcomes: ({ ok: AppendOutcome } | { error: unknown })[] = [];
-    try {
-      this.db
-        .transaction(() => {
-          for (const append of group) {
-            try {
-              // A nested transaction is a savepoint: a refused append is rolled back alone.
-              outcomes.push({ ok: this.appendEvents(append.streamId, append.events, append.expected) });
-            } catch (error) {
-              // Some failures (a full disk, an I/O error) end the whole transaction: the group fails.
-              if (!this.db.inTransaction) throw error;
-              outcomes.push({ error: storageError(this.file, error) });
-            }
-          }
-        })
-        .immediate();
-    } catch (error) {
-      const failure =
-        (error as { code?: string }).code === 'SQLITE_BUSY'
-          ? new EventStoreUnavailableError(`${this.file} is locked by another writer; try again`, error)
-          : storageError(this.file, error);
-      for (const append of group) append.reject(failure);
-      return;
-    }
+    if (group.length === 0) return Promise.resolve();
+    const requests: AppendRequest[] = group.map(({ streamId, events, expected }) => ({ streamId, events, expected }));
+    const flight = this.writer.commit(requests).then(
+      (outcomes) => this.committed(group, outcomes),
+      (failure: unknown) => {
+        for (const append of group) append.reject(failure);
+      },
+    );
+    this.inFlight = flight
+      .finally(() => {
+        this.inFlight = null;
+        if (this.pending.length > 0) void this.flush();
+      })
+      .catch(() => undefined);
+    return this.inFlight;
+  }
+
+  private committed(group: PendingAppend[], outcomes: AppendOutcome[]): void {
     this.options.onGroupCommit?.(group.length);
-    if (outcomes.some((outcome) => 'ok' in outcome && outcome.ok.written)) this.appends.notify();
+    if (outcomes.some((outcome) => 'ok' in outcome && outcome.written)) {
+      // The writer thread's commit, seen by this connection: subscriptions read it at once.
+      this.changedElsewhere();
+      this.appends.notify();
+    }
     group.forEach((append, index) => {
       const outcome = outcomes[index];
-      if ('ok' in outcome) append.resolve(outcome.ok.result);
+      if ('ok' in outcome) append.resolve(outcome.ok);
       else append.reject(outcome.error);
     });
   }
 
-  private appendInTransaction(streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendOutcome {
-    const original = this.originalAppend(streamId, events);
-    if (original !== null) return { result: original, written: false };
-
-    const current = this.statements.lastRevision.get(streamId) ?? null;
-    if (!expectationHolds(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current ?? 'no_stream');
-
-    let position = this.statements.head.get() ?? 0n;
-    let revision = current ?? -1n;
-    const created = new Date().toISOString();
-    for (const event of events) {
-      position += 1n;
-      revision += 1n;
-      this.statements.insert.run({
-        position,
-        streamId,
-        revision,
-        eventId: event.id,
-        type: event.type,
-        ...storedForm(event),
-        created,
-      });
-    }
-    return { result: { nextRevision: revision, position }, written: true };
-  }
-
-  /**
-   * A retried append finds its ids already stored in this stream, one after the other: it gets
-   * the original result. Any other reuse of a stored id is refused, as the log stores an id once.
-   */
-  private originalAppend(streamId: string, events: EventToAppend[]): AppendResult | null {
-    const stored = events.map((event) => this.statements.byId.get(event.id));
-    const clash = stored.findIndex((row) => row !== undefined);
-    if (clash === -1) return null;
-    const first = stored[0];
-    const isRetry =
-      first !== undefined &&
-      stored.every((row, index) => row !== undefined && row.stream_id === streamId && row.revision === first.revision + BigInt(index));
-    if (isRetry) {
-      const last = stored[stored.length - 1] as StoredId;
-      return { nextRevision: last.revision, position: last.position };
-    }
-    const row = stored[clash] as StoredId;
-    throw new Error(
-      `append to ${streamId}: event id ${events[clash].id} is already stored (stream ${row.stream_id}, revision ${row.revision}) ` +
-        'and this append is not a retry of the one that stored it',
-    );
-  }
-
-  private async *paged(maxCount: number | undefined, nextPage: (limit: number) => EventRow[]): AsyncGenerator<RecordedEvent> {
-    let remaining = maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      this.ensureOpen();
-      const limit = Math.min(PAGE_SIZE, remaining);
-      const rows = nextPage(limit);
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-    }
+  private paged(begin: () => PagedRead | null): PagedEvents {
+    return new PagedEvents(PAGE_SIZE, begin, () => this.ensureOpen());
   }
 
   /**
@@ -453,14 +400,4 @@ export class SqliteEventStore implements EventStore {
   private ensureOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError(`the event store ${this.file} is closed`);
   }
-}
-
-/** A write the disk refused: said plainly, with SQLite's own error kept as the cause. */
-function storageError(file: string, error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_FULL') return new EventStoreFullError(`${file}: the disk is full; nothing of this append was written`, error);
-  if (code === 'SQLITE_IOERR' || code?.startsWith('SQLITE_IOERR_')) {
-    return new EventStoreUnavailableError(`${file}: the disk refused the write (${code}); nothing of this append was written`, error);
-  }
-  return error;
 }

@@ -1,4 +1,5 @@
 import { EventStoreDecorator } from '../event-store-decorator';
+import { mapAsyncIterable } from '../map-async-iterable';
 import type {
   EventStore,
   ReadAllOptions,
@@ -23,12 +24,17 @@ export class UpcastingEventStore extends EventStoreDecorator {
     super(inner);
   }
 
-  override async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    for await (const event of this.inner.readStream(streamId, options)) yield this.upcasters.upcast(event);
+  override readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    return this.upcasting(() => this.inner.readStream(streamId, options));
   }
 
-  override async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    for await (const event of this.inner.readAll(options)) yield this.upcasters.upcast(event);
+  override readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    return this.upcasting(() => this.inner.readAll(options));
+  }
+
+  /** The inner read is started when iterated, as the store's own reads are. */
+  private upcasting(read: () => AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
+    return { [Symbol.asyncIterator]: () => mapAsyncIterable(read(), (event) => this.upcasters.upcast(event))[Symbol.asyncIterator]() };
   }
 
   override subscribeToAll(options?: SubscribeToAllOptions): Subscription {

@@ -6,6 +6,7 @@ import {
   type ExpectedRevision,
   expectationHolds,
   type JsonObject,
+  mapAsyncIterable,
   type ReadStreamOptions,
   type RecordedEvent,
   WrongExpectedVersionError,
@@ -90,20 +91,23 @@ export class HashChainedEventStore extends EventStoreDecorator {
   }
 
   override readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    return this.remembering(streamId, this.inner.readStream(streamId, options));
-  }
-
-  private async *remembering(streamId: string, events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
-    let latest: RecordedEvent | undefined;
-    try {
-      for await (const event of events) {
-        if (latest === undefined || event.revision > latest.revision) latest = event;
-        yield event;
-      }
-    } finally {
-      const head = latest && headOf(latest);
-      if (head) this.remember(streamId, head);
-    }
+    return {
+      [Symbol.asyncIterator]: () => {
+        let latest: RecordedEvent | undefined;
+        const remembered = mapAsyncIterable(
+          this.inner.readStream(streamId, options),
+          (event) => {
+            if (latest === undefined || event.revision > latest.revision) latest = event;
+            return event;
+          },
+          () => {
+            const head = latest && headOf(latest);
+            if (head) this.remember(streamId, head);
+          },
+        );
+        return remembered[Symbol.asyncIterator]();
+      },
+    };
   }
 
   private remember(streamId: string, head: ChainHead): void {
