@@ -90,6 +90,9 @@ const GENERATION_COLUMNS = 'projection, generation, version, table_spec, status,
 
 /** SQLite's page cache for each generation file a runner writes (its default is 2 MiB). */
 const WRITER_CACHE_KIB = 32 * 1024;
+/** Page cache shared by the files a rebuild loads, each given its share by size (see balanceLoadCaches). */
+const LOAD_CACHE_BUDGET_KIB = 256 * 1024;
+const LOAD_CACHE_MIN_KIB = 8 * 1024;
 
 /** `<projection>__g<generation>`: the schema a generation's file is attached as (names never hold `__`). */
 export function schemaName(projection: string, generation: number): string {
@@ -399,6 +402,21 @@ export class GenerationRegistry {
         this.db.exec(`CREATE INDEX IF NOT EXISTS "${schema}"."${table}__q${index}" ON "${table}" (${columns})`);
       });
     }
+  }
+
+  /**
+   * Shares the rebuild's page-cache budget among the files it loads, by their size so far: the
+   * largest files hold the pages a batch rewrites at random (indexes on keys), and a page kept in
+   * the cache is written once per commit instead of at each eviction.
+   */
+  balanceLoadCaches(generations: ReadonlyArray<{ projection: string; generation: number }>): void {
+    const schemas = generations.map(({ projection, generation }) => schemaName(projection, generation)).filter((schema) => this.attached.has(schema));
+    const pages = schemas.map((schema) => Number(this.db.pragma(`"${schema}".page_count`, { simple: true })));
+    const all = pages.reduce((sum, count) => sum + count, 0);
+    schemas.forEach((schema, index) => {
+      const share = all === 0 ? 1 / schemas.length : pages[index] / all;
+      this.db.pragma(`"${schema}".cache_size = -${Math.max(LOAD_CACHE_MIN_KIB, Math.floor(LOAD_CACHE_BUDGET_KIB * share))}`);
+    });
   }
 
   /** Writes to a generation being loaded: no journal on disk (MEMORY: a batch can still roll back), no sync, a large cache. */

@@ -376,6 +376,7 @@ export class ProjectionRunner {
 
   private buildCommitted(outcomes: ReadonlyMap<GenerationWriter, TargetOutcome>): void {
     this.failures = 0;
+    this.builder?.registry.balanceLoadCaches([...outcomes.keys()].map((writer) => ({ projection: writer.projectionName, generation: writer.generation })));
     for (const [writer, outcome] of outcomes) {
       const found = this.buildOf(writer);
       if (!found) continue;
