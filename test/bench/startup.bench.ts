@@ -1,6 +1,7 @@
 /** Start-up of the API with the ledger and its projected read models, against an empty start. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readModelFiles } from '@ledger/projections';
 import type { BenchModule } from './bench-module';
 import { projectedReadModels } from './read-side.bench';
 import { startApi } from './support/api-process';
@@ -19,9 +20,8 @@ export const startupBench: BenchModule = {
     const dataDir = path.join(context.workDir, 'startup');
     fs.mkdirSync(dataDir, { recursive: true });
     fs.copyFileSync(context.ledgerFile, path.join(dataDir, 'events.sqlite'));
-    for (const suffix of ['', '-wal']) {
-      if (fs.existsSync(`${readModels}${suffix}`)) fs.copyFileSync(`${readModels}${suffix}`, path.join(dataDir, `read-models.sqlite${suffix}`));
-    }
+    // The registry and every generation file beside it.
+    for (const file of readModelFiles(readModels)) fs.copyFileSync(file, path.join(dataDir, path.basename(file)));
     context.results.set(context.events, 'start-up ms', await timedStart(dataDir), 'ms');
     fs.rmSync(dataDir, { recursive: true, force: true });
   },

@@ -44,7 +44,7 @@ async function eventsPerStream(store: EventStore): Promise<Record<string, number
 /** Rows per stream in the timeline read model, which holds one row per ledger event. */
 function timelineRowsPerStream(readModels: ReadModels): Record<string, number> {
   const rows = readModels.db
-    .prepare(`SELECT stream_id AS streamId, count(*) AS count FROM "${readModels.table('timeline', 'entries')}" GROUP BY stream_id`)
+    .prepare(`SELECT stream_id AS streamId, count(*) AS count FROM ${readModels.table('timeline', 'entries')} GROUP BY stream_id`)
     .all() as { streamId: string; count: number }[];
   return Object.fromEntries(rows.map(({ streamId, count }) => [streamId, count]));
 }

@@ -53,7 +53,7 @@ describe('ledger projections', () => {
 
   function tamperWith(sql: string): void {
     const readModels = ReadModels.open(path.join(dir, 'read-models.sqlite'), PROJECTIONS);
-    readModels.db.prepare(sql.replace('$counts', `"${readModels.table('counts_by_type', 'counts')}"`)).run();
+    readModels.db.prepare(sql.replace('$counts', readModels.table('counts_by_type', 'counts'))).run();
     readModels.close();
   }
 

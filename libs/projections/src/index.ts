@@ -1,6 +1,7 @@
 export * from './projection';
 export { READ_MODELS_FILE, ReadModels } from './read-model-database';
 export type { Generation, GenerationStatus, ProjectionFault } from './registry/generation-registry';
+export { readModelFiles } from './registry/generation-registry';
 export { ProjectionFaultedError, ProjectionRunner } from './runner/projection-runner';
 export type { ProjectionRunnerOptions, RebuildResult, RunnerLogger } from './runner/projection-runner';
 export type { RebuildProgress } from './runner/rebuild-progress';

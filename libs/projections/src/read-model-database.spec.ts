@@ -41,7 +41,7 @@ describe('ReadModels', () => {
 
     expect(() => readModels.table('counts_by_type', 'counts')).toThrow('projection counts_by_type has no tables yet: start the projection runner first');
     readModels.registry.ensureActive(countsByType());
-    expect(readModels.table('counts_by_type', 'counts')).toBe('counts_by_type__g1__counts');
+    expect(readModels.table('counts_by_type', 'counts')).toBe('counts_by_type__g1.counts');
     expect(() => readModels.table('register', 'findings')).toThrow('unknown projection "register"; known: counts_by_type');
     expect(() => readModels.table('counts_by_type', 'totals')).toThrow('projection counts_by_type has no table "totals"; it has: counts');
   });
@@ -62,6 +62,6 @@ describe('ReadModels', () => {
     });
 
     expect(seen).toEqual({ before: 5, during: 5 });
-    expect(api.table('counts_by_type', 'counts')).toBe('counts_by_type__g2__counts');
+    expect(api.table('counts_by_type', 'counts')).toBe('counts_by_type__g2.counts');
   });
 });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { checkProjections, type Projection } from './projection';
-import { type Generation, GenerationRegistry, physicalTableName } from './registry/generation-registry';
+import { type Generation, GenerationNotAttachedError, GenerationRegistry, physicalTableName, type RegistryRole } from './registry/generation-registry';
 
 /** The read models' file inside the data folder, next to (never inside) the embedded log. */
 export const READ_MODELS_FILE = 'read-models.sqlite';
@@ -10,10 +10,15 @@ const POLL_INTERVAL_MS = 25;
 /** Waiting on a busy writer (another process applying a batch) before SQLite gives up. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** Attempts of a query whose generation files had to be attached first (another process swapped one in). */
+const READ_ATTEMPTS = 4;
+
 /**
- * The read-model database: one SQLite file (WAL) holding every projection's tables and the
- * registry of their generations. It can be deleted at any time: the runner rebuilds it from the
- * log. Queries find the live tables through `table()`; several processes may share the file.
+ * The read-model database: one SQLite file (WAL) holding the registry of every projection's
+ * generations, with each generation's tables in a file of its own beside it, attached to this
+ * connection (see GenerationRegistry). They can be deleted at any time: the runner rebuilds them
+ * from the log. Queries find the live tables through `table()`; several processes may share the
+ * files, and a generation swapped in by another one is attached at the next `read()`.
  */
 export class ReadModels {
   private readonly byName: ReadonlyMap<string, Projection>;
@@ -28,8 +33,11 @@ export class ReadModels {
     this.byName = new Map(projections.map((projection) => [projection.name, projection]));
   }
 
-  /** Opens (and if need be creates) the read-model database for these projections. */
-  static open(file: string, projections: readonly Projection[]): ReadModels {
+  /**
+   * Opens (and if need be creates) the read-model database for these projections. `build`: a
+   * rebuild's own connection, attaching the files of building generations instead of active ones.
+   */
+  static open(file: string, projections: readonly Projection[], role: RegistryRole = 'live'): ReadModels {
     checkProjections(projections);
     const db = new Database(file);
     try {
@@ -38,7 +46,7 @@ export class ReadModels {
       if (journalMode !== 'wal') throw new Error(`${file}: the read models need WAL mode, but SQLite chose ${String(journalMode)}`);
       // Rows and checkpoint commit together, so a lost last commit after a power cut is simply replayed.
       db.pragma('synchronous = NORMAL');
-      return new ReadModels(db, new GenerationRegistry(db), [...projections], file);
+      return new ReadModels(db, new GenerationRegistry(db, file, role), [...projections], file);
     } catch (error) {
       db.close();
       throw error;
@@ -68,14 +76,23 @@ export class ReadModels {
     if (!Object.hasOwn(declared.tables, table)) {
       throw new Error(`projection ${projection} has no table "${table}"; it has: ${Object.keys(declared.tables).join(', ')}`);
     }
-    const active = this.registry.active(projection);
-    if (!active) throw new Error(`projection ${projection} has no tables yet: start the projection runner first`);
-    return physicalTableName(projection, active.generation, table);
+    const generation = this.registry.activeNumber(projection);
+    if (generation === null) throw new Error(`projection ${projection} has no tables yet: start the projection runner first`);
+    return physicalTableName(projection, generation, table);
   }
 
   /** Runs a query on one snapshot of the database: table names and rows from the same moment. */
   read<T>(query: () => T): T {
-    return this.db.transaction(query).deferred();
+    if (this.db.inTransaction) return this.db.transaction(query).deferred();
+    for (let attempt = 1; ; attempt += 1) {
+      this.registry.refresh();
+      try {
+        return this.db.transaction(query).deferred();
+      } catch (error) {
+        if (!(error instanceof GenerationNotAttachedError) || attempt >= READ_ATTEMPTS) throw error;
+        this.registry.refresh(true);
+      }
+    }
   }
 
   /**

@@ -18,7 +18,7 @@ export async function readModelRows(store: EventStore, readModels: ReadModels, l
   const rows: ReadModelRows = {};
   for (const projection of readModels.projections) {
     for (const table of Object.keys(projection.tables)) {
-      const statement = readModels.db.prepare(`SELECT * FROM "${readModels.table(projection.name, table)}"`).safeIntegers(true);
+      const statement = readModels.db.prepare(`SELECT * FROM ${readModels.table(projection.name, table)}`).safeIntegers(true);
       rows[`${projection.name}.${table}`] = (statement.all() as Record<string, unknown>[])
         .map((row) =>
           JSON.stringify(row, (column, value: unknown) => {

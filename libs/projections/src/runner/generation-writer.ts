@@ -27,7 +27,7 @@ export class GenerationWriter {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly physicalNames = new Map<string, string>();
   readonly context: ProjectionContext;
-  private status: 'active' | 'building';
+  private readonly status: 'active' | 'building';
   private current: bigint | null;
   private applied: number;
   readonly generation: number;
@@ -72,11 +72,6 @@ export class GenerationWriter {
     return this.status === 'building';
   }
 
-  /** The built generation has been swapped in: it now writes as the active one. */
-  promote(): void {
-    this.status = 'active';
-  }
-
   /** True when the event is after this generation's checkpoint (it has not been given it yet). */
   wants(event: RecordedEvent): boolean {
     return this.current === null || event.position > this.current;
@@ -89,8 +84,9 @@ export class GenerationWriter {
 
   /** In the batch's transaction, after the rows: stores the checkpoint the batch reached. */
   advance(outcome: TargetOutcome): void {
-    if (outcome.fault) this.registry.recordFault(this.projection.name, this.generation, outcome.fault);
-    if (outcome.checkpoint !== this.current || outcome.applied > 0) this.registry.advance(this.projection.name, this.generation, outcome.checkpoint, outcome.applied);
+    const building = this.status === 'building';
+    if (outcome.fault) this.registry.recordFault(this.projection.name, this.generation, outcome.fault, building);
+    if (outcome.checkpoint !== this.current || outcome.applied > 0) this.registry.advance(this.projection.name, this.generation, outcome.checkpoint, outcome.applied, building);
   }
 
   /** After the batch's transaction committed. */

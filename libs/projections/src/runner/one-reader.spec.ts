@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { type EventStore, type SubscribeToAllOptions, SqliteEventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
+import { generationFile } from '../registry/generation-registry';
 import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { ProjectionRunner } from './projection-runner';
 
@@ -80,18 +81,24 @@ describe('the projection engine', () => {
 
   it('moves every checkpoint in the same transaction as every projection’s rows', async () => {
     await appendEvents(store, 30);
-    let outside: Database.Database | undefined;
+    let outside: ReadModels | undefined;
     const seen: Array<Record<string, number | null>> = [];
     const watcher: Projection = {
       ...eventLog({ name: 'watcher' }),
       apply(event, context) {
         eventLog({ name: 'watcher' }).apply(event, context);
-        outside ??= new Database(file, { readonly: true });
-        const rows = outside.prepare("SELECT projection, checkpoint FROM projection_generations WHERE status = 'active'").all() as Array<{ projection: string; checkpoint: number | null }>;
-        seen.push(Object.fromEntries(rows.map((row) => [row.projection, row.checkpoint])));
+        // Another connection, as another process sees the files: every checkpoint where the last batch left it.
+        outside ??= ReadModels.open(file, projections);
+        const view = outside;
+        const checkpointOf = (name: string) => {
+          const checkpoint = view.activeGeneration(name)?.checkpoint ?? null;
+          return checkpoint === null ? null : Number(checkpoint);
+        };
+        seen.push(view.read(() => Object.fromEntries(projections.map(({ name }) => [name, checkpointOf(name)]))));
       },
     };
-    const readModels = open([countsByType(), watcher, eventLog()]);
+    const projections = [countsByType(), watcher, eventLog()];
+    const readModels = open(projections);
     const runner = new ProjectionRunner({ store, readModels, logger: SILENT_LOGGER, batchSize: 7, catchUpBatchSize: 7 });
     cleanups.push(() => runner.stop());
     cleanups.push(() => outside?.close());
@@ -136,8 +143,8 @@ describe('the projection engine', () => {
       tables: { seen: { ...eventLog().tables.seen, queryIndexes: ['stream_id, position'] } },
       apply(event, context) {
         eventLog().apply(event, context);
-        outside ??= new Database(file, { readonly: true });
-        indexesSeen.push(outside.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name GLOB 'event_log__g1__*'").pluck().get() as number);
+        outside ??= new Database(generationFile(file, 'event_log', 1), { readonly: true });
+        indexesSeen.push(outside.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name GLOB 'seen__*'").pluck().get() as number);
       },
     };
     const readModels = open([indexed]);
@@ -151,9 +158,9 @@ describe('the projection engine', () => {
 
     // The index `apply` may look up through is there from the start; the query-only one once caught up.
     expect(indexesSeen).toEqual(Array(12).fill(1));
-    expect(readModels.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name GLOB 'event_log__g1__*' ORDER BY name").pluck().all()).toEqual([
-      'event_log__g1__seen__i0',
-      'event_log__g1__seen__q0',
+    expect(readModels.db.prepare("SELECT name FROM event_log__g1.sqlite_schema WHERE type = 'index' AND name GLOB 'seen__*' ORDER BY name").pluck().all()).toEqual([
+      'seen__i0',
+      'seen__q0',
     ]);
   });
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
+import { generationFile, readModelFiles } from '../registry/generation-registry';
 import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { ProjectionFaultedError, ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { RebuildProgress } from './rebuild-progress';
@@ -39,9 +40,9 @@ describe('ProjectionRunner', () => {
     return created;
   }
 
-  /** An independent connection, as another process sees the file. */
-  function outsideView(): Database.Database {
-    const db = new Database(readModelsFile, { readonly: true });
+  /** An independent connection to one generation's file, as another process sees it. */
+  function outsideView(projection: string, generation: number): Database.Database {
+    const db = new Database(generationFile(readModelsFile, projection, generation), { readonly: true });
     cleanups.push(() => db.close());
     return db;
   }
@@ -59,12 +60,10 @@ describe('ProjectionRunner', () => {
         tables: { seen: { columns: 'position INTEGER PRIMARY KEY' } },
         apply(event, context) {
           context.statement(`INSERT INTO ${context.table('seen')} VALUES (?)`).run(event.position);
-          outside ??= outsideView();
+          outside ??= outsideView('observer', 1);
           observed.push({
-            rows: outside.prepare(`SELECT count(*) FROM "${context.table('seen')}"`).pluck().get() as number,
-            checkpoint: outside.prepare("SELECT checkpoint FROM projection_generations WHERE projection = 'observer' AND status = 'active'").pluck().get() as
-              | number
-              | null,
+            rows: outside.prepare('SELECT count(*) FROM seen').pluck().get() as number,
+            checkpoint: outside.prepare('SELECT checkpoint FROM generation_state').pluck().get() as number | null,
           });
         },
       };
@@ -239,11 +238,11 @@ describe('ProjectionRunner', () => {
       const result = await after.rebuild('counts_by_type');
 
       expect(servedDuringRebuild.length).toBeGreaterThan(1);
-      expect(servedDuringRebuild.every((served) => served.table === 'counts_by_type__g1__counts' && served.total === 100)).toBe(true);
+      expect(servedDuringRebuild.every((served) => served.table === 'counts_by_type__g1.counts' && served.total === 100)).toBe(true);
       expect(result).toMatchObject({ projection: 'counts_by_type', generation: 2, events: 100 });
-      expect(v2.table('counts_by_type', 'counts')).toBe('counts_by_type__g2__counts');
+      expect(v2.table('counts_by_type', 'counts')).toBe('counts_by_type__g2.counts');
       expect(total(rowsOf(v2, 'counts_by_type', 'counts'))).toBe(1000);
-      expect(tablesOf(v2)).toEqual(['counts_by_type__g2__counts']);
+      expect(generationFilesOf(v2)).toEqual(['read-models.counts_by_type.g2.sqlite']);
       expect(progress.at(-1)).toMatchObject({ eventsDone: 100, eventsTotal: 100, finished: true, etaSeconds: 0 });
 
       const position = await appendEvents(store, 1);
@@ -271,7 +270,7 @@ describe('ProjectionRunner', () => {
       expect(readModels.activeGeneration('event_log')?.generation).toBe(2);
       const seen = rowsOf(readModels, 'event_log', 'seen') as Array<{ position: number }>;
       expect(seen.map((row) => row.position)).toEqual(Array.from({ length: 310 }, (_, index) => index + 1));
-      expect(tablesOf(readModels)).toEqual(['event_log__g2__seen']);
+      expect(generationFilesOf(readModels)).toEqual(['read-models.event_log.g2.sqlite']);
     });
 
     it('reports a rebuild stopped by an event it cannot apply, leaving the old generation serving', async () => {
@@ -289,7 +288,7 @@ describe('ProjectionRunner', () => {
 
       await expect(outcome).rejects.toThrow(ProjectionFaultedError);
       await expect(outcome).rejects.toThrow(/cannot apply event .* \(Unreadable\) at position 6: cannot apply a Unreadable/);
-      expect(rebuilding.table('counts_by_type', 'counts')).toBe('counts_by_type__g1__counts');
+      expect(rebuilding.table('counts_by_type', 'counts')).toBe('counts_by_type__g1.counts');
       expect((await failing.status())[0]).toMatchObject({ state: 'faulted', generation: 1, fault: { generation: 2, position: 6n } });
     });
   });
@@ -329,11 +328,12 @@ async function eventAt(store: SqliteEventStore, position: bigint): Promise<Recor
   throw new Error(`no event at ${position}`);
 }
 
-function tablesOf(readModels: ReadModels): string[] {
-  return readModels.db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'projection%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+/** The generation files left beside the registry. */
+function generationFilesOf(readModels: ReadModels): string[] {
+  return readModelFiles(readModels.file)
+    .map((file) => path.basename(file))
+    .filter((name) => name.endsWith('.sqlite') && name !== path.basename(readModels.file))
+    .sort();
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,6 +1,6 @@
 import type { EventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
-import type { ReadModels } from '../read-model-database';
+import { ReadModels } from '../read-model-database';
 import { type GenerationRegistry, type ProjectionFault, StaleGenerationError, isCurrent } from '../registry/generation-registry';
 import { countEventsAfter } from '../status/count-events';
 import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
@@ -21,6 +21,12 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Most events per transaction while catching up or rebuilding (default 5000, never less than batchSize). */
   catchUpBatchSize?: number;
+  /**
+   * Most events per transaction of a rebuild (default: catchUpBatchSize when that is given, else
+   * 20000). A rebuild's file is written without a journal, and each commit writes every page the
+   * batch touched, so fewer, larger batches write each page fewer times.
+   */
+  rebuildBatchSize?: number;
   /** Only streams with these prefixes (EventStoreDB filters on the server). Default: every non-system stream. */
   streamPrefixes?: readonly string[];
   /** Progress of every rebuild, including those a version change starts. */
@@ -74,8 +80,6 @@ interface Slot {
 }
 
 const MAX_RETRY_DELAY_MS = 30_000;
-/** SQLite's page cache for the connection that applies batches (its default is 2 MiB). */
-const WRITER_CACHE_KIB = 64 * 1024;
 
 const CONSOLE_LOGGER: RunnerLogger = {
   log: (message) => console.log(message),
@@ -98,6 +102,7 @@ export class ProjectionRunner {
   private readonly registry: GenerationRegistry;
   private readonly slots: ReadonlyMap<string, Slot>;
   private readonly settings: LaneSettings;
+  private readonly buildSettings: LaneSettings;
   private readonly logger: RunnerLogger;
   private running = false;
   private live: Lane | null = null;
@@ -110,6 +115,8 @@ export class ProjectionRunner {
   private pendingBuilds: Slot[] = [];
   private retry: NodeJS.Timeout | null = null;
   private failures = 0;
+  /** The rebuilds' own connection: it attaches the files being built (see RegistryRole). */
+  private builder: ReadModels | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = options.readModels.registry;
@@ -123,9 +130,11 @@ export class ProjectionRunner {
       catchUpBatchSize: Math.max(batchSize, options.catchUpBatchSize ?? 5000),
       streamPrefixes: options.streamPrefixes,
     };
+    this.buildSettings = {
+      ...this.settings,
+      catchUpBatchSize: Math.max(this.settings.catchUpBatchSize, options.rebuildBatchSize ?? options.catchUpBatchSize ?? 20_000),
+    };
     this.logger = options.logger ?? CONSOLE_LOGGER;
-    // Lookups by key (a random UUID index among them) stay in memory instead of a read per miss.
-    options.readModels.db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
   }
 
   /** Starts every projection from its checkpoint (and any rebuild it needs); resolves once they are running. */
@@ -141,13 +150,27 @@ export class ProjectionRunner {
     }
   }
 
-  /** Commits what each lane holds and stops. An unfinished rebuild resumes at the next start. */
+  /**
+   * Commits what each lane holds and stops. An unfinished rebuild's file is made durable (its
+   * batches were written without a journal) so that it resumes at the next start.
+   */
   async stop(): Promise<void> {
     this.running = false;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     const lanes = [...this.buildLanes];
+    const unfinished = [...this.slots.values()].flatMap((slot) => (slot.build ? [slot.build.writer] : []));
     await Promise.all([this.queueLive(), ...lanes.map((lane) => lane.stop())]);
+    for (const writer of unfinished) {
+      try {
+        this.builder?.registry.seal(writer.projectionName, writer.generation);
+      } catch (error) {
+        // Not resumable then: the next rebuild starts again from the start of the log.
+        this.logger.warn(`projection ${writer.projectionName}: could not make its rebuild durable: ${(error as Error).message}`);
+      }
+    }
+    this.builder?.close();
+    this.builder = null;
     // A later start takes each generation again from the registry.
     for (const slot of this.slots.values()) slot.live = null;
   }
@@ -286,8 +309,9 @@ export class ProjectionRunner {
     const name = projection.name;
     this.registry.ensureActive(projection);
     this.dropRetired(name);
-    const generation = this.registry.startBuilding(projection);
-    const writer = new GenerationWriter(this.options.readModels, projection, generation);
+    this.builder ??= ReadModels.open(this.options.readModels.file, this.options.readModels.projections, 'build');
+    const generation = this.builder.registry.startBuilding(projection);
+    const writer = new GenerationWriter(this.builder, projection, generation);
     const listeners = new Set<(progress: RebuildProgress) => void>();
     if (this.options.onRebuildProgress) listeners.add(this.options.onRebuildProgress);
     let resolve!: (result: RebuildResult) => void;
@@ -324,9 +348,9 @@ export class ProjectionRunner {
     if (slots.length === 0) return;
     const lane: Lane = new Lane(
       this.options.store,
-      this.options.readModels.db,
+      (this.builder as ReadModels).db,
       slots.map((slot) => (slot.build as Build).writer),
-      this.settings,
+      this.buildSettings,
       {
         committed: (outcomes) => this.buildCommitted(outcomes),
         stale: (writer) => this.buildStale(writer),
@@ -352,6 +376,7 @@ export class ProjectionRunner {
 
   private buildCommitted(outcomes: ReadonlyMap<GenerationWriter, TargetOutcome>): void {
     this.failures = 0;
+    this.builder?.registry.balanceLoadCaches([...outcomes.keys()].map((writer) => ({ projection: writer.projectionName, generation: writer.generation })));
     for (const [writer, outcome] of outcomes) {
       const found = this.buildOf(writer);
       if (!found) continue;
@@ -392,7 +417,7 @@ export class ProjectionRunner {
       const name = slot.projection.name;
       writer.ensureIndexes();
       try {
-        this.registry.swap(name, build.generation, writer.checkpoint);
+        (this.builder as ReadModels).registry.swap(name, build.generation, writer.checkpoint);
       } catch (error) {
         if (error instanceof StaleGenerationError) {
           this.buildStale(writer);
@@ -400,17 +425,17 @@ export class ProjectionRunner {
         }
         throw error;
       }
-      writer.promote();
       slot.build = null;
-      slot.live = this.running ? writer : null;
+      // The live lane takes the new generation on its own connection, from the swapped checkpoint.
+      slot.live = null;
       this.dropRetired(name);
+      this.reconcile(slot);
       this.report(build, true);
       const result = { projection: name, generation: build.generation, events: writer.eventsApplied, seconds: (Date.now() - build.startedAt) / 1000 };
       this.logger.log(`projection ${name}: generation ${result.generation} (version ${slot.projection.version}) swapped in after ${result.events} events`);
       build.resolve(result);
     }
     this.notifyCommitted();
-    if (this.running) this.restartLive();
     return 'stop';
   }
 

@@ -61,7 +61,7 @@ export async function appendEvents(
 
 /** The rows of a projection's live table, in a stable order. */
 export function rowsOf(readModels: ReadModels, projection: string, table: string): unknown[] {
-  return readModels.read(() => readModels.db.prepare(`SELECT * FROM "${readModels.table(projection, table)}" ORDER BY 1, 2`).all());
+  return readModels.read(() => readModels.db.prepare(`SELECT * FROM ${readModels.table(projection, table)} ORDER BY 1, 2`).all());
 }
 
 export const SILENT_LOGGER = { log: () => undefined, warn: () => undefined };

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { EMBEDDED_EVENTS_FILE, SqliteEventStore } from '@ledger/event-store';
 import { ReadModels } from '../read-model-database';
+import { ProjectionRunner } from '../runner/projection-runner';
 import { appendEvents, rowsOf } from '../test-fixtures/test-projections';
 import { THREAD_PROJECTIONS } from '../test-fixtures/thread-projections';
 import { AppendSignal } from './append-signal';
@@ -62,6 +63,32 @@ describe('the projection thread', () => {
     appended.notify();
     expect(await thread.waitForPosition(position, 5000)).toBe(true);
     expect(rowsOf(readModels, 'applied_by', 'events')).toHaveLength(3);
+  });
+
+  it('moves to a generation another process rebuilt and swapped in, without a restart, and this thread’s readers with it', async () => {
+    await appendEvents(store, 40, { perAppend: 20 });
+    await thread.start();
+    expect(await thread.waitForPosition(40n, 20_000)).toBe(true);
+    expect(readModels.table('applied_by', 'events')).toBe('applied_by__g1.events');
+
+    const cli = ReadModels.open(path.join(dir, 'read-models.sqlite'), THREAD_PROJECTIONS);
+    try {
+      const rebuilt = await new ProjectionRunner({ store, readModels: cli, logger: { log: () => undefined, warn: () => undefined } }).rebuild('applied_by');
+      expect(rebuilt).toMatchObject({ generation: 2, events: 40 });
+    } finally {
+      cli.close();
+    }
+    const position = await appendEvents(store, 5);
+    appended.notify();
+
+    expect(await thread.waitForPosition(position, 20_000)).toBe(true);
+    expect(readModels.table('applied_by', 'events')).toBe('applied_by__g2.events');
+    const rows = rowsOf(readModels, 'applied_by', 'events') as Array<{ position: number; thread_id: number }>;
+    expect(rows.map((row) => row.position)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    // The rebuild ran here; what came after the swap, the projection thread applied to the new generation.
+    expect(rows.slice(0, 40).every((row) => row.thread_id === threadId)).toBe(true);
+    expect(rows.slice(40).every((row) => row.thread_id !== threadId)).toBe(true);
+    expect(warnings).toEqual([]);
   });
 
   it('commits what it holds when stopped, and carries on from its checkpoint when started again', async () => {

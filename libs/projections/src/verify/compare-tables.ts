@@ -42,7 +42,7 @@ function columnsOf(db: Database.Database, schema: string, table: string): Column
 }
 
 /**
- * Compares `live.<liveTable>` with `main.<rebuiltTable>` as multisets of rows (a row applied twice
+ * Compares `liveTable` with `rebuiltTable` (each `schema.table`) as multisets of rows (a row applied twice
  * is a difference), on the connection's current snapshot.
  */
 export function compareTables(
@@ -54,12 +54,14 @@ export function compareTables(
 ): TableComparison {
   const count = (schema: string, name: string) =>
     Number(db.prepare<[], number>(`SELECT count(*) FROM ${schema}.${quote(name)}`).pluck().get());
-  const liveColumns = columnsOf(db, 'live', liveTable);
-  const rebuiltColumns = columnsOf(db, 'main', rebuiltTable);
+  const [liveSchema, liveName] = liveTable.split('.');
+  const [rebuiltSchema, rebuiltName] = rebuiltTable.split('.');
+  const liveColumns = columnsOf(db, liveSchema, liveName);
+  const rebuiltColumns = columnsOf(db, rebuiltSchema, rebuiltName);
   const comparison: TableComparison = {
     table,
-    liveRows: count('live', liveTable),
-    rebuiltRows: count('main', rebuiltTable),
+    liveRows: count(liveSchema, liveName),
+    rebuiltRows: count(rebuiltSchema, rebuiltName),
     columns: null,
     differences: [],
     truncated: false,
@@ -74,8 +76,8 @@ export function compareTables(
   const grouped = (schema: string, name: string) => `SELECT ${list}, count(*) AS ${COPIES} FROM ${schema}.${quote(name)} GROUP BY ${list}`;
   const onlyIn = (first: string, second: string) =>
     db.prepare<[number], Row>(`SELECT * FROM (${first} EXCEPT ${second}) LIMIT ?`).all(maxDifferences + 1);
-  const onlyLive = onlyIn(grouped('live', liveTable), grouped('main', rebuiltTable));
-  const onlyRebuilt = onlyIn(grouped('main', rebuiltTable), grouped('live', liveTable));
+  const onlyLive = onlyIn(grouped(liveSchema, liveName), grouped(rebuiltSchema, rebuiltName));
+  const onlyRebuilt = onlyIn(grouped(rebuiltSchema, rebuiltName), grouped(liveSchema, liveName));
   comparison.truncated = onlyLive.length > maxDifferences || onlyRebuilt.length > maxDifferences;
 
   const keyColumns = rebuiltColumns.filter((column) => column.pk > 0).sort((a, b) => a.pk - b.pk).map((column) => column.name);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
-import { type ProjectionFault, physicalTableName, tableSpecOf } from '../registry/generation-registry';
+import { type ProjectionFault, generationFile, physicalTableName, tableSpecOf } from '../registry/generation-registry';
 import { GenerationWriter } from '../runner/generation-writer';
 import { compareTables, type TableComparison } from './compare-tables';
 
@@ -74,11 +74,29 @@ async function verifyOne(
   const scratch = ReadModels.open(scratchFile, [projection]);
   try {
     scratch.db.prepare('ATTACH DATABASE ? AS live').run(liveFile);
-    const liveActive = scratch.db
-      .prepare<[string], LiveGeneration>(
-        "SELECT generation, version, table_spec, checkpoint FROM live.projection_generations WHERE projection = ? AND status = 'active'",
+    const liveRow = scratch.db
+      .prepare<[string], Omit<LiveGeneration, 'checkpoint'>>(
+        "SELECT generation, version, table_spec FROM live.read_model_generations WHERE projection = ? AND status = 'active'",
       )
       .safeIntegers(true);
+    // The live generation's own file, holding its tables and checkpoint, attached as `live_data`.
+    let liveData: bigint | null = null;
+    const attachLive = (generation: bigint) => {
+      if (liveData === generation) return;
+      if (liveData !== null) scratch.db.exec('DETACH DATABASE live_data');
+      scratch.db.prepare('ATTACH DATABASE ? AS live_data').run(generationFile(liveFile, projection.name, Number(generation)));
+      liveData = generation;
+    };
+    const liveActive = {
+      get(name: string): LiveGeneration | undefined {
+        const row = liveRow.get(name);
+        if (!row) return undefined;
+        if (!scratch.db.inTransaction) attachLive(row.generation);
+        if (liveData !== row.generation) return { ...row, checkpoint: -1n };
+        const checkpoint = scratch.db.prepare<[], bigint | null>('SELECT checkpoint FROM live_data.generation_state WHERE id = 1').pluck().safeIntegers(true).get();
+        return { ...row, checkpoint: checkpoint ?? null };
+      },
+    };
     const result = (reason: string | null, outcome: ProjectionVerification['outcome'], live?: LiveGeneration, tables: TableComparison[] = []) => ({
       projection: projection.name,
       outcome,
@@ -111,7 +129,7 @@ async function verifyOne(
           compareTables(
             scratch.db,
             table,
-            physicalTableName(projection.name, Number(live.generation), table),
+            `live_data.${table}`,
             physicalTableName(projection.name, writer.generation, table),
             options.maxDifferences ?? 20,
           ),
