@@ -35,7 +35,7 @@ export interface Latency {
 export interface AsAtFigures {
   events: number;
   findings: number;
-  /** Whether the read models came from the read side's replay of the same ledger. */
+  /** Whether the read models went on from the read side's replay of the same ledger. */
   reusedReplay: boolean;
   catchUpSeconds: number;
   latencies: Latency[];
@@ -64,8 +64,9 @@ function measure(what: string, basis: Basis, query: (sample: number) => unknown)
 
 /**
  * Brings the timeline and history read models of `ledgerFile` up to date in `workDir` and times
- * the queries. `replayed`: a read-model file already projected from the whole of the same ledger
- * (the read side's replay), copied and caught up instead of projecting the log again.
+ * the queries. `replayed`: a read-model file projected from the same ledger (the read side's
+ * replay, whole or cut short by its budget), copied and caught up from its checkpoints instead of
+ * projecting the log from its start; ignored if absent.
  */
 export async function asAtBench(ledgerFile: string, workDir: string, replayed?: string): Promise<AsAtFigures> {
   const store = ledgerEventStore(SqliteEventStore.open(ledgerFile));
