@@ -36,7 +36,7 @@ export function auditTrailRow(event: RecordedEvent, summary: string, context: Le
   const { metadata } = event;
   const actor = metadata.actor;
   const onBehalfOf = metadata.onBehalfOf;
-  const status = context.finding(event.streamId)?.status ?? null;
+  const status = context.statusOf(event.streamId);
   return [
     context.inspectionName(context.inspectionOf(event.streamId)),
     context.referenceOf(event.streamId),

@@ -56,7 +56,7 @@ export async function writeXlsx(
 
   const trail = new Sheet(workbook, 'Audit trail', AUDIT_TRAIL_COLUMNS, AUDIT_TRAIL_CELLS, maxRows);
   const summaries = AuditTrailSummaries.forCorrected(corrected);
-  const context = new LedgerContext();
+  const context = new LedgerContext('statuses');
   let rows = 0;
   for await (const { event } of selectEvents(store, plan, tally, (passed) => summaries.pass(passed))) {
     context.apply(event);
