@@ -18,6 +18,11 @@ export class Results {
     return this.figures.get(key)?.get(size);
   }
 
+  /** A measure's figures by size, in the order they were recorded. */
+  bySize(key: string): [size: number, value: number][] {
+    return [...(this.figures.get(key) ?? [])];
+  }
+
   /** Measures in the order they were first recorded. */
   keys(): string[] {
     return [...this.figures.keys()];

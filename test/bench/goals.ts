@@ -32,6 +32,24 @@ function label(size: number): string {
   return `10^${Math.round(Math.log10(size))}`;
 }
 
+/** Minutes of the run spent building the API, at each size (its ledger and every module), and on the modules run once. */
+export const BUILD_MINUTES = 'build minutes';
+export const SIZE_MINUTES = 'minutes at this size (ledger and modules)';
+export const ONCE_MINUTES = 'once-per-run modules minutes';
+
+/**
+ * What a run at 10^4, 10^5 and 10^6 events takes from start to end, every module included: the
+ * build, each size up to `size` (generating or reusing its ledger, then every module at it) and
+ * the modules run once. With `--ten-million` the 10^7 part is left out, as it is not in the goal.
+ */
+function runMinutesUpTo(r: Results, size: number): number | undefined {
+  const sizes = r.bySize(SIZE_MINUTES);
+  const build = r.get(0, BUILD_MINUTES);
+  const once = r.get(0, ONCE_MINUTES);
+  if (build === undefined || once === undefined || !sizes.some(([at]) => at === size)) return undefined;
+  return build + once + sizes.filter(([at]) => at <= size).reduce((sum, [, minutes]) => sum + minutes, 0);
+}
+
 /** Throughput of a read-side job at `size` as a share of scan-plus-parse in the same run. */
 function vsScan(job: string, size: number, atLeast: number): Goal {
   return {
@@ -90,6 +108,8 @@ export function goals(withTenMillion: boolean): Goal[] {
     rssGrowth('replay', E6),
     rssGrowth('verify', E6),
     rssGrowth('JSONL export', E6),
+    rssGrowth('CSV export', E6),
+    rssGrowth('XLSX export', E6),
     {
       measure: 'HTTP commands at 64 connections vs fsync rate',
       figure: (r) => ratio(r.get(0, 'HTTP 64 connections req/s'), r.get(0, 'fsync/s')),
@@ -107,7 +127,7 @@ export function goals(withTenMillion: boolean): Goal[] {
       unit: 'x',
     },
     { measure: 'loading one 30-event stream, p99', figure: (r) => r.get(0, 'load 30-event stream p99 ms'), op: '<=', goal: 0.5, unit: 'ms' },
-    { measure: `whole benchmark at ${label(E6)}`, figure: (r) => r.get(E6, 'benchmark minutes'), op: '<=', goal: 15, unit: 'min' },
+    { measure: `whole benchmark at ${label(E6)}, every module of the run`, figure: (r) => runMinutesUpTo(r, E6), op: '<=', goal: 15, unit: 'min' },
     // Issue 10: both views of history from indexed rows, p99 at most 50 ms at 10^6 events.
     { measure: `as-at p99, worst query and view, at ${label(E6)}`, figure: (r) => r.get(E6, 'as-at worst p99 ms'), op: '<=', goal: 50, unit: 'ms' },
     { measure: `changes p99, worst query and view, at ${label(E6)}`, figure: (r) => r.get(E6, 'changes worst p99 ms'), op: '<=', goal: 50, unit: 'ms' },
@@ -120,6 +140,8 @@ export function goals(withTenMillion: boolean): Goal[] {
       rssGrowth('replay', E7),
       rssGrowth('verify', E7),
       rssGrowth('JSONL export', E7),
+      rssGrowth('CSV export', E7),
+      rssGrowth('XLSX export', E7),
       holdsAt1e7('replay of every read model'),
       holdsAt1e7('verify'),
       holdsAt1e7('JSONL export'),

@@ -26,10 +26,17 @@ export function readSideBench(replayBudgetSeconds: number): BenchModule {
       results.set(events, 'verify events/s', perSecond(verify), 'events/s');
       results.set(events, 'verify peak RSS MiB', verify.peakRssMiB, 'MiB');
 
-      const exported = await runChildJob('export-jsonl', [ledgerFile, path.join(context.workDir, 'ledger.jsonl')]);
+      const exported = await runChildJob('export', ['jsonl', ledgerFile, path.join(context.workDir, 'ledger.jsonl')]);
       results.set(events, 'JSONL export events/s', perSecond(exported), 'events/s');
       results.set(events, 'JSONL export peak RSS MiB', exported.peakRssMiB, 'MiB');
       results.set(events, 'JSONL manifest MiB', exported.manifestMiB, 'MiB');
+
+      // CSV and XLSX are streamed too (issue 13): their memory is judged like JSONL's.
+      for (const [format, label] of [['csv', 'CSV'], ['xlsx', 'XLSX']] as const) {
+        const figures = await runChildJob('export', [format, ledgerFile, path.join(context.workDir, `ledger.${format}`)]);
+        results.set(events, `${label} export events/s`, perSecond(figures), 'events/s');
+        results.set(events, `${label} export peak RSS MiB`, figures.peakRssMiB, 'MiB');
+      }
 
       const replay = await runChildJob('replay', [ledgerFile, projectedReadModels(context), String(replayBudgetSeconds)]);
       results.set(events, 'replay of every read model events/s', perSecond(replay), 'events/s');

@@ -1,9 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { RECOMMENDATION_STATUSES, RECOMMENDATION_STATUS_WORDS } from '@ledger/domain';
-import { AUDIT_TRAIL_COLUMNS, REGISTER_COLUMNS, SLIPPAGE_COLUMNS, createKeyPair, exportToFile } from '@ledger/integrity';
-import { FIRE_INSPECTION_ID, REC_03_STREAM, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from './support/sample-ledger';
+import type { JsonObject } from '@ledger/event-store';
+import {
+  AUDIT_TRAIL_COLUMNS,
+  DEFAULT_STATUS_CROSSWALK,
+  ExportTally,
+  HashChainedEventStore,
+  NO_FILTER,
+  REGISTER_COLUMNS,
+  SLIPPAGE_COLUMNS,
+  createKeyPair,
+  exportToFile,
+  planExport,
+} from '@ledger/integrity';
+import { writeXlsx } from '@ledger/integrity/export/xlsx-export';
+import { FIRE_INSPECTION_ID, REC_03_STREAM, REC_05_STREAM, SAMPLE_INSPECTION_ID, type TempLedger, sampleLedgerInTempDir, tempDir } from './support/sample-ledger';
 import { parseCsv, sheetRows } from './support/read-export';
 import { ledger } from './support/run-ledger';
 
@@ -83,8 +97,76 @@ describe('exports for the HMICFRS liaison', () => {
     const [slippageHeader, ...slippage] = sheetRows(workbook.getWorksheet('Slippage') as ExcelJS.Worksheet);
     expect(slippageHeader).toEqual(SLIPPAGE_COLUMNS.map((header) => (header === 'Occurred at' || header === 'Recorded at' ? `${header} (UK time)` : header)));
     const approved = slippage.find((row) => row[1] === 'REC 05' && row[2] === 'Change approved') as string[];
-    expect(approved.slice(6, 10)).toEqual(['92', 'The national definition was published late, in March 2025.', 'Head of Public Protection', 'Performance Lead (office)']);
+    expect(approved.slice(6, 12).map((cell) => cell ?? '')).toEqual(['92', 'The national definition was published late, in March 2025.', 'Head of Public Protection', '', 'Performance Lead (office)', '']);
     expect(slippage.filter((row) => row[2] === 'Target date set').map((row) => row[1])).toEqual(['REC 03', 'REC 05']);
+  });
+
+  it('names on the Slippage sheet whom the office recorded a request and a decision for, beside who recorded them', async () => {
+    const ledgerDir = await sampleLedgerInTempDir();
+    try {
+      const office = { id: 'opfcc-caseworker', name: 'Office Caseworker', role: 'office', organisation: 'Cumbria OPFCC' };
+      const chiefConstable = { name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' };
+      const commissioner = { name: 'Police and Crime Commissioner', role: 'Commissioner', organisation: 'Cumbria OPFCC' };
+      const recommendationId = 'finding-rec-05';
+      const change = { recommendationId, from: '2025-10-31', to: '2026-01-31', requestedBy: office.id };
+      const recorded = (type: string, data: JsonObject, onBehalfOf: JsonObject, at: string) => ({
+        id: randomUUID(),
+        type,
+        data,
+        metadata: { actor: office, onBehalfOf, occurredAt: at, recordedAt: at, $correlationId: at, $causationId: at, commandId: at, schemaVersion: 1, source: 'api' },
+      });
+      await new HashChainedEventStore(ledgerDir.store).append(
+        REC_05_STREAM,
+        [
+          recorded('RecommendationTargetDateChangeRequested', { ...change, reason: 'Vetting backlog.' }, chiefConstable, '2025-09-01T09:00:00.000Z'),
+          recorded('RecommendationTargetDateChangeRefused', { ...change, refusedBy: office.id, reason: 'Not enough reason given.' }, commissioner, '2025-09-02T09:00:00.000Z'),
+        ],
+        'any',
+      );
+      const out = path.join(scratch.dir, 'on-behalf.xlsx');
+      await exportToFile(ledgerDir.store, out, { format: 'xlsx', today: '2025-09-03' });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      const [header, ...rows] = sheetRows(workbook.getWorksheet('Slippage') as ExcelJS.Worksheet);
+      const cells = (reason: string) => {
+        const row = rows.find((cellsOf) => cellsOf[header.indexOf('Reason')] === reason) as string[];
+        return Object.fromEntries(['Requested by', 'Requested on behalf of', 'Decided by', 'Decided on behalf of'].map((name) => [name, row[header.indexOf(name)] ?? '']));
+      };
+
+      expect(cells('Vetting backlog.')).toEqual({
+        'Requested by': 'Office Caseworker (office)',
+        'Requested on behalf of': 'Chief Constable (Chief Constable, Cumbria Constabulary)',
+        'Decided by': '',
+        'Decided on behalf of': '',
+      });
+      expect(cells('Not enough reason given.')).toEqual({
+        'Requested by': 'Office Caseworker',
+        'Requested on behalf of': 'Chief Constable (Chief Constable, Cumbria Constabulary)',
+        'Decided by': 'Office Caseworker (office)',
+        'Decided on behalf of': 'Police and Crime Commissioner (Commissioner, Cumbria OPFCC)',
+      });
+    } finally {
+      await ledgerDir.dispose();
+    }
+  });
+
+  it('continues a sheet longer than a worksheet holds on further sheets, each with its header, no row lost or repeated', async () => {
+    const out = path.join(scratch.dir, 'split.xlsx');
+    const plan = await planExport(sample.store, NO_FILTER);
+    // Ten rows a worksheet: the header and nine events; the sample's 22 events fill three.
+    await writeXlsx(sample.store, plan, new ExportTally(), DEFAULT_STATUS_CROSSWALK, '2025-09-01', fs.createWriteStream(out), 10);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Register', 'Audit trail', 'Audit trail (2)', 'Audit trail (3)', 'Slippage']);
+    const parts = ['Audit trail', 'Audit trail (2)', 'Audit trail (3)'].map((name) => sheetRows(workbook.getWorksheet(name) as ExcelJS.Worksheet));
+    expect(parts.map((rows) => rows.length)).toEqual([10, 10, 5]);
+    for (const [header] of parts) expect(header).toEqual(parts[0][0]);
+    const eventIds = parts.flatMap(([, ...rows]) => rows.map((row) => row[AUDIT_TRAIL_COLUMNS.indexOf('Event id')]));
+    const recorded: string[] = [];
+    for await (const event of sample.store.readAll()) recorded.push(event.id);
+    expect(eventIds).toEqual(recorded);
+    expect((workbook.getWorksheet('Audit trail (3)') as ExcelJS.Worksheet).autoFilter).toBe('A1:P5');
   });
 
   it('signs the workbook\'s manifest, and `ledger verify-export` accepts it and refuses it changed', async () => {

@@ -22,7 +22,7 @@ describe('verification and the canonical export on the stored bytes', () => {
 
   beforeAll(async () => {
     ledger = await sampleLedgerInTempDir();
-    await generateLedger(ledger.store, 3000, 16);
+    await generateLedger(ledger.store, 3000, { concurrency: 16 });
   });
   afterAll(() => ledger.dispose());
 

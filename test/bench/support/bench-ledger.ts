@@ -1,17 +1,21 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type EventToAppend, type JsonObject, SCHEMA_VERSION, SqliteEventStore } from '@ledger/event-store';
 import { HashChainedEventStore } from '@ledger/integrity';
-import { generateLedger } from '../../integrity/support/generate-ledger';
+import { actors, generateLedger, uuid } from '../../integrity/support/generate-ledger';
 
 /** The stream the 30-event load is timed on. */
 export const THIRTY_EVENT_STREAM = 'recommendation-bench-thirty-events';
 /** Appends in flight while the ledger is generated. */
 const BULK_CONCURRENCY = 256;
+/**
+ * Events in each finding's stream: progress every five days for about a year and a half, so that
+ * as-at and changes between dates (issue 10) are timed on findings with a history.
+ */
+export const BENCH_EVENTS_PER_FINDING = 100;
 /** Bump when the generated content changes, so that cached ledgers are made again. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** The folder where generated ledgers are kept between runs (BENCH_CACHE_DIR to move it). */
 export function cacheDir(): string {
@@ -31,7 +35,7 @@ export async function benchLedger(events: number, log: (line: string) => void): 
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
   const started = performance.now();
   const store = SqliteEventStore.open(partial);
-  await generateLedger(store, events - 30, BULK_CONCURRENCY);
+  await generateLedger(store, events - 30, { concurrency: BULK_CONCURRENCY, eventsPerFinding: BENCH_EVENTS_PER_FINDING });
   await new HashChainedEventStore(store).append(THIRTY_EVENT_STREAM, thirtyEvents(), 'no_stream');
   await store.close();
   fs.renameSync(partial, file);
@@ -39,15 +43,10 @@ export async function benchLedger(events: number, log: (line: string) => void): 
   return file;
 }
 
-function uuid(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** A finding issued, accepted and then reported on 28 times. */
 function thirtyEvents(): EventToAppend[] {
   const recommendationId = 'bench-thirty-events';
-  const actor = { id: 'opfcc-caseworker', name: 'Office Caseworker', role: 'office', organisation: 'Cumbria OPFCC' };
+  const actor = actors[0];
   const data: { type: string; data: JsonObject }[] = [
     { type: 'FindingIssued', data: { recommendationId, inspectionId: 'inspection-bench', reference: 'REC 01', number: 1, findingType: 'recommendation', text: 'All forces should train their investigators.', subItems: [], addressees: ['all forces'], dueDate: '2025-01-31', immediate: false } },
     { type: 'RecommendationAccepted', data: { recommendationId, commitment: 'Every detective trained by January.', plannedCompletionDate: '2025-01-31' } },

@@ -35,6 +35,7 @@ export function parseCsv(text: string): string[][] {
 
 export function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
+  // Array.from, not map: a row's values skip empty cells, and map would leave those holes undefined.
+  sheet.eachRow((row) => rows.push(Array.from((row.values as ExcelJS.CellValue[]).slice(1), (value) => (value === null || value === undefined ? '' : String(value)))));
   return rows;
 }

@@ -34,11 +34,19 @@ export class AuditTrailSummaries {
    */
   static async forLog(store: EventStore, upTo: bigint | null): Promise<AuditTrailSummaries> {
     const corrected = new Set<string>();
-    for await (const event of readLog(store, upTo)) {
-      const correctsEventId = event.type === 'RecommendationEntryCorrected' ? event.data.correctsEventId : undefined;
-      if (typeof correctsEventId === 'string') corrected.add(correctsEventId);
-    }
+    for await (const event of readLog(store, upTo)) AuditTrailSummaries.noteCorrection(event, corrected);
     return new AuditTrailSummaries(corrected);
+  }
+
+  /** For a caller that reads the whole log anyway before the rows: give every event to `noteCorrection` first. */
+  static forCorrected(corrected: ReadonlySet<string>): AuditTrailSummaries {
+    return new AuditTrailSummaries(corrected);
+  }
+
+  /** Adds to `corrected` the entry that `event` corrects, if it is a correction. */
+  static noteCorrection(event: RecordedEvent, corrected: Set<string>): void {
+    const correctsEventId = event.type === 'RecommendationEntryCorrected' ? event.data.correctsEventId : undefined;
+    if (typeof correctsEventId === 'string') corrected.add(correctsEventId);
   }
 
   summarise(recorded: RecordedEvent): string {

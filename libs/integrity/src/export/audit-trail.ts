@@ -36,7 +36,7 @@ export function auditTrailRow(event: RecordedEvent, summary: string, context: Le
   const { metadata } = event;
   const actor = metadata.actor;
   const onBehalfOf = metadata.onBehalfOf;
-  const status = context.finding(event.streamId)?.status ?? null;
+  const status = context.statusOf(event.streamId);
   return [
     context.inspectionName(context.inspectionOf(event.streamId)),
     context.referenceOf(event.streamId),
@@ -57,8 +57,8 @@ export function auditTrailRow(event: RecordedEvent, summary: string, context: Le
   ];
 }
 
-/** "Chief Constable (Chief Constable, Cumbria Constabulary)". */
-function onBehalfOfText(value: JsonValue | undefined): string {
+/** Whom the recorder acted for: "Chief Constable (Chief Constable, Cumbria Constabulary)", or empty. */
+export function onBehalfOfText(value: JsonValue | undefined): string {
   const name = field(value, 'name');
   if (name === '') return '';
   const role = field(value, 'role');

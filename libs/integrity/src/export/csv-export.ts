@@ -13,7 +13,7 @@ const BOM = '\uFEFF';
 export async function* csvTexts(store: EventStore, plan: ExportPlan, tally: ExportTally, crosswalk: StatusCrosswalk): AsyncGenerator<string> {
   yield BOM + csvRow(AUDIT_TRAIL_COLUMNS);
   const summaries = await AuditTrailSummaries.forLog(store, plan.asAt);
-  const context = new LedgerContext();
+  const context = new LedgerContext('statuses');
   for await (const { event } of selectEvents(store, plan, tally, (passed) => summaries.pass(passed))) {
     context.apply(event);
     yield csvRow(auditTrailRow(event, summaries.summarise(event), context, crosswalk));

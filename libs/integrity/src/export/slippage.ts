@@ -1,5 +1,6 @@
 import { daysBetween, isCalendarDate } from '@ledger/domain';
 import type { JsonValue, RecordedEvent } from '@ledger/event-store';
+import { onBehalfOfText } from './audit-trail';
 import type { LedgerContext } from './ledger-context';
 import type { SheetCells } from './workbook-cells';
 
@@ -14,7 +15,9 @@ export const SLIPPAGE_COLUMNS = [
   'Days moved',
   'Reason',
   'Requested by',
+  'Requested on behalf of',
   'Decided by',
+  'Decided on behalf of',
   'Comment',
   'Occurred at',
   'Recorded at',
@@ -36,31 +39,44 @@ const SLIPPAGE_EVENTS: ReadonlyMap<string, string> = new Map([
   ['RecommendationTargetDateChangeRefused', 'Change refused'],
 ]);
 
-/** A row for a target-date event, or null for any other event. Call after `context.apply(event)`. */
-export function slippageRow(event: RecordedEvent, context: LedgerContext): (string | number)[] | null {
-  const words = SLIPPAGE_EVENTS.get(event.type);
-  if (words === undefined) return null;
-  const { data, metadata } = event;
-  const from = text(data.from);
-  const to = text(data.to) || text(data.targetDate);
-  const actor = describeActor(metadata.actor);
-  const decided = event.type === 'RecommendationTargetDateChangeApproved' || event.type === 'RecommendationTargetDateChangeRefused';
-  const requestedBy = event.type === 'RecommendationTargetDateChangeRequested' ? actor : context.actorName(data.requestedBy);
-  return [
-    context.inspectionName(context.inspectionOf(event.streamId)),
-    context.referenceOf(event.streamId),
-    words,
-    context.finding(event.streamId)?.originalTargetDate ?? '',
-    from,
-    to,
-    isCalendarDate(from) && isCalendarDate(to) ? daysBetween(from, to) : '',
-    text(data.reason),
-    requestedBy,
-    decided ? actor : '',
-    text(data.comment),
-    text(metadata.occurredAt),
-    text(metadata.recordedAt),
-  ];
+/**
+ * The sheet's rows, one per target-date event in log order. Whom the office recorded a request for
+ * is on the request; the decision's row repeats it, so each finding's last request's is kept
+ * (memory grows with findings, not events).
+ */
+export class SlippageRows {
+  private readonly requestedOnBehalfOf = new Map<string, string>();
+
+  /** A row for a target-date event, or null for any other event. */
+  row(event: RecordedEvent, context: LedgerContext): (string | number)[] | null {
+    const words = SLIPPAGE_EVENTS.get(event.type);
+    if (words === undefined) return null;
+    const { data, metadata } = event;
+    const from = text(data.from);
+    const to = text(data.to) || text(data.targetDate);
+    const actor = describeActor(metadata.actor);
+    const onBehalfOf = onBehalfOfText(metadata.onBehalfOf);
+    const requested = event.type === 'RecommendationTargetDateChangeRequested';
+    const decided = event.type === 'RecommendationTargetDateChangeApproved' || event.type === 'RecommendationTargetDateChangeRefused';
+    if (requested) this.requestedOnBehalfOf.set(event.streamId, onBehalfOf);
+    return [
+      context.inspectionName(context.inspectionOf(event.streamId)),
+      context.referenceOf(event.streamId),
+      words,
+      context.finding(event.streamId)?.originalTargetDate ?? '',
+      from,
+      to,
+      isCalendarDate(from) && isCalendarDate(to) ? daysBetween(from, to) : '',
+      text(data.reason),
+      requested ? actor : context.actorName(data.requestedBy),
+      requested || decided ? (this.requestedOnBehalfOf.get(event.streamId) ?? '') : '',
+      decided ? actor : '',
+      decided ? onBehalfOf : '',
+      text(data.comment),
+      text(metadata.occurredAt),
+      text(metadata.recordedAt),
+    ];
+  }
 }
 
 function describeActor(actor: JsonValue | undefined): string {

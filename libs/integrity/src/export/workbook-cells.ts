@@ -23,11 +23,21 @@ export function instantHeader(header: string): string {
   return `${header} (UK time)`;
 }
 
+/**
+ * Every cell's style is one of these shared objects. exceljs looks a style up by the object's
+ * identity before it renders the style's XML to find its id; a style made per cell (what setting
+ * `cell.numFmt` does) was rendered again for every cell, the largest item of a workbook's profile.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const DAY_STYLE: Partial<ExcelJS.Style> = { numFmt: DAY_FORMAT };
+const INSTANT_STYLE: Partial<ExcelJS.Style> = { numFmt: INSTANT_FORMAT };
+
 /** Writes a row's texts into `row`, turning the kinds' columns into date cells with their formats. */
 export function fillRow(row: ExcelJS.Row, values: readonly (string | number)[], kinds: readonly (CellKind | undefined)[]): void {
   values.forEach((value, index) => {
     const cell = row.getCell(index + 1);
     const kind = kinds[index];
+    cell.style = PLAIN_STYLE;
     if (kind === undefined || typeof value !== 'string') {
       cell.value = value;
       return;
@@ -38,16 +48,16 @@ export function fillRow(row: ExcelJS.Row, values: readonly (string | number)[], 
       return;
     }
     cell.value = date.value;
-    cell.numFmt = date.format;
+    cell.style = date.style;
   });
 }
 
-function dateCell(text: string, kind: CellKind): { value: Date; format: string } | null {
-  if (kind !== 'instant' && isCalendarDate(text)) return { value: new Date(`${text}T00:00:00Z`), format: DAY_FORMAT };
+function dateCell(text: string, kind: CellKind): { value: Date; style: Partial<ExcelJS.Style> } | null {
+  if (kind !== 'instant' && isCalendarDate(text)) return { value: new Date(`${text}T00:00:00Z`), style: DAY_STYLE };
   if (kind === 'day') return null;
   const instant = new Date(text);
   if (text === '' || Number.isNaN(instant.getTime())) return null;
-  return { value: new Date(instant.getTime() + londonOffset(instant)), format: INSTANT_FORMAT };
+  return { value: new Date(instant.getTime() + londonOffset(instant)), style: INSTANT_STYLE };
 }
 
 const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 import type { SqliteEventStore } from '@ledger/event-store';
-import { EMPTY_LEDGER_DIGEST, isSha256Hex } from '../hash-chain/event-hash';
+import { EMPTY_LEDGER_DIGEST } from '../hash-chain/event-hash';
 import { hashTextOfStored } from '../hash-chain/stored-text';
 import type { VerificationReport } from './chain-break';
 
@@ -22,7 +22,8 @@ export async function verifyStoredLog(store: SqliteEventStore, upTo: bigint): Pr
   for (const row of store.chainRows(upTo)) {
     if (lastPosition !== null && row.position <= lastPosition) return null;
     const { hash, prev_hash: prevHash } = row;
-    if (hash === null || !isSha256Hex(hash)) return null;
+    // A stored hash equal to the one recomputed below is SHA-256 hex: no pattern test needed.
+    if (hash === null) return null;
     if (row.revision === 0n) {
       if (prevHash !== null || row.link_position !== null) return null;
       streams += 1;
@@ -30,8 +31,9 @@ export async function verifyStoredLog(store: SqliteEventStore, upTo: bigint): Pr
       return null;
     }
     const text = hashTextOfStored({ streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata }, prevHash);
-    if (createHash('sha256').update(text).digest('hex') !== hash) return null;
-    digest = createHash('sha256').update(digest + hash).digest('hex');
+    // One-shot hashing: no Hash object per event (a third of the hashing time on short texts).
+    if (sha256('sha256', text, 'hex') !== hash) return null;
+    digest = sha256('sha256', digest + hash, 'hex');
     events += 1;
     lastPosition = row.position;
     // A server verifying a large ledger still answers its other requests.
