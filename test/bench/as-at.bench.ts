@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { addDays } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
-import { ProjectionRunner, ReadModels } from '@ledger/projections';
+import { ProjectionRunner, ReadModels, readModelFiles } from '@ledger/projections';
 import { BASES, historyProjection, queryAsAt, queryChanges, timelineProjection, type Basis } from '@ledger/projections/read-models';
 import { FINDINGS_PER_INSPECTION, inspectionIdOf } from '../integrity/support/generate-ledger';
 import { BENCH_EVENTS_PER_FINDING, benchLedger } from './support/bench-ledger';
@@ -70,13 +70,14 @@ function measure(what: string, basis: Basis, query: (sample: number) => unknown)
  */
 export async function asAtBench(ledgerFile: string, workDir: string, replayed?: string): Promise<AsAtFigures> {
   const store = ledgerEventStore(SqliteEventStore.open(ledgerFile));
-  const readModelsFile = path.join(workDir, 'as-at-read-models.sqlite');
+  // Its own folder, so that a copied registry keeps the file names of its generations.
+  const readModelsFile = path.join(workDir, 'as-at', 'read-models.sqlite');
   try {
     const head = (await store.headPosition()) ?? 0n;
     const reusedReplay = replayed !== undefined && fs.existsSync(replayed);
-    if (reusedReplay) {
-      for (const suffix of ['', '-wal']) if (fs.existsSync(`${replayed}${suffix}`)) fs.copyFileSync(`${replayed}${suffix}`, `${readModelsFile}${suffix}`);
-    }
+    fs.rmSync(path.dirname(readModelsFile), { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(readModelsFile), { recursive: true });
+    if (reusedReplay) for (const file of readModelFiles(replayed)) fs.copyFileSync(file, path.join(path.dirname(readModelsFile), path.basename(file)));
     const readModels = ReadModels.open(readModelsFile, [timelineProjection, historyProjection]);
     const runner = new ProjectionRunner({ store, readModels, logger: SILENT, batchSize: 5000 });
     const started = performance.now();
