@@ -17,5 +17,5 @@ export { RECOMMENDATION_NOT_FOUND_RULES, RECOMMENDATION_RULES, type Recommendati
 export { ALLOWED_FROM as RECOMMENDATION_ALLOWED_FROM } from './recommendation-transitions';
 export type { RecommendationDecisionContext } from './recommendation-decide';
 export { recommendationDecider, recommendationStream } from './recommendation-decider';
-export { recommendationStatusAfter } from './recommendation-evolve';
+export { recommendationFactsAfter, recommendationStatusAfter, type RecommendationFacts } from './recommendation-evolve';
 export { hasDecision, isApplicableForStatutoryResponse } from './statutory-decision';
