@@ -25,7 +25,7 @@ export type FindingFold = 'findings' | 'statuses';
 /**
  * What a row needs beyond its own event, learnt from the events before it in log order:
  * inspection titles, which inspection and finding reference each stream belongs to, each
- * finding's state (folded as the register read model folds it, with the domain's own evolve),
+ * finding as it stands (folded as the register read model folds it, from the domain's facts),
  * and actor names for the ids that events carry. Memory grows with inspections, findings and
  * people, never with events.
  */

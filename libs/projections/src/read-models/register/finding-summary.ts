@@ -1,15 +1,14 @@
 import {
   occurredTimes,
-  recommendationDecider,
+  recommendationFactsAfter,
   type FindingType,
   type InspectorateClosureOutcome,
   type InspectorateMappedStatus,
-  type IssuedRecommendationState,
   type PendingTargetDateChange,
   type RecommendationApplicability,
   type RecommendationDecision,
   type RecommendationEvent,
-  type RecommendationState,
+  type RecommendationFacts,
   type RecommendationStatus,
   type SelfAssessedRag,
 } from '@ledger/domain';
@@ -38,12 +37,14 @@ export interface InspectorateView {
 }
 
 /**
- * One finding of the register as the log says it stands. Status, decision, owner and target date
- * come from the domain's own evolve (kept in `state`), so the register can never disagree with
- * what the deciders see; the rest is what a reader asks for and no decision needs. Nothing here
- * depends on today: overdue, RAG and blocked are worked out when the register is read.
+ * One finding of the register as the log says it stands. Status, decision, applicability, owner,
+ * target date, the pending change of it and the open actions are the domain's facts
+ * (`recommendationFactsAfter`, folded by the domain's own evolve from these fields alone), so the
+ * register can never disagree with what the deciders see; the rest is what a reader asks for and
+ * no decision needs. No copy of the domain's state is kept. Nothing here depends on today:
+ * overdue, RAG and blocked are worked out when the register is read.
  */
-export interface FindingSummary {
+export interface FindingSummary extends RecommendationFacts {
   recommendationId: string;
   inspectionId: string;
   reference: string;
@@ -68,6 +69,8 @@ export interface FindingSummary {
   targetDateRevisions: number;
   openDependencies: OpenDependency[];
   openActions: number;
+  /** What the next fold of `openActions` starts from; queries show the count alone. */
+  openActionIds: string[];
   latestProgress: LatestProgress | null;
   /** London date of the completion that currently stands (cleared when returned or reopened). */
   completedOn: string | null;
@@ -77,31 +80,28 @@ export interface FindingSummary {
   inspectorateClosure: { outcome: InspectorateClosureOutcome; closedOn: string } | null;
   issuedAt: string;
   lastChangedAt: string;
-  /** The domain's own state, folded by its evolve. */
-  state: IssuedRecommendationState;
 }
 
 /** Folds one event of a `recommendation-` stream into the finding's summary (undefined before FindingIssued). */
 export function evolveFindingSummary(summary: FindingSummary | undefined, recorded: RecordedEvent): FindingSummary {
   const event = domainEventOf<RecommendationEvent>(recorded);
   const envelope = envelopeOf(recorded);
-  const previous: RecommendationState = summary?.state ?? recommendationDecider.initialState;
-  // The domain's evolve refuses an event it cannot apply; the projection then stops on it, as it should.
-  const state = recommendationDecider.evolve(previous, event) as IssuedRecommendationState;
-  if (event.type === 'FindingIssued') return issued(event, state, envelope.recordedAt);
+  // The domain refuses an event it cannot apply; the projection then stops on it, as it should.
+  const facts = recommendationFactsAfter(summary ?? null, event);
+  if (event.type === 'FindingIssued') return issued(event, facts, envelope.recordedAt);
   if (summary === undefined) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
 
   const next: FindingSummary = {
     ...summary,
-    status: state.status,
-    decision: state.decision,
-    applicability: state.applicability,
-    owner: state.owner,
-    targetDate: state.targetDate,
-    pendingTargetDateChange: state.pendingTargetDateChange,
-    openActions: Object.values(state.actions).filter((action) => !action.completed).length,
+    status: facts.status,
+    decision: facts.decision,
+    applicability: facts.applicability,
+    owner: facts.owner,
+    targetDate: facts.targetDate,
+    pendingTargetDateChange: facts.pendingTargetDateChange,
+    openActions: facts.openActionIds.length,
+    openActionIds: facts.openActionIds === summary.openActionIds ? summary.openActionIds : [...facts.openActionIds],
     lastChangedAt: envelope.recordedAt,
-    state,
   };
   const on = occurredTimes(envelope.occurredAt).day;
   switch (event.type) {
@@ -135,7 +135,7 @@ export function evolveFindingSummary(summary: FindingSummary | undefined, record
   }
 }
 
-function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, state: IssuedRecommendationState, recordedAt: string): FindingSummary {
+function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, facts: RecommendationFacts, recordedAt: string): FindingSummary {
   return {
     recommendationId: event.recommendationId,
     inspectionId: event.inspectionId,
@@ -147,9 +147,9 @@ function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, 
     addressees: [...event.addressees],
     dueDate: event.dueDate,
     immediate: event.immediate,
-    status: state.status,
-    decision: state.decision,
-    applicability: state.applicability,
+    status: facts.status,
+    decision: facts.decision,
+    applicability: facts.applicability,
     owner: null,
     ownerOrganisation: null,
     originalTargetDate: null,
@@ -158,6 +158,7 @@ function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, 
     targetDateRevisions: 0,
     openDependencies: [],
     openActions: 0,
+    openActionIds: [],
     latestProgress: null,
     completedOn: null,
     verifiedOn: null,
@@ -166,6 +167,5 @@ function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, 
     inspectorateClosure: null,
     issuedAt: recordedAt,
     lastChangedAt: recordedAt,
-    state,
   };
 }
