@@ -1,7 +1,7 @@
 export * from './event-store.port';
 export * from './event-store-decorator';
 export { mapAsyncIterable } from './map-async-iterable';
-export { workerScript } from './worker-script';
+export { stopWorker, workerScript } from './worker-script';
 export { type ChainRow, SqliteEventStore, type SqliteEventStoreOptions, type StreamHeadRow } from './embedded/sqlite-event-store';
 export type { EventRow } from './embedded/event-row';
 export { SCHEMA_VERSION } from './embedded/schema';

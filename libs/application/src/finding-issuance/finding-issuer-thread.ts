@@ -1,6 +1,6 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '@ledger/event-store';
+import { stopWorker, workerScript } from '@ledger/event-store';
 import type { FindingIssuerThreadData, FromIssuerThread, ToIssuerThread } from './finding-issuer-thread-messages';
 
 export interface FindingIssuerThreadOptions extends FindingIssuerThreadData {
@@ -62,14 +62,7 @@ export class FindingIssuerThread implements OnModuleInit, OnModuleDestroy {
     this.restart = null;
     const worker = this.worker;
     if (!worker) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), STOP_TIMEOUT_MS);
-      worker.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      worker.postMessage({ type: 'stop' } satisfies ToIssuerThread);
-    });
+    await stopWorker(worker, { type: 'stop' } satisfies ToIssuerThread, STOP_TIMEOUT_MS);
     this.worker = null;
     this.resetCaughtUp();
   }

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EventStore } from '@ledger/event-store';
+import { type EventStore, stopWorker, workerScript } from '@ledger/event-store';
 import type { ReadModels } from '../read-model-database';
 import type { ProjectionRunner, RunnerLogger } from '../runner/projection-runner';
 import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
@@ -24,15 +23,6 @@ export type ProjectionEngine = Pick<ProjectionRunner, 'start' | 'stop' | 'status
 const STOP_TIMEOUT_MS = 10_000;
 /** Before a thread that died is started again. */
 const RESTART_DELAY_MS = 1000;
-
-/** Runs the worker from the TypeScript sources too (tests), through the same SWC hook as test child processes. */
-function workerScript(): { file: string; eval: boolean } {
-  const compiled = path.join(__dirname, 'projection-thread.worker.js');
-  if (__filename.endsWith('.js')) return { file: compiled, eval: false };
-  const hook = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'support', 'register-ts.js');
-  const source = path.join(__dirname, 'projection-thread.worker.ts');
-  return { file: `require(${JSON.stringify(hook)}); require(${JSON.stringify(source)});`, eval: true };
-}
 
 /**
  * The projection engine in a worker thread, seen from the API's thread: same surface as the
@@ -66,14 +56,7 @@ export class ProjectionThread implements ProjectionEngine {
     this.restart = null;
     const worker = this.worker;
     if (!worker) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), STOP_TIMEOUT_MS);
-      worker.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      worker.postMessage({ type: 'stop' } satisfies ToThread);
-    });
+    await stopWorker(worker, { type: 'stop' } satisfies ToThread, STOP_TIMEOUT_MS);
     this.worker = null;
   }
 
@@ -94,7 +77,7 @@ export class ProjectionThread implements ProjectionEngine {
   private spawn(): Promise<void> {
     const { readModels, store: _store, appended: _appended, logger, ...settings } = this.options;
     const workerData: ThreadSettings = { ...settings, streamPrefixes: settings.streamPrefixes && [...settings.streamPrefixes], readModelsFile: readModels.file };
-    const script = workerScript();
+    const script = workerScript(__dirname, 'projection-thread');
     const worker = new Worker(script.file, { eval: script.eval, workerData });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {

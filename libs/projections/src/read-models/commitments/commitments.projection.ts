@@ -2,8 +2,8 @@ import { occurredTimes, type RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
-import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { getRow, putRow, type SqlRow } from '../shared/rows';
+import { findingRowsPerBatch } from '../shared/batch-rows';
+import { putRow, type SqlRow } from '../shared/rows';
 
 export const COMMITMENTS = 'commitments';
 
@@ -165,11 +165,5 @@ export const commitmentsProjection: Projection = {
   discard: (context) => batches.discard(context),
 };
 
-/** The findings a batch touches (owner, pending request), read once and written once per batch. */
-const batches = new PerBatch(
-  (context) =>
-    new BatchRows<FindingRow>(
-      (recommendationId) => getRow<FindingRow>(context, 'findings', 'recommendation_id', recommendationId),
-      (row) => putRow(context, 'findings', { ...row }),
-    ),
-);
+/** The findings a batch touches (owner, pending request). */
+const batches = findingRowsPerBatch<FindingRow>();

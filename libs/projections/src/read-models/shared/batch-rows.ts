@@ -1,4 +1,5 @@
 import type { ProjectionContext } from '../../projection';
+import { getRow, putRow, type SqlRow } from './rows';
 
 /**
  * Rows of one table that `apply` reads and rewrites for many events of a batch (a finding's
@@ -61,4 +62,15 @@ export class PerBatch<State extends { flush(): void; discard(): void }> {
   discard(context: ProjectionContext): void {
     this.states.get(context)?.discard();
   }
+}
+
+/** A projection's `findings` rows (keyed by recommendation id) that a batch touches, read once and written once per batch. */
+export function findingRowsPerBatch<Row extends object>(): PerBatch<BatchRows<Row>> {
+  return new PerBatch(
+    (context) =>
+      new BatchRows<Row>(
+        (recommendationId) => getRow<Row>(context, 'findings', 'recommendation_id', recommendationId),
+        (row) => putRow(context, 'findings', { ...row } as SqlRow),
+      ),
+  );
 }

@@ -2,8 +2,8 @@ import type { RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson } from '../shared/envelope';
-import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { getRow, putRow } from '../shared/rows';
+import { findingRowsPerBatch } from '../shared/batch-rows';
+import { putRow } from '../shared/rows';
 
 export const SLIPPAGE = 'slippage';
 
@@ -103,11 +103,5 @@ export const slippageProjection: Projection = {
   discard: (context) => batches.discard(context),
 };
 
-/** The findings a batch touches (their target dates), read once and written once per batch. */
-const batches = new PerBatch(
-  (context) =>
-    new BatchRows<FindingRow>(
-      (recommendationId) => getRow<FindingRow>(context, 'findings', 'recommendation_id', recommendationId),
-      (row) => putRow(context, 'findings', { ...row }),
-    ),
-);
+/** The findings a batch touches (their target dates). */
+const batches = findingRowsPerBatch<FindingRow>();
