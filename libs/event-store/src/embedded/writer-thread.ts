@@ -4,7 +4,6 @@ import { workerScript } from '../worker-script';
 import type { AppendOutcome, AppendRequest } from './group-writer';
 import { type FromWriter, receivedError, type ToWriter } from './writer-messages';
 
-
 interface Waiting {
   resolve(value: unknown): void;
   reject(error: unknown): void;
