@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { type EventStore, SqliteEventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { generationFile } from '../registry/generation-registry';
+import { runnerScratch } from '../test-fixtures/runner-scratch';
 import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { verifyProjections } from '../verify/verify-projections';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
@@ -26,22 +26,12 @@ interface LoadView {
 }
 
 describe('a rebuild into a fresh file', () => {
+  const scratch = runnerScratch('ledger-fresh-');
+  const { cleanups } = scratch;
   let dir: string;
   let store: SqliteEventStore;
   let file: string;
-  const cleanups: Array<() => unknown> = [];
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-fresh-'));
-    store = SqliteEventStore.open(path.join(dir, 'events.sqlite'));
-    file = path.join(dir, 'read-models.sqlite');
-  });
-
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ dir, store, file } = scratch));
 
   function open(projections: Projection[], at = file): ReadModels {
     const readModels = ReadModels.open(at, projections);

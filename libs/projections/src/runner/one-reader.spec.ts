@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { type EventStore, type SubscribeToAllOptions, SqliteEventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { generationFile } from '../registry/generation-registry';
+import { runnerScratch } from '../test-fixtures/runner-scratch';
 import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { ProjectionRunner } from './projection-runner';
 
@@ -26,22 +24,11 @@ function watched(store: EventStore, subscriptions: Array<SubscribeToAllOptions |
 }
 
 describe('the projection engine', () => {
-  let dir: string;
+  const scratch = runnerScratch('ledger-engine-');
+  const { cleanups } = scratch;
   let store: SqliteEventStore;
   let file: string;
-  const cleanups: Array<() => unknown> = [];
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-engine-'));
-    store = SqliteEventStore.open(path.join(dir, 'events.sqlite'));
-    file = path.join(dir, 'read-models.sqlite');
-  });
-
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ store, file } = scratch));
 
   function open(projections: Projection[]): ReadModels {
     const readModels = ReadModels.open(file, projections);

@@ -1,32 +1,20 @@
 import Database from 'better-sqlite3';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { generationFile, readModelFiles } from '../registry/generation-registry';
+import { runnerScratch } from '../test-fixtures/runner-scratch';
 import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { ProjectionFaultedError, ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { RebuildProgress } from './rebuild-progress';
 
 describe('ProjectionRunner', () => {
-  let dir: string;
+  const scratch = runnerScratch('ledger-');
+  const { cleanups } = scratch;
   let store: SqliteEventStore;
   let readModelsFile: string;
-  const cleanups: Array<() => unknown> = [];
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
-    store = SqliteEventStore.open(path.join(dir, 'events.sqlite'));
-    readModelsFile = path.join(dir, 'read-models.sqlite');
-  });
-
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ store, file: readModelsFile } = scratch));
 
   function open(projections: Projection[]): ReadModels {
     const readModels = ReadModels.open(readModelsFile, projections);
