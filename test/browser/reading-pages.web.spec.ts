@@ -444,6 +444,41 @@ describe('the reading pages over HTTP', () => {
       expect(statuses(shown)).toEqual(['Issued', 'Issued', 'Issued', 'Issued', 'Issued']);
     });
 
+    it('stands every section as at the meeting day: the statutory response, the changes of target date and the open challenges as they then were', async () => {
+      // 20 October 2024: the commissioner had commented (18 October); the response was published on 23 October, a copy sent on the 24th.
+      const october = await open('/pack?date=2024-10-20');
+      expect(october.text()).toContain('Every section stands as at the end of 20 October 2024');
+      expect(october.summary()).toMatchObject({
+        "Commissioner's comments": '18 October 2024',
+        'Response published': 'Not published',
+        'Day number': 'Day 60 of 56 on 20 October 2024',
+        'On time': 'No, late',
+        'Copy to HMICFRS': 'Not recorded',
+      });
+      // No target date had been asked to move, and the conference's challenge was raised on 14 November.
+      expect(october.text()).toContain('No target date has been asked to change.');
+      expect(() => october.table('Challenges still open')).toThrow('No table captioned');
+
+      // 1 December 2024: the challenge was answered on 20 November and closed only on 5 December.
+      const december = await open('/pack?date=2024-12-01');
+      expect(december.summary()).toMatchObject({ 'Response published': '23 October 2024', 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
+      const open1 = december.table('Challenges still open').rows;
+      expect(open1).toHaveLength(1);
+      expect(open1[0][0]).toContain('Why was the response to the RASSO inspection published after the 56 days?');
+      expect(open1[0][3]).toContain('20 November 2024');
+      expect(open1[0][3]).not.toContain('Outcome');
+
+      // 10 January 2025: REC 03's change, asked for on 6 January and approved on 8 January; REC 11's (March) and REC 05's (June) not yet asked.
+      const january = await open('/pack?date=2025-01-10');
+      const revisions = january.table('Every request to change a target date, with its decision').rows;
+      expect(revisions.map((row) => row[0])).toEqual(['REC 03']);
+      // 22 June 2025: REC 05's change was asked for on 20 June and refused only on 25 June.
+      const june = (await open('/pack?date=2025-06-22')).table('Every request to change a target date, with its decision').rows;
+      expect(june.map((row) => row[0]).sort()).toEqual(['REC 03', 'REC 05', 'REC 11']);
+      expect(june.find((row) => row[0] === 'REC 05')!.at(-1)).toContain('Awaiting decision');
+      expect((await open('/pack?date=2025-07-16')).table('Every request to change a target date, with its decision').rows.find((row) => row[0] === 'REC 05')!.at(-1)).toContain('Refused');
+    });
+
     it('takes one inspection, and answers an unknown one with 404 and a bad date with 400', async () => {
       const page = await open(`/pack?date=2025-08-22&inspection=${ledger.hostile.inspectionId}`);
       const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');

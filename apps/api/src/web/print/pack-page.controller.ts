@@ -1,7 +1,10 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { londonDate } from '@ledger/domain';
+import { AggregateNotFoundError, StreamHistoryQuery } from '@ledger/application';
+import { challengeStream, inspectionStream, londonDate, recommendationStream, statutoryResponseStream } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
 import {
   CHALLENGES,
   COMMITMENTS,
@@ -10,12 +13,16 @@ import {
   HISTORY,
   queryAsAt,
   queryChallenges,
+  readModelsThen,
   queryCommitments,
   queryStatutory,
   querySlippage,
   REGISTER,
   SLIPPAGE,
+  slippageProjection,
   STATUTORY,
+  challengesProjection,
+  statutoryProjection,
   type AsAtEntry,
   type Basis,
   type Commitment,
@@ -37,16 +44,23 @@ const PARAMS = {
 const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
+/** The read models the pack's other sections are replayed into, as at the meeting day. */
+const REPLAYED = [statutoryProjection, slippageProjection, challengesProjection];
+
 /**
- * A printable pack for a meeting: each inspection with its findings as at the end of the meeting
- * day (replayed from the log, as the "as at" view), its statutory response, target-date changes
- * and open challenges. The reading stylesheet prints it without navigation, a page per inspection.
+ * A printable pack for a meeting: each inspection with its findings, its statutory response,
+ * target-date changes and open challenges, every section as at the end of the meeting day (the
+ * findings from the history read model, the rest replayed from the inspection's streams). The
+ * reading stylesheet prints it without navigation, a page per inspection.
  */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
 @Controller('pack')
 export class PackPageController {
-  constructor(private readonly reads: LedgerReads) {}
+  constructor(
+    private readonly reads: LedgerReads,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Get()
   async pack(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
@@ -69,16 +83,33 @@ export class PackPageController {
     for (const [id, findings] of byInspection(register.items)) {
       const inspection = findInspection(readModels, id);
       if (!inspection) continue;
-      inspections.push({
-        inspection,
-        findings,
-        statutoryResponse: queryStatutory(readModels, { inspectionId: id }, EVERYTHING, today).items[0] ?? null,
-        slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING).items,
-        openChallenges: queryChallenges(readModels, { status: 'open', inspectionId: id }, EVERYTHING, today).items,
-        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
-      });
+      const challengeIds = queryChallenges(readModels, { status: 'all', inspectionId: id }, EVERYTHING, today).items.map((challenge) => challenge.challengeId);
+      const streams = [inspectionStream(id), statutoryResponseStream(id), ...findings.map((finding) => recommendationStream(finding.recommendationId)), ...challengeIds.map(challengeStream)];
+      const then = readModelsThen((await Promise.all(streams.map((stream) => this.eventsOf(stream)))).flat(), REPLAYED, { date, basis });
+      try {
+        inspections.push({
+          inspection,
+          findings,
+          statutoryResponse: queryStatutory(then, { inspectionId: id }, EVERYTHING, date).items[0] ?? null,
+          slippage: querySlippage(then, { inspectionId: id }, EVERYTHING).items,
+          openChallenges: queryChallenges(then, { status: 'open', inspectionId: id }, EVERYTHING, date).items,
+          commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
+        });
+      } finally {
+        then.close();
+      }
     }
     sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, basis, inspections } }));
+  }
+
+  /** A stream's events, or none when nothing has been recorded in it (an inspection with no statutory response). */
+  private async eventsOf(streamId: string): Promise<RecordedEvent[]> {
+    try {
+      return await this.queryBus.execute(new StreamHistoryQuery(streamId));
+    } catch (error) {
+      if (error instanceof AggregateNotFoundError) return [];
+      throw error;
+    }
   }
 }
 

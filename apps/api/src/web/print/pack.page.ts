@@ -99,7 +99,7 @@ function inspectionPart(part: PackInspection, date: string): NonNullable<PackPag
     findings: findings.length === 0 ? null : findingsTable(findings, 'Findings of this inspection at the end of the meeting day', { fullText: true }),
     delivery: findings.length === 0 ? null : deliveryTable(findings, part.commitments),
     statutoryHeading: inspection.service === 'fire' ? 'Published action plan' : 'Statutory response',
-    statutory: statutorySummary(part.statutoryResponse, inspection.service),
+    statutory: statutorySummary(part.statutoryResponse, inspection.service, date),
     revisions: revisions.length === 0 ? null : revisionsTable(revisions, 'Every request to change a target date, with its decision'),
     challenges: part.openChallenges.length === 0 ? null : challengesTable(part.openChallenges, 'Challenges still open'),
   };

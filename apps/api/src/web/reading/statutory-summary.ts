@@ -1,11 +1,13 @@
 import type { StatutoryEntry } from '@ledger/projections/read-models';
 import { hint, join, lines, row, type Inline, type SummaryRows } from '../components/inline';
-import { day, days, externalLink } from './format';
+import { day, days, dayText, externalLink } from './format';
 import { statutoryTag } from './words';
 
-/** Day N of the period, and what it means: published that day, or today while unpublished. */
-export function dayNumberText(response: StatutoryEntry): string {
-  return response.publishedOn ? `Published on day ${response.dayNumber} of ${response.responsePeriodDays}` : `Day ${response.dayNumber} of ${response.responsePeriodDays} today`;
+/** Day N of the period, and what it means: published that day, or, while unpublished, the day it is judged on (today unless another is named). */
+export function dayNumberText(response: StatutoryEntry, on?: string): string {
+  return response.publishedOn
+    ? `Published on day ${response.dayNumber} of ${response.responsePeriodDays}`
+    : `Day ${response.dayNumber} of ${response.responsePeriodDays} ${on === undefined ? 'today' : `on ${dayText(on)}`}`;
 }
 
 export function timelinessText(response: StatutoryEntry): string {
@@ -18,8 +20,8 @@ function copy(date: string | null): Inline {
   return date ? join('Sent ', day(date)) : 'Not recorded';
 }
 
-/** The statutory response (police, s.55) or published action plan (fire) as summary rows; null when none is open. */
-export function statutorySummary(response: StatutoryEntry | null, service: 'police' | 'fire'): SummaryRows | null {
+/** The statutory response (police, s.55) or published action plan (fire) as summary rows, judged today or `on` another day; null when none is open. */
+export function statutorySummary(response: StatutoryEntry | null, service: 'police' | 'fire', on?: string): SummaryRows | null {
   if (response === null) return null;
   const plan = service === 'fire';
   return [
@@ -27,7 +29,7 @@ export function statutorySummary(response: StatutoryEntry | null, service: 'poli
     row('Report published', day(response.reportPublishedOn)),
     row('Due by', lines(day(response.dueDate), hint(`The last day of ${response.responsePeriodDays} days counted from publication, publication day being day 1`))),
     row(plan ? 'Action plan published' : 'Response published', day(response.publishedOn, 'Not published')),
-    row('Day number', dayNumberText(response)),
+    row('Day number', dayNumberText(response, on)),
     row('On time', response.onTime === null ? 'Not yet known: still within the period' : response.onTime ? 'Yes' : 'No, late'),
     response.timetableRevisedBecause !== null && row('Timetable revised because', response.timetableRevisedBecause),
     !plan &&
