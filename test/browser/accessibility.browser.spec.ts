@@ -82,6 +82,26 @@ const PAGES: [string, Visit][] = [
       await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
     },
   ],
+  ['adding a person, with its errors', asPerson('ledger-admin', sentEmpty(() => '/people', 'Add the person'))],
+  [
+    'a one-time sign-in link, shown once to the administrator who made it',
+    asPerson('ledger-admin', async (page, ledger) => {
+      await page.goto(`${ledger.url}/people`);
+      await page.getByLabel('Name').fill('Alex Example');
+      await page.getByLabel('Role').selectOption('scrutiny');
+      await page.getByLabel('Organisation').fill('Police, Fire and Crime Panel');
+      // Adding a person makes their first sign-in link.
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Add the person' }).click()]);
+      await page.locator('#secret').waitFor();
+    }),
+  ],
+  ['a sign-in link that cannot be used', open(() => '/sign-in/link/not-a-real-link')],
+  [
+    'a page the person acting may not use',
+    asPerson('force-action-owner', async (page, ledger) => {
+      expect((await page.goto(`${ledger.url}/exports`))?.status()).toBe(403);
+    }),
+  ],
   // Last: these record the sample page into the ledger the other pages read.
   [
     'the import confirmation',
@@ -98,6 +118,18 @@ const PAGES: [string, Visit][] = [
     },
   ],
 ];
+
+/** A visit as another development person; the pages after it are read as the office again. */
+function asPerson(person: string, visit: Visit): Visit {
+  return async (page, ledger) => {
+    await page.context().addCookies([{ name: 'ledger_acting_as', value: person, url: ledger.url }]);
+    try {
+      await visit(page, ledger);
+    } finally {
+      await page.context().clearCookies({ name: 'ledger_acting_as' });
+    }
+  };
+}
 
 async function uploadSample(page: Page, ledger: ReadingLedger): Promise<void> {
   await page.goto(`${ledger.url}/import`);
