@@ -58,15 +58,20 @@ describe('importing a published page in the browser', () => {
     expect(await session.page.locator('#already-recorded').count()).toBe(0);
     const findings = session.page.locator('#findings tbody tr');
     expect(await findings.locator('th').allInnerTexts()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
-    expect(await findings.locator('td:nth-child(3)').allInnerTexts()).toEqual(['2025-01-31', '2025-07-31', '2025-01-31', '2025-01-31', '2025-03-31']);
+    expect(await findings.locator('td:nth-child(3)').allInnerTexts()).toEqual(['31 January 2025', '31 July 2025', '31 January 2025', '31 January 2025', '31 March 2025']);
     expect(await findings.nth(2).locator('li').count()).toBe(2);
     expect(await findings.nth(4).locator('li').count()).toBe(3);
     const responses = session.page.locator('#responses tbody tr');
     expect(await responses.locator('th').allInnerTexts()).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
-    expect(await responses.nth(0).locator('td:nth-child(3)').textContent()).toContain('2025-01-31');
+    expect(await responses.nth(0).locator('td:nth-child(3)').textContent()).toContain('31 January 2025');
     expect(await responses.nth(2).locator('td:nth-child(3)').textContent()).toContain('Derived: check it');
     expect(await session.page.locator('#warnings li').first().textContent()).toContain('"within one month" was counted from the statutory deadline');
     expect(await session.page.locator('#steps li').count()).toBe(8);
+    // The plan's sentences as a page writes them: dates in words, the type of inspection in words, no codes.
+    const steps = await session.page.locator('#steps li').allInnerTexts();
+    expect(steps[0]).toMatch(/^Register the police inspection ".+", published 22 August 2024, type National thematic \("National Thematic" as written\), with 5 findings: REC 03, REC 05, REC 07, REC 09, REC 11\.$/);
+    expect(steps[3]).toBe('Accept REC 03 on behalf of the Chief Constable on 16 October 2024, planned completion 31 January 2025.');
+    for (const text of [...steps, ...(await session.page.locator('#warnings li').allInnerTexts())]) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|national-thematic/);
     expect(await session.ledger.store.headPosition()).toBe(before);
     await session.page.screenshot({ path: path.join(screenshots, 'ledger-import-preview.png'), fullPage: true });
 

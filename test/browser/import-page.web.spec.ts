@@ -103,8 +103,8 @@ describe('the import pages over plain HTTP, as a browser without script uses the
       const { confirm, planned, text } = await previewCrlfPage(browser);
       const page = new HtmlPage(text);
       expect(HtmlPage.text(page.byId('correct-dates'))).toBe('Correct a date before recording');
-      expect(text).toContain('Derived as 2024-12-20. Leave empty to keep it');
-      expect(text).toContain('To be recorded as 2024-11-20 (given by you)');
+      expect(text).toContain('Derived as 20 December 2024. Leave empty to keep it');
+      expect(text).toContain('To be recorded as 20 November 2024 (given by you)');
       for (const box of ['responseDate-day', 'responseDate-month', 'responseDate-year', `${planned}-day`, `${planned}-month`, `${planned}-year`]) {
         expect(page.byId(box).attribs).toMatchObject({ name: box, inputmode: 'numeric', value: '' });
       }
@@ -137,7 +137,7 @@ describe('the import pages over plain HTTP, as a browser without script uses the
       const checked = await browser.postForm('/import/confirm', { ...confirm, action: 'check', [`${planned}-day`]: '15', [`${planned}-month`]: '1', [`${planned}-year`]: '2025' });
 
       expect(checked.status).toBe(200);
-      expect(HtmlPage.text(new HtmlPage(checked.text).byId('steps'))).toContain('planned completion 2025-01-15 (corrected before recording)');
+      expect(HtmlPage.text(new HtmlPage(checked.text).byId('steps'))).toContain('planned completion 15 January 2025 (corrected before recording)');
       expect(new HtmlPage(checked.text).byId(`${planned}-day`).attribs.value).toBe('15');
       expect(await ledger.store.headPosition()).toBeNull();
     });
@@ -164,7 +164,7 @@ describe('the import pages over plain HTTP, as a browser without script uses the
 
       const beforeResponse = await browser.postForm('/import/confirm', { ...confirm, [`${planned}-day`]: '1', [`${planned}-month`]: '11', [`${planned}-year`]: '2024' });
       expect(new HtmlPage(beforeResponse.text).errorSummary()).toEqual([
-        { href: `#${planned}-day`, text: `The planned completion date for ${reference} must be on or after the response date, 2024-11-20` },
+        { href: `#${planned}-day`, text: `The planned completion date for ${reference} must be on or after the response date, 20 November 2024` },
       ]);
 
       const beforePublication = await browser.postForm('/import/confirm', { ...confirm, 'responseDate-day': '1', 'responseDate-month': '1', 'responseDate-year': '2000' });

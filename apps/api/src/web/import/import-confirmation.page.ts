@@ -2,6 +2,7 @@ import type { PageImportOutcome, PageImportPlan, StepStatus } from '@ledger/appl
 import type { Tag } from '../components/inline';
 import { renderPage } from '../layout/render';
 import { dayText, inSentence } from '../reading/format';
+import { planWords } from './plan-words';
 
 const STATUS_TAGS: Record<StepStatus, Tag> = {
   recorded: { text: 'Recorded', colour: 'green' },
@@ -23,16 +24,16 @@ export function importConfirmationPage(plan: PageImportPlan, outcome: PageImport
     panelText: `${recorded} of ${outcome.steps.length} steps recorded`,
     lead: refused.length > 0 ? 'The ledger refused what was left to record.' : 'This page was already imported. Every step was found in the ledger, so nothing new was recorded.',
     inspection: { title: plan.parsed.inspection.title && inSentence(plan.parsed.inspection.title), publishedOn: plan.parsed.inspection.publishedOn && dayText(plan.parsed.inspection.publishedOn) },
-    refused: refused.map(({ step, refusal }) => ({ text: `${step.summary} ${refusal ? `Refused by ${refusal.rule}: ${refusal.message}` : 'Not attempted: the inspection was not registered.'}` })),
+    refused: refused.map(({ step, refusal }) => ({ text: `${planWords(step.summary)} ${refusal ? `Refused by ${refusal.rule}: ${refusal.message}` : 'Not attempted: the inspection was not registered.'}` })),
     steps: outcome.steps.map(({ step, status, differences, correction }) =>
       differences
         ? {
             tag: { text: 'Already recorded, with other dates: nothing was changed', colour: 'orange' },
-            summary: step.summary,
+            summary: planWords(step.summary),
             differences: differences.map((d) => `${d.field}: the ledger holds ${d.recorded ?? '(none)'}; this import says ${d.imported ?? '(none)'}`),
             correction: correction?.note,
           }
-        : { tag: STATUS_TAGS[status], summary: step.summary },
+        : { tag: STATUS_TAGS[status], summary: planWords(step.summary) },
     ),
     pages: [
       { href: `/inspections/${encodeURIComponent(id)}`, text: 'The inspection' },

@@ -3,6 +3,7 @@ import { compareDates } from '@ledger/domain';
 import { type DateParts, dateInput, partsOf, readDateParts } from '../components/date-input';
 import type { Field } from '../components/fields';
 import type { FormError } from '../layout/error-summary';
+import { dayText } from '../reading/format';
 
 /**
  * The dates of a preview the office can correct before recording: the response date, unless the
@@ -51,7 +52,7 @@ export function readCorrections(values: FormValues, plan: PageImportPlan, today:
     const planned = readDateParts(partsOf(values, name), name, `The planned completion date for ${answered(plan, index)}`);
     if ('error' in planned) errors.push(planned.error);
     else if (planned.date !== undefined && respondedOn !== undefined && compareDates(planned.date, respondedOn) < 0) {
-      errors.push({ field: `${name}-day`, message: `The planned completion date for ${answered(plan, index)} must be on or after the response date, ${respondedOn}` });
+      errors.push({ field: `${name}-day`, message: `The planned completion date for ${answered(plan, index)} must be on or after the response date, ${dayText(respondedOn)}` });
     } else if (planned.date !== undefined) corrections.plannedCompletionDates[index] = planned.date;
   }
   return { corrections, errors };
@@ -69,7 +70,7 @@ export function correctionFields(plan: PageImportPlan, values: FormValues, error
         name: RESPONSE_DATE,
         legend: 'Response date',
         legendClasses: 'govuk-fieldset__legend--s',
-        hint: `To be recorded as ${plan.responseDate.date} (${RESPONSE_BASIS[plan.responseDate.basis]}). Leave empty to keep it, or give the date the response was made, for example 10 10 2024. Dates counted from it ("within one month") are worked out again.`,
+        hint: `To be recorded as ${dayText(plan.responseDate.date)} (${RESPONSE_BASIS[plan.responseDate.basis]}). Leave empty to keep it, or give the date the response was made, for example 10 10 2024. Dates counted from it ("within one month") are worked out again.`,
         parts: boxes(RESPONSE_DATE),
         error: errorAt(RESPONSE_DATE),
       }),
@@ -78,7 +79,7 @@ export function correctionFields(plan: PageImportPlan, values: FormValues, error
   for (const index of correctable(plan)) {
     const { parsed } = plan.responses[index];
     const name = plannedDateName(index);
-    const shown = parsed.ambiguousDate || parsed.commitmentDate === null ? 'No date will be recorded: the response does not name a day' : `Derived as ${parsed.commitmentDate}`;
+    const shown = parsed.ambiguousDate || parsed.commitmentDate === null ? 'No date will be recorded: the response does not name a day' : `Derived as ${dayText(parsed.commitmentDate)}`;
     fields.push(
       dateInput({
         id: name,

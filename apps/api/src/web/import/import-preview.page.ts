@@ -6,9 +6,11 @@ import { CSRF_FIELD } from '../layout/csrf';
 import type { FormError } from '../layout/error-summary';
 import { renderPage } from '../layout/render';
 import { sanitised } from '../layout/sanitised';
+import { day, dayText } from '../reading/format';
 import { FINDING_TYPE } from '../reading/words';
 import { correctionFields, type FormValues } from './import-corrections';
 import { encodePage, type PageToImport } from './import-form';
+import { planWords } from './plan-words';
 
 export interface PreviewOptions {
   plan: PageImportPlan;
@@ -30,10 +32,10 @@ export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRec
   const title = recordable ? 'Check what will be recorded' : 'This page cannot be recorded';
   const details: SummaryRows = [
     row('Title', found.title ?? 'Not found on the page'),
-    row('Published', found.publishedOn ?? 'Not found on the page'),
+    row('Published', day(found.publishedOn, 'Not found on the page')),
     row('Type', found.type ?? 'Not stated'),
     row('Service', found.service === 'police' ? 'Police' : 'Fire and rescue'),
-    row('Statutory response due', found.statutoryDeadline ?? (found.service === 'fire' ? 'No statutory deadline: answered with an action plan' : 'Unknown without a publication date')),
+    row('Statutory response due', day(found.statutoryDeadline, found.service === 'fire' ? 'No statutory deadline: answered with an action plan' : 'Unknown without a publication date')),
     row('Findings', String(parsedFindings.length)),
   ];
   const findings: Table | null =
@@ -49,7 +51,7 @@ export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRec
           rows: plan.findings.map(({ reference, parsed }) => [
             reference,
             FINDING_TYPE[parsed.findingType],
-            parsed.immediate ? tag('With immediate effect', 'red') : (parsed.dueDate ?? 'None given'),
+            parsed.immediate ? tag('With immediate effect', 'red') : day(parsed.dueDate, 'None given'),
             lines(parsed.text, parsed.subItems.length > 0 && { list: parsed.subItems }),
           ]),
         };
@@ -74,8 +76,8 @@ export function importPreviewPage({ plan, toImport, actor, csrfToken, alreadyRec
     hasResponse: plan.responses.length > 0 || commissionerComments !== null || chiefOfficerStatement !== null,
     responses: plan.responses.map(({ parsed, answers }) => ({ answers: answers.map((a) => a.reference).join(', '), commitment: parsed.commitment, text: parsed.text, date: commitmentDate(parsed) })),
     unanswered: unanswered.length === 0 ? null : `The response does not answer ${unanswered.join(', ')}. ${unanswered.length === 1 ? 'It' : 'They'} will be recorded as issued, with no decision, for the office to follow up.`,
-    warnings: plan.warnings,
-    steps: plan.steps.map((step) => step.summary),
+    warnings: plan.warnings.map(planWords),
+    steps: plan.steps.map((step) => planWords(step.summary)),
     actor: `${actor.name} (${actor.role}, ${actor.organisation})`,
     confirm: [
       { name: CSRF_FIELD, value: csrfToken },
@@ -93,5 +95,5 @@ function paragraphsOf(text: string | null): string[] {
 function commitmentDate(response: ParsedResponse): Inline {
   if (response.ambiguousDate) return lines(tag('Ambiguous', 'orange'), small('No planned date will be recorded: set it by hand.'));
   if (response.commitmentDate === null) return small('None stated');
-  return lines(small(response.commitmentDate), response.dateIsDerived && tag('Derived: check it', 'yellow'));
+  return lines(small(dayText(response.commitmentDate)), response.dateIsDerived && tag('Derived: check it', 'yellow'));
 }
