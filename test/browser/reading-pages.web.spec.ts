@@ -509,6 +509,27 @@ describe('the reading pages over HTTP', () => {
     for (const path of ['/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack']) expect({ path, marked: await marked(path) }).toEqual({ path, marked: [] });
   });
 
+  it('writes its summaries as sentences on every reading page: no ".;", ".," or stray ".."', async () => {
+    const pages = [
+      '/',
+      '/dashboard',
+      '/register',
+      `/inspections/${INSPECTION}`,
+      ...Object.values(ID).map((id) => `/recommendations/${id}`),
+      '/changes?from=2024-08-01&to=2025-08-22',
+      '/as-at?date=2025-02-12',
+      '/commitments',
+      '/slippage',
+      '/statutory-responses',
+      '/challenges?status=all',
+      '/pack?date=2025-08-22',
+    ];
+    for (const path of pages) {
+      const text = (await open(path)).text();
+      expect({ path, stray: text.match(/.{0,40}(\.[;,]|[^.]\.\.(?!\.)).{0,20}/g) }).toEqual({ path, stray: null });
+    }
+  });
+
   it('links every page from the home page', async () => {
     const home = await open('/');
     const links = home.all((element) => element.name === 'a', home.main().children).map((link) => link.attribs.href);

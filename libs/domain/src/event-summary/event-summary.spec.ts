@@ -51,6 +51,37 @@ describe('the readable summary of an event', () => {
     );
   });
 
+  it('reads as a sentence when free text ending in a full stop has more after it: no ".;" or ".,"', () => {
+    const approved: AnyLedgerEvent = {
+      type: 'RecommendationTargetDateChangeApproved',
+      recommendationId: 'r-1',
+      from: '2025-01-31',
+      to: '2025-04-30',
+      reason: 'Course places are not available until March.',
+      requestedBy: 'u-1',
+      approvedBy: 'u-1',
+      comment: 'Report monthly.',
+    };
+    expect(summariseEvent(approved, lookups())).toBe(
+      'Target date moved from 2025-01-31 to 2025-04-30, requested by Performance Lead (office) and approved by Performance Lead (office); reason: Course places are not available until March; comment: Report monthly.',
+    );
+    const partly: AnyLedgerEvent = {
+      type: 'RecommendationPartiallyAccepted',
+      recommendationId: 'r-1',
+      acceptedScope: 'Training.',
+      notAcceptedScope: 'Indicators.',
+      reason: 'They are not published yet.',
+      plannedCompletionDate: '2025-03-31',
+    };
+    expect(summariseEvent(partly, lookups())).toBe('Partially accepted; accepted: "Training."; not accepted: "Indicators."; reason: They are not published yet; planned completion 2025-03-31');
+    const completed = { type: 'RecommendationMarkedComplete', recommendationId: 'r-1', summary: 'All trained.', evidenceIds: ['e-1'], markedCompleteBy: 'u-1' } as const satisfies AnyLedgerEvent;
+    expect(summariseEvent(completed, lookups())).toBe('Marked complete: All trained; evidence: "e-1"');
+    const corrected: AnyLedgerEvent = { type: 'RecommendationEntryCorrected', recommendationId: 'r-1', correctsEventId: 'ev-1', whatWasWrong: 'Percent complete was 40, not 60.', reason: 'Typing error.' };
+    expect(summariseEvent(corrected, lookups())).toBe('Correction of an earlier entry (ev-1): Percent complete was 40, not 60; reason: Typing error.');
+    // An ellipsis is not a full stop.
+    expect(summariseEvent({ ...completed, summary: 'To be continued...' }, lookups())).toBe('Marked complete: To be continued...; evidence: "e-1"');
+  });
+
   it('shortens long free text to one line; the full text stays in the entry', () => {
     const narrative = `${'Word '.repeat(100)}\n\nend`;
     const summary = summariseEvent({ type: 'RecommendationRejected', recommendationId: 'r-1', reason: narrative }, lookups());

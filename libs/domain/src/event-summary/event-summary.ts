@@ -3,7 +3,7 @@ import type { InspectionDetails, InspectionEvent, InspectionKeyEvent } from '../
 import type { RecommendationEvent } from '../recommendation';
 import { statutoryDayNumber, type CorrectableStatutoryStep, type StatutoryResponseEvent } from '../statutory-response';
 import { type EventData, genericSummary } from './generic-summary';
-import { quote, text, words } from './summary-text';
+import { clause, quote, text, words } from './summary-text';
 
 /** An event of any of the ledger's aggregates, as the domain sees it: its type plus its data. */
 export type AnyLedgerEvent = InspectionEvent | InspectionKeyEvent | RecommendationEvent | StatutoryResponseEvent | ChallengeEvent;
@@ -46,7 +46,7 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     case 'RecommendationAccepted':
       return `Accepted; commitment: ${quote(event.commitment)}${planned(event.plannedCompletionDate)}`;
     case 'RecommendationPartiallyAccepted':
-      return `Partially accepted; accepted: ${quote(event.acceptedScope)}; not accepted: ${quote(event.notAcceptedScope)}; reason: ${text(event.reason)}${planned(event.plannedCompletionDate)}`;
+      return `Partially accepted; accepted: ${quote(event.acceptedScope)}; not accepted: ${quote(event.notAcceptedScope)}; reason: ${clause(event.reason)}${planned(event.plannedCompletionDate)}`;
     case 'RecommendationRejected':
       return `Not accepted: ${text(event.reason)}`;
     case 'RecommendationOwnerAssigned':
@@ -60,7 +60,7 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     case 'RecommendationTargetDateChangeRequested':
       return `Change of target date from ${event.from} to ${event.to} requested by ${lookups.personName(event.requestedBy)}; reason: ${text(event.reason)}`;
     case 'RecommendationTargetDateChangeApproved':
-      return `Target date moved from ${event.from} to ${event.to}, requested by ${lookups.personName(event.requestedBy)} and approved by ${lookups.personName(event.approvedBy)}; reason: ${text(event.reason)}${comment(event.comment)}`;
+      return `Target date moved from ${event.from} to ${event.to}, requested by ${lookups.personName(event.requestedBy)} and approved by ${lookups.personName(event.approvedBy)}; reason: ${clause(event.reason)}${comment(event.comment)}`;
     case 'RecommendationTargetDateChangeRefused':
       return `Change of target date from ${event.from} to ${event.to}, requested by ${lookups.personName(event.requestedBy)}, refused by ${lookups.personName(event.refusedBy)}: the target date stays ${event.from}; reason: ${text(event.reason)}`;
     case 'RecommendationActionAdded':
@@ -76,7 +76,7 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     case 'RecommendationEvidenceSubmitted':
       return `Evidence submitted: ${quote(event.title)} (${event.reference}, ${event.classification}, SHA-256 ${event.sha256.slice(0, 12)}…)`;
     case 'RecommendationMarkedComplete':
-      return `Marked complete: ${text(event.summary)}; evidence: ${event.evidenceIds.map((id) => quote(lookups.evidenceTitle(id) ?? id)).join(', ')}`;
+      return `Marked complete: ${clause(event.summary)}; evidence: ${event.evidenceIds.map((id) => quote(lookups.evidenceTitle(id) ?? id)).join(', ')}`;
     case 'RecommendationCompletionVerified':
       return `Completion verified by ${lookups.personName(event.verifiedBy)}, marked complete by ${lookups.personName(event.markedCompleteBy)}${comment(event.comment)}`;
     case 'RecommendationReturnedForFurtherWork':
@@ -95,7 +95,7 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
       return `Reopened (was ${words(event.previousStatus)}): ${text(event.reason)}`;
     case 'RecommendationEntryCorrected': {
       const corrected = lookups.entrySummary(event.correctsEventId);
-      return `Correction of an earlier entry${corrected ? ` (${quote(corrected)})` : ` (${event.correctsEventId})`}: ${text(event.whatWasWrong)}; reason: ${text(event.reason)}`;
+      return `Correction of an earlier entry${corrected ? ` (${quote(corrected)})` : ` (${event.correctsEventId})`}: ${clause(event.whatWasWrong)}; reason: ${text(event.reason)}`;
     }
 
     case 'StatutoryResponseOpened':

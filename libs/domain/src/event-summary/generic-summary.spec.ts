@@ -22,6 +22,11 @@ describe('the generic summary, for an event type not known by name: its type in 
     expect(genericSummary('RecommendationApplicabilityAssessed', { applicable: false, reason: null })).toBe('Recommendation applicability assessed: applicable: no');
   });
 
+  it('leaves no ".;" when a value closing with a full stop has more after it', () => {
+    expect(genericSummary('EntryCorrected', { reason: 'Typing error.', whatWasWrong: 'It said 60.' })).not.toContain('.;');
+    expect(genericSummary('EntryCorrected', { reason: 'Typing error.', whatWasWrong: 'It said 60.' })).toMatch(/^Entry corrected: .*Typing error[^.].*It said 60\.$|^Entry corrected: .*It said 60[^.].*Typing error\.$/);
+  });
+
   it('summarises collections and changes by what they hold', () => {
     expect(genericSummary('InspectionRegistered', { title: 'RASSO', findings: [{}, {}] })).toBe('Inspection registered: title: RASSO; findings: 2');
     expect(genericSummary('InspectionDetailsAmended', { changes: { reportUrl: 'x', publishedOn: '2024-08-22' }, reason: 'typo' })).toBe(

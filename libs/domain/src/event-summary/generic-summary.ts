@@ -67,7 +67,8 @@ export function genericSummary(type: string, data: EventData): string {
   const changes = data['changes'];
   if (isObject(changes)) parts.push(`changed: ${Object.keys(changes).map(words).join(', ')}`);
   const named = typeInWords(type);
-  return parts.length === 0 ? named : `${named}: ${parts.join('; ')}`;
+  // A value that closes with a full stop loses it when more follows: no ".;".
+  return parts.length === 0 ? named : `${named}: ${parts.map((part, index) => (index < parts.length - 1 ? part.replace(/(?<!\.)\.$/, '') : part)).join('; ')}`;
 }
 
 function valueText(value: unknown): string | null {

@@ -15,6 +15,11 @@ export function text(value: string): string {
   return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
 }
 
+/** Free text with more of the summary after it: its closing full stop goes, so that no ".;" or ".," follows it. */
+export function clause(value: string): string {
+  return text(value).replace(/(?<!\.)\.$/, '');
+}
+
 export function quote(value: string): string {
   return `"${text(value)}"`;
 }
