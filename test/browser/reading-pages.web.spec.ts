@@ -533,8 +533,12 @@ describe('the reading pages over HTTP', () => {
   it('links every page from the home page', async () => {
     const home = await open('/');
     const links = home.all((element) => element.name === 'a', home.main().children).map((link) => link.attribs.href);
-    for (const path of ['/dashboard', '/register', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/register-an-inspection', '/api/docs']) {
+    const everyPage = ['/dashboard', '/register', '/changes', '/as-at', '/commitments', '/slippage', '/statutory-responses', '/challenges', '/pack', '/import', '/register-an-inspection', '/exports', '/calendar', '/public-register/settings', '/public', '/api/docs'];
+    for (const path of everyPage) {
       expect({ path, linked: links.includes(path) }).toEqual({ path, linked: true });
     }
+    // The administrator also finds the people who may sign in.
+    const asAdmin = new HtmlPage((await ledger.http().get('/').set('Cookie', 'ledger_acting_as=ledger-admin').expect(200)).text);
+    expect(asAdmin.all((element) => element.name === 'a', asAdmin.main().children).map((link) => link.attribs.href)).toContain('/people');
   });
 });
