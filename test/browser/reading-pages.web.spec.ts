@@ -285,6 +285,7 @@ describe('the reading pages over HTTP', () => {
       ]);
 
       const february = await open('/as-at?date=2025-02-01');
+      expect(february.title()).toBe('The register as at 1 February 2025 – PFCC accountability ledger');
       expect(february.table('national operating model').rows.map((row) => [row[0], row[2], row[4], row[5]])).toEqual([
         // Inside its moved target date, but past the inspectorate's 31 January.
         ['REC 03', 'In progress', '31 January 2025 1 day overdue', '30 April 2025 Due in 88 days'],
@@ -394,7 +395,7 @@ describe('the reading pages over HTTP', () => {
   describe('the meeting pack', () => {
     it('gathers each inspection for a meeting date, a page per inspection when printed, with no navigation in print', async () => {
       const page = await open('/pack?date=2025-07-16');
-      expect(page.title()).toBe('Meeting pack for 2025-07-16 – PFCC accountability ledger');
+      expect(page.title()).toBe('Meeting pack for 16 July 2025 – PFCC accountability ledger');
       expectHeadingsInOrder(page);
       const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');
       expect(page.text()).toContain('Shown as it stood: by the date things happened, using everything recorded to date (the default).');

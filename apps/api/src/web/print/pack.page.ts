@@ -62,7 +62,7 @@ export function packPage({ today, values, errors, inspectionChoices, pack }: Pac
   const context = { values, errors };
   return {
     template: 'print/pack.njk',
-    title: pack ? `Meeting pack for ${pack.date}` : 'Meeting pack',
+    title: pack ? `Meeting pack for ${dayText(pack.date)}` : 'Meeting pack',
     current: '/pack',
     errors,
     todayText: dayText(today),

@@ -32,7 +32,7 @@ export function asAtPage({ values, errors, inspectionChoices, register }: AsAtPa
   const context = { values, errors };
   return {
     template: 'scrutiny/as-at.njk',
-    title: register ? `The register as at ${register.date}` : 'The register as at a date',
+    title: register ? `The register as at ${dayText(register.date)}` : 'The register as at a date',
     heading: register ? `The register as at ${dayText(register.date)}` : 'The register as at a date',
     current: '/as-at',
     errors,
