@@ -47,7 +47,8 @@ describe('the reading pages over HTTP', () => {
         { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, due: '31 January 2025 Not overdue', target: '31 January 2025 Not overdue', rag: 'Not rated' },
         { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, due: '31 January 2025 Not overdue', target: '31 January 2025 Not overdue', rag: 'Green' },
         // Its target date moved to 30 September, 39 days away; the inspectorate's 31 March passed 144 days ago.
-        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, due: '31 March 2025 144 days overdue', target: '30 September 2025 Due in 39 days', rag: 'Red' },
+        // Red against the inspectorate's date, amber against its own: both are shown beside the worse.
+        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, due: '31 March 2025 144 days overdue', target: '30 September 2025 Due in 39 days', rag: 'Red Due date: Red Target date: Amber' },
       ]);
       expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
       expect(page.textsOf('govuk-tag--red')).toContain('22 days overdue');
@@ -140,7 +141,9 @@ describe('the reading pages over HTTP', () => {
         RAG: 'Not rated',
         Closed: '6 May 2025',
       });
-      expect(summary.Commitment).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025$/);
+      expect(summary.Commitment).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025 Recorded 25 September 2024, 11:00$/);
+      // RAG is judged against both dates, and both are shown.
+      expect((await open(`/recommendations/${ID.rec11}`)).summary().RAG).toBe("Red Against the inspectorate's due date: Red; against the current target date: Amber");
 
       const revisions = page.table('Every request to change the target date of REC 03');
       expect(revisions.headers).toEqual(['Requested', 'From', 'To', 'Reason', 'Requested by', 'Decision']);
@@ -165,6 +168,7 @@ describe('the reading pages over HTTP', () => {
       const page = await open(`/recommendations/${ID.rec03}`);
       const timeline = page.table('Timeline of REC 03 (11 entries)');
       expect(timeline.headers).toEqual(['Happened', 'Recorded', 'Who', 'What changed']);
+      expect(page.text()).toContain('Everything recorded about REC 03, in the order things happened (entries of the same moment in the order they were recorded), each with when it happened and when it was recorded.');
       expect(timeline.rows[1]).toEqual([
         '24 September 2024, 15:00',
         '25 September 2024, 11:00',
@@ -317,6 +321,8 @@ describe('the reading pages over HTTP', () => {
         ['REC 09', '31 January 2025', 'Missed 42 days late'],
         ['REC 05', '31 July 2025', 'Missed 22 days late'],
       ]);
+      // Each commitment shows when it was made and when it was recorded.
+      expect(missed.table('Commitments, the earliest date first').rows.map((row) => row[3])).toEqual([expect.stringMatching(/^\d+ \w+ 2024(, \d\d:\d\d)? Recorded \d+ \w+ 2024, \d\d:\d\d/), expect.stringMatching(/ Recorded /)]);
       expect((await open('/commitments?outcome=broken', 400)).errorSummary()).toEqual([{ href: '#outcome', text: 'Select an outcome from the list' }]);
     });
 
@@ -420,7 +426,7 @@ describe('the reading pages over HTTP', () => {
       const delivery = page.table('What was committed to, and the latest progress reported').rows;
       expect(delivery.map((row) => row[0])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
       expect(delivery[0][1]).toMatch(
-        /^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025$/,
+        /^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025 Recorded 25 September 2024, 11:00$/,
       );
       expect(delivery[1][1]).toContain('Once the national definition has been received');
       expect(delivery.every((row) => /^(None reported|.+ Reported \d{1,2} \w+ 20\d\d.*; owner's own RAG: (red|amber|green))$/.test(row[2]))).toBe(true);
