@@ -115,6 +115,28 @@ describe('the reading pages over HTTP', () => {
       expect(page.table('Scrutiny challenges about this inspection').rows).toHaveLength(3);
     });
 
+    it('shows its whole timeline a page at a time, in the order things happened, each entry with what it is about and both times', async () => {
+      const MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+      const dayOf = (text: string) => {
+        const [, d, m, y] = /^(\d+) (\w+) (\d{4})/.exec(text)!;
+        return `${y}-${String(MONTH.indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+      };
+      const first = await open(`/inspections/${INSPECTION}`);
+      expectHeadingsInOrder(first);
+      expect(first.text()).toContain('Everything recorded about this inspection, its response and its findings, in the order things happened (entries of the same moment in the order they were recorded), each with when it happened and when it was recorded.');
+      const timeline = first.table('Timeline of this inspection (');
+      expect(timeline.headers).toEqual(['About', 'Happened', 'Recorded', 'Who', 'What changed']);
+      expect(timeline.rows).toHaveLength(25);
+      const second = (await open(`/inspections/${INSPECTION}?page=2`)).table('Timeline of this inspection (').rows;
+      const days = [...timeline.rows, ...second].map((row) => dayOf(row[1]));
+      expect(days).toEqual([...days].sort());
+      expect(timeline.rows[0][0]).toMatch(/^Inspection: Progress to introduce/);
+      expect(timeline.rows.every((row) => /^\d+ \w+ \d{4}, \d\d:\d\d/.test(row[2]))).toBe(true);
+      // The response's steps are entries too, with both times.
+      const published = [...timeline.rows, ...second].find((row) => row[0].startsWith('Statutory response') && /published/i.test(row[4]));
+      expect(published?.slice(1, 3)).toEqual([expect.stringMatching(/^23 October 2024/), expect.stringMatching(/^\d+ \w+ 2024, \d\d:\d\d/)]);
+    });
+
     it('is a 404 page when nothing is registered under the id', async () => {
       const page = await open('/inspections/no-such-inspection', 404);
       expect(page.title()).toBe('Page not found – PFCC accountability ledger');
