@@ -73,7 +73,15 @@ describe('the read API over HTTP', () => {
     for (const route of ['inspections', 'timeline', 'commitments', 'slippage', 'statutory-responses', 'challenges']) {
       const answer = await api.http().get(`/api/read/${route}`).expect(200);
       expect(answer.body).toMatchObject({ today: '2025-02-03', consistent: true, total: expect.any(Number), items: expect.any(Array) });
+      // Each read model states which time it orders its items by and judges them by.
+      expect(answer.body).toMatchObject({ orderedBy: expect.stringMatching(/\w/), judgedBy: expect.stringMatching(/\w/) });
     }
+    for (const path of ['register', 'dashboard', `inspections/${inspectionId}`, `recommendations/${rec03}`, 'as-at?date=2025-02-02', 'changes?from=2025-02-01&to=2025-02-03']) {
+      expect((await api.http().get(`/api/read/${path}`).expect(200)).body).toMatchObject({ orderedBy: expect.stringMatching(/\w/), judgedBy: expect.stringMatching(/\w/) });
+    }
+    expect((await api.http().get('/api/read/timeline').expect(200)).body.orderedBy).toBe('occurredAt, then recordedAt');
+    expect((await api.http().get('/api/read/commitments').expect(200)).body.judgedBy).toMatch(/^the day the work was completed \(occurredAt\) against dueDate/);
+    expect((await api.http().get('/api/read/register').expect(200)).body.judgedBy).toMatch(/against the inspectorate's due date and against the force's current target date/);
     const changes = await api.http().get('/api/read/changes').query({ from: '2025-02-03', to: '2025-02-03', inspectionId, basis: 'recorded' }).expect(200);
     expect(changes.body).toMatchObject({ basis: 'recorded', basisMeaning: expect.stringContaining('as the ledger showed it') });
     expect(changes.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ recommendationId: rec03, statusAtStart: null, statusAtEnd: 'InProgress' })]));
