@@ -426,9 +426,14 @@ describe('the reading pages over HTTP', () => {
       expectHeadingsInOrder(page);
       const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');
       expect(page.text()).toContain('Shown as it stood: by the date things happened, using everything recorded to date (the default).');
-      // The fire inspection was registered after the meeting date: it is not in that meeting's pack.
-      expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
-      const findings = page.table('Findings of this inspection at the end of the meeting day').rows;
+      // The fire report was published on 2 June 2025 and registered by hand after the meeting: as it stood
+      // on the meeting day it is in the pack; as the ledger showed it that day, it is not.
+      expect(sections.map((section) => section.attribs.id).sort()).toEqual([`inspection-${INSPECTION}`, `inspection-${ledger.hostile.inspectionId}`].sort());
+      const shownThen = await open('/pack?date=2025-07-16&basis=recorded');
+      expect(shownThen.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection').map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
+      // The rest of the pack, for the police inspection.
+      const pack = await open(`/pack?date=2025-07-16&inspection=${INSPECTION}`);
+      const findings = pack.table('Findings of this inspection at the end of the meeting day').rows;
       expect(findings.map((row) => [row[0], row[4], row[5]])).toEqual([
         ['REC 03', '31 January 2025 Not overdue', '30 April 2025 Not overdue'],
         ['REC 05', '31 July 2025 Due in 15 days', '31 July 2025 Due in 15 days'],
@@ -437,7 +442,7 @@ describe('the reading pages over HTTP', () => {
         ['REC 11', '31 March 2025 107 days overdue', '30 September 2025 Due in 76 days'],
       ]);
       // Each finding in full, never cut short, with its commitment and its latest progress as at the meeting day.
-      expect(page.html).not.toContain('…');
+      expect(pack.html).not.toContain('…');
       const cut = (await open('/register')).table('Progress to introduce a national operating model').rows.filter((row) => row[1].includes('…'));
       expect(cut.length).toBeGreaterThan(0);
       for (const [reference, text] of cut) {
@@ -445,7 +450,7 @@ describe('the reading pages over HTTP', () => {
         expect(full.startsWith(text.slice(0, text.indexOf('…')))).toBe(true);
         expect(full.length).toBeGreaterThan(text.length);
       }
-      const delivery = page.table('What was committed to, and the latest progress reported').rows;
+      const delivery = pack.table('What was committed to, and the latest progress reported').rows;
       expect(delivery.map((row) => row[0])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
       expect(delivery[0][1]).toMatch(
         /^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025 Recorded 25 September 2024, 11:00$/,
@@ -453,9 +458,9 @@ describe('the reading pages over HTTP', () => {
       expect(delivery[1][1]).toContain('Once the national definition has been received');
       expect(delivery.every((row) => /^(None reported|.+ Reported \d{1,2} \w+ 20\d\d.*; owner's own RAG: (red|amber|green))$/.test(row[2]))).toBe(true);
       expect(delivery.some((row) => row[2] !== 'None reported')).toBe(true);
-      expect(page.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
-      expect(page.table('Challenges still open').rows).toHaveLength(2);
-      expect(page.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');
+      expect(pack.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
+      expect(pack.table('Challenges still open').rows).toHaveLength(2);
+      expect(pack.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');
 
       const css = await ledger.http().get('/ledger/reading.css').expect(200).expect('Content-Type', 'text/css; charset=utf-8');
       const print = css.text.slice(css.text.indexOf('@media print'));
