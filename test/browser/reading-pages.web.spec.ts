@@ -171,12 +171,12 @@ describe('the reading pages over HTTP', () => {
       expect(revisions.headers).toEqual(['Requested', 'From', 'To', 'Reason', 'Requested by', 'Decision']);
       expect(revisions.rows).toEqual([
         [
-          '6 January 2025, 10:00',
+          '6 January 2025, 10:00 Recorded 6 January 2025, 10:00',
           '31 January 2025',
           '30 April 2025 89 days later',
           'College of Policing RSDPIP course places for 14 detectives are not available until March 2025',
           'Head of Public Protection, force-lead, Cumbria Constabulary',
-          'Approved by Performance Lead, office, Cumbria OPFCC, 8 January 2025, 10:00 “Agreed; report progress monthly”',
+          'Approved by Performance Lead, office, Cumbria OPFCC, 8 January 2025, 10:00; recorded 8 January 2025, 10:00 “Agreed; report progress monthly”',
         ],
       ]);
       const commitments = page.table('Who committed to what, and whether it was kept').rows;
@@ -360,12 +360,12 @@ describe('the reading pages over HTTP', () => {
       const refused = page.table('Every request for the findings above').rows.find((row) => row[0] === 'REC 05');
       expect(refused).toEqual([
         'REC 05',
-        '20 June 2025, 10:00',
+        '20 June 2025, 10:00 Recorded 20 June 2025, 10:00',
         '31 July 2025',
         '31 October 2025 92 days later',
         'The new processes need a further quarter to embed',
         'Head of Public Protection, force-lead, Cumbria Constabulary',
-        'Refused by Performance Lead, office, Cumbria OPFCC, 25 June 2025, 10:00 “The inspectorate\'s date stands; escalate resourcing instead”',
+        'Refused by Performance Lead, office, Cumbria OPFCC, 25 June 2025, 10:00; recorded 25 June 2025, 10:00 “The inspectorate\'s date stands; escalate resourcing instead”',
       ]);
     });
 
