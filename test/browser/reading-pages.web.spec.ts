@@ -392,6 +392,9 @@ describe('the reading pages over HTTP', () => {
         ['REC 05', '13 August 2025', 'Answer 9 days overdue'],
       ]);
       expect(rows[1][0]).toContain('Will the repeat suspect processes be in place');
+      // Each challenge and each answer shows when it was recorded, beside the meeting and the day answered.
+      expect(rows.every((row) => /; raised by .+; recorded \d{1,2} \w+ 2025, \d\d:\d\d/.test(row[0]))).toBe(true);
+      expect(rows[0][3]).toMatch(/\(\d{1,2} \w+ 2025, .+; recorded \d{1,2} \w+ 2025, \d\d:\d\d\)/);
       const all = await open('/challenges?status=all');
       expect(all.table('Open and closed scrutiny challenges').rows).toHaveLength(3);
     });
