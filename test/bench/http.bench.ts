@@ -97,6 +97,8 @@ interface ApiFigures {
   gcs: number;
   gcsOver10Ms: number;
   gcSeconds: number;
+  /** CPU time of the whole API process (every thread), user and system: work done, whatever else runs on the machine. */
+  cpuSeconds: number;
 }
 
 async function apiFigures(url: string): Promise<ApiFigures> {
@@ -125,6 +127,7 @@ async function apiFigures(url: string): Promise<ApiFigures> {
     gcs,
     gcsOver10Ms: gcs - total('ledger_nodejs_gc_duration_seconds_bucket', '0.01'),
     gcSeconds: total('ledger_nodejs_gc_duration_seconds_sum'),
+    cpuSeconds: value('ledger_process_cpu_seconds_total'),
   };
 }
 
@@ -195,6 +198,7 @@ async function measure(context: OnceContext, label: string, env: Record<string, 
       const commands = after.commands - before.commands;
       context.results.set(0, `${name} share over 2 ms, client`, load.over2Ms, '');
       context.results.set(0, `${name} share over 2 ms, in the API`, 1 - (after.commandsWithin2Ms - before.commandsWithin2Ms) / Math.max(1, commands), '');
+      context.results.set(0, `${name} API CPU ms per command`, ((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, commands), 'ms');
       context.results.set(0, `${name} API GC ms per command`, ((after.gcSeconds - before.gcSeconds) * 1000) / Math.max(1, commands), 'ms');
       context.results.set(0, `${name} API GC pauses of 10 ms or more`, after.gcsOver10Ms - before.gcsOver10Ms, '');
       context.results.set(0, `${name} non-2xx`, load.non2xx, '');
