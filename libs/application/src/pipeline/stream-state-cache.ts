@@ -10,8 +10,11 @@ export interface StreamStateCacheLimits {
 /** Injection token for other limits than the default (tests). */
 export const STREAM_STATE_CACHE_LIMITS = Symbol('STREAM_STATE_CACHE_LIMITS');
 
-/** About 10,000 short streams, or fewer long ones, in some tens of MB. */
-export const DEFAULT_STREAM_STATE_CACHE_LIMITS: StreamStateCacheLimits = { streams: 10_000, events: 200_000 };
+/**
+ * Some tens of MB: a stream keeps its state, its events' ids and the data of its latest event of
+ * each type (a finding's stream, some 20 types at most, about 10 KB).
+ */
+export const DEFAULT_STREAM_STATE_CACHE_LIMITS: StreamStateCacheLimits = { streams: 5_000, events: 200_000 };
 
 /**
  * Folded streams, least recently used first out. A kept fold is only a starting point: the

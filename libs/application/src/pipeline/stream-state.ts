@@ -2,15 +2,18 @@ import type { Decider } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import { toDomainEvent, type DomainEvent } from './stored-event';
 
-/** An event as the pipeline keeps it after folding: as read back, or as just appended. */
+/** An event as the pipeline folds it: as read back, or as just appended. */
 export type KeptEvent = Pick<RecordedEvent, 'id' | 'type' | 'data' | 'metadata'>;
+
+/** What a fold keeps of the latest event of a type: not its envelope, which no decision reads. */
+export type LatestEvent = Pick<RecordedEvent, 'id' | 'type' | 'data'>;
 
 /** What decisions may ask of an aggregate's stream beyond its folded state. */
 export interface StreamSummary {
   /** The id of every event in the stream. */
   readonly eventIds: ReadonlySet<string>;
   /** The stream's latest event of this type, if it has one. */
-  latest(type: string): KeptEvent | undefined;
+  latest(type: string): LatestEvent | undefined;
 }
 
 type FoldingDecider<State> = Pick<Decider<unknown, DomainEvent, State, never>, 'initialState' | 'evolve'>;
@@ -28,7 +31,7 @@ export class StreamState<State> implements StreamSummary {
   position: bigint | undefined;
   readonly eventIds = new Set<string>();
   readonly commandIds = new Set<string>();
-  private readonly latestByType = new Map<string, KeptEvent>();
+  private readonly latestByType = new Map<string, LatestEvent>();
 
   constructor(readonly decider: FoldingDecider<State>) {
     this.state = decider.initialState;
@@ -47,10 +50,10 @@ export class StreamState<State> implements StreamSummary {
     this.eventIds.add(event.id);
     const commandId = event.metadata['commandId'];
     if (typeof commandId === 'string') this.commandIds.add(commandId);
-    this.latestByType.set(event.type, event);
+    this.latestByType.set(event.type, { id: event.id, type: event.type, data: event.data });
   }
 
-  latest(type: string): KeptEvent | undefined {
+  latest(type: string): LatestEvent | undefined {
     return this.latestByType.get(type);
   }
 }
