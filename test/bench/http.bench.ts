@@ -20,22 +20,35 @@ const FSYNC_SECONDS = 2;
 const AS_OFFICE = { 'content-type': 'application/json', 'x-ledger-dev-user': 'office-staff' };
 const FINDINGS = 200;
 
-/** Appends 512 bytes and fdatasyncs, for a fixed time: the disk's durable write rate. */
-function fsyncRate(dir: string): number {
+/** The disk's durable writes: their rate, and how long one takes (its tail is the floor of a command's). */
+interface FsyncFigures {
+  rate: number;
+  p50: number;
+  p99: number;
+}
+
+/** Appends 512 bytes and fdatasyncs, for a fixed time. */
+function fsyncFigures(dir: string): FsyncFigures {
   const file = path.join(dir, 'fsync-probe');
   const fd = fs.openSync(file, 'w');
   const record = Buffer.alloc(512, 1);
-  let count = 0;
+  const latencies: number[] = [];
   const started = performance.now();
   while (performance.now() - started < FSYNC_SECONDS * 1000) {
+    const write = performance.now();
     fs.writeSync(fd, record);
     fs.fdatasyncSync(fd);
-    count += 1;
+    latencies.push(performance.now() - write);
   }
   const seconds = (performance.now() - started) / 1000;
   fs.closeSync(fd);
   fs.rmSync(file);
-  return count / seconds;
+  return { rate: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? Number.NaN;
 }
 
 async function registerFindings(url: string): Promise<string[]> {
@@ -77,6 +90,15 @@ interface ApiFigures {
   /** Group commits and the appends they carried, since the API started. */
   groups: number;
   appends: number;
+  /** Commands answered, and of those within 2 ms of reaching the application (its own latency histogram). */
+  commands: number;
+  commandsWithin2Ms: number;
+  /** Garbage collections, those of 10 ms or more, and their time, since the API started. */
+  gcs: number;
+  gcsOver10Ms: number;
+  gcSeconds: number;
+  /** CPU time of the whole API process (every thread), user and system: work done, whatever else runs on the machine. */
+  cpuSeconds: number;
 }
 
 async function apiFigures(url: string): Promise<ApiFigures> {
@@ -88,11 +110,24 @@ async function apiFigures(url: string): Promise<ApiFigures> {
     if (line === undefined) throw new Error(`/metrics has no ${name}`);
     return Number(line.slice(name.length + 1));
   };
+  // Summed over every label set (command type and outcome; kind of collection).
+  const total = (name: string, le?: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) && (le === undefined || line.includes(`le="${le}"`)))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  const gcs = total('ledger_nodejs_gc_duration_seconds_count');
   return {
     loopMaxMs: value('ledger_nodejs_eventloop_lag_max_seconds') * 1000,
     loopP99Ms: value('ledger_nodejs_eventloop_lag_p99_seconds') * 1000,
     groups: value('ledger_append_group_size_count'),
     appends: value('ledger_append_group_size_sum'),
+    commands: total('ledger_command_duration_seconds_count'),
+    commandsWithin2Ms: total('ledger_command_duration_seconds_bucket', '0.002'),
+    gcs,
+    gcsOver10Ms: gcs - total('ledger_nodejs_gc_duration_seconds_bucket', '0.01'),
+    gcSeconds: total('ledger_nodejs_gc_duration_seconds_sum'),
+    cpuSeconds: value('ledger_process_cpu_seconds_total'),
   };
 }
 
@@ -100,6 +135,8 @@ interface CommandLoad {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Share of the answers that took longer than 2 ms, as the client saw them. */
+  over2Ms: number;
   non2xx: number;
 }
 
@@ -130,9 +167,13 @@ async function commandLoad(url: string, findingIds: string[], connections: numbe
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
   });
   const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? Number.NaN;
-  return { requestsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), non2xx: result.non2xx + result.errors + result.timeouts };
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    over2Ms: latencies.filter((latency) => latency > 2).length / latencies.length,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 async function measure(context: OnceContext, label: string, env: Record<string, string>, seconds: number): Promise<void> {
@@ -152,6 +193,14 @@ async function measure(context: OnceContext, label: string, env: Record<string, 
       context.results.set(0, `${name} req/s`, load.requestsPerSecond, 'req/s');
       context.results.set(0, `${name} p50 ms`, load.p50, 'ms');
       context.results.set(0, `${name} p99 ms`, load.p99, 'ms');
+      // Where a slow answer's time went: the client's share over 2 ms against the application's
+      // own (from reaching it to its durable answer), and the collections that paused it.
+      const commands = after.commands - before.commands;
+      context.results.set(0, `${name} share over 2 ms, client`, load.over2Ms, '');
+      context.results.set(0, `${name} share over 2 ms, in the API`, 1 - (after.commandsWithin2Ms - before.commandsWithin2Ms) / Math.max(1, commands), '');
+      context.results.set(0, `${name} API CPU ms per command`, ((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, commands), 'ms');
+      context.results.set(0, `${name} API GC ms per command`, ((after.gcSeconds - before.gcSeconds) * 1000) / Math.max(1, commands), 'ms');
+      context.results.set(0, `${name} API GC pauses of 10 ms or more`, after.gcsOver10Ms - before.gcsOver10Ms, '');
       context.results.set(0, `${name} non-2xx`, load.non2xx, '');
       if (load.non2xx > 0) context.results.notes.push(`${name}: ${load.non2xx} answers were not 2xx (or errors/timeouts)`);
     }
@@ -165,7 +214,10 @@ export function httpBench(seconds: number): BenchModule {
   return {
     name: 'HTTP commands',
     async once(context) {
-      context.results.set(0, 'fsync/s', fsyncRate(context.workDir), '/s');
+      const fsync = fsyncFigures(context.workDir);
+      context.results.set(0, 'fsync/s', fsync.rate, '/s');
+      context.results.set(0, 'fsync p50 ms', fsync.p50, 'ms');
+      context.results.set(0, 'fsync p99 ms', fsync.p99, 'ms');
       await measure(context, '', {}, seconds);
     },
   };

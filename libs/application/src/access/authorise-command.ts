@@ -1,6 +1,6 @@
 import type { Actor } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
 import type { CommandMeta } from '../command-meta';
+import type { StreamSummary } from '../pipeline/stream-state';
 import { AccessDeniedError } from './access-denied.error';
 import { isCapability, mayDo, OWN_ORGANISATION_ONLY, RECORDS_FOR_OTHERS, rolesFor } from './role-table';
 
@@ -24,9 +24,9 @@ export function authoriseCommand(command: { type: string }, meta: CommandMeta): 
  * A force lead acts only on recommendations owned by their own organisation: the organisation of
  * the latest owner assignment in the recommendation's stream. Reassigning keeps it there too.
  */
-export function authoriseOwnOrganisation(command: { type: string; organisation?: unknown }, actor: Actor, history: readonly RecordedEvent[]): void {
+export function authoriseOwnOrganisation(command: { type: string; organisation?: unknown }, actor: Actor, stream: StreamSummary): void {
   if (!(OWN_ORGANISATION_ONLY as readonly string[]).includes(actor.role)) return;
-  const owner = ownerOrganisationOf(history);
+  const owner = ownerOrganisationOf(stream);
   if (owner !== actor.organisation) {
     const whose = owner === null ? 'no organisation yet (the office assigns the first owner)' : owner;
     throw new AccessDeniedError('NotOwnOrganisation', `${who(actor)} acts only on recommendations owned by ${actor.organisation}; this one is owned by ${whose}`);
@@ -36,15 +36,9 @@ export function authoriseOwnOrganisation(command: { type: string; organisation?:
   }
 }
 
-function ownerOrganisationOf(history: readonly RecordedEvent[]): string | null {
-  for (let index = history.length - 1; index >= 0; index--) {
-    const event = history[index];
-    if (event.type === 'RecommendationOwnerAssigned') {
-      const organisation = (event.data as { organisation?: unknown }).organisation;
-      return typeof organisation === 'string' ? organisation : null;
-    }
-  }
-  return null;
+function ownerOrganisationOf(stream: StreamSummary): string | null {
+  const organisation = stream.latest('RecommendationOwnerAssigned')?.data['organisation'];
+  return typeof organisation === 'string' ? organisation : null;
 }
 
 function who(actor: Actor): string {

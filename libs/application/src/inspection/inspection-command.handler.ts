@@ -8,6 +8,7 @@ import { authoriseCommand } from '../access/authorise-command';
 import { FindingIssuance } from '../finding-issuance/finding-issuance';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import { envelopeFor } from '../pipeline/event-envelope';
+import { StreamState } from '../pipeline/stream-state';
 import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
 import { inspectionAggregate } from './inspection.aggregate';
 import { InspectionCommandMessage } from './inspection-command.message';
@@ -56,7 +57,7 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionComma
     envelopeFor(meta, now);
     const state = initialInspectionState;
     const occurredAt = meta.occurredAt === undefined ? {} : { occurredAt: meta.occurredAt };
-    const facts = await this.inspection.facts({ command, state, history: [], now, ...occurredAt });
+    const facts = await this.inspection.facts({ command, state, stream: new StreamState(this.inspection.decider), now, ...occurredAt });
     const decision = this.inspection.decider.decide(command, state, { ...facts, actor: meta.actor, ...occurredAt });
     if (isRuleViolation(decision)) throw new CommandRefusedError(decision);
   }

@@ -31,7 +31,7 @@ export class RecommendationCommandHandler implements ICommandHandler<Recommendat
     const aggregate: typeof this.recommendation = {
       ...this.recommendation,
       facts: async (input) => {
-        authoriseOwnOrganisation(command, meta.actor, input.history);
+        authoriseOwnOrganisation(command, meta.actor, input.stream);
         return this.recommendation.facts(input);
       },
     };

@@ -23,8 +23,8 @@ export function recommendationAggregate(
     notFoundRules: RECOMMENDATION_NOT_FOUND_RULES,
     // A correction may only point at an event of its own stream; ids live in the envelope, not in evolve.
     // A command that says when it happened is checked against the report's publication, read only then.
-    facts: async ({ history, state, occurredAt }) => ({
-      streamEventIds: new Set(history.map((event) => event.id)),
+    facts: async ({ stream, state, occurredAt }) => ({
+      streamEventIds: stream.eventIds,
       ...(occurredAt !== undefined && isRecommendationIssued(state) ? await issuedOn(store, state.inspectionId) : {}),
     }),
   };

@@ -8,6 +8,7 @@ import { DEFAULT_UPCASTERS, SqliteEventStore, UpcastingEventStore, createEventSt
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { ProjectionRunner } from '../runner/projection-runner';
+import { lowerThisThreadsPriority } from './background-priority';
 import type { FromThread, ThreadSettings, ToThread } from './thread-messages';
 
 if (!parentPort) throw new Error('projection-thread.worker runs as a worker thread');
@@ -15,6 +16,8 @@ const port = parentPort;
 const post = (message: FromThread) => port.postMessage(message);
 
 async function main(settings: ThreadSettings): Promise<void> {
+  // Requests come first when the cores are busy: projections catch up behind them, in larger batches.
+  lowerThisThreadsPriority();
   const projectionsModule = settings.projectionsModule ?? path.join(__dirname, '..', 'read-models');
   const projectionsExport = settings.projectionsExport ?? 'ALL_PROJECTIONS';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
