@@ -1,4 +1,4 @@
-import { COMMAND_ROLES, isCapability, mayDo, ROLES, type Capability, type CommandName, type Role } from '@ledger/application';
+import { COMMAND_ROLES, isCapability, mayDo, ROLES, rolesFor, type Capability, type CommandName, type Role } from '@ledger/application';
 import { createKeyPair } from '@ledger/integrity';
 import path from 'node:path';
 import { RECOMMENDATION_FORMS } from '../../apps/api/src/web/record/recommendation/recommendation-forms';
@@ -20,6 +20,8 @@ interface Operation {
   method: string;
   path: string;
   capability: Capability;
+  /** The roles the OpenAPI description names (`x-roles`). */
+  roles?: string[];
 }
 
 const WHO: (Role | 'anonymous')[] = [...ROLES, 'anonymous'];
@@ -35,12 +37,12 @@ describe('the role table, route by route', () => {
     ledger = await startSignedInLedger({}, dataDir);
     const document = await ledger.http().get('/api/openapi.json').set(bearer(ledger.people.scrutiny)).expect(200);
     operations = [];
-    for (const [route, methods] of Object.entries(document.body.paths as Record<string, Record<string, { 'x-capability'?: string }>>)) {
+    for (const [route, methods] of Object.entries(document.body.paths as Record<string, Record<string, { 'x-capability'?: string; 'x-roles'?: string[] }>>)) {
       for (const [method, operation] of Object.entries(methods)) {
         if (route === '/health') continue;
         const capability = operation['x-capability'];
         if (capability === undefined || !isCapability(capability)) throw new Error(`${method.toUpperCase()} ${route} names no capability of the role table`);
-        operations.push({ method, path: route, capability });
+        operations.push({ method, path: route, capability, roles: operation['x-roles'] });
       }
     }
     // Something to read: an inspection, a recommendation under way, a challenge, a signed export.
@@ -81,10 +83,11 @@ describe('the role table, route by route', () => {
     expect(untried).toEqual([]);
   });
 
-  it('names a capability for every API operation, and every command of the table has its route', () => {
+  it('names a capability for every API operation, with the roles the table gives it, and every command of the table has its route', () => {
     const commands = operations.filter((operation) => operation.method === 'post' && Object.hasOwn(COMMAND_ROLES, operation.capability)).map((operation) => operation.capability);
     expect(new Set(commands)).toEqual(new Set(Object.keys(COMMAND_ROLES)));
     expect(operations.length).toBeGreaterThan(commands.length);
+    for (const operation of operations) expect({ ...operation, roles: operation.roles }).toEqual({ ...operation, roles: [...rolesFor(operation.capability)] });
   });
 
   it.each(Object.keys(COMMAND_ROLES) as CommandName[])('%s: the roles listed get 2xx, the others 403 with nothing appended, nobody 401', async (command) => {
