@@ -58,6 +58,15 @@ describe('the logs of refusals', () => {
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`^429 GET /api/read/as-at\\?date=2025-06-01 refused for ${liaison.person.id} \\(hmicfrs-liaison, HMICFRS\\): .*Too Many Requests`))]);
   });
 
+  it('a command the rules refuse (422) is logged with who sent it, what and why, and records nothing', async () => {
+    const scrutiny = ledger.people.scrutiny;
+    const before = await logSnapshot(ledger.store);
+    await ledger.http().post('/api/challenges').set(bearer(scrutiny)).send({ forum: 'Panel', meetingDate: '2025-02-04', question: 'Why?', answerDueBy: '2025-01-04' }).expect(422);
+    expect(await logSnapshot(ledger.store)).toEqual(before);
+    const lines = log.text.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'command', command: 'RaiseChallenge', outcome: 'refused', actor: scrutiny.person.id, role: 'scrutiny', error: expect.stringMatching(/answerDueBy/) }));
+  });
+
   it('the request log names the path of a sign-in link without its token, and no log line holds a token or a cookie', async () => {
     const link = ledger.store_.createSignInLink(ledger.people.office.person.id);
     const landing = await ledger.http().get(`/sign-in/link/${link}`).expect(200);
