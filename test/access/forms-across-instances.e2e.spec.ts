@@ -4,6 +4,9 @@ import { FormBrowser, hiddenFields } from '../browser/recording-support';
 
 const QUESTION = { forum: 'Police and Crime Panel', meetingDate: '2025-03-12', question: 'When will every detective have been trained?', answerDueBy: '2025-04-09' };
 
+// Two server starts a test: more than jest's default 30 s on a busy machine.
+jest.setTimeout(120_000);
+
 /**
  * Two instances behind one address: a form opened from one is posted to the other. With the
  * secrets given in configuration (the same to both) it is accepted; an instance that made up its
