@@ -34,12 +34,15 @@ export function commitBatch(
   advanceTo: bigint | null,
   careful: boolean,
 ): Map<GenerationWriter, TargetOutcome> {
+  if (careful) for (const target of targets) target.carefulJournal(true);
   try {
     return transaction(db, targets, batch, advanceTo, careful);
   } catch (error) {
     // Rolled back: rows a projection kept in memory for this batch were never written.
     for (const target of targets) target.projection.discard?.(target.context);
     throw error;
+  } finally {
+    if (careful) for (const target of targets) target.carefulJournal(false);
   }
 }
 

@@ -89,6 +89,11 @@ export class GenerationWriter {
     if (outcome.checkpoint !== this.current || outcome.applied > 0) this.registry.advance(this.projection.name, this.generation, outcome.checkpoint, outcome.applied, building);
   }
 
+  /** Before (true) and after (false) a batch applied carefully: see GenerationRegistry.carefulJournal. */
+  carefulJournal(careful: boolean): void {
+    if (this.status === 'building') this.registry.carefulJournal(this.projection.name, this.generation, careful);
+  }
+
   /** After the batch's transaction committed. */
   committed(outcome: TargetOutcome): void {
     this.current = outcome.checkpoint;
