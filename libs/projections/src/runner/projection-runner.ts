@@ -29,6 +29,12 @@ export interface ProjectionRunnerOptions {
   rebuildBatchSize?: number;
   /** Only streams with these prefixes (EventStoreDB filters on the server). Default: every non-system stream. */
   streamPrefixes?: readonly string[];
+  /**
+   * How a read model that has never been given an event is filled from a log that has some:
+   * `rebuild` loads a fresh generation the way a rebuild does (no journal, indexes last) and swaps
+   * it in, then it goes live; `live` (the default) catches the empty generation up in WAL.
+   */
+  firstLoad?: 'rebuild' | 'live';
   /** Progress of every rebuild, including those a version change starts. */
   onRebuildProgress?: (progress: RebuildProgress) => void;
   /** After every committed batch (the read models moved on): e.g. to tell another thread. */
@@ -141,11 +147,16 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // See firstLoad: a read model never given an event goes live once a rebuild has loaded it.
+    const logHasEvents = this.options.firstLoad === 'rebuild' && (await this.options.store.headPosition()) !== null;
+    if (!this.running) return;
     for (const slot of this.slots.values()) {
       const name = slot.projection.name;
       this.registry.clearFaults(name);
-      this.registry.ensureActive(slot.projection);
+      const active = this.registry.ensureActive(slot.projection);
       this.dropRetired(name);
+      const neverFed = active.checkpoint === null && active.eventsApplied === 0 && active.fault === null && isCurrent(active, slot.projection);
+      if (logHasEvents && neverFed && !slot.build && !this.registry.building(name)) this.startBuild(slot);
       this.reconcile(slot);
     }
   }
@@ -216,7 +227,9 @@ export class ProjectionRunner {
     const active = this.registry.ensureActive(projection);
     const building = this.registry.building(projection.name);
     const current = isCurrent(active, projection);
-    if (!slot.live && current && active.fault === null) {
+    // While a rebuild loads a generation never fed, the empty active one waits for the swap instead of catching up too.
+    const firstLoad = slot.build !== null && active.checkpoint === null && active.eventsApplied === 0;
+    if (!slot.live && current && active.fault === null && !firstLoad) {
       slot.live = new GenerationWriter(this.options.readModels, projection, active);
       this.restartLive();
     }
@@ -386,6 +399,8 @@ export class ProjectionRunner {
         const error = new ProjectionFaultedError(found.slot.projection.name, found.build.generation, outcome.fault);
         this.logger.warn(`rebuild stopped: ${error.message}`);
         found.build.reject(error);
+        // A first load that faulted: the generation it was to replace catches up live instead (and reports the fault itself).
+        this.reconcile(found.slot);
       } else {
         this.report(found.build, false);
       }
