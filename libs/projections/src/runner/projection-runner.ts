@@ -338,20 +338,24 @@ export class ProjectionRunner {
     const tracker = new RebuildProgressTracker(name, generation.generation, generation.eventsApplied);
     const build: Build = { generation: generation.generation, writer, promise, resolve, reject, listeners, tracker, startedAt: Date.now() };
     slot.build = build;
-    void this.remaining(generation.checkpoint).then(
-      (remaining) => tracker.setRemaining(remaining),
-      () => undefined,
-    );
+    void this.remaining(generation.checkpoint, tracker).catch(() => undefined);
     this.pendingBuilds.push(slot);
     if (this.pendingBuilds.length === 1) setImmediate(() => this.launchBuilds());
     return build;
   }
 
-  /** Events after `checkpoint`: head minus checkpoint where positions are gap-free, not a recount. */
-  private async remaining(checkpoint: bigint | null): Promise<number> {
-    const embedded = (await this.options.store.health()).kind === 'embedded';
-    const streamPrefixes = embedded ? undefined : this.settings.streamPrefixes;
-    return (await countEventsAfter(this.options.store, checkpoint, { streamPrefixes, limit: Number.MAX_SAFE_INTEGER })).events;
+  /**
+   * What is left after `checkpoint`, from head minus checkpoint, never a recount: events where
+   * positions are gap-free (the embedded store), else positions (EventStoreDB's commit positions),
+   * from which the tracker estimates the events.
+   */
+  private async remaining(checkpoint: bigint | null, tracker: RebuildProgressTracker): Promise<void> {
+    if ((await this.options.store.health()).kind === 'embedded') {
+      tracker.setRemaining((await countEventsAfter(this.options.store, checkpoint)).events);
+      return;
+    }
+    const head = await this.options.store.headPosition();
+    if (head !== null) tracker.setPositions(checkpoint ?? 0n, head);
   }
 
   /** One build lane for every rebuild asked for since the last launch. */
@@ -383,7 +387,7 @@ export class ProjectionRunner {
   }
 
   private report(build: Build, finished: boolean): void {
-    const progress = build.tracker.progress(build.writer.eventsApplied, finished);
+    const progress = build.tracker.progress(build.writer.eventsApplied, finished, build.writer.checkpoint);
     for (const listener of build.listeners) listener(progress);
   }
 
