@@ -8,6 +8,7 @@ import { generationFile } from '../registry/generation-registry';
 import { runnerScratch } from '../test-fixtures/runner-scratch';
 import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { verifyProjections } from '../verify/verify-projections';
+import { FLUSH_EVERY_EVENTS } from './commit-batch';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { RebuildProgress } from './rebuild-progress';
 
@@ -176,6 +177,40 @@ describe('a rebuild into a fresh file', () => {
     const position = await appendEvents(store, 5);
     expect(await readModels.waitForPosition(position, 5000)).toBe(true);
     expect(readModels.activeGeneration('event_log')).toMatchObject({ generation: 1, checkpoint: 5n });
+  });
+
+  it('holds in memory what a few thousand events touch, not a whole large batch: rows kept for the batch are flushed inside its transaction every FLUSH_EVERY_EVENTS events', async () => {
+    const perStream = 256;
+    const events = 2 * FLUSH_EVERY_EVENTS + 2 * perStream;
+    await appendEvents(store, events, { perAppend: perStream, streams: events / perStream });
+    const held: number[] = [];
+    const kept = new Map<string, number>();
+    // Counts per stream, kept for the batch like a finding's running summary.
+    const buffered: Projection = {
+      name: 'per_stream',
+      version: 1,
+      tables: { counts: { columns: 'stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL' } },
+      apply(event, context) {
+        if (!kept.has(event.streamId)) {
+          kept.set(event.streamId, (context.statement(`SELECT n FROM ${context.table('counts')} WHERE stream_id = ?`).pluck().get(event.streamId) as number | undefined) ?? 0);
+        }
+        kept.set(event.streamId, (kept.get(event.streamId) as number) + 1);
+        held.push(kept.size);
+      },
+      flush(context) {
+        for (const [streamId, n] of kept) context.statement(`INSERT OR REPLACE INTO ${context.table('counts')} (stream_id, n) VALUES (?, ?)`).run(streamId, n);
+        kept.clear();
+      },
+      discard: () => kept.clear(),
+    };
+    const readModels = open([buffered]);
+    const commits: number[] = [];
+    const result = await runner(readModels, { batchSize: events, catchUpBatchSize: events }).rebuild('per_stream', { onProgress: (progress) => commits.push(progress.eventsDone) });
+
+    expect(result).toMatchObject({ generation: 2, events });
+    expect(commits[0]).toBe(events); // one batch, one transaction
+    expect(Math.max(...held)).toBe(FLUSH_EVERY_EVENTS / perStream);
+    expect(rowsOf(readModels, 'per_stream', 'counts')).toEqual(Array.from({ length: events / perStream }, (_, i) => ({ stream_id: `recommendation-${i}`, n: perStream })).sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1)));
   });
 
   it('keeps another connection’s readers on the old model during the rebuild, and moves them to the new one at the swap without reopening', async () => {
