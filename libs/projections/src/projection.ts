@@ -52,6 +52,11 @@ export interface Projection {
    */
   flush?(context: ProjectionContext): void;
   discard?(context: ProjectionContext): void;
+  /**
+   * Optional: called in a transaction of its own once the query-only indexes have been built (a
+   * generation that has caught up), for work `apply` put off while it loaded without them.
+   */
+  afterIndexes?(context: ProjectionContext): void;
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

@@ -121,6 +121,8 @@ export class GenerationWriter {
   /** Builds the query-only indexes its tables were loaded without. */
   ensureIndexes(): void {
     this.registry.createQueryIndexes(this.projection, this.generation);
+    const { afterIndexes } = this.projection;
+    if (afterIndexes) this.db.transaction(() => afterIndexes.call(this.projection, this.context)).immediate();
   }
 
   private physicalName(table: string): string {
