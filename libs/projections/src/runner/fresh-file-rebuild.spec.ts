@@ -6,18 +6,13 @@ import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { generationFile } from '../registry/generation-registry';
 import { runnerScratch } from '../test-fixtures/runner-scratch';
-import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
+import { appendEvents, countsByType, eventLog, generationFilesOf, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { verifyProjections } from '../verify/verify-projections';
 import { FLUSH_EVERY_EVENTS } from './commit-batch';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { RebuildProgress } from './rebuild-progress';
 
 /** The event log with an index only its queries use: built after a load, not during it. */
-/** The generation files beside the registry, by name. */
-function generationFilesOf(readModels: ReadModels): string[] {
-  return fs.readdirSync(path.dirname(readModels.file)).filter((name) => /^read-models\.[a-z_]+\.g\d+\.sqlite$/.test(name)).sort();
-}
-
 function indexedEventLog(): Projection {
   const plain = eventLog();
   return { ...plain, tables: { seen: { ...plain.tables.seen, queryIndexes: ['stream_id, position'] } } };
