@@ -78,8 +78,8 @@ export class ReadModelsModule {
           provide: PROJECTION_RUNNER,
           useFactory: (readModels: ReadModels): ProjectionEngine =>
             options.thread
-              ? new ProjectionThread({ env: options.thread.env, appended: options.thread.appended, readModels, store: log, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() })
-              : new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() }),
+              ? new ProjectionThread({ env: options.thread.env, appended: options.thread.appended, readModels, store: log, streamPrefixes: LEDGER_STREAM_PREFIXES, firstLoad: 'rebuild', logger: runnerLogger() })
+              : new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, firstLoad: 'rebuild', logger: runnerLogger() }),
           inject: [READ_MODELS],
         },
         {
