@@ -99,6 +99,20 @@ describe('the history reader: as-at and changes answered in reader threads', () 
     }
   });
 
+  it('rejects when its thread cannot open the read models, and opens none of its own', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    const file = path.join(dir, READ_MODELS_FILE);
+    const reader = new HistoryReader({ readModelsFile: file, threads: 1 });
+    try {
+      await expect(reader.asAt({ date: QUERY_DAY, basis: 'occurred' }, {}, ALL)).rejects.toThrow(/^the history reader could not open the read models: /);
+      // Read-only: it created nothing in the folder.
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      await reader.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers from the generation a rebuild swapped in', async () => {
     const source = await openReadSide();
     const ledger = await LedgerDriver.start(source.store);
