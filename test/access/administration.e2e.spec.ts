@@ -148,7 +148,7 @@ describe('administration', () => {
     expect(fingerprints).toHaveLength(2);
     const [current, retired] = fingerprints;
     expect(retired).toBe(earlier.keyId);
-    expect(page.text).toContain(`New exports are now signed with key ${current}.`);
+    expect(page.text).toMatch(new RegExp(`New exports are now signed with key\\s+${current}\\.`));
 
     const later = await exportNow('later');
     expect(later.keyId).toBe(current);

@@ -87,7 +87,8 @@ export function signingKeysPage(keys: readonly OfficePublicKeyFile[], created: s
       { html: `<code class="govuk-!-text-break-word" data-key-id>${key.keyId}</code>` },
       { text: key.current ? 'Current: signs new exports' : 'Retired: checks the exports it signed' },
       { text: `${key.current ? 'Created' : 'Retired'} ${key.since.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
-      { html: `<a class="govuk-link" href="/api/admin/signing-keys/${key.keyId}/public-key" download>Public key<span class="govuk-visually-hidden"> ${key.keyId.slice(0, 16)}</span></a>` },
+      // The link names its key in view: a visually hidden part, positioned absolutely, would widen a narrow page past its scrolling table.
+      { html: `<a class="govuk-link" href="/api/admin/signing-keys/${key.keyId}/public-key" download>Public key ${key.keyId.slice(0, 8)}…</a>` },
     ]),
   });
 }
