@@ -40,6 +40,8 @@ function capabilityOf(address: string): Capability | undefined {
   if (match) return match[1] === 'answer' ? 'AnswerChallenge' : 'CloseChallenge';
   if (path === '/exports' || path.startsWith('/exports/')) return 'export';
   if (path === '/people' || path.startsWith('/people/')) return 'manage-people';
+  if (path.startsWith('/admin/projections')) return 'administer-projections';
+  if (path.startsWith('/admin/signing-keys')) return 'administer-signing-keys';
   return undefined;
 }
 
@@ -185,13 +187,20 @@ describe('the forms each page shows, generated from the role table', () => {
     }
   });
 
-  it('the home page, the register and the navigation link to importing, registering, exports and people only for the roles that may', async () => {
+  it('the home page, the register and the navigation link to importing, registering, exports, people and administration only for the roles that may', async () => {
     const pageLinks: Record<string, Capability[]> = {
-      '/': ['import-page', 'RegisterInspection', 'export', 'manage-people'],
-      '/register': ['import-page', 'RegisterInspection'],
-      '/dashboard': ['import-page'],
+      '/': ['import-page', 'RegisterInspection', 'export', 'manage-people', 'administer-projections', 'administer-signing-keys'],
+      '/register': ['import-page', 'RegisterInspection', 'administer-projections'],
+      '/dashboard': ['import-page', 'administer-projections'],
     };
-    const addressOf: Partial<Record<Capability, string>> = { 'import-page': '/import', RegisterInspection: REGISTRATION_PATH, export: '/exports', 'manage-people': '/people' };
+    const addressOf: Partial<Record<Capability, string>> = {
+      'import-page': '/import',
+      RegisterInspection: REGISTRATION_PATH,
+      export: '/exports',
+      'manage-people': '/people',
+      'administer-projections': '/admin/projections',
+      'administer-signing-keys': '/admin/signing-keys',
+    };
     for (const role of ROLES) {
       for (const [url, capabilities] of Object.entries(pageLinks)) {
         const shown = await page(role, url);
