@@ -59,6 +59,8 @@ describe('the role table, route by route', () => {
     await ledger.http().post(`/api/recommendations/${ids.recommendationId}/evidence`).set(bearer(ledger.people['force-lead'])).send(submitted).expect(201);
     ids.sha256 = String(submitted.sha256);
     ids.personId = ledger.register('Someone to administer', 'scrutiny', 'Cumbria Police, Fire and Crime Panel').person.id;
+    ids.projection = 'register';
+    ids.keyId = String((await ledger.http().get('/api/exports/public-key').set(bearer(ledger.people.scrutiny)).expect(200)).headers['ledger-key-id']);
   });
   afterAll(async () => {
     await ledger.stop();
@@ -111,6 +113,26 @@ describe('the role table, route by route', () => {
       const answer = await send('post', prepared.path, role, prepared.body);
       expect({ role, status: answer.status, body: answer.status < 300 ? null : answer.body }).toEqual({ role, status: expect.any(Number), body: null });
       expect(answer.status).toBeLessThan(300);
+    }
+  });
+
+  it('every API action that is not a command (exports, calendar, administration): the roles listed get 2xx, the others 403 with nothing appended, nobody 401', async () => {
+    const actions = operations.filter((operation) => operation.method === 'post' && !Object.hasOwn(COMMAND_ROLES, operation.capability));
+    expect(actions.map((action) => action.path)).toEqual(expect.arrayContaining(['/api/exports', '/api/admin/projections/rebuild', '/api/admin/signing-keys']));
+    for (const action of actions) {
+      const url = concrete(action.path, ids);
+      const before = await logSnapshot(ledger.store);
+      for (const who of WHO) {
+        if (who !== 'anonymous' && mayDo(who, action.capability)) continue;
+        const answer = await send('post', url, who, ACTION_BODIES[action.path] ?? {});
+        expect({ url, who, status: answer.status }).toEqual({ url, who, status: who === 'anonymous' ? 401 : 403 });
+        expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(await logSnapshot(ledger.store)).toEqual(before);
+      for (const role of ROLES.filter((r) => mayDo(r, action.capability))) {
+        const answer = await send('post', url, role, ACTION_BODIES[action.path] ?? {});
+        expect({ url, role, status: answer.status < 300 ? '2xx' : answer.status, body: answer.status < 300 ? null : answer.body }).toEqual({ url, role, status: '2xx', body: null });
+      }
     }
   });
 
@@ -198,6 +220,9 @@ const API_DESCRIPTION = ['/api/docs', '/api/docs/', '/api/docs/index.html', '/ap
 /** Reads that are not in the OpenAPI description: the Prometheus metrics. */
 const OUTSIDE_OPENAPI: Operation[] = [{ method: 'get', path: '/metrics', capability: 'metrics' }];
 
+/** The body of an API action that needs one to succeed (the others are sent `{}`). */
+const ACTION_BODIES: Record<string, object> = { '/api/exports': { format: 'jsonl' } };
+
 const QUERIES: Record<string, string> = {
   '/api/read/as-at': '?date=2025-06-01',
   '/api/read/changes': '?from=2024-01-01&to=2025-12-31',
@@ -253,6 +278,11 @@ function pageRoutes(ids: Record<string, string>): PageRoute[] {
     ...['sign-in-link', 'tokens', 'disable'].map((action): PageRoute => ({ method: 'post', url: `/people/${ids.personId}/${action}`, capability: 'manage-people' })),
     ...['', '/download.html', '/download.txt'].map((download): PageRoute => ({ method: 'get', url: `${inspection}/published-response${download}`, capability: 'publish-response' })),
     ...both('/public-register/settings', 'SetPublicRegister'),
+    { method: 'get', url: '/admin/projections', capability: 'administer-projections' },
+    ...both('/admin/projections/rebuild', 'administer-projections'),
+    ...both(`/admin/projections/${ids.projection}/rebuild`, 'administer-projections'),
+    { method: 'get', url: '/admin/signing-keys', capability: 'administer-signing-keys' },
+    ...both('/admin/signing-keys/rotate', 'administer-signing-keys'),
     { method: 'get', url: '/calendar', capability: 'calendar-feed' },
     { method: 'post', url: '/calendar/address', capability: 'calendar-feed' },
     { method: 'post', url: '/calendar/revoke', capability: 'calendar-feed' },

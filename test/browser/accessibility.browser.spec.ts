@@ -95,6 +95,28 @@ const PAGES: [string, Visit][] = [
       await page.locator('#secret').waitFor();
     }),
   ],
+  ['the read models, as an administrator', asPerson('ledger-admin', open(() => '/admin/projections'))],
+  ['asking before a read model is rebuilt', asPerson('ledger-admin', open(() => '/admin/projections/register/rebuild'))],
+  [
+    'a rebuild started, with each read model\'s progress',
+    asPerson('ledger-admin', async (page, ledger) => {
+      await page.goto(`${ledger.url}/admin/projections/rebuild`);
+      await Promise.all([page.waitForURL(/\/admin\/projections\?asked=/), page.getByRole('button', { name: 'Rebuild all' }).click()]);
+      await page.getByText('Rebuild started:').waitFor();
+    }),
+  ],
+  ['the export signing keys, before there is one', asPerson('ledger-admin', open(() => '/admin/signing-keys'))],
+  [
+    'the export signing keys after a rotation, current and retired',
+    asPerson('ledger-admin', async (page, ledger) => {
+      for (const button of ['Create the signing key', 'Rotate the signing key']) {
+        await page.goto(`${ledger.url}/admin/signing-keys/rotate`);
+        await Promise.all([page.waitForURL(/\/admin\/signing-keys\?created=/), page.getByRole('button', { name: button, exact: true }).click()]);
+      }
+      await page.getByText('Retired: checks the exports it signed').waitFor();
+    }),
+  ],
+  ['asking before the signing key is rotated', asPerson('ledger-admin', open(() => '/admin/signing-keys/rotate'))],
   ['a sign-in link that cannot be used', open(() => '/sign-in/link/not-a-real-link')],
   [
     'a page the person acting may not use',

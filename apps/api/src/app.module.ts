@@ -29,6 +29,7 @@ import { WebModule } from './web/web.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ExportsModule } from './exports/exports.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { AdministrationModule } from './administration/administration.module';
 import { type AppendSignal, READ_MODELS_FILE } from '@ledger/projections';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -92,6 +93,7 @@ export class AppModule {
         WebModule,
         ExportsModule.forRoot({ config: options.config, store: options.rawEventStore }),
         PublishingModule.forRoot({ config: options.config, eventStore: options.eventStore, rawEventStore: options.rawEventStore }),
+        AdministrationModule,
       ],
       controllers: [MetricsController, HealthController, InspectionsController, RecommendationsController, StatutoryResponsesController, ChallengesController],
       providers: [

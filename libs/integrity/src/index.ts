@@ -17,7 +17,7 @@ export { REGISTER_COLUMNS } from './export/finding-register';
 export { SLIPPAGE_COLUMNS } from './export/slippage';
 export { type ExportOptions, type ExportToFileOptions, type FileExport, type StreamedExport, exportToFile, streamExport } from './export/export-ledger';
 export { type ExportFormat, type ExportManifest, type ManifestFile, type ManifestSignature, MANIFEST_FORMAT, buildManifest, manifestFileFor, signedBytes } from './manifest/export-manifest';
-export { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, createKeyPair, keyId, readPrivateKey, readPublicKey, signManifest, signatureProblem } from './manifest/signing-keys';
+export { type OfficePublicKeyFile, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, RETIRED_KEYS_FOLDER, createKeyPair, keyId, listPublicKeys, rotateKeyPair, readPrivateKey, readPublicKey, signManifest, signatureProblem } from './manifest/signing-keys';
 export { expectedContent, readManifest } from './manifest/read-manifest';
 export { type ExportCheck, verifyExport } from './manifest/verify-export';
 export { ImportRefusedError, type ImportResult, importLedger } from './import/import-ledger';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type KeyObject, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PRIVATE_KEY_FILE, keyId, readPrivateKey } from '@ledger/integrity';
+import { type OfficePublicKeyFile, PRIVATE_KEY_FILE, keyId, listPublicKeys, readPrivateKey, rotateKeyPair } from '@ledger/integrity';
 import { ProblemError, ruleViolation } from '../problem/problem';
 import { EXPORTS_SETTINGS, type ExportsSettings } from './exports.settings';
 
@@ -34,6 +34,17 @@ export class OfficeKey {
     if (key === null) throw new ProblemError('not-found', `The office has no signing key yet: ${HOW_TO_CREATE}.`);
     const publicKey = createPublicKey(key);
     return { pem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyId(publicKey) };
+  }
+
+  /** Every public key the office has signed with: the current one first, then the retired ones. */
+  allPublicKeys(): OfficePublicKeyFile[] {
+    return listPublicKeys(this.settings.keysFolder);
+  }
+
+  /** A new key for the exports made from now on (the first, or one replacing the current, which is retired and kept). */
+  rotate(): { keyId: string; retired: string | null } {
+    const created = rotateKeyPair(this.settings.keysFolder);
+    return { keyId: created.keyId, retired: created.retired };
   }
 
   private read(): KeyObject | null {

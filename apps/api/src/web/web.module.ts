@@ -11,12 +11,14 @@ import { applyPageAccess } from './page-access';
 import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { PeopleController } from './people/people.controller';
+import { ProjectionsPageController, SigningKeysPageController } from './administration/administration.controller';
+import { AdministrationModule } from '../administration/administration.module';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
 import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
 
 applyPageAccess();
 
-const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ExportsPageController, EvidenceController, SignInController, OidcSignInController, PeopleController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
+const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, ExportsPageController, EvidenceController, SignInController, OidcSignInController, PeopleController, ProjectionsPageController, SigningKeysPageController, ...READING_CONTROLLERS, ...RECORDING_CONTROLLERS];
 
 /**
  * The server-rendered pages (GOV.UK Frontend, no client script needed) and their static files.
@@ -25,7 +27,7 @@ const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, 
  * bodies: the API's JSON-only rule must leave non-/api paths alone.
  */
 @Module({
-  imports: [PageImportModule],
+  imports: [PageImportModule, AdministrationModule],
   controllers: CONTROLLERS,
   providers: [CsrfProtection, EvidenceFiles, ...READING_PROVIDERS, ...RECORDING_PROVIDERS],
 })

@@ -81,6 +81,10 @@ export const OTHER_ROLES = {
   'publish-response': ['office', 'commissioner'],
   /** Subscribing to one's own calendar of deadlines, and revoking its address. */
   'calendar-feed': EVERYONE,
+  /** The read models' state, checkpoint and lag; asking for one or all to be rebuilt from the log. */
+  'administer-projections': ['admin'],
+  /** The office's export signing keys (current and retired) with their fingerprints; creating or rotating the key. */
+  'administer-signing-keys': ['admin'],
   /** The Prometheus metrics (a scraper signs in with an administrator's API token). */
   metrics: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

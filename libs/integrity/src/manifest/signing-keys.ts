@@ -37,6 +37,59 @@ export function createKeyPair(folder: string): KeyPairFiles {
   return { privateKeyFile, publicKeyFile, keyId: keyId(publicKey) };
 }
 
+/** Where a replaced key pair goes: `<keys>/retired/<keyId>.{key,pub}.pem`. */
+export const RETIRED_KEYS_FOLDER = 'retired';
+
+export interface OfficePublicKeyFile {
+  keyId: string;
+  /** SPKI PEM: what `ledger verify-export --public-key` takes. */
+  pem: string;
+  /** Signs new exports (only one does); a retired key still checks the exports it signed. */
+  current: boolean;
+  /** The current key: when it was created; a retired key: when it was retired. */
+  since: Date;
+}
+
+/**
+ * Replaces the key new exports are signed with. The current pair is moved, never deleted, to
+ * `retired/` under its key id, so that an export signed before still verifies with its own public
+ * key; then a new pair is created as `createKeyPair` does (the first key when there is none).
+ */
+export function rotateKeyPair(folder: string): KeyPairFiles & { retired: string | null } {
+  const privateKeyFile = path.join(folder, PRIVATE_KEY_FILE);
+  let retired: string | null = null;
+  if (fs.existsSync(privateKeyFile)) {
+    const old = readPrivateKey(privateKeyFile);
+    retired = keyId(old);
+    const retiredFolder = path.join(folder, RETIRED_KEYS_FOLDER);
+    fs.mkdirSync(retiredFolder, { recursive: true });
+    const publicKeyFile = path.join(folder, PUBLIC_KEY_FILE);
+    // The public half is written from the private key: a missing or stray .pub file cannot be retired in its place.
+    fs.writeFileSync(path.join(retiredFolder, `${retired}.pub.pem`), createPublicKey(old).export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+    fs.renameSync(privateKeyFile, path.join(retiredFolder, `${retired}.key.pem`));
+    fs.rmSync(publicKeyFile, { force: true });
+  }
+  return { ...createKeyPair(folder), retired };
+}
+
+/** The office's public keys, the current one first, then those retired, newest first. */
+export function listPublicKeys(folder: string): OfficePublicKeyFile[] {
+  const keys: OfficePublicKeyFile[] = [];
+  const privateKeyFile = path.join(folder, PRIVATE_KEY_FILE);
+  if (fs.existsSync(privateKeyFile)) {
+    const publicKey = createPublicKey(readPrivateKey(privateKeyFile));
+    keys.push({ keyId: keyId(publicKey), pem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), current: true, since: fs.statSync(privateKeyFile).mtime });
+  }
+  const retiredFolder = path.join(folder, RETIRED_KEYS_FOLDER);
+  const retired = fs.existsSync(retiredFolder) ? fs.readdirSync(retiredFolder).filter((name) => name.endsWith('.pub.pem')) : [];
+  const old = retired.map((name): OfficePublicKeyFile => {
+    const file = path.join(retiredFolder, name);
+    const publicKey = readPublicKey(file);
+    return { keyId: keyId(publicKey), pem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), current: false, since: fs.statSync(file).mtime };
+  });
+  return [...keys, ...old.sort((a, b) => b.since.getTime() - a.since.getTime())];
+}
+
 export function readPrivateKey(file: string): KeyObject {
   const key = createPrivateKey(fs.readFileSync(file));
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is a ${key.asymmetricKeyType} key; exports are signed with Ed25519`);

@@ -91,6 +91,25 @@ describe('the projection thread', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('rebuilds a read model with its own runner when asked, while the old generation serves, and swaps the new one in', async () => {
+    await appendEvents(store, 60, { perAppend: 20 });
+    await thread.start();
+    expect(await thread.waitForPosition(60n, 20_000)).toBe(true);
+    const before = rowsOf(readModels, 'applied_by', 'events') as Array<{ position: number }>;
+
+    const rebuilt = await thread.rebuild('applied_by');
+
+    expect(rebuilt).toMatchObject({ projection: 'applied_by', generation: 2, events: 60 });
+    await expect(thread.rebuild('no_such_projection')).rejects.toThrow('unknown projection "no_such_projection"');
+    const [status] = await thread.status();
+    expect(status).toMatchObject({ name: 'applied_by', generation: 2, checkpoint: 60n, state: 'live', rebuild: null });
+    const after = rowsOf(readModels, 'applied_by', 'events') as Array<{ position: number; thread_id: number }>;
+    expect(readModels.table('applied_by', 'events')).toBe('applied_by__g2.events');
+    expect(after.map((row) => row.position)).toEqual(before.map((row) => row.position));
+    expect(after.every((row) => row.thread_id !== threadId)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
   it('commits what it holds when stopped, and carries on from its checkpoint when started again', async () => {
     await appendEvents(store, 20);
     await thread.start();

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { type EventStore, stopWorker, workerScript } from '@ledger/event-store';
 import type { ReadModels } from '../read-model-database';
-import type { ProjectionRunner, RunnerLogger } from '../runner/projection-runner';
+import type { ProjectionRunner, RebuildResult, RunnerLogger } from '../runner/projection-runner';
 import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
 import type { AppendSignal } from './append-signal';
 import type { FromThread, ThreadSettings, ToThread } from './thread-messages';
@@ -17,7 +17,10 @@ export interface ProjectionThreadOptions extends Omit<ThreadSettings, 'readModel
 }
 
 /** What the API needs of the projections, in its own thread (ProjectionRunner) or in a worker thread (ProjectionThread). */
-export type ProjectionEngine = Pick<ProjectionRunner, 'start' | 'stop' | 'status' | 'waitForPosition'>;
+export type ProjectionEngine = Pick<ProjectionRunner, 'start' | 'stop' | 'status' | 'waitForPosition'> & {
+  /** Builds a new generation of one read model while the current one serves; resolves once it is swapped in. */
+  rebuild(name: string): Promise<RebuildResult>;
+};
 
 /** How long a stop waits for the thread to commit what it holds before it is terminated. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -37,6 +40,8 @@ export class ProjectionThread implements ProjectionEngine {
   private error: string | null = null;
   private stopAppended: (() => void) | null = null;
   private restart: NodeJS.Timeout | null = null;
+  private nextRebuild = 1;
+  private readonly rebuilds = new Map<number, { resolve: (result: RebuildResult) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly options: ProjectionThreadOptions) {}
 
@@ -63,6 +68,27 @@ export class ProjectionThread implements ProjectionEngine {
   async status(): Promise<ProjectionStatus[]> {
     const statuses = await readProjectionStatus(this.options.store, this.options.readModels, { streamPrefixes: this.options.streamPrefixes });
     return statuses.map((status) => ({ ...status, error: this.error }));
+  }
+
+  /**
+   * Asks the thread's runner to rebuild `name` (as `ProjectionRunner.rebuild`). An unknown name is
+   * refused here, before the thread is asked; a rebuild the thread could not finish (it stopped or
+   * died) is rejected, and resumes from where it was at the thread's next start.
+   */
+  rebuild(name: string): Promise<RebuildResult> {
+    const known = this.options.readModels.projections.find((projection) => projection.name === name);
+    if (!known) return Promise.reject(new Error(`unknown projection "${name}"`));
+    if (!this.worker) return Promise.reject(new Error('the projection thread is not running'));
+    const id = this.nextRebuild++;
+    return new Promise<RebuildResult>((resolve, reject) => {
+      this.rebuilds.set(id, { resolve, reject });
+      this.send({ type: 'rebuild', id, name });
+    });
+  }
+
+  private settleRebuilds(reason: string): void {
+    for (const pending of this.rebuilds.values()) pending.reject(new Error(reason));
+    this.rebuilds.clear();
   }
 
   /** See ReadModels.waitForPosition. */
@@ -103,6 +129,14 @@ export class ProjectionThread implements ProjectionEngine {
             return;
           case 'stopped':
             return;
+          case 'rebuilt':
+          case 'rebuild-failed': {
+            const pending = this.rebuilds.get(message.id);
+            this.rebuilds.delete(message.id);
+            if (message.type === 'rebuilt') pending?.resolve(message.result);
+            else pending?.reject(new Error(message.message));
+            return;
+          }
         }
       });
       worker.on('error', (error) => {
@@ -112,6 +146,7 @@ export class ProjectionThread implements ProjectionEngine {
       });
       worker.on('exit', (code) => {
         if (this.worker === worker) this.worker = null;
+        this.settleRebuilds(`the projection thread exited (code ${code}) before the rebuild was swapped in`);
         if (!this.running) return;
         this.error ??= `the projection thread exited (code ${code})`;
         logger.warn(`projection thread exited (code ${code}); starting it again in ${RESTART_DELAY_MS} ms`);

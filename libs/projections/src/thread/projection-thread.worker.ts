@@ -38,6 +38,12 @@ async function main(settings: ThreadSettings): Promise<void> {
   port.on('message', (message: ToThread) => {
     if (message.type === 'appended') {
       if (raw instanceof SqliteEventStore) raw.appendedElsewhere();
+    } else if (message.type === 'rebuild') {
+      // The same runner.rebuild the CLI calls: the new generation is built while the current one serves.
+      runner.rebuild(message.name).then(
+        (result) => post({ type: 'rebuilt', id: message.id, result }),
+        (error: unknown) => post({ type: 'rebuild-failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+      );
     } else if (message.type === 'stop') {
       void (async () => {
         await runner.stop();

@@ -1,3 +1,5 @@
+import type { RebuildResult } from '../runner/projection-runner';
+
 /** What the projection thread is given when it starts. */
 export interface ThreadSettings {
   /** The environment naming the event store (LEDGER_EVENT_STORE, LEDGER_DATA_DIR...). */
@@ -12,7 +14,11 @@ export interface ThreadSettings {
   firstLoad?: 'rebuild' | 'live';
 }
 
-export type ToThread = { type: 'appended' } | { type: 'stop' };
+export type ToThread =
+  | { type: 'appended' }
+  | { type: 'stop' }
+  /** Rebuild a read model with the thread's runner (answered by `rebuilt` or `rebuild-failed` with the same id). */
+  | { type: 'rebuild'; id: number; name: string };
 
 export type FromThread =
   | { type: 'started' }
@@ -20,4 +26,6 @@ export type FromThread =
   | { type: 'committed' }
   | { type: 'log'; level: 'log' | 'warn'; message: string }
   | { type: 'failed'; message: string }
-  | { type: 'stopped' };
+  | { type: 'stopped' }
+  | { type: 'rebuilt'; id: number; result: RebuildResult }
+  | { type: 'rebuild-failed'; id: number; message: string };

@@ -5,6 +5,7 @@ export const NAVIGATION = [
   { section: 'dashboard', text: 'Dashboard', href: '/dashboard' },
   { section: 'register', text: 'Register', href: '/register' },
   { section: 'import', text: 'Import a page', href: '/import', capability: 'import-page' },
+  { section: 'admin', text: 'Administration', href: '/admin/projections', capability: 'administer-projections' },
   { section: 'api', text: 'API documentation', href: '/api/docs' },
 ] as const;
 
