@@ -67,7 +67,7 @@ describe('"on behalf of" beside the recorder, on every page that names who did s
     expect(revisions.rows[0][revisions.headers.indexOf('Decision')]).toContain(`by ${SECOND_IN_FULL} on behalf of ${inFull(COMMISSIONER)}`);
     const challenges = shown.table('Scrutiny challenges about');
     expect(challenges.rows[0][0]).toContain(`raised by ${forWhom(PANEL_CHAIR)}`);
-    expect(challenges.rows[0][3]).toContain(`${OFFICE} on behalf of ${COMMISSIONER.name})`);
+    expect(challenges.rows[0][3]).toContain(`${OFFICE} on behalf of ${COMMISSIONER.name}; recorded `);
     const timeline = shown.table('Timeline of');
     const who = timeline.headers.indexOf('Who');
     expect(timeline.rows.filter((row) => row[who].includes('on behalf of')).map((row) => row[who])).toEqual([
@@ -97,7 +97,7 @@ describe('"on behalf of" beside the recorder, on every page that names who did s
     const shown = await page('/challenges?status=all');
     const text = shown.text();
     expect(text).toContain(`raised by ${forWhom(PANEL_CHAIR)}`);
-    expect(text).toContain(`${OFFICE} on behalf of ${COMMISSIONER.name})`);
+    expect(text).toContain(`${OFFICE} on behalf of ${COMMISSIONER.name}; recorded `);
   });
 
   it('the meeting pack names them too: the commitment, the change of target date and the open challenge', async () => {
@@ -105,6 +105,6 @@ describe('"on behalf of" beside the recorder, on every page that names who did s
     expect(text).toContain(`by ${forWhom(CHIEF_CONSTABLE)}`);
     expect(text).toContain(`by ${SECOND_IN_FULL} on behalf of ${inFull(COMMISSIONER)}`);
     expect(text).toContain(`raised by ${forWhom(PANEL_CHAIR)}`);
-    expect(text).toContain(`${OFFICE} on behalf of ${COMMISSIONER.name})`);
+    expect(text).toContain(`${OFFICE} on behalf of ${COMMISSIONER.name}; recorded `);
   });
 });

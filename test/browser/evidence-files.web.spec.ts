@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { removeDataDir, startLedger, temporaryDataDir, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
+import { HtmlPage } from './html-reading';
 import { apiCommand, eventsSince, FormBrowser, hiddenFields, readModelsCaughtUp, registerSample } from './recording-support';
 
 /** Posts the upload form as a browser does: multipart, with this browser's cookie and the form's token. */
@@ -48,6 +49,9 @@ describe('evidence files over HTTP', () => {
     await readModelsCaughtUp(ledger);
     const page = await ledger.http().get(`/evidence/${sha256}`).expect(200);
     expect(page.text).toContain('Only the document’s name and SHA-256 were recorded');
+    // Both times of the entry: when it was submitted and when the ledger recorded it.
+    expect(new HtmlPage(page.text).summary()).toMatchObject({ Submitted: expect.stringMatching(/^\d{1,2} \w+ \d{4}, \d\d:\d\d$/), Recorded: expect.stringMatching(/^\d{1,2} \w+ \d{4}, \d\d:\d\d$/) });
+    expect((await ledger.http().get(`/recommendations/${recommendationId}`).expect(200)).text).toMatch(/; submitted \d{1,2} \w+ \d{4}, \d\d:\d\d, recorded \d{1,2} \w+ \d{4}, \d\d:\d\d\)/);
     expect((await ledger.http().get(`/evidence/${sha256}/file`)).status).toBe(404);
   });
 

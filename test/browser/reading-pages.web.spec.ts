@@ -47,7 +47,8 @@ describe('the reading pages over HTTP', () => {
         { reference: 'REC 07', status: 'Closed', owner: OWNERS.rec07, due: '31 January 2025 Not overdue', target: '31 January 2025 Not overdue', rag: 'Not rated' },
         { reference: 'REC 09', status: 'Verified', owner: OWNERS.rec09, due: '31 January 2025 Not overdue', target: '31 January 2025 Not overdue', rag: 'Green' },
         // Its target date moved to 30 September, 39 days away; the inspectorate's 31 March passed 144 days ago.
-        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, due: '31 March 2025 144 days overdue', target: '30 September 2025 Due in 39 days', rag: 'Red' },
+        // Red against the inspectorate's date, amber against its own: both are shown beside the worse.
+        { reference: 'REC 11', status: 'In progress', owner: OWNERS.rec11, due: '31 March 2025 144 days overdue', target: '30 September 2025 Due in 39 days', rag: 'Red Due date: Red Target date: Amber' },
       ]);
       expect(page.html).toContain(`<a class="govuk-link" href="/recommendations/${ID.rec05}">REC 05</a>`);
       expect(page.textsOf('govuk-tag--red')).toContain('22 days overdue');
@@ -114,6 +115,28 @@ describe('the reading pages over HTTP', () => {
       expect(page.table('Scrutiny challenges about this inspection').rows).toHaveLength(3);
     });
 
+    it('shows its whole timeline a page at a time, in the order things happened, each entry with what it is about and both times', async () => {
+      const MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+      const dayOf = (text: string) => {
+        const [, d, m, y] = /^(\d+) (\w+) (\d{4})/.exec(text)!;
+        return `${y}-${String(MONTH.indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+      };
+      const first = await open(`/inspections/${INSPECTION}`);
+      expectHeadingsInOrder(first);
+      expect(first.text()).toContain('Everything recorded about this inspection, its response and its findings, in the order things happened (entries of the same moment in the order they were recorded), each with when it happened and when it was recorded.');
+      const timeline = first.table('Timeline of this inspection (');
+      expect(timeline.headers).toEqual(['About', 'Happened', 'Recorded', 'Who', 'What changed']);
+      expect(timeline.rows).toHaveLength(25);
+      const second = (await open(`/inspections/${INSPECTION}?page=2`)).table('Timeline of this inspection (').rows;
+      const days = [...timeline.rows, ...second].map((row) => dayOf(row[1]));
+      expect(days).toEqual([...days].sort());
+      expect(timeline.rows[0][0]).toMatch(/^Inspection: Progress to introduce/);
+      expect(timeline.rows.every((row) => /^\d+ \w+ \d{4}, \d\d:\d\d/.test(row[2]))).toBe(true);
+      // The response's steps are entries too, with both times.
+      const published = [...timeline.rows, ...second].find((row) => row[0].startsWith('Statutory response') && /published/i.test(row[4]));
+      expect(published?.slice(1, 3)).toEqual([expect.stringMatching(/^23 October 2024/), expect.stringMatching(/^\d+ \w+ 2024, \d\d:\d\d/)]);
+    });
+
     it('is a 404 page when nothing is registered under the id', async () => {
       const page = await open('/inspections/no-such-inspection', 404);
       expect(page.title()).toBe('Page not found – PFCC accountability ledger');
@@ -140,18 +163,20 @@ describe('the reading pages over HTTP', () => {
         RAG: 'Not rated',
         Closed: '6 May 2025',
       });
-      expect(summary.Commitment).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025$/);
+      expect(summary.Commitment).toMatch(/^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025 Recorded 25 September 2024, 11:00$/);
+      // RAG is judged against both dates, and both are shown.
+      expect((await open(`/recommendations/${ID.rec11}`)).summary().RAG).toBe("Red Against the inspectorate's due date: Red; against the current target date: Amber");
 
       const revisions = page.table('Every request to change the target date of REC 03');
       expect(revisions.headers).toEqual(['Requested', 'From', 'To', 'Reason', 'Requested by', 'Decision']);
       expect(revisions.rows).toEqual([
         [
-          '6 January 2025, 10:00',
+          '6 January 2025, 10:00 Recorded 6 January 2025, 10:00',
           '31 January 2025',
           '30 April 2025 89 days later',
           'College of Policing RSDPIP course places for 14 detectives are not available until March 2025',
           'Head of Public Protection, force-lead, Cumbria Constabulary',
-          'Approved by Performance Lead, office, Cumbria OPFCC, 8 January 2025, 10:00 “Agreed; report progress monthly”',
+          'Approved by Performance Lead, office, Cumbria OPFCC, 8 January 2025, 10:00; recorded 8 January 2025, 10:00 “Agreed; report progress monthly”',
         ],
       ]);
       const commitments = page.table('Who committed to what, and whether it was kept').rows;
@@ -165,6 +190,7 @@ describe('the reading pages over HTTP', () => {
       const page = await open(`/recommendations/${ID.rec03}`);
       const timeline = page.table('Timeline of REC 03 (11 entries)');
       expect(timeline.headers).toEqual(['Happened', 'Recorded', 'Who', 'What changed']);
+      expect(page.text()).toContain('Everything recorded about REC 03, in the order things happened (entries of the same moment in the order they were recorded), each with when it happened and when it was recorded.');
       expect(timeline.rows[1]).toEqual([
         '24 September 2024, 15:00',
         '25 September 2024, 11:00',
@@ -318,6 +344,8 @@ describe('the reading pages over HTTP', () => {
         ['REC 09', '31 January 2025', 'Missed 42 days late'],
         ['REC 05', '31 July 2025', 'Missed 22 days late'],
       ]);
+      // Each commitment shows when it was made and when it was recorded.
+      expect(missed.table('Commitments, the earliest date first').rows.map((row) => row[3])).toEqual([expect.stringMatching(/^\d+ \w+ 2024(, \d\d:\d\d)? Recorded \d+ \w+ 2024, \d\d:\d\d/), expect.stringMatching(/ Recorded /)]);
       expect((await open('/commitments?outcome=broken', 400)).errorSummary()).toEqual([{ href: '#outcome', text: 'Select an outcome from the list' }]);
     });
 
@@ -333,12 +361,12 @@ describe('the reading pages over HTTP', () => {
       const refused = page.table('Every request for the findings above').rows.find((row) => row[0] === 'REC 05');
       expect(refused).toEqual([
         'REC 05',
-        '20 June 2025, 10:00',
+        '20 June 2025, 10:00 Recorded 20 June 2025, 10:00',
         '31 July 2025',
         '31 October 2025 92 days later',
         'The new processes need a further quarter to embed',
         'Head of Public Protection, force-lead, Cumbria Constabulary',
-        'Refused by Performance Lead, office, Cumbria OPFCC, 25 June 2025, 10:00 “The inspectorate\'s date stands; escalate resourcing instead”',
+        'Refused by Performance Lead, office, Cumbria OPFCC, 25 June 2025, 10:00; recorded 25 June 2025, 10:00 “The inspectorate\'s date stands; escalate resourcing instead”',
       ]);
     });
 
@@ -365,6 +393,9 @@ describe('the reading pages over HTTP', () => {
         ['REC 05', '13 August 2025', 'Answer 9 days overdue'],
       ]);
       expect(rows[1][0]).toContain('Will the repeat suspect processes be in place');
+      // Each challenge and each answer shows when it was recorded, beside the meeting and the day answered.
+      expect(rows.every((row) => /; raised by .+; recorded \d{1,2} \w+ 2025, \d\d:\d\d/.test(row[0]))).toBe(true);
+      expect(rows[0][3]).toMatch(/\(\d{1,2} \w+ 2025, .+; recorded \d{1,2} \w+ 2025, \d\d:\d\d\)/);
       const all = await open('/challenges?status=all');
       expect(all.table('Open and closed scrutiny challenges').rows).toHaveLength(3);
     });
@@ -399,9 +430,14 @@ describe('the reading pages over HTTP', () => {
       expectHeadingsInOrder(page);
       const sections = page.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection');
       expect(page.text()).toContain('Shown as it stood: by the date things happened, using everything recorded to date (the default).');
-      // The fire inspection was registered after the meeting date: it is not in that meeting's pack.
-      expect(sections.map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
-      const findings = page.table('Findings of this inspection at the end of the meeting day').rows;
+      // The fire report was published on 2 June 2025 and registered by hand after the meeting: as it stood
+      // on the meeting day it is in the pack; as the ledger showed it that day, it is not.
+      expect(sections.map((section) => section.attribs.id).sort()).toEqual([`inspection-${INSPECTION}`, `inspection-${ledger.hostile.inspectionId}`].sort());
+      const shownThen = await open('/pack?date=2025-07-16&basis=recorded');
+      expect(shownThen.all((element) => element.name === 'section' && element.attribs.class === 'ledger-pack__inspection').map((section) => section.attribs.id)).toEqual([`inspection-${INSPECTION}`]);
+      // The rest of the pack, for the police inspection.
+      const pack = await open(`/pack?date=2025-07-16&inspection=${INSPECTION}`);
+      const findings = pack.table('Findings of this inspection at the end of the meeting day').rows;
       expect(findings.map((row) => [row[0], row[4], row[5]])).toEqual([
         ['REC 03', '31 January 2025 Not overdue', '30 April 2025 Not overdue'],
         ['REC 05', '31 July 2025 Due in 15 days', '31 July 2025 Due in 15 days'],
@@ -410,7 +446,7 @@ describe('the reading pages over HTTP', () => {
         ['REC 11', '31 March 2025 107 days overdue', '30 September 2025 Due in 76 days'],
       ]);
       // Each finding in full, never cut short, with its commitment and its latest progress as at the meeting day.
-      expect(page.html).not.toContain('…');
+      expect(pack.html).not.toContain('…');
       const cut = (await open('/register')).table('Progress to introduce a national operating model').rows.filter((row) => row[1].includes('…'));
       expect(cut.length).toBeGreaterThan(0);
       for (const [reference, text] of cut) {
@@ -418,17 +454,17 @@ describe('the reading pages over HTTP', () => {
         expect(full.startsWith(text.slice(0, text.indexOf('…')))).toBe(true);
         expect(full.length).toBeGreaterThan(text.length);
       }
-      const delivery = page.table('What was committed to, and the latest progress reported').rows;
+      const delivery = pack.table('What was committed to, and the latest progress reported').rows;
       expect(delivery.map((row) => row[0])).toEqual(['REC 03', 'REC 05', 'REC 07', 'REC 09', 'REC 11']);
       expect(delivery[0][1]).toMatch(
-        /^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025$/,
+        /^“Cumbria Constabulary will have all detectives .*” Committed 24 September 2024 by Office Caseworker, office, Cumbria OPFCC on behalf of Chief Constable, Chief Constable, Cumbria Constabulary, to be done by 31 January 2025 Recorded 25 September 2024, 11:00$/,
       );
       expect(delivery[1][1]).toContain('Once the national definition has been received');
       expect(delivery.every((row) => /^(None reported|.+ Reported \d{1,2} \w+ 20\d\d.*; owner's own RAG: (red|amber|green))$/.test(row[2]))).toBe(true);
       expect(delivery.some((row) => row[2] !== 'None reported')).toBe(true);
-      expect(page.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
-      expect(page.table('Challenges still open').rows).toHaveLength(2);
-      expect(page.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');
+      expect(pack.summary()).toMatchObject({ 'Day number': 'Published on day 63 of 56', 'Copy to HMICFRS': 'Sent 24 October 2024' });
+      expect(pack.table('Challenges still open').rows).toHaveLength(2);
+      expect(pack.html).toContain('<link rel="stylesheet" href="/ledger/reading.css">');
 
       const css = await ledger.http().get('/ledger/reading.css').expect(200).expect('Content-Type', 'text/css; charset=utf-8');
       const print = css.text.slice(css.text.indexOf('@media print'));

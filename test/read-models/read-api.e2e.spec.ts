@@ -43,11 +43,12 @@ describe('the read API over HTTP', () => {
     expect(detail.body).toMatchObject({ today: '2025-02-03', consistent: true, atLeast: accepted.body.position });
     // Accepted with a target date already passed on the clock's day: three days overdue.
     expect(detail.body.finding).toMatchObject({ reference: 'REC 03', status: 'Accepted', targetDate: '2025-01-31', overdue: true, daysOverdue: 3, rag: 'red' });
-    // In the order things happened: the acceptance of 10 October 2024 before the registration today.
-    expect(detail.body.timeline.map((entry: { eventType: string }) => entry.eventType)).toEqual(['RecommendationAccepted', 'RecommendationTargetDateSet', 'FindingIssued']);
-    expect(detail.body.timeline[0]).toMatchObject({ onBehalfOf: CHIEF_CONSTABLE, occurredAt: '2024-10-10T09:30:00.000Z', recordedAt: NOW.toISOString(), actor: { id: OFFICE_STAFF } });
-    expect(detail.body.timeline[0]).toMatchObject({ occurredKind: 'instant', recordedAfterDays: 116, recordedLate: true });
-    expect(detail.body.timeline[2]).toMatchObject({ recordedAfterDays: 0, recordedLate: false });
+    // In the order things happened: registered today by hand, the finding was issued with its report on
+    // 22 August 2024 (the day, no clock time), before its acceptance of 10 October 2024.
+    expect(detail.body.timeline.map((entry: { eventType: string }) => entry.eventType)).toEqual(['FindingIssued', 'RecommendationAccepted', 'RecommendationTargetDateSet']);
+    expect(detail.body.timeline[0]).toMatchObject({ occurredAt: '2024-08-22', occurredKind: 'day', recordedAt: NOW.toISOString(), recordedLate: true });
+    expect(detail.body.timeline[1]).toMatchObject({ onBehalfOf: CHIEF_CONSTABLE, occurredAt: '2024-10-10T09:30:00.000Z', recordedAt: NOW.toISOString(), actor: { id: OFFICE_STAFF } });
+    expect(detail.body.timeline[1]).toMatchObject({ occurredKind: 'instant', recordedAfterDays: 116, recordedLate: true });
     expect(detail.body.commitments).toEqual([expect.objectContaining({ kind: 'decision', dueDate: '2025-01-31', outcome: 'missed', daysLate: 3, onBehalfOf: CHIEF_CONSTABLE })]);
 
     const assigned = await post(`/api/recommendations/${rec03}/assign-owner`, { owner: 'Head of Learning and Development', organisation: 'Cumbria Constabulary' }).expect(200);
@@ -72,7 +73,15 @@ describe('the read API over HTTP', () => {
     for (const route of ['inspections', 'timeline', 'commitments', 'slippage', 'statutory-responses', 'challenges']) {
       const answer = await api.http().get(`/api/read/${route}`).expect(200);
       expect(answer.body).toMatchObject({ today: '2025-02-03', consistent: true, total: expect.any(Number), items: expect.any(Array) });
+      // Each read model states which time it orders its items by and judges them by.
+      expect(answer.body).toMatchObject({ orderedBy: expect.stringMatching(/\w/), judgedBy: expect.stringMatching(/\w/) });
     }
+    for (const path of ['register', 'dashboard', `inspections/${inspectionId}`, `recommendations/${rec03}`, 'as-at?date=2025-02-02', 'changes?from=2025-02-01&to=2025-02-03']) {
+      expect((await api.http().get(`/api/read/${path}`).expect(200)).body).toMatchObject({ orderedBy: expect.stringMatching(/\w/), judgedBy: expect.stringMatching(/\w/) });
+    }
+    expect((await api.http().get('/api/read/timeline').expect(200)).body.orderedBy).toBe('occurredAt, then recordedAt');
+    expect((await api.http().get('/api/read/commitments').expect(200)).body.judgedBy).toMatch(/^the day the work was completed \(occurredAt\) against dueDate/);
+    expect((await api.http().get('/api/read/register').expect(200)).body.judgedBy).toMatch(/against the inspectorate's due date and against the force's current target date/);
     const changes = await api.http().get('/api/read/changes').query({ from: '2025-02-03', to: '2025-02-03', inspectionId, basis: 'recorded' }).expect(200);
     expect(changes.body).toMatchObject({ basis: 'recorded', basisMeaning: expect.stringContaining('as the ledger showed it') });
     expect(changes.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ recommendationId: rec03, statusAtStart: null, statusAtEnd: 'InProgress' })]));
@@ -83,7 +92,10 @@ describe('the read API over HTTP', () => {
     const shown = await api.http().get('/api/read/as-at').query({ date: '2025-02-02', basis: 'recorded' }).expect(200);
     expect(shown.body).toMatchObject({ date: '2025-02-02', basis: 'recorded', total: 0, consistent: true });
     const stood = await api.http().get('/api/read/as-at').query({ date: '2025-02-02' }).expect(200);
-    expect(stood.body).toMatchObject({ date: '2025-02-02', basis: 'occurred', total: 1, items: [expect.objectContaining({ recommendationId: rec03, status: 'Accepted', overdue: true, daysOverdue: 2 })] });
+    // As it stood: all five issued with their report in August 2024, REC 03 accepted since October.
+    expect(stood.body).toMatchObject({ date: '2025-02-02', basis: 'occurred', total: 5 });
+    expect(stood.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ recommendationId: rec03, status: 'Accepted', overdue: true, daysOverdue: 2 })]));
+    expect(stood.body.items.filter((f: { status: string }) => f.status === 'Issued')).toHaveLength(4);
     await api.http().get('/api/read/as-at').query({ date: '2025-02-02', basis: 'whenever' }).expect(400);
     const today = await api.http().get('/api/read/as-at').query({ date: '2025-02-03', overdue: 'true' }).expect(200);
     expect(today.body.items.map((f: { recommendationId: string }) => f.recommendationId)).toEqual([rec03]);

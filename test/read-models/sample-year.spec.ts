@@ -273,10 +273,12 @@ describe('read models of the sample inspection after a year (query day 2025-08-2
         requestedBy: { id: PEOPLE.actionOwner.id, name: 'Head of Public Protection', role: 'force-lead', organisation: 'Cumbria Constabulary' },
         requestedOnBehalfOf: null,
         requestedAt: '2025-03-20T10:00:00.000Z',
+        requestedRecordedAt: '2025-03-20T10:00:00.000Z',
         outcome: 'approved',
         decidedBy: { id: PEOPLE.performanceLead.id, name: 'Performance Lead', role: 'office', organisation: 'Cumbria OPFCC' },
         decidedOnBehalfOf: null,
         decidedAt: '2025-03-25T10:00:00.000Z',
+        decidedRecordedAt: '2025-03-25T10:00:00.000Z',
         decisionNote: null,
       });
       expect(slippage[1].revisions[0]).toMatchObject({ to: '2025-10-31', decidedBy: { name: 'Performance Lead' }, decisionNote: "The inspectorate's date stands; escalate resourcing instead" });

@@ -1,8 +1,8 @@
-import { Body, Controller, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { InspectionCommandMessage } from '@ledger/application';
-import { inspectionStream, type FindingInput, type InspectionCommand } from '@ledger/domain';
+import { CLOCK, InspectionCommandMessage, type Clock } from '@ledger/application';
+import { inspectionStream, londonDate, type FindingInput, type InspectionCommand } from '@ledger/domain';
 import { Cmd, CommandContext } from '../commands/command-context';
 import { CommandAnswer, CommandGateway } from '../commands/command-gateway';
 import { IdParam } from '../commands/id-param';
@@ -19,6 +19,7 @@ export class InspectionsController {
   constructor(
     private readonly gateway: CommandGateway,
     private readonly history: HistoryReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @CommandRoute('RegisterInspection', '', 'Register an inspection report with its findings', { creates: 'inspectionId and findingIds' })
@@ -33,7 +34,11 @@ export class InspectionsController {
       ...(keyFindingsHtml === undefined ? {} : { keyFindingsHtml: sanitiseKeyFindings(keyFindingsHtml) }),
       findings: withIds,
     };
-    return this.send(cmd, body, command, { inspectionId, findingIds: withIds.map((finding) => finding.findingId) });
+    // Unless told otherwise, an inspection registered by hand happened when its report was published, not
+    // when it is typed in, as on the web form; its findings are issued with it. A report dated later than
+    // today is left to the rules (and dated now), so that the refusal, if any, names its own field.
+    const dated = body.occurredAt === undefined && body.publishedOn <= londonDate(this.clock()) ? { ...body, occurredAt: body.publishedOn } : body;
+    return this.send(cmd, dated, command, { inspectionId, findingIds: withIds.map((finding) => finding.findingId) });
   }
 
   @CommandRoute('AmendInspectionDetails', ':id/amend', 'Amend the details of an inspection (reason required)')

@@ -6,6 +6,7 @@ import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS, registerFilter } from './read-params';
 import { ThrottleHeavy } from '../identity/sign-in/throttle';
+import { READ_TIMES } from './read-times';
 import { ReadRoute } from './read-route';
 
 /** The register at the end of a day, as it stood or as the ledger showed it, from the history read model. */
@@ -23,6 +24,6 @@ export class AsAtController {
   async asAt(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const { date, basis, atLeast, limit, offset, ...filter } = parseQuery(query, READ_PARAMS.asAt);
     const answer = await this.read.begin(atLeast, [HISTORY], response);
-    return { ...answer, ...queryAsAt(this.read.readModels, { date, basis: basis ?? DEFAULT_BASIS }, registerFilter(filter), pageOf({ limit, offset })) };
+    return { ...answer, ...READ_TIMES.asAt, ...queryAsAt(this.read.readModels, { date, basis: basis ?? DEFAULT_BASIS }, registerFilter(filter), pageOf({ limit, offset })) };
   }
 }

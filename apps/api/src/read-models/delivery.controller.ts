@@ -5,6 +5,7 @@ import { COMMITMENTS, queryCommitments, querySlippage, SLIPPAGE } from '@ledger/
 import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS } from './read-params';
+import { READ_TIMES } from './read-times';
 import { ReadRoute } from './read-route';
 
 /** Commitments and whether they were kept; target dates and how far they slipped. */
@@ -17,13 +18,13 @@ export class DeliveryController {
   async commitments(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const { outcome, ...params } = parseQuery(query, READ_PARAMS.commitments);
     const answer = await this.read.begin(params.atLeast, [COMMITMENTS], response);
-    return { ...answer, ...queryCommitments(this.read.readModels, { ...params, outcomes: outcome }, pageOf(params), answer.today) };
+    return { ...answer, ...READ_TIMES.commitments, ...queryCommitments(this.read.readModels, { ...params, outcomes: outcome }, pageOf(params), answer.today) };
   }
 
   @ReadRoute('slippage', 'Original and current target dates, and every request to move one: reason, requester, and who approved or refused it', READ_PARAMS.slippage)
   async slippage(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.slippage);
     const answer = await this.read.begin(params.atLeast, [SLIPPAGE], response);
-    return { ...answer, ...querySlippage(this.read.readModels, params, pageOf(params)) };
+    return { ...answer, ...READ_TIMES.slippage, ...querySlippage(this.read.readModels, params, pageOf(params)) };
   }
 }

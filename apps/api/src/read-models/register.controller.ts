@@ -24,6 +24,7 @@ import { ProblemError } from '../problem/problem';
 import { MAX_LIMIT, parseQuery } from './query-params';
 import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS, registerFilter } from './read-params';
+import { READ_TIMES } from './read-times';
 import { ReadRoute } from './read-route';
 
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
@@ -38,7 +39,7 @@ export class RegisterController {
   async inspections(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.inspections);
     const answer = await this.read.begin(params.atLeast, [REGISTER], response);
-    return { ...answer, ...queryInspections(this.read.readModels, params, pageOf(params), answer.today) };
+    return { ...answer, ...READ_TIMES.inspections, ...queryInspections(this.read.readModels, params, pageOf(params), answer.today) };
   }
 
   @ReadRoute('inspections/:inspectionId', 'One inspection: its details, its findings as they stand today, and its statutory response', READ_PARAMS.single, {
@@ -52,6 +53,7 @@ export class RegisterController {
     if (!inspection) throw new ProblemError('not-found', `The register has no inspection ${inspectionId}`, { inspectionId });
     return {
       ...answer,
+      ...READ_TIMES.register,
       inspection,
       findings: queryRegister(readModels, { inspectionId }, EVERYTHING, answer.today).items,
       statutoryResponse: queryStatutory(readModels, { inspectionId }, EVERYTHING, answer.today).items[0] ?? null,
@@ -62,7 +64,7 @@ export class RegisterController {
   async register(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.register);
     const answer = await this.read.begin(params.atLeast, [REGISTER], response);
-    return { ...answer, ...queryRegister(this.read.readModels, registerFilter(params), pageOf(params), answer.today) };
+    return { ...answer, ...READ_TIMES.register, ...queryRegister(this.read.readModels, registerFilter(params), pageOf(params), answer.today) };
   }
 
   @ReadRoute(
@@ -79,6 +81,7 @@ export class RegisterController {
     if (!finding) throw new ProblemError('not-found', `The register has no finding ${recommendationId}`, { recommendationId });
     return {
       ...answer,
+      ...READ_TIMES.recommendation,
       finding,
       timeline: recommendationTimeline(readModels, recommendationId),
       commitments: queryCommitments(readModels, { recommendationId }, EVERYTHING, answer.today).items,
@@ -92,6 +95,6 @@ export class RegisterController {
     const params = parseQuery(query, READ_PARAMS.dashboard);
     const answer = await this.read.begin(params.atLeast, [REGISTER, CHALLENGES, STATUTORY], response);
     const { atLeast: _atLeast, ...filter } = params;
-    return { ...answer, ...queryDashboard(this.read.readModels, filter, answer.today) };
+    return { ...answer, ...READ_TIMES.dashboard, ...queryDashboard(this.read.readModels, filter, answer.today) };
   }
 }

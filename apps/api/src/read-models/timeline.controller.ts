@@ -6,6 +6,7 @@ import { invalidInput } from '../problem/problem';
 import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS } from './read-params';
+import { READ_TIMES } from './read-times';
 import { ReadRoute } from './read-route';
 
 /** Every event as a readable timeline entry, and what changed between two dates. */
@@ -18,7 +19,7 @@ export class TimelineController {
   async timeline(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = parseQuery(query, READ_PARAMS.timeline);
     const answer = await this.read.begin(params.atLeast, [TIMELINE], response);
-    return { ...answer, orderedBy: 'occurredAt, then recordedAt', ...queryTimeline(this.read.readModels, params, pageOf(params)) };
+    return { ...answer, ...READ_TIMES.timeline, ...queryTimeline(this.read.readModels, params, pageOf(params)) };
   }
 
   @ReadRoute(
@@ -30,6 +31,6 @@ export class TimelineController {
     const params = parseQuery(query, READ_PARAMS.changes);
     if (params.to < params.from) throw invalidInput([{ field: 'to', message: `to (${params.to}) must not be before from (${params.from})` }]);
     const answer = await this.read.begin(params.atLeast, [TIMELINE, HISTORY], response);
-    return { ...answer, ...queryChanges(this.read.readModels, { ...params, basis: params.basis ?? DEFAULT_BASIS }, pageOf(params)) };
+    return { ...answer, ...READ_TIMES.changes, ...queryChanges(this.read.readModels, { ...params, basis: params.basis ?? DEFAULT_BASIS }, pageOf(params)) };
   }
 }

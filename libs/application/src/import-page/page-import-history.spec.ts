@@ -97,6 +97,37 @@ describe('importing the sample on 2026-12-05 as the history it is', () => {
     expect(accepted?.type).toBe('RecommendationAccepted');
   });
 
+  it('imported again with a later response date, is not refused for its own comments: it says which dates differ and that the publication is corrected first', async () => {
+    await importSample('2024-10-10');
+    const head = await store.headPosition();
+
+    const again = await importSample('2024-10-12');
+
+    expect(await store.headPosition()).toBe(head);
+    expect(again.recordedAnything).toBe(false);
+    expect(again.steps.map((s) => s.status)).toEqual(Array(9).fill('already-recorded'));
+    const [, commissioner, chiefOfficer, , , , , , publication] = again.steps;
+    expect(publication.differences).toEqual([
+      { field: 'publishedOn', recorded: '2024-10-10', imported: '2024-10-12' },
+      { field: 'occurredAt', recorded: '2024-10-10', imported: '2024-10-12' },
+    ]);
+    expect(commissioner.differences).toContainEqual({ field: 'madeOn', recorded: '2024-10-10', imported: '2024-10-12' });
+    expect(commissioner.correction!.note).toContain("Record the publication's correction first");
+    expect(chiefOfficer.correction!.note).toContain("Record the publication's correction first");
+    expect(publication.correction!.note).not.toContain('first');
+
+    // Following the advice in that order is accepted, and the import then finds the statutory dates agree.
+    const follow = (outcome: typeof publication, commandId: string) => {
+      const { step, correctDate, reason } = outcome.correction!.request!.body as { step: 'publication'; correctDate: string; reason: string };
+      return moduleRef.get(CommandBus).execute(new StatutoryResponseCommandMessage({ type: 'CorrectStatutoryDate', inspectionId: again.inspectionId, step, correctDate, reason }, { actor: operator, source: 'api', commandId }));
+    };
+    await follow(publication, 'correct-publication');
+    await follow(commissioner, 'correct-commissioner');
+    await follow(chiefOfficer, 'correct-chief-officer');
+    const third = await importSample('2024-10-12');
+    expect([third.steps[1], third.steps[2], third.steps[8]].map((s) => s.differences)).toEqual([undefined, undefined, undefined]);
+  });
+
   it('imported again with the same dates, finds nothing that differs', async () => {
     await importSample('2024-10-10');
     const again = await importSample('2024-10-10');

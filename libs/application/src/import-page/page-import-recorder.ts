@@ -101,7 +101,7 @@ export class PageImportRecorder {
       // Everything after the registration is about the inspection and its findings.
       if (step.aggregate === 'inspection' && outcome.status === 'refused') registered = false;
     }
-    return { inspectionId: plan.inspectionId, steps: outcomes, recordedAnything: outcomes.some((o) => o.status === 'recorded') };
+    return { inspectionId: plan.inspectionId, steps: inCorrectableOrder(outcomes), recordedAnything: outcomes.some((o) => o.status === 'recorded') };
   }
 
   /**
@@ -110,9 +110,11 @@ export class PageImportRecorder {
    */
   async conflictsWithLedger(plan: PageImportPlan): Promise<string[]> {
     if (plan.inspectionId === null) return [];
-    const { state } = await readAggregate(this.store, statutoryResponseDecider, statutoryResponseStream(plan.inspectionId));
+    const { state, history } = await readAggregate(this.store, statutoryResponseDecider, statutoryResponseStream(plan.inspectionId));
     if (!state.opened) return [];
-    return plan.steps.flatMap((step) => (step.aggregate === 'statutory-response' ? conflictOf(step.command, state) : []));
+    // A step this page already recorded is not sent again: its dates are compared, not checked.
+    const applied = new Set(history.map((event) => event.metadata['commandId']));
+    return plan.steps.flatMap((step) => (step.aggregate === 'statutory-response' && !applied.has(step.commandId) ? conflictOf(step.command, state) : []));
   }
 
   private async compareWithRecorded(step: PlannedStep, result: CommandResult): Promise<Pick<StepOutcome, 'differences' | 'correction'>> {
@@ -223,6 +225,21 @@ function correctionFor(step: PlannedStep, event: RecordedEvent, differences: Dat
     request: null,
     note: `The ${step.aggregate === 'inspection' ? 'inspection' : 'statutory response'} has no correction event: ${wrong}. Record the difference in a scrutiny note or amend what can be amended; event ${event.id} stays as it is.`,
   };
+}
+
+/**
+ * A statement may not be dated after the publication, so when the import dates the publication
+ * later than the ledger does, its correction has to be recorded first: the statements' advice says so.
+ */
+function inCorrectableOrder(outcomes: StepOutcome[]): StepOutcome[] {
+  const publication = outcomes.find((o) => o.correction?.request?.body !== undefined && 'step' in o.correction.request.body && o.correction.request.body.step === 'publication');
+  const moved = publication?.differences?.find((d) => d.field !== 'occurredAt');
+  if (publication === undefined || moved === undefined || moved.recorded === null || moved.imported === null || moved.imported <= moved.recorded) return outcomes;
+  return outcomes.map((outcome) =>
+    outcome === publication || outcome.correction?.request?.body === undefined || !('step' in outcome.correction.request.body)
+      ? outcome
+      : { ...outcome, correction: { ...outcome.correction, note: `${outcome.correction.note} Record the publication's correction first: a statement may not be dated after the publication.` } },
+  );
 }
 
 function messageFor(step: PlannedStep, meta: CommandMeta): Command<CommandResult> {

@@ -48,8 +48,8 @@ describe('"on behalf of", beside the recorder, in every read model that names wh
     const [challenge] = queryChallenges(scratch, { status: 'all' }, ALL, TODAY).items;
     expect(challenge).toMatchObject({ raisedBy: recorder(officeStaff), raisedOnBehalfOf: PANEL_CHAIR, closedBy: recorder(officeStaff), closedOnBehalfOf: PANEL_CHAIR });
     expect(challenge.answers).toEqual([
-      { answer: '41 of 43 by the end of January', answeredOn: '2025-02-27', recordedBy: recorder(officeStaff), onBehalfOf: COMMISSIONER },
-      { answer: 'The other two in March', answeredOn: '2025-03-03', recordedBy: recorder(performanceLead), onBehalfOf: null },
+      { answer: '41 of 43 by the end of January', answeredOn: '2025-02-27', recordedBy: recorder(officeStaff), onBehalfOf: COMMISSIONER, recordedAt: at('2025-02-27') },
+      { answer: 'The other two in March', answeredOn: '2025-03-03', recordedBy: recorder(performanceLead), onBehalfOf: null, recordedAt: at('2025-03-03') },
     ]);
   });
 

@@ -15,6 +15,8 @@ export interface RecordedEvidence {
   reference: string;
   sha256: string;
   classification: string;
+  /** When it was submitted (a day, or an instant), and when the ledger recorded it. */
+  occurredAt: string;
   recordedAt: string;
   recommendationId: string | null;
   /** The finding it was submitted for (REC 03). */
@@ -29,6 +31,7 @@ export function recordedEvidence(timeline: readonly TimelineEntry[]): RecordedEv
       reference: String(entry.changes.reference),
       sha256: String(entry.changes.sha256),
       classification: String(entry.changes.classification),
+      occurredAt: entry.occurredAt,
       recordedAt: entry.recordedAt,
       recommendationId: entry.recommendationId,
       finding: entry.reference,
@@ -37,14 +40,14 @@ export function recordedEvidence(timeline: readonly TimelineEntry[]): RecordedEv
 
 export interface EvidenceList {
   uploadHref: string | null;
-  items: (RecordedEvidence & { href: string })[];
+  items: (RecordedEvidence & { href: string; occurredText: string; recordedText: string })[];
 }
 
 /** The recommendation page's list of evidence, each linking to its file and the check of its hash. */
 export function evidenceList(timeline: readonly TimelineEntry[], uploadHref: string | null): EvidenceList {
   return {
     uploadHref,
-    items: recordedEvidence(timeline).map((evidence) => ({ ...evidence, href: `/evidence/${evidence.sha256}` })),
+    items: recordedEvidence(timeline).map((evidence) => ({ ...evidence, href: `/evidence/${evidence.sha256}`, occurredText: instantText(evidence.occurredAt), recordedText: instantText(evidence.recordedAt) })),
   };
 }
 
@@ -91,6 +94,7 @@ export function evidencePage(sha256: string, recorded: readonly RecordedEvidence
     check,
     recorded: recorded.map((evidence) => ({
       ...evidence,
+      occurredText: instantText(evidence.occurredAt),
       recordedText: instantText(evidence.recordedAt),
       findingHref: evidence.recommendationId && `/recommendations/${encodeURIComponent(evidence.recommendationId)}`,
     })),

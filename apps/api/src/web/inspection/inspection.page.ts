@@ -1,11 +1,13 @@
 import { isOpenRecommendationStatus } from '@ledger/domain';
-import type { ChallengeEntry, RegisterEntry, StatutoryEntry } from '@ledger/projections/read-models';
+import type { ChallengeEntry, Page, RegisterEntry, StatutoryEntry, TimelineEntry } from '@ledger/projections/read-models';
 import type { InspectionSummary } from '@ledger/projections/read-models/register/inspection-summary';
 import { join, lines, row, small, type SummaryRows, type Table } from '../components/inline';
 import { sanitised } from '../layout/sanitised';
 import { challengesTable } from '../reading/challenges-table';
+import { entriesTable } from '../reading/entries-table';
 import { findingsTable } from '../reading/findings-table';
 import { day, dayText, externalLink, instant, occurred } from '../reading/format';
+import { pagination, showing, type PaginationParams, type Showing } from '../reading/pagination';
 import { HOME, REGISTER, type ReadingPage } from '../reading/reading-page';
 import { statutorySummary } from '../reading/statutory-summary';
 import { INSPECTION_TYPE, SCOPE, SERVICE } from '../reading/words';
@@ -17,6 +19,8 @@ export interface InspectionPageModel {
   findings: readonly RegisterEntry[];
   statutoryResponse: StatutoryEntry | null;
   challenges: readonly ChallengeEntry[];
+  /** One page of everything recorded about the inspection, its response and its findings, in the order things happened. */
+  timeline: Page<TimelineEntry>;
   consistent: boolean;
   /** The banner after a recording form was used, the changes and steps to record, challenges, and registering another inspection. */
   recording?: InspectionRecording;
@@ -35,10 +39,11 @@ export interface InspectionPage extends ReadingPage {
   statutoryHeading: string;
   statutory: SummaryRows | null;
   challenges: Table | null;
+  timeline: { showing: Showing; table: Table | null; pagination: PaginationParams | null };
   recording?: InspectionRecording;
 }
 
-export function inspectionPage({ today, inspection, findings, statutoryResponse, challenges, consistent, recording }: InspectionPageModel): InspectionPage {
+export function inspectionPage({ today, inspection, findings, statutoryResponse, challenges, timeline, consistent, recording }: InspectionPageModel): InspectionPage {
   const open = findings.filter((finding) => isOpenRecommendationStatus(finding.status)).length;
   const overdue = findings.filter((finding) => finding.overdue).length;
   const id = encodeURIComponent(inspection.inspectionId);
@@ -69,6 +74,11 @@ export function inspectionPage({ today, inspection, findings, statutoryResponse,
     statutoryHeading: inspection.service === 'fire' ? 'Published action plan' : 'Statutory response',
     statutory: statutorySummary(statutoryResponse, inspection.service),
     challenges: challenges.length === 0 ? null : challengesTable(challenges, 'Scrutiny challenges about this inspection', undefined, recording?.challenges.linksOf),
+    timeline: {
+      showing: showing(timeline.total, timeline.offset, timeline.items.length, timeline.total === 1 ? 'entry' : 'entries'),
+      table: timeline.items.length === 0 ? null : entriesTable(timeline.items, new Map([[inspection.inspectionId, inspection.title]]), `Timeline of this inspection (${timeline.total} ${timeline.total === 1 ? 'entry' : 'entries'})`),
+      pagination: pagination(`/inspections/${id}`, {}, timeline.total, timeline.offset),
+    },
     recording,
   };
 }

@@ -12,7 +12,7 @@ import type { FormValues } from '../reading/page-query';
 import type { ReadingPage } from '../reading/reading-page';
 import { revisionsTable } from '../reading/revisions-table';
 import { statutorySummary } from '../reading/statutory-summary';
-import { basisStatement, byText, INSPECTION_TYPE, SERVICE } from '../reading/words';
+import { basisStatement, byText, INSPECTION_TYPE, recordedText, SERVICE } from '../reading/words';
 import { BASIS_CHOICES } from '../scrutiny/as-at.page';
 
 /** One inspection's part of the pack. */
@@ -118,7 +118,7 @@ function deliveryTable(findings: readonly AsAtEntry[], commitments: ReadonlyMap<
       return [
         finding.reference,
         commitment
-          ? lines(`“${commitment.what}”`, small(join('Committed ', day(commitment.committedOn), ` by ${byText(commitment.committedBy, commitment.onBehalfOf)}`, commitment.dueDate && join(', to be done by ', day(commitment.dueDate)))))
+          ? lines(`“${commitment.what}”`, small(join('Committed ', day(commitment.committedOn), ` by ${byText(commitment.committedBy, commitment.onBehalfOf)}`, commitment.dueDate && join(', to be done by ', day(commitment.dueDate)))), recordedText(commitment))
           : 'None recorded',
         progress
           ? lines(progress.narrative, small(join('Reported ', day(progress.reportedOn), progress.percentComplete !== null && `; ${progress.percentComplete}% complete`, `; owner's own RAG: ${RAG_TEXT[progress.rag]}`)))

@@ -1,7 +1,7 @@
 import type { Commitment } from '@ledger/projections/read-models';
 import { hint, lines, link, small, type Column, type Table } from '../components/inline';
 import { day, days, occurred } from './format';
-import { byText, COMMITMENT_KIND, outcomeTag, recordedLateText, whoText } from './words';
+import { byText, COMMITMENT_KIND, outcomeTag, recordedText, whoText } from './words';
 
 /** Who committed to what, when, by which date, and whether it was kept. */
 export function commitmentsTable(commitments: readonly Commitment[], caption: string, options: { withFinding?: boolean } = {}): Table {
@@ -34,7 +34,7 @@ export function commitmentsTable(commitments: readonly Commitment[], caption: st
         ),
       ),
       whoText(commitment.committedBy, commitment.onBehalfOf),
-      lines(occurred(commitment.committedAt), recordedLateText(commitment)),
+      lines(occurred(commitment.committedAt), recordedText(commitment)),
       day(commitment.dueDate, 'No date'),
       lines(outcomeTag(commitment.outcome), commitment.daysLate !== null && small(`${days(commitment.daysLate)} late`), commitment.withdrawnReason && small(commitment.withdrawnReason)),
     ]),

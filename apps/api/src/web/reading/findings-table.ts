@@ -1,7 +1,7 @@
 import type { RegisterEntry } from '@ledger/projections/read-models';
 import { hint, join, lines, link, small, type Inline, type Table } from '../components/inline';
 import { day, dayText, inSentence, shorten } from './format';
-import { againstDateText, FINDING_TYPE, ragTag, statusTag } from './words';
+import { againstDateText, FINDING_TYPE, ragTag, ragWord, statusTag } from './words';
 
 const COLUMNS = [
   { text: 'Reference', nowrap: true },
@@ -32,6 +32,8 @@ export type FindingLine = Pick<
   | 'daysPastTargetDate'
   | 'daysUntilTarget'
   | 'rag'
+  | 'ragAgainstDueDate'
+  | 'ragAgainstTargetDate'
 >;
 
 /** Findings as the register shows them, one table per inspection in the order given. */
@@ -54,6 +56,12 @@ function against(date: string | null, daysPast: number | null, daysUntil: number
   return date === null ? hint('None set') : lines(day(date), againstDateText(daysPast, daysUntil));
 }
 
+/** The worse of the two RAGs, and each one when they differ (a target date moved past the inspectorate's date, say). */
+function ragCell(finding: FindingLine): Inline {
+  if (finding.ragAgainstDueDate === finding.ragAgainstTargetDate) return ragTag(finding.rag);
+  return lines(ragTag(finding.rag), small(`Due date: ${ragWord(finding.ragAgainstDueDate)}`), small(`Target date: ${ragWord(finding.ragAgainstTargetDate)}`));
+}
+
 /**
  * One table of findings under one caption, lateness judged twice: against the inspectorate's due
  * date, which never moves, and against the force's current target date; the text cut short unless it is to be read in full (the printed pack). */
@@ -70,7 +78,7 @@ export function findingsTable(findings: readonly FindingLine[], caption: string,
       finding.owner ?? 'Not assigned',
       against(finding.dueDate, finding.daysPastDueDate, finding.daysUntilDueDate),
       against(finding.targetDate, finding.daysPastTargetDate, finding.daysUntilTarget),
-      ragTag(finding.rag),
+      ragCell(finding),
     ]),
   };
 }

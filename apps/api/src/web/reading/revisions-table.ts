@@ -1,6 +1,6 @@
 import type { TargetDateRevision } from '@ledger/projections/read-models';
 import { join, lines, link, small, type Column, type Table } from '../components/inline';
-import { day, days, instant } from './format';
+import { day, days, instant, occurred } from './format';
 import { byText, revisionTag, whoText } from './words';
 
 /** Requests to move a target date: from, to, why, who asked, and who approved or refused. */
@@ -21,14 +21,14 @@ export function revisionsTable(rows: readonly { revision: TargetDateRevision; fi
     columns,
     rows: rows.map(({ revision, finding }) => [
       ...(withFinding ? [finding && link(`/recommendations/${encodeURIComponent(finding.recommendationId)}`, finding.reference)] : []),
-      instant(revision.requestedAt),
+      lines(occurred(revision.requestedAt), small(join('Recorded ', instant(revision.requestedRecordedAt)))),
       day(revision.from),
       lines(day(revision.to), small(movedText(revision.daysMoved))),
       revision.reason,
       whoText(revision.requestedBy, revision.requestedOnBehalfOf),
       lines(
         revisionTag(revision.outcome),
-        revision.decidedBy && small(join(`by ${byText(revision.decidedBy, revision.decidedOnBehalfOf)}`, revision.decidedAt && join(', ', instant(revision.decidedAt)))),
+        revision.decidedBy && small(join(`by ${byText(revision.decidedBy, revision.decidedOnBehalfOf)}`, revision.decidedAt && join(', ', occurred(revision.decidedAt)), revision.decidedRecordedAt && join('; recorded ', instant(revision.decidedRecordedAt)))),
         revision.decisionNote && small(`“${revision.decisionNote}”`),
       ),
     ]),

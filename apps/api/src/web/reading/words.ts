@@ -2,7 +2,8 @@ import { RECOMMENDATION_STATUSES, RECOMMENDATION_STATUS_WORDS, type FindingType,
 import type { Basis, CommitmentKind, CommitmentOutcome, DerivedRag, StatutoryState } from '@ledger/projections/read-models';
 import type { Person, Represented } from '@ledger/projections/read-models/shared/envelope';
 import type { RevisionOutcome } from '@ledger/projections/read-models/slippage/slippage.queries';
-import { hint, lines, small, tag, type Colour, type Inline } from '../components/inline';
+import { hint, join, lines, small, tag, type Colour, type Inline } from '../components/inline';
+import { instant } from './format';
 
 /** The ledger's stable codes in the words a scrutiny panel reads, and the tag colour that goes with them (never colour alone). */
 
@@ -38,6 +39,10 @@ const RAG: Record<DerivedRag, { text: string; colour: Colour }> = {
 
 export function ragTag(rag: DerivedRag | null): Inline {
   return rag === null ? hint('Not rated') : tag(RAG[rag].text, RAG[rag].colour);
+}
+
+export function ragWord(rag: DerivedRag | null): string {
+  return rag === null ? 'not rated' : RAG[rag].text;
 }
 
 /** Lateness against one date (the inspectorate's due date or the force's target date): days past it, else how long is left. */
@@ -159,6 +164,11 @@ export const BASIS_TEXT: Record<Basis, string> = {
 /** What a page says of the view it shows: which one, and that it is the default. */
 export function basisStatement(basis: Basis, isDefault: boolean): string {
   return `Shown ${BASIS_TEXT[basis].charAt(0).toLowerCase()}${BASIS_TEXT[basis].slice(1)}${isDefault ? ' (the default)' : ''}.`;
+}
+
+/** When an entry was recorded (beside when it happened), flagged when long after it. */
+export function recordedText(entry: { recordedAt: string; recordedLate: boolean; recordedAfterDays: number }): Inline {
+  return lines(small(join('Recorded ', instant(entry.recordedAt))), recordedLateText(entry));
 }
 
 /** Flags an entry recorded long after it happened. */

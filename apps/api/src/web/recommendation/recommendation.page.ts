@@ -7,7 +7,7 @@ import { commitmentsTable } from '../reading/commitments-table';
 import { day, days, dayText } from '../reading/format';
 import { HOME, REGISTER, type Crumb, type ReadingPage } from '../reading/reading-page';
 import { revisionsTable } from '../reading/revisions-table';
-import { againstDateText, DECISION, FINDING_TYPE, personText, ragTag, statusTag } from '../reading/words';
+import { againstDateText, DECISION, FINDING_TYPE, personText, ragTag, ragWord, recordedText, statusTag } from '../reading/words';
 import type { RecommendationRecording } from '../record/recommendation/recommendation-recording';
 import { timelineTable } from './timeline-table';
 
@@ -76,7 +76,10 @@ export function recommendationPage(model: RecommendationPageModel): Recommendati
       finding.pendingTargetDateChange !== null && row('Change of target date awaiting a decision', join('To ', day(finding.pendingTargetDateChange.to), `; reason: ${finding.pendingTargetDateChange.reason}`)),
       row("Overdue against the inspectorate's due date", finding.dueDate === null ? 'No due date' : againstDateText(finding.daysPastDueDate, finding.daysUntilDueDate)),
       row('Overdue against the current target date', finding.targetDate === null ? 'No target date' : againstDateText(finding.daysPastTargetDate, finding.daysUntilTarget)),
-      row('RAG', ragTag(finding.rag)),
+      row(
+        'RAG',
+        lines(ragTag(finding.rag), finding.rag !== null && small(`Against the inspectorate's due date: ${ragWord(finding.ragAgainstDueDate)}; against the current target date: ${ragWord(finding.ragAgainstTargetDate)}`)),
+      ),
       row('Blocked', finding.openDependencies.length === 0 ? 'No' : { list: finding.openDependencies.map((dependency) => `Waiting on ${dependency.dependsOn}: ${dependency.description}`) }),
       progress !== null &&
         row(
@@ -120,5 +123,6 @@ function commitmentText(commitment: Commitment): Inline {
         commitment.dueDate && join(', to be done by ', day(commitment.dueDate)),
       ),
     ),
+    recordedText(commitment),
   );
 }

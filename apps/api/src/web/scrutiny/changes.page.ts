@@ -1,13 +1,14 @@
-import { DEFAULT_BASIS, type Basis, type Changes, type TimelineEntry } from '@ledger/projections/read-models';
-import { join, lines, link, type Inline, type Table } from '../components/inline';
+import { DEFAULT_BASIS, type Changes } from '@ledger/projections/read-models';
+import { link, type Table } from '../components/inline';
 import type { FormError } from '../layout/error-summary';
 import { inspectionField } from '../reading/filter-fields';
 import { dateField, selectField, type Choice } from '../reading/form-fields';
-import { dayText, instant, occurred } from '../reading/format';
+import { entriesTable } from '../reading/entries-table';
+import { dayText } from '../reading/format';
 import type { ListPage } from '../reading/list-page';
 import type { FormValues } from '../reading/page-query';
 import { pagination, showing } from '../reading/pagination';
-import { basisStatement, BASIS_TEXT, recordedLateText, statusTag, whoText } from '../reading/words';
+import { basisStatement, BASIS_TEXT, statusTag } from '../reading/words';
 
 export interface ChangesPageModel {
   values: FormValues;
@@ -54,7 +55,7 @@ export function changesPage(model: ChangesPageModel): ChangesPage {
     findingsShowing: changes && showing(changes.findingsTotal, changes.offset, changes.findings.length, changes.findingsTotal === 1 ? 'finding' : 'findings'),
     list: changes && {
       showing: showing(changes.total, changes.offset, changes.items.length, changes.total === 1 ? 'entry' : 'entries'),
-      tables: changes.items.length > 0 ? [entriesTable(changes.items, titles, changes.basis)] : [],
+      tables: changes.items.length > 0 ? [entriesTable(changes.items, titles, changes.basis === 'occurred' ? 'Entries in the order things happened' : 'Entries in the order they were recorded')] : [],
       pagination: pagination('/changes', values, changes.total, changes.offset),
     },
   };
@@ -75,26 +76,4 @@ function findingsTable(changes: Changes, titles: ReadonlyMap<string, string>): T
       finding.events,
     ]),
   };
-}
-
-function entriesTable(entries: readonly TimelineEntry[], titles: ReadonlyMap<string, string>, basis: Basis): Table {
-  const caption = basis === 'occurred' ? 'Entries in the order things happened' : 'Entries in the order they were recorded';
-  return {
-    caption,
-    label: caption,
-    columns: [{ text: 'About' }, { text: 'Happened' }, { text: 'Recorded' }, { text: 'Who' }, { text: 'What changed', width: 'one-third' }],
-    rows: entries.map((entry) => [about(entry, titles), occurred(entry.occurredAt), lines(instant(entry.recordedAt), recordedLateText(entry)), whoText(entry.actor, entry.onBehalfOf), entry.summary]),
-  };
-}
-
-function about(entry: TimelineEntry, titles: ReadonlyMap<string, string>): Inline {
-  if (entry.recommendationId !== null) {
-    const finding = link(`/recommendations/${encodeURIComponent(entry.recommendationId)}#entry-${entry.eventId}`, entry.reference ?? 'Finding');
-    return entry.aggregate === 'challenge' ? join('Scrutiny challenge about ', finding) : finding;
-  }
-  if (entry.inspectionId !== null) {
-    const what = entry.aggregate === 'statutory-response' ? 'Statutory response' : entry.aggregate === 'challenge' ? 'Scrutiny challenge' : 'Inspection';
-    return join(`${what}: `, link(`/inspections/${encodeURIComponent(entry.inspectionId)}`, titles.get(entry.inspectionId) ?? entry.inspectionId));
-  }
-  return entry.aggregate === 'challenge' ? 'Scrutiny challenge' : entry.aggregate;
 }

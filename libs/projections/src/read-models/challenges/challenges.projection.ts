@@ -12,18 +12,20 @@ export interface ChallengeAnswer {
   recordedBy: Person;
   /** Whom the office recorded the answer for (the commissioner, say); null when the recorder answered for themselves. */
   onBehalfOf: Represented | null;
+  /** When the ledger recorded the answer (answeredOn is when it was given). */
+  recordedAt: string;
 }
 
 /** Questions put by scrutiny forums, their answers, and how they were closed. */
 export const challengesProjection: Projection = {
   name: CHALLENGES,
-  version: 2,
+  version: 3,
   tables: {
     challenges: {
       columns: `challenge_id TEXT PRIMARY KEY, forum TEXT NOT NULL, meeting_date TEXT NOT NULL, question TEXT NOT NULL,
         answer_due_by TEXT NOT NULL, inspection_id TEXT, recommendation_id TEXT, reference TEXT, raised_by TEXT NOT NULL,
         raised_at TEXT NOT NULL, answers TEXT NOT NULL, first_answered_on TEXT, closed_on TEXT, outcome TEXT, closed_by TEXT,
-        position INTEGER NOT NULL, raised_on_behalf_of TEXT, closed_on_behalf_of TEXT`,
+        position INTEGER NOT NULL, raised_on_behalf_of TEXT, closed_on_behalf_of TEXT, raised_recorded_at TEXT NOT NULL`,
       indexes: ['closed_on', 'answer_due_by', 'inspection_id', 'recommendation_id'],
     },
     findings: {
@@ -65,13 +67,14 @@ export const challengesProjection: Projection = {
           position: recorded.position,
           raised_on_behalf_of: forWhom,
           closed_on_behalf_of: null,
+          raised_recorded_at: envelope.recordedAt,
         });
         return;
       }
       case 'ChallengeAnswered': {
         const row = getRow<{ answers: string; first_answered_on: string | null }>(context, 'challenges', 'challenge_id', event.challengeId);
         if (!row) throw new Error(`ChallengeAnswered for challenge ${event.challengeId}, which was never raised`);
-        const answers = [...(JSON.parse(row.answers) as ChallengeAnswer[]), { answer: event.answer, answeredOn: event.answeredOn, recordedBy: personOf(envelope.actor), onBehalfOf: represented }];
+        const answers = [...(JSON.parse(row.answers) as ChallengeAnswer[]), { answer: event.answer, answeredOn: event.answeredOn, recordedBy: personOf(envelope.actor), onBehalfOf: represented, recordedAt: envelope.recordedAt }];
         const first = row.first_answered_on === null || event.answeredOn < row.first_answered_on ? event.answeredOn : row.first_answered_on;
         updateRows(context, 'challenges', 'challenge_id', event.challengeId, { answers: JSON.stringify(answers), first_answered_on: first });
         return;

@@ -28,6 +28,8 @@ export interface ChallengeEntry {
   /** Whom the challenge was raised for (a panel member, by the office); null when the recorder raised it for themselves. */
   raisedOnBehalfOf: Represented | null;
   raisedAt: string;
+  /** When the ledger recorded the challenge (raisedAt is when it was raised). */
+  raisedRecordedAt: string;
   answers: ChallengeAnswer[];
   status: 'open' | 'closed';
   closedOn: string | null;
@@ -52,6 +54,7 @@ interface ChallengeRow {
   reference: string | null;
   raised_by: string;
   raised_at: string;
+  raised_recorded_at: string;
   answers: string;
   first_answered_on: string | null;
   closed_on: string | null;
@@ -105,6 +108,7 @@ function toEntry(row: ChallengeRow, today: string): ChallengeEntry {
     raisedBy: JSON.parse(row.raised_by) as Person,
     raisedOnBehalfOf: row.raised_on_behalf_of === null ? null : (JSON.parse(row.raised_on_behalf_of) as Represented),
     raisedAt: row.raised_at,
+    raisedRecordedAt: row.raised_recorded_at,
     answers: JSON.parse(row.answers) as ChallengeAnswer[],
     status: open ? 'open' : 'closed',
     closedOn: row.closed_on,

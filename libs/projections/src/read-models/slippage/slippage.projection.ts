@@ -21,7 +21,7 @@ interface FindingRow {
  */
 export const slippageProjection: Projection = {
   name: SLIPPAGE,
-  version: 2,
+  version: 3,
   tables: {
     findings: {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, original_target_date TEXT,
@@ -33,7 +33,7 @@ export const slippageProjection: Projection = {
         to_date TEXT NOT NULL, reason TEXT NOT NULL, requested_by_id TEXT NOT NULL, requested_by_name TEXT NOT NULL,
         requested_by_role TEXT NOT NULL, requested_by_organisation TEXT NOT NULL, requested_at TEXT NOT NULL, outcome TEXT NOT NULL,
         decided_by_id TEXT, decided_by_name TEXT, decided_by_role TEXT, decided_by_organisation TEXT, decided_at TEXT, decision_note TEXT,
-        requested_on_behalf_of TEXT, decided_on_behalf_of TEXT`,
+        requested_on_behalf_of TEXT, decided_on_behalf_of TEXT, requested_recorded_at TEXT NOT NULL, decided_recorded_at TEXT`,
       indexes: ['recommendation_id, position'],
     },
   },
@@ -47,7 +47,7 @@ export const slippageProjection: Projection = {
     }
     const finding = findings.get(event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
-    const { actor, occurredAt, onBehalfOf } = envelopeOf(recorded);
+    const { actor, occurredAt, recordedAt, onBehalfOf } = envelopeOf(recorded);
     const represented = onBehalfOfPerson(onBehalfOf);
     const forWhom = represented === null ? null : JSON.stringify(represented);
     const decide = (outcome: 'approved' | 'refused', note: string | null) =>
@@ -55,10 +55,10 @@ export const slippageProjection: Projection = {
         .statement(
           `UPDATE ${context.table('revisions')} SET outcome = @outcome, decided_by_id = @id, decided_by_name = @name, decided_by_role = @role,
              decided_by_organisation = @organisation, decided_at = @at, decision_note = @note,
-             decided_on_behalf_of = @forWhom
+             decided_on_behalf_of = @forWhom, decided_recorded_at = @recordedAt
            WHERE recommendation_id = @recommendationId AND outcome = 'pending'`,
         )
-        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, note, forWhom, recommendationId: event.recommendationId });
+        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, recordedAt, note, forWhom, recommendationId: event.recommendationId });
 
     switch (event.type) {
       case 'RecommendationTargetDateSet':
@@ -86,6 +86,8 @@ export const slippageProjection: Projection = {
           decision_note: null,
           requested_on_behalf_of: forWhom,
           decided_on_behalf_of: null,
+          requested_recorded_at: recordedAt,
+          decided_recorded_at: null,
         });
         return;
       case 'RecommendationTargetDateChangeApproved':

@@ -16,11 +16,14 @@ export interface TargetDateRevision {
   requestedBy: Person;
   /** Whom the request was recorded for (the chief constable, by the office); null when the recorder asked for themselves. */
   requestedOnBehalfOf: Represented | null;
+  /** When the request was made (occurredAt), and when the ledger recorded it. */
   requestedAt: string;
+  requestedRecordedAt: string;
   outcome: RevisionOutcome;
   decidedBy: Person | null;
   decidedOnBehalfOf: Represented | null;
   decidedAt: string | null;
+  decidedRecordedAt: string | null;
   /** The approver's comment, or the reason for refusing. */
   decisionNote: string | null;
 }
@@ -64,12 +67,14 @@ interface RevisionRow {
   requested_by_role: string;
   requested_by_organisation: string;
   requested_at: string;
+  requested_recorded_at: string;
   outcome: RevisionOutcome;
   decided_by_id: string | null;
   decided_by_name: string | null;
   decided_by_role: string | null;
   decided_by_organisation: string | null;
   decided_at: string | null;
+  decided_recorded_at: string | null;
   decision_note: string | null;
   requested_on_behalf_of: string | null;
   decided_on_behalf_of: string | null;
@@ -122,6 +127,7 @@ function toRevision(row: RevisionRow): TargetDateRevision {
     requestedBy: { id: row.requested_by_id, name: row.requested_by_name, role: row.requested_by_role, organisation: row.requested_by_organisation },
     requestedOnBehalfOf: row.requested_on_behalf_of === null ? null : (JSON.parse(row.requested_on_behalf_of) as Represented),
     requestedAt: row.requested_at,
+    requestedRecordedAt: row.requested_recorded_at,
     outcome: row.outcome,
     decidedBy:
       row.decided_by_name === null
@@ -129,6 +135,7 @@ function toRevision(row: RevisionRow): TargetDateRevision {
         : { id: row.decided_by_id, name: row.decided_by_name, role: row.decided_by_role ?? '', organisation: row.decided_by_organisation ?? '' },
     decidedOnBehalfOf: row.decided_on_behalf_of === null ? null : (JSON.parse(row.decided_on_behalf_of) as Represented),
     decidedAt: row.decided_at,
+    decidedRecordedAt: row.decided_recorded_at,
     decisionNote: row.decision_note,
   };
 }
