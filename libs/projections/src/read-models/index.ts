@@ -21,7 +21,7 @@ export const ALL_PROJECTIONS: Projection[] = [
 ];
 
 export { CHALLENGES, challengesProjection, type ChallengeAnswer } from './challenges/challenges.projection';
-export { CHALLENGE_STATUSES, findChallenge, queryChallenges, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
+export { CHALLENGE_STATUSES, findChallenge, queryChallenges, queryChallengesAsAt, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
 export { COMMITMENTS, commitmentsProjection } from './commitments/commitments.projection';
 export {
   COMMITMENT_KINDS,
