@@ -36,7 +36,6 @@ export { type FindingPositionThen } from './history/finding-then';
 export { BASES, BASIS_MEANING, DEFAULT_BASIS, type AsAt, type Basis } from './history/history-keys';
 export { HISTORY, historyProjection } from './history/history.projection';
 export { queryAsAt, type AsAtEntry, type AsAtRegister, type CommitmentThen } from './history/history.queries';
-export { readModelsThen } from './history/read-models-then';
 export { queryDashboard, type Dashboard, type DashboardFilter } from './dashboard/dashboard.queries';
 export { PUBLIC_REGISTER, publicRegisterProjection } from './public-register/public-register.projection';
 export {
