@@ -1,4 +1,4 @@
-import type { CorrectableStatutoryStep, InspectionEvent, StatutoryResponseEvent } from '@ledger/domain';
+import { occurredTimes, type CorrectableStatutoryStep, type InspectionEvent, type StatutoryResponseEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { timeKeys } from '../history/history-keys';
@@ -112,7 +112,7 @@ function keepStep(event: StatutoryResponseEvent, recorded: RecordedEvent, contex
     .statement(`SELECT fields FROM ${context.table('steps')} WHERE inspection_id = ? AND step = ? ORDER BY position DESC LIMIT 1`)
     .get(event.inspectionId, event.step) as { fields: string } | undefined;
   context.statement(`UPDATE ${context.table('steps')} SET corrected = 1 WHERE inspection_id = ? AND step = ?`).run(event.inspectionId, event.step);
-  row(event.step, { ...(latest === undefined ? {} : (JSON.parse(latest.fields) as StepFields)), [CORRECTED_COLUMN[event.step]]: event.correctDate }, timeKeys({ occurredAt: event.correctDate, recordedAt: keys.recorded }).occurred);
+  row(event.step, { ...(latest === undefined ? {} : (JSON.parse(latest.fields) as StepFields)), [CORRECTED_COLUMN[event.step]]: event.correctDate }, occurredTimes(event.correctDate).sortKey);
 }
 
 function applyResponse(event: StatutoryResponseEvent, context: ProjectionContext): void {
