@@ -16,6 +16,21 @@ interface FindingRow {
   current_target_date: string | null;
 }
 
+/** A request's decision columns while it awaits one. */
+export const UNDECIDED = {
+  outcome: 'pending',
+  decided_by_id: null,
+  decided_by_name: null,
+  decided_by_role: null,
+  decided_by_organisation: null,
+  decided_at: null,
+  decision_note: null,
+  decided_on_behalf_of: null,
+  decided_recorded_at: null,
+  decided_occurred_key: null,
+  decided_recorded_key: null,
+} as const;
+
 /**
  * Target dates: each finding's original (first) and current target date, and every request to
  * move it, with its reason, who asked, and who approved or refused it and when.
@@ -82,21 +97,11 @@ export const slippageProjection: Projection = {
           requested_by_role: actor.role,
           requested_by_organisation: actor.organisation,
           requested_at: occurredAt,
-          outcome: 'pending',
-          decided_by_id: null,
-          decided_by_name: null,
-          decided_by_role: null,
-          decided_by_organisation: null,
-          decided_at: null,
-          decision_note: null,
           requested_on_behalf_of: forWhom,
-          decided_on_behalf_of: null,
           requested_recorded_at: recordedAt,
-          decided_recorded_at: null,
           requested_occurred_key: keys.occurred,
           requested_recorded_key: keys.recorded,
-          decided_occurred_key: null,
-          decided_recorded_key: null,
+          ...UNDECIDED,
         });
         return;
       case 'RecommendationTargetDateChangeApproved':

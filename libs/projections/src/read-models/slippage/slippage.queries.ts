@@ -2,7 +2,7 @@ import { daysBetween } from '@ledger/domain';
 import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
 import { endOfDayKey, type AsAt } from '../history/history-keys';
-import { SLIPPAGE } from './slippage.projection';
+import { SLIPPAGE, UNDECIDED } from './slippage.projection';
 
 export type RevisionOutcome = 'pending' | 'approved' | 'refused';
 
@@ -121,18 +121,7 @@ export function querySlippage(reader: ReadModelReader, filter: SlippageFilter, p
 
 /** A request as it stood before its decision. */
 function undecided(row: RevisionRow): RevisionRow {
-  return {
-    ...row,
-    outcome: 'pending',
-    decided_by_id: null,
-    decided_by_name: null,
-    decided_by_role: null,
-    decided_by_organisation: null,
-    decided_at: null,
-    decided_recorded_at: null,
-    decision_note: null,
-    decided_on_behalf_of: null,
-  };
+  return { ...row, ...UNDECIDED };
 }
 
 function toEntry(row: FindingRow, revisions: TargetDateRevision[]): SlippageEntry {
