@@ -65,19 +65,19 @@ export class PackPageController {
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
     await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS, HISTORY], response);
-    const register = queryAsAt(readModels, { date, basis }, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const asAt = { date, basis };
+    const register = queryAsAt(readModels, asAt, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
       const inspection = findInspection(readModels, id);
       if (!inspection) continue;
-      const slippage = querySlippage(readModels, { inspectionId: id }, EVERYTHING, asAt).items;
+      const shown = new Set(findings.map((finding) => finding.recommendationId));
       inspections.push({
         inspection,
         findings,
         statutoryResponse: queryStatutoryAsAt(readModels, id, asAt),
         // Only the findings the pack shows as at the day, like the rest of the pack.
-        slippage: slippage.filter((entry) => findings.some((finding) => finding.recommendationId === entry.recommendationId)),
+        slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING, asAt).items.filter((entry) => shown.has(entry.recommendationId)),
         openChallenges: queryChallengesAsAt(readModels, { status: 'open', inspectionId: id }, EVERYTHING, asAt).items,
         commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
       });
