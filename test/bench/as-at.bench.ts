@@ -13,7 +13,21 @@ import { addDays } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
 import { ProjectionRunner, ReadModels, readModelFiles } from '@ledger/projections';
-import { BASES, HistoryReader, historyProjection, queryAsAt, queryChanges, timelineProjection, type Basis } from '@ledger/projections/read-models';
+import {
+  BASES,
+  HistoryReader,
+  challengesProjection,
+  historyProjection,
+  queryAsAt,
+  queryChallengesAsAt,
+  queryChanges,
+  querySlippage,
+  queryStatutoryAsAt,
+  slippageProjection,
+  statutoryProjection,
+  timelineProjection,
+  type Basis,
+} from '@ledger/projections/read-models';
 import { FINDINGS_PER_INSPECTION, inspectionIdOf } from '../integrity/support/generate-ledger';
 import { BENCH_EVENTS_PER_FINDING, benchLedger } from './support/bench-ledger';
 
@@ -79,7 +93,9 @@ export async function asAtBench(ledgerFile: string, workDir: string, replayed?: 
     fs.rmSync(path.dirname(readModelsFile), { recursive: true, force: true });
     fs.mkdirSync(path.dirname(readModelsFile), { recursive: true });
     if (reusedReplay) for (const file of readModelFiles(replayed)) fs.copyFileSync(file, path.join(path.dirname(readModelsFile), path.basename(file)));
-    const readModels = ReadModels.open(readModelsFile, [timelineProjection, historyProjection]);
+    // With the read models the meeting pack reads its other sections from, as at its day (the
+    // generated ledger has target-date changes, but no statutory responses or challenges yet).
+    const readModels = ReadModels.open(readModelsFile, [timelineProjection, historyProjection, statutoryProjection, slippageProjection, challengesProjection]);
     const runner = new ProjectionRunner({ store, readModels, logger: SILENT, batchSize: 5000 });
     const started = performance.now();
     await runner.start();
@@ -105,6 +121,13 @@ export async function asAtBench(ledgerFile: string, workDir: string, replayed?: 
           queryChanges(readModels, { from: dayOf(s), to: addDays(dayOf(s), 91), basis, inspectionId: inspectionOf(s) }, { limit: 50, offset: 0 }),
         ),
         await measure('changes, whole ledger over one day', basis, (s) => queryChanges(readModels, { from: dayOf(s), to: dayOf(s), basis }, { limit: 50, offset: 0 })),
+        await measure("meeting pack, one inspection's statutory response, target-date changes and open challenges", basis, (s) => {
+          const asAt = { date: dayOf(s), basis };
+          const inspectionId = inspectionOf(s);
+          queryStatutoryAsAt(readModels, inspectionId, asAt);
+          querySlippage(readModels, { inspectionId }, { limit: 500, offset: 0 }, asAt);
+          queryChallengesAsAt(readModels, { status: 'open', inspectionId }, { limit: 500, offset: 0 }, asAt);
+        }),
       );
     }
     // As the API serves them: off its event loop, in a reader thread with its own connection.

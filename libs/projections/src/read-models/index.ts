@@ -21,7 +21,7 @@ export const ALL_PROJECTIONS: Projection[] = [
 ];
 
 export { CHALLENGES, challengesProjection, type ChallengeAnswer } from './challenges/challenges.projection';
-export { CHALLENGE_STATUSES, findChallenge, queryChallenges, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
+export { CHALLENGE_STATUSES, findChallenge, queryChallenges, queryChallengesAsAt, type ChallengeEntry, type ChallengeFilter, type ChallengeStatusFilter } from './challenges/challenges.queries';
 export { COMMITMENTS, commitmentsProjection } from './commitments/commitments.projection';
 export {
   COMMITMENT_KINDS,
@@ -33,10 +33,9 @@ export {
   type CommitmentOutcome,
 } from './commitments/commitments.queries';
 export { type FindingPositionThen } from './history/finding-then';
-export { BASES, BASIS_MEANING, DEFAULT_BASIS, type Basis } from './history/history-keys';
+export { BASES, BASIS_MEANING, DEFAULT_BASIS, type AsAt, type Basis } from './history/history-keys';
 export { HISTORY, historyProjection } from './history/history.projection';
 export { queryAsAt, type AsAtEntry, type AsAtRegister, type CommitmentThen } from './history/history.queries';
-export { readModelsThen } from './history/read-models-then';
 export { HistoryReader, type HistoryReaderOptions } from './history-reader/history-reader';
 export { queryDashboard, type Dashboard, type DashboardFilter } from './dashboard/dashboard.queries';
 export { PUBLIC_REGISTER, publicRegisterProjection } from './public-register/public-register.projection';
@@ -72,7 +71,7 @@ export type { Page, PageRequest, ReadModelReader } from './shared/reader';
 export { SLIPPAGE, slippageProjection } from './slippage/slippage.projection';
 export { querySlippage, type SlippageEntry, type SlippageFilter, type TargetDateRevision } from './slippage/slippage.queries';
 export { STATUTORY, statutoryProjection } from './statutory/statutory.projection';
-export { countStatutory, queryStatutory, STATUTORY_STATES, type StatutoryEntry, type StatutoryFilter, type StatutoryState } from './statutory/statutory.queries';
+export { countStatutory, queryStatutory, queryStatutoryAsAt, STATUTORY_STATES, type StatutoryEntry, type StatutoryFilter, type StatutoryState } from './statutory/statutory.queries';
 export { TIMELINE, timelineProjection } from './timeline/timeline.projection';
 export {
   queryChanges,

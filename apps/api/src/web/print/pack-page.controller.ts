@@ -1,28 +1,20 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AggregateNotFoundError, StreamHistoryQuery } from '@ledger/application';
-import { challengeStream, inspectionStream, londonDate, recommendationStream, statutoryResponseStream } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import { londonDate } from '@ledger/domain';
 import {
   CHALLENGES,
   COMMITMENTS,
   DEFAULT_BASIS,
   findInspection,
   HISTORY,
-  queryAsAt,
-  queryChallenges,
-  readModelsThen,
+  queryChallengesAsAt,
   queryCommitments,
-  queryStatutory,
+  queryStatutoryAsAt,
   querySlippage,
   REGISTER,
   SLIPPAGE,
-  slippageProjection,
   STATUTORY,
-  challengesProjection,
-  statutoryProjection,
   type AsAtEntry,
   type Basis,
   type Commitment,
@@ -44,23 +36,17 @@ const PARAMS = {
 const MESSAGES = { ...FILTER_MESSAGES, date: 'Enter the meeting date as a real date' };
 const EVERYTHING = { limit: MAX_LIMIT, offset: 0 };
 
-/** The read models the pack's other sections are replayed into, as at the meeting day. */
-const REPLAYED = [statutoryProjection, slippageProjection, challengesProjection];
-
 /**
  * A printable pack for a meeting: each inspection with its findings, its statutory response,
- * target-date changes and open challenges, every section as at the end of the meeting day (the
- * findings from the history read model, the rest replayed from the inspection's streams). The
+ * target-date changes and open challenges, every section as at the end of the meeting day, read
+ * from the read models' own rows by their times in the pack's basis, never by replaying. The
  * reading stylesheet prints it without navigation, a page per inspection.
  */
 @ApiExcludeController()
 @UseFilters(WebErrorFilter)
 @Controller('pack')
 export class PackPageController {
-  constructor(
-    private readonly reads: LedgerReads,
-    private readonly queryBus: QueryBus,
-  ) {}
+  constructor(private readonly reads: LedgerReads) {}
 
   @Get()
   async pack(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
@@ -78,38 +64,25 @@ export class PackPageController {
     if (inspectionId !== undefined && findInspection(readModels, inspectionId) === null) return sendNotFound(response, 'inspection', inspectionId);
 
     await this.reads.context.begin(undefined, [REGISTER, STATUTORY, SLIPPAGE, CHALLENGES, COMMITMENTS, HISTORY], response);
-    const register = queryAsAt(readModels, { date, basis }, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
+    const asAt = { date, basis };
+    // The findings of every inspection as at the day: the largest read, answered off the event loop.
+    const register = await this.reads.history.asAt(asAt, inspectionId === undefined ? {} : { inspectionId }, EVERYTHING);
     const inspections: PackInspection[] = [];
     for (const [id, findings] of byInspection(register.items)) {
       const inspection = findInspection(readModels, id);
       if (!inspection) continue;
-      const challengeIds = queryChallenges(readModels, { status: 'all', inspectionId: id }, EVERYTHING, today).items.map((challenge) => challenge.challengeId);
-      const streams = [inspectionStream(id), statutoryResponseStream(id), ...findings.map((finding) => recommendationStream(finding.recommendationId)), ...challengeIds.map(challengeStream)];
-      const then = readModelsThen((await Promise.all(streams.map((stream) => this.eventsOf(stream)))).flat(), REPLAYED, { date, basis });
-      try {
-        inspections.push({
-          inspection,
-          findings,
-          statutoryResponse: queryStatutory(then, { inspectionId: id }, EVERYTHING, date).items[0] ?? null,
-          slippage: querySlippage(then, { inspectionId: id }, EVERYTHING).items,
-          openChallenges: queryChallenges(then, { status: 'open', inspectionId: id }, EVERYTHING, date).items,
-          commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
-        });
-      } finally {
-        then.close();
-      }
+      const shown = new Set(findings.map((finding) => finding.recommendationId));
+      inspections.push({
+        inspection,
+        findings,
+        statutoryResponse: queryStatutoryAsAt(readModels, id, asAt),
+        // Only the findings the pack shows as at the day, like the rest of the pack.
+        slippage: querySlippage(readModels, { inspectionId: id }, EVERYTHING, asAt).items.filter((entry) => shown.has(entry.recommendationId)),
+        openChallenges: queryChallengesAsAt(readModels, { status: 'open', inspectionId: id }, EVERYTHING, asAt).items,
+        commitments: commitmentsOn(queryCommitments(readModels, { inspectionId: id, kind: 'decision' }, EVERYTHING, today).items, date, basis),
+      });
     }
     sendReadingPage(response, 200, packPage({ today, values: asked.values, errors: [], inspectionChoices: choices, pack: { date, basis, inspections } }));
-  }
-
-  /** A stream's events, or none when nothing has been recorded in it (an inspection with no statutory response). */
-  private async eventsOf(streamId: string): Promise<RecordedEvent[]> {
-    try {
-      return await this.queryBus.execute(new StreamHistoryQuery(streamId));
-    } catch (error) {
-      if (error instanceof AggregateNotFoundError) return [];
-      throw error;
-    }
   }
 }
 

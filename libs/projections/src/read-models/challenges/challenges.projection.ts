@@ -1,6 +1,7 @@
 import type { ChallengeEvent, RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
+import { timeKeys } from '../history/history-keys';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson, personOf, type Person, type Represented } from '../shared/envelope';
 import { getRow, putRow, updateRows } from '../shared/rows';
 
@@ -19,13 +20,14 @@ export interface ChallengeAnswer {
 /** Questions put by scrutiny forums, their answers, and how they were closed. */
 export const challengesProjection: Projection = {
   name: CHALLENGES,
-  version: 3,
+  version: 4,
   tables: {
     challenges: {
       columns: `challenge_id TEXT PRIMARY KEY, forum TEXT NOT NULL, meeting_date TEXT NOT NULL, question TEXT NOT NULL,
         answer_due_by TEXT NOT NULL, inspection_id TEXT, recommendation_id TEXT, reference TEXT, raised_by TEXT NOT NULL,
         raised_at TEXT NOT NULL, answers TEXT NOT NULL, first_answered_on TEXT, closed_on TEXT, outcome TEXT, closed_by TEXT,
-        position INTEGER NOT NULL, raised_on_behalf_of TEXT, closed_on_behalf_of TEXT, raised_recorded_at TEXT NOT NULL`,
+        position INTEGER NOT NULL, raised_on_behalf_of TEXT, closed_on_behalf_of TEXT, raised_recorded_at TEXT NOT NULL,
+        raised_occurred_key TEXT NOT NULL, raised_recorded_key TEXT NOT NULL, closed_occurred_key TEXT, closed_recorded_key TEXT`,
       indexes: ['closed_on', 'answer_due_by', 'inspection_id', 'recommendation_id'],
     },
     findings: {
@@ -45,6 +47,8 @@ export const challengesProjection: Projection = {
     const by = JSON.stringify(personOf(envelope.actor));
     const represented = onBehalfOfPerson(envelope.onBehalfOf);
     const forWhom = represented === null ? null : JSON.stringify(represented);
+    // Kept so that the challenges can be read as at a day in either basis (queryChallengesAsAt).
+    const keys = timeKeys(envelope);
     switch (event.type) {
       case 'ChallengeRaised': {
         const finding = event.recommendationId === null ? undefined : getRow<{ inspection_id: string; reference: string }>(context, 'findings', 'recommendation_id', event.recommendationId);
@@ -68,6 +72,10 @@ export const challengesProjection: Projection = {
           raised_on_behalf_of: forWhom,
           closed_on_behalf_of: null,
           raised_recorded_at: envelope.recordedAt,
+          raised_occurred_key: keys.occurred,
+          raised_recorded_key: keys.recorded,
+          closed_occurred_key: null,
+          closed_recorded_key: null,
         });
         return;
       }
@@ -80,7 +88,14 @@ export const challengesProjection: Projection = {
         return;
       }
       case 'ChallengeClosed':
-        updateRows(context, 'challenges', 'challenge_id', event.challengeId, { closed_on: event.closedOn, outcome: event.outcome, closed_by: by, closed_on_behalf_of: forWhom });
+        updateRows(context, 'challenges', 'challenge_id', event.challengeId, {
+          closed_on: event.closedOn,
+          outcome: event.outcome,
+          closed_by: by,
+          closed_on_behalf_of: forWhom,
+          closed_occurred_key: keys.occurred,
+          closed_recorded_key: keys.recorded,
+        });
         return;
     }
   },

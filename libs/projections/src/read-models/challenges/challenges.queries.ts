@@ -1,6 +1,8 @@
 import { daysBetween } from '@ledger/domain';
 import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import { endOfDayKey, type AsAt } from '../history/history-keys';
+import { londonDayOf } from '../shared/envelope';
 import { CHALLENGES, type ChallengeAnswer } from './challenges.projection';
 
 export const CHALLENGE_STATUSES = ['open', 'closed', 'all'] as const;
@@ -90,6 +92,37 @@ export function findChallenge(reader: ReadModelReader, challengeId: string, toda
     () => reader.db.prepare(`SELECT * FROM ${reader.table(CHALLENGES, 'challenges')} WHERE challenge_id = ?`).get(challengeId) as ChallengeRow | undefined,
   );
   return row === undefined ? null : toEntry(row, today);
+}
+
+/**
+ * Scrutiny challenges as they stood at the end of a day in its basis: those raised (or recorded)
+ * by then, with the answers given (or recorded) by then, open unless closed (or the closing
+ * recorded) by then, and judged on that day.
+ */
+export function queryChallengesAsAt(reader: ReadModelReader, filter: Omit<ChallengeFilter, 'answerOverdue'>, page: PageRequest, asAt: AsAt): Page<ChallengeEntry> {
+  const raised = `raised_${asAt.basis}_key`;
+  const closed = `closed_${asAt.basis}_key`;
+  return pageOf<ChallengeRow & { closed_then: number }, ChallengeEntry>(
+    reader,
+    () => {
+      const where = new Conditions().add(`${raised} < @end`, { end: endOfDayKey(asAt.date) });
+      if (filter.status === 'open') where.add(`(${closed} IS NULL OR ${closed} >= @end)`);
+      if (filter.status === 'closed') where.add(`${closed} < @end`);
+      if (filter.inspectionId !== undefined) where.add('inspection_id = @inspectionId', { inspectionId: filter.inspectionId });
+      if (filter.recommendationId !== undefined) where.add('recommendation_id = @recommendationId', { recommendationId: filter.recommendationId });
+      return { columns: `*, coalesce(${closed} < @end, 0) AS closed_then`, from: reader.table(CHALLENGES, 'challenges'), where, orderBy: 'answer_due_by, position' };
+    },
+    page,
+    (row) => toEntry(challengeThen(row, asAt), asAt.date),
+  );
+}
+
+/** A challenge's row with only the answers and the closing given (or recorded) by the end of the day. */
+function challengeThen(row: ChallengeRow & { closed_then: number }, asAt: AsAt): ChallengeRow {
+  const answers = (JSON.parse(row.answers) as ChallengeAnswer[]).filter((answer) => (asAt.basis === 'occurred' ? answer.answeredOn : londonDayOf(answer.recordedAt)) <= asAt.date);
+  const first = answers.reduce<string | null>((earliest, answer) => (earliest === null || answer.answeredOn < earliest ? answer.answeredOn : earliest), null);
+  const closing = row.closed_then === 1 ? {} : { closed_on: null, outcome: null, closed_by: null, closed_on_behalf_of: null };
+  return { ...row, answers: JSON.stringify(answers), first_answered_on: first, ...closing };
 }
 
 function toEntry(row: ChallengeRow, today: string): ChallengeEntry {

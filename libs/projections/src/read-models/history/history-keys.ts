@@ -46,3 +46,14 @@ export function endOfDayKey(day: string): string {
 export function startOfDayKey(day: string): string {
   return day;
 }
+
+/** A day and the basis to stand a read model's rows as at: the end of that day, in that basis. */
+export interface AsAt {
+  date: string;
+  basis: Basis;
+}
+
+/** The keys a read-model row keeps for the two times of the event behind it, so that as-at reads filter them in SQL. */
+export function timeKeys(event: Pick<StoredEvent, 'occurredAt' | 'recordedAt'>): { occurred: string; recorded: string } {
+  return { occurred: basisKey('occurred', event), recorded: basisKey('recorded', event) };
+}

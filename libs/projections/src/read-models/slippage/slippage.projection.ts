@@ -2,6 +2,7 @@ import type { RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson } from '../shared/envelope';
+import { timeKeys } from '../history/history-keys';
 import { findingRowsPerBatch } from '../shared/batch-rows';
 import { putRow } from '../shared/rows';
 
@@ -15,13 +16,28 @@ interface FindingRow {
   current_target_date: string | null;
 }
 
+/** A request's decision columns while it awaits one. */
+export const UNDECIDED = {
+  outcome: 'pending',
+  decided_by_id: null,
+  decided_by_name: null,
+  decided_by_role: null,
+  decided_by_organisation: null,
+  decided_at: null,
+  decision_note: null,
+  decided_on_behalf_of: null,
+  decided_recorded_at: null,
+  decided_occurred_key: null,
+  decided_recorded_key: null,
+} as const;
+
 /**
  * Target dates: each finding's original (first) and current target date, and every request to
  * move it, with its reason, who asked, and who approved or refused it and when.
  */
 export const slippageProjection: Projection = {
   name: SLIPPAGE,
-  version: 3,
+  version: 4,
   tables: {
     findings: {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, original_target_date TEXT,
@@ -33,7 +49,8 @@ export const slippageProjection: Projection = {
         to_date TEXT NOT NULL, reason TEXT NOT NULL, requested_by_id TEXT NOT NULL, requested_by_name TEXT NOT NULL,
         requested_by_role TEXT NOT NULL, requested_by_organisation TEXT NOT NULL, requested_at TEXT NOT NULL, outcome TEXT NOT NULL,
         decided_by_id TEXT, decided_by_name TEXT, decided_by_role TEXT, decided_by_organisation TEXT, decided_at TEXT, decision_note TEXT,
-        requested_on_behalf_of TEXT, decided_on_behalf_of TEXT, requested_recorded_at TEXT NOT NULL, decided_recorded_at TEXT`,
+        requested_on_behalf_of TEXT, decided_on_behalf_of TEXT, requested_recorded_at TEXT NOT NULL, decided_recorded_at TEXT,
+        requested_occurred_key TEXT NOT NULL, requested_recorded_key TEXT NOT NULL, decided_occurred_key TEXT, decided_recorded_key TEXT`,
       indexes: ['recommendation_id, position'],
     },
   },
@@ -48,6 +65,8 @@ export const slippageProjection: Projection = {
     const finding = findings.get(event.recommendationId);
     if (!finding) throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
     const { actor, occurredAt, recordedAt, onBehalfOf } = envelopeOf(recorded);
+    // Kept so that the slippage can be read as at a day in either basis (querySlippage's asAt).
+    const keys = timeKeys({ occurredAt, recordedAt });
     const represented = onBehalfOfPerson(onBehalfOf);
     const forWhom = represented === null ? null : JSON.stringify(represented);
     const decide = (outcome: 'approved' | 'refused', note: string | null) =>
@@ -55,10 +74,11 @@ export const slippageProjection: Projection = {
         .statement(
           `UPDATE ${context.table('revisions')} SET outcome = @outcome, decided_by_id = @id, decided_by_name = @name, decided_by_role = @role,
              decided_by_organisation = @organisation, decided_at = @at, decision_note = @note,
-             decided_on_behalf_of = @forWhom, decided_recorded_at = @recordedAt
+             decided_on_behalf_of = @forWhom, decided_recorded_at = @recordedAt,
+             decided_occurred_key = @occurredKey, decided_recorded_key = @recordedKey
            WHERE recommendation_id = @recommendationId AND outcome = 'pending'`,
         )
-        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, recordedAt, note, forWhom, recommendationId: event.recommendationId });
+        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, recordedAt, occurredKey: keys.occurred, recordedKey: keys.recorded, note, forWhom, recommendationId: event.recommendationId });
 
     switch (event.type) {
       case 'RecommendationTargetDateSet':
@@ -77,17 +97,11 @@ export const slippageProjection: Projection = {
           requested_by_role: actor.role,
           requested_by_organisation: actor.organisation,
           requested_at: occurredAt,
-          outcome: 'pending',
-          decided_by_id: null,
-          decided_by_name: null,
-          decided_by_role: null,
-          decided_by_organisation: null,
-          decided_at: null,
-          decision_note: null,
           requested_on_behalf_of: forWhom,
-          decided_on_behalf_of: null,
           requested_recorded_at: recordedAt,
-          decided_recorded_at: null,
+          requested_occurred_key: keys.occurred,
+          requested_recorded_key: keys.recorded,
+          ...UNDECIDED,
         });
         return;
       case 'RecommendationTargetDateChangeApproved':

@@ -1,7 +1,8 @@
 import { daysBetween } from '@ledger/domain';
 import type { Person, Represented } from '../shared/envelope';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
-import { SLIPPAGE } from './slippage.projection';
+import { endOfDayKey, type AsAt } from '../history/history-keys';
+import { SLIPPAGE, UNDECIDED } from './slippage.projection';
 
 export type RevisionOutcome = 'pending' | 'approved' | 'refused';
 
@@ -80,8 +81,12 @@ interface RevisionRow {
   decided_on_behalf_of: string | null;
 }
 
-/** Findings that have a target date, with every revision asked for. */
-export function querySlippage(reader: ReadModelReader, filter: SlippageFilter, page: PageRequest): Page<SlippageEntry> {
+/**
+ * Findings that have a target date, with every revision asked for. With `asAt`, as at the end of
+ * that day in its basis: only the requests made (or recorded) by then, a decision only if it was
+ * made (or recorded) by then, and the current target date the one last approved by then.
+ */
+export function querySlippage(reader: ReadModelReader, filter: SlippageFilter, page: PageRequest, asAt?: AsAt): Page<SlippageEntry> {
   return reader.read(() => {
     const found = pageOf<FindingRow, FindingRow>(
       reader,
@@ -95,12 +100,28 @@ export function querySlippage(reader: ReadModelReader, filter: SlippageFilter, p
       page,
       (row) => row,
     );
-    const revisions = reader.db.prepare(`SELECT * FROM ${reader.table(SLIPPAGE, 'revisions')} WHERE recommendation_id = ? ORDER BY position`);
+    const revisions = reader.db.prepare(
+      asAt === undefined
+        ? `SELECT * FROM ${reader.table(SLIPPAGE, 'revisions')} WHERE recommendation_id = @id ORDER BY position`
+        : `SELECT *, decided_${asAt.basis}_key < @end AS decided_then FROM ${reader.table(SLIPPAGE, 'revisions')}
+           WHERE recommendation_id = @id AND requested_${asAt.basis}_key < @end ORDER BY position`,
+    );
+    const end = asAt === undefined ? {} : { end: endOfDayKey(asAt.date) };
     return {
       ...found,
-      items: found.items.map((row) => toEntry(row, (revisions.all(row.recommendation_id) as RevisionRow[]).map(toRevision))),
+      items: found.items.map((row) => {
+        const kept = (revisions.all({ id: row.recommendation_id, ...end }) as (RevisionRow & { decided_then?: number | null })[]).map((revision) =>
+          asAt === undefined || revision.decided_then === 1 ? revision : undecided(revision),
+        );
+        return toEntry(asAt === undefined ? row : { ...row, current_target_date: kept.filter((revision) => revision.outcome === 'approved').at(-1)?.to_date ?? row.original_target_date }, kept.map(toRevision));
+      }),
     };
   });
+}
+
+/** A request as it stood before its decision. */
+function undecided(row: RevisionRow): RevisionRow {
+  return { ...row, ...UNDECIDED };
 }
 
 function toEntry(row: FindingRow, revisions: TargetDateRevision[]): SlippageEntry {

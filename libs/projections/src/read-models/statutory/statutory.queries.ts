@@ -1,5 +1,6 @@
 import { daysBetween, statutoryDayNumber, type Service } from '@ledger/domain';
 import { Conditions, pageOf, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
+import { endOfDayKey, type AsAt } from '../history/history-keys';
 import { STATUTORY } from './statutory.projection';
 
 export const STATUTORY_STATES = ['due', 'overdue', 'published-on-time', 'published-late'] as const;
@@ -125,4 +126,46 @@ function toEntry(row: ResponseRow, today: string): StatutoryEntry {
     daysLate: late > 0 ? late : null,
     copiesSent: { HMICFRS: row.copy_to_hmicfrs_on, HomeSecretary: row.copy_to_home_secretary_on },
   };
+}
+
+/**
+ * One inspection's statutory response as it stood at the end of a day, from its kept steps: in
+ * the `occurred` basis each step as now known (corrections included) if it had happened by then;
+ * in the `recorded` basis each step as the ledger held it then. Judged on that day. Null when no
+ * response had been opened by then.
+ */
+export function queryStatutoryAsAt(reader: ReadModelReader, inspectionId: string, asAt: AsAt): StatutoryEntry | null {
+  return reader.read(() => {
+    const steps = reader.table(STATUTORY, 'steps');
+    const kept =
+      asAt.basis === 'occurred'
+        ? `SELECT fields FROM ${steps} WHERE inspection_id = @inspectionId AND corrected = 0 AND occurred_key < @end ORDER BY position`
+        : `SELECT fields FROM ${steps} WHERE inspection_id = @inspectionId AND recorded_key < @end ORDER BY position`;
+    const rows = reader.db.prepare(kept).all({ inspectionId, end: endOfDayKey(asAt.date) }) as { fields: string }[];
+    const fields = Object.assign({}, ...rows.map((row) => JSON.parse(row.fields) as Partial<ResponseRow>)) as Partial<ResponseRow>;
+    if (fields.deadline === undefined) return null;
+    const title = reader.db.prepare(`SELECT title FROM ${reader.table(STATUTORY, 'responses')} WHERE inspection_id = ?`).pluck().get(inspectionId) as string | null | undefined;
+    const row = { ...EMPTY_STEPS, ...fields, inspection_id: inspectionId, title: title ?? null } as Omit<ResponseRow, 'state'>;
+    return toEntry({ ...row, state: stateOn(row, asAt.date) }, asAt.date);
+  });
+}
+
+const EMPTY_STEPS: Partial<ResponseRow> = {
+  timetable_revised_because: null,
+  invited_on: null,
+  comments_due_by: null,
+  chief_officer_comments_on: null,
+  commissioner_comments_on: null,
+  reply_on: null,
+  published_on: null,
+  published_as: null,
+  url: null,
+  copy_to_hmicfrs_on: null,
+  copy_to_home_secretary_on: null,
+};
+
+/** STATE_SQL, for a row put together from its steps. */
+function stateOn(row: Pick<ResponseRow, 'published_on' | 'deadline'>, today: string): StatutoryState {
+  if (row.published_on !== null) return row.published_on <= row.deadline ? 'published-on-time' : 'published-late';
+  return row.deadline < today ? 'overdue' : 'due';
 }

@@ -5,6 +5,8 @@ import {
   isRuleViolation,
   recommendationDecider,
   recommendationStream,
+  statutoryResponseDecider,
+  statutoryResponseStream,
   type Actor,
   type ChallengeCommand,
   type Decider,
@@ -12,6 +14,8 @@ import {
   type EventMetadata,
   type OnBehalfOf,
   type RecommendationCommand,
+  type StatutoryResponseCommand,
+  type StatutoryResponseContext,
 } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
 
@@ -39,6 +43,11 @@ export class DecidedLog {
 
   challenge(command: ChallengeCommand, when: When): RecordedEvent[] {
     return this.decide(challengeDecider, challengeStream(command.challengeId), command, { actor: when.by }, when);
+  }
+
+  /** `context` gives what the application would: the findings to publish, today to correct a date. */
+  statutory(command: StatutoryResponseCommand, when: When, context: Omit<StatutoryResponseContext, 'actor'> = {}): RecordedEvent[] {
+    return this.decide(statutoryResponseDecider, statutoryResponseStream(command.inspectionId), command, { ...context, actor: when.by }, when);
   }
 
   private decide<C, E extends { type: string }, S, X extends DecisionContext>(decider: Decider<C, E, S, X>, stream: string, command: C, context: X, when: When): RecordedEvent[] {
