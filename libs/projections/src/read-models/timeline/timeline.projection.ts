@@ -6,6 +6,7 @@ import {
   statutoryResponseDecider,
   summariseEvent,
   type AnyLedgerEvent,
+  type CorrectableStatutoryStep,
   type RecommendationEvent,
   type RecommendationStatus,
   type StatutoryResponseEvent,
@@ -67,6 +68,8 @@ const ENTRY_COLUMNS = [
   'status_before',
   'status_after',
   'corrected_by',
+  'occurred_as_recorded',
+  'date_corrected_by',
 ] as const;
 
 /** The streams a batch touches, read once and written once; and the people it has already written. */
@@ -118,7 +121,7 @@ const batches = new PerBatch((context) => new BatchStreams(context));
  */
 export const timelineProjection: Projection = {
   name: TIMELINE,
-  version: 3,
+  version: 4,
   tables: {
     entries: {
       columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, aggregate TEXT NOT NULL,
@@ -126,7 +129,7 @@ export const timelineProjection: Projection = {
         changes TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, actor_role TEXT NOT NULL, actor_organisation TEXT NOT NULL,
         on_behalf_of_name TEXT, on_behalf_of_role TEXT, on_behalf_of_organisation TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
         occurred_key TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL, source TEXT NOT NULL, command_id TEXT NOT NULL, correlation_id TEXT NOT NULL,
-        causation_id TEXT NOT NULL, status_before TEXT, status_after TEXT, corrected_by TEXT`,
+        causation_id TEXT NOT NULL, status_before TEXT, status_after TEXT, corrected_by TEXT, occurred_as_recorded TEXT, date_corrected_by TEXT`,
       queryIndexes: [
         'recommendation_id, occurred_key',
         'inspection_id, occurred_key',
@@ -217,14 +220,46 @@ export const timelineProjection: Projection = {
         statusBefore,
         statusAfter,
         null,
+        null,
+        null,
       );
     if (event.type === 'RecommendationEntryCorrected') {
       context.statement(`UPDATE ${context.table('entries')} SET corrected_by = ? WHERE event_id = ?`).run(recorded.id, event.correctsEventId);
+    } else if (event.type === 'RecommendationEntryDateCorrected') {
+      redate(context, recorded.id, event.redatedEventIds, event.correctOccurredAt);
+    } else if (event.type === 'StatutoryDateCorrected') {
+      // The step's latest event of its kind is the one its date was read from.
+      const stepEvent = context
+        .statement(`SELECT event_id FROM ${context.table('entries')} WHERE stream_id = ? AND event_type IN (SELECT value FROM json_each(?)) ORDER BY position DESC LIMIT 1`)
+        .pluck()
+        .get(recorded.streamId, JSON.stringify(STATUTORY_STEP_EVENTS[event.step])) as string | undefined;
+      if (stepEvent !== undefined) redate(context, recorded.id, [stepEvent], event.correctDate);
     }
   },
   flush: (context) => batches.flush(context),
   discard: (context) => batches.discard(context),
 };
+
+/** The events that record each correctable step of a statutory response. */
+const STATUTORY_STEP_EVENTS: Record<CorrectableStatutoryStep, StatutoryResponseEvent['type'][]> = {
+  invitation: ['ChiefOfficerCommentsInvited'],
+  chiefOfficerComments: ['ChiefOfficerCommentsRecorded'],
+  commissionerComments: ['CommissionerCommentsRecorded'],
+  replyToChiefOfficer: ['ReplyToChiefOfficerRecorded'],
+  publication: ['StatutoryResponsePublished', 'ActionPlanPublished'],
+};
+
+/**
+ * A date correction moves its entries to the day they happened, in the order and in every period
+ * read by it; the date first recorded is kept beside it (an SQL SET reads the row as it was).
+ */
+function redate(context: ProjectionContext, correctionId: string, eventIds: readonly string[], occurredAt: string): void {
+  const occurred = occurredTimes(occurredAt);
+  const update = context.statement(
+    `UPDATE ${context.table('entries')} SET occurred_as_recorded = coalesce(occurred_as_recorded, occurred_at), occurred_at = ?, occurred_key = ?, occurred_on = ?, date_corrected_by = ? WHERE event_id = ?`,
+  );
+  for (const eventId of eventIds) update.run(occurredAt, occurred.sortKey, occurred.day, correctionId, eventId);
+}
 
 /** The ids a stream's entries are filed under, from its first event. */
 function newStream(streamId: string, aggregate: AggregateKind, event: AnyLedgerEvent, batch: BatchStreams): StreamRow {
