@@ -203,6 +203,14 @@ describe('recording a recommendation from its pages', () => {
       events: ['RecommendationEntryCorrected'],
       missing: { field: 'whatWasWrong', id: 'whatWasWrong', message: 'What was wrong is required' },
     },
+    {
+      form: 'correct-date',
+      stage: 'accepted',
+      as: OFFICE,
+      answers: (prepared) => ({ correctsEventId: prepared.acceptedEventId!, correctOccurredAt: '2024-09-24', reason: 'The response is dated 24 September 2024' }),
+      events: ['RecommendationEntryDateCorrected'],
+      missing: { field: 'reason', id: 'reason', message: 'Why the recorded date was wrong is required' },
+    },
   ];
 
   describe.each(FORMS)('the $form form', ({ form, stage, as, answers, events, missing }) => {
@@ -358,7 +366,7 @@ describe('recording a recommendation from its pages', () => {
       const links = async (id: string) => [...(await browser.get(`/recommendations/${id}`)).text.matchAll(new RegExp(`href="/recommendations/${id}/record/([a-z-]+)"`, 'g'))].map((match) => match[1]);
       // The office sees those it may use (test/access/forms-by-role.e2e.spec.ts tries every role); the inspectorate's are the liaison's.
       const forOffice = (keys: string[]) => keys.filter((key) => mayDo('office', recommendationForm(key)!.command));
-      expect(await links(issued.id)).toEqual(forOffice(['accept', 'partially-accept', 'reject', 'assess-applicability', 'flag-dependency', 'record-inspectorate-status', 'supersede', 'mark-no-longer-relevant', 'correct-entry']));
+      expect(await links(issued.id)).toEqual(forOffice(['accept', 'partially-accept', 'reject', 'assess-applicability', 'flag-dependency', 'record-inspectorate-status', 'supersede', 'mark-no-longer-relevant', 'correct-entry', 'correct-date']));
       const pending = await rec03At('change-requested');
       expect(await links(pending.id)).toEqual(
         forOffice([
@@ -374,10 +382,11 @@ describe('recording a recommendation from its pages', () => {
         'supersede',
         'mark-no-longer-relevant',
         'correct-entry',
+        'correct-date',
         ]),
       );
       const closed = await rec03At('closed');
-      expect(await links(closed.id)).toEqual(['reopen', 'correct-entry']);
+      expect(await links(closed.id)).toEqual(['reopen', 'correct-entry', 'correct-date']);
       const liaison = new FormBrowser(ledger.url);
       await liaison.actAs('hmicfrs-liaison');
       expect([...(await liaison.get(`/recommendations/${closed.id}`)).text.matchAll(/href="\/recommendations\/[^/]+\/record\/([a-z-]+)"/g)].map((match) => match[1])).toEqual([
