@@ -359,6 +359,21 @@ describe('recording a recommendation from its pages', () => {
     });
   });
 
+  it('shows an entry re-dated by a date correction on the day it happened, marked as corrected, with the date first recorded', async () => {
+    const prepared = await rec03At('accepted');
+    const browser = await browserActingAs(OFFICE);
+    const form = await browser.get(`/recommendations/${prepared.id}/record/correct-date`);
+    // The entries it offers are the finding's own dated ones: the acceptance, not the issue (dated by its report).
+    expect(form.text).toContain(`value="${prepared.acceptedEventId}"`);
+    expect(form.text).not.toContain('REC 03 issued (');
+    const sent = await browser.fill(`/recommendations/${prepared.id}/record/correct-date`, { correctsEventId: prepared.acceptedEventId!, correctOccurredAt: '2024-09-24', reason: 'The response is dated 24 September 2024' });
+    expect(sent.status).toBe(303);
+
+    const timeline = new HtmlPage((await browser.get(sent.headers.location)).text).table('Timeline of REC 03');
+    const accepted = timeline.rows.find((row) => row[3].includes('Accepted'))!;
+    expect(accepted[0]).toMatch(/^24 September 2024\s*Date corrected\s*First recorded as \d+ \w+ \d{4}, \d\d:\d\d\s*See the correction$/);
+  });
+
   describe('which forms the pages offer', () => {
     it('offers the forms the status allows, as the domain says, and says why another cannot be used now', async () => {
       const issued = await rec03At('issued');
