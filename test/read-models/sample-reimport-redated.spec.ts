@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { LedgerApplicationModule, RecommendationCommandMessage, StatutoryResponseCommandMessage } from '@ledger/application';
 import { PageImportModule, PageImportRecorder, planPageImport, type PageImportOutcome } from '@ledger/application/import-page';
 import type { Actor } from '@ledger/domain';
-import { queryAsAt, queryChanges, queryTimeline } from '@ledger/projections/read-models';
+import { queryAsAt, queryChanges, queryCommitments, queryTimeline } from '@ledger/projections/read-models';
 import { openReadSide, type ReadSide } from './support/read-models-under-test';
 
 const SAMPLE = path.resolve(__dirname, '../../../shared/samples/cumbria-rasso-national-operating-model-2024.txt');
@@ -76,6 +76,9 @@ describe('the sample imported with the wrong response date, then corrected as th
     const targets = timeline.filter((e) => e.eventType === 'RecommendationTargetDateSet');
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.every((e) => e.occurredAt === '2024-10-10' && e.occurredAsRecorded === '2024-10-16')).toBe(true);
+    // The commitments were made on the corrected day.
+    const commitments = queryCommitments(side.readModels, { inspectionId: again.inspectionId }, ALL, TODAY).items.filter((c) => c.kind === 'decision');
+    expect(commitments.map((c) => [c.reference, c.committedAt, c.committedOn]).sort()).toEqual(SAMPLE_RECOMMENDATIONS.map((reference) => [reference, '2024-10-10', '2024-10-10']));
     // The statutory steps corrected by CorrectStatutoryDate move on the timeline too.
     expect(timeline.filter((e) => e.aggregate === 'statutory-response' && e.eventType !== 'StatutoryResponseOpened' && e.eventType !== 'StatutoryDateCorrected').map((e) => [e.eventType, e.occurredAt, e.occurredAsRecorded])).toEqual([
       ['CommissionerCommentsRecorded', '2024-10-10', '2024-10-16'],
