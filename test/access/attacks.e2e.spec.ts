@@ -61,6 +61,20 @@ describe('the harms of issue 9, tried again', () => {
     await ledger.http().post(path).set(bearer(ledger.people.office)).send({ ...body, onBehalfOf: { name: 'Chief Constable', role: 'Chief Constable', organisation: 'Cumbria Constabulary' } }).expect(200);
   });
 
+  it('a command a browser sends from another site is refused before it is read, even with good credentials; the ledger’s own pages and clients that are not browsers are not', async () => {
+    const { path, body } = await COMMAND_SCENARIOS.RecordProgress(ledger);
+    const lead = bearer(ledger.people['force-lead']);
+    const before = await logSnapshot(ledger.store);
+    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: ledger.url, 'Sec-Fetch-Site': 'cross-site' }]) {
+      const refused = await ledger.http().post(path).set(lead).set(headers).send(body);
+      expect({ headers, status: refused.status }).toEqual({ headers, status: 403 });
+      expect(refused.body.detail).toMatch(/another website/);
+    }
+    expect(await logSnapshot(ledger.store)).toEqual(before);
+    await ledger.http().post(path).set(lead).set({ Origin: ledger.url, 'Sec-Fetch-Site': 'same-origin' }).send(body).expect(200);
+    await ledger.http().post(path).set(lead).send(body).expect(200);
+  });
+
   it('nobody may read or export anonymously', async () => {
     for (const path of ['/api/exports/ledger.jsonl', '/api/exports/ledger.csv', '/api/exports/ledger.xlsx', '/api/read/register', '/api/ledger/digest', '/pack']) {
       const answer = await ledger.http().get(path);

@@ -111,7 +111,7 @@ describe('the forms each page shows, generated from the role table', () => {
       }
     }
     expect(seen).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   it("each recommendation page links, for each role, to exactly the forms of the role table that can be used now (a force lead's only on its own force's)", async () => {
     const findings = queryRegister(context.readModels, {}, EVERYTHING, today).items;

@@ -2,8 +2,8 @@ import { removeDataDir } from '../e2e/support/ledger-under-test';
 import { bearer, startSignedInLedger, type SignedInLedger } from './support/signed-in-ledger';
 
 /**
- * What costs the server a lot is rate limited per client (LEDGER_HEAVY_READS_PER_MINUTE): exports,
- * the as-at view (API and page) and the import preview. Past the limit each answers 429, however
+ * What costs the server a lot is rate limited per client (LEDGER_HEAVY_READS_PER_MINUTE): exports
+ * (over the API and from the exports page), the as-at view (API and page) and the import preview. Past the limit each answers 429, however
  * well signed in the client is; other reads are not limited.
  */
 describe('the limit on heavy reads', () => {
@@ -21,6 +21,7 @@ describe('the limit on heavy reads', () => {
     ['the as-at read', 'get', '/api/read/as-at?date=2025-06-01', 'scrutiny'],
     ['the as-at page', 'get', '/as-at?date=2025-06-01', 'scrutiny'],
     ['the import preview', 'post', '/import/preview', 'office'],
+    ['an export made from the exports page', 'post', '/exports', 'hmicfrs-liaison'],
   ] as const)('%s answers 429 past the limit', async (_name, method, url, role) => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {

@@ -1,4 +1,4 @@
-import { COMMAND_ROLES, isCapability, mayDo, ROLES, type Capability, type CommandName, type Role } from '@ledger/application';
+import { COMMAND_ROLES, isCapability, mayDo, ROLES, rolesFor, type Capability, type CommandName, type Role } from '@ledger/application';
 import { createKeyPair } from '@ledger/integrity';
 import path from 'node:path';
 import { RECOMMENDATION_FORMS } from '../../apps/api/src/web/record/recommendation/recommendation-forms';
@@ -6,6 +6,7 @@ import { INSPECTION_FORMS } from '../../apps/api/src/web/record/inspection/inspe
 import { STATUTORY_FORMS } from '../../apps/api/src/web/record/inspection/statutory-forms';
 import { REGISTRATION_PATH } from '../../apps/api/src/web/record/inspection/registration.controller';
 import { logSnapshot, removeDataDir, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { evidence } from '../e2e/support/sample-requests';
 import { COMMAND_SCENARIOS } from './support/command-scenarios';
 import { bearer, startSignedInLedger, type SignedInLedger } from './support/signed-in-ledger';
 
@@ -19,6 +20,8 @@ interface Operation {
   method: string;
   path: string;
   capability: Capability;
+  /** The roles the OpenAPI description names (`x-roles`). */
+  roles?: string[];
 }
 
 const WHO: (Role | 'anonymous')[] = [...ROLES, 'anonymous'];
@@ -34,12 +37,12 @@ describe('the role table, route by route', () => {
     ledger = await startSignedInLedger({}, dataDir);
     const document = await ledger.http().get('/api/openapi.json').set(bearer(ledger.people.scrutiny)).expect(200);
     operations = [];
-    for (const [route, methods] of Object.entries(document.body.paths as Record<string, Record<string, { 'x-capability'?: string }>>)) {
+    for (const [route, methods] of Object.entries(document.body.paths as Record<string, Record<string, { 'x-capability'?: string; 'x-roles'?: string[] }>>)) {
       for (const [method, operation] of Object.entries(methods)) {
         if (route === '/health') continue;
         const capability = operation['x-capability'];
         if (capability === undefined || !isCapability(capability)) throw new Error(`${method.toUpperCase()} ${route} names no capability of the role table`);
-        operations.push({ method, path: route, capability });
+        operations.push({ method, path: route, capability, roles: operation['x-roles'] });
       }
     }
     // Something to read: an inspection, a recommendation under way, a challenge, a signed export.
@@ -52,6 +55,10 @@ describe('the role table, route by route', () => {
     ids.challengeId = challenge.body.challengeId;
     const exported = await ledger.http().post('/api/exports').set(bearer(ledger.people['hmicfrs-liaison'])).send({ format: 'jsonl' }).expect(201);
     ids.exportId = exported.body.id ?? exported.body.exportId;
+    const submitted = evidence('Training register');
+    await ledger.http().post(`/api/recommendations/${ids.recommendationId}/evidence`).set(bearer(ledger.people['force-lead'])).send(submitted).expect(201);
+    ids.sha256 = String(submitted.sha256);
+    ids.personId = ledger.register('Someone to administer', 'scrutiny', 'Cumbria Police, Fire and Crime Panel').person.id;
   });
   afterAll(async () => {
     await ledger.stop();
@@ -64,10 +71,24 @@ describe('the role table, route by route', () => {
     return body === undefined ? test : test.send(body);
   }
 
-  it('names a capability for every API operation, and every command of the table has its route', () => {
+  it('tries every route the server has, except the few open to anyone', () => {
+    const tried = [
+      ...operations.map((operation) => ({ method: operation.method, url: concrete(operation.path, ids) })),
+      ...OUTSIDE_OPENAPI.map((read) => ({ method: read.method, url: read.path })),
+      ...pageRoutes(ids).map((page) => ({ method: page.method, url: page.url })),
+    ];
+    const untried = serverRoutes(ledger)
+      .filter((route) => !OPEN_TO_ANYONE.some((open) => open.test(route.path)) && !API_DESCRIPTION_FILES.test(route.path))
+      .filter((route) => !tried.some((attempt) => attempt.method === route.method && routePattern(route.path).test(attempt.url)))
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(untried).toEqual([]);
+  });
+
+  it('names a capability for every API operation, with the roles the table gives it, and every command of the table has its route', () => {
     const commands = operations.filter((operation) => operation.method === 'post' && Object.hasOwn(COMMAND_ROLES, operation.capability)).map((operation) => operation.capability);
     expect(new Set(commands)).toEqual(new Set(Object.keys(COMMAND_ROLES)));
     expect(operations.length).toBeGreaterThan(commands.length);
+    for (const operation of operations) expect({ ...operation, roles: operation.roles }).toEqual({ ...operation, roles: [...rolesFor(operation.capability)] });
   });
 
   it.each(Object.keys(COMMAND_ROLES) as CommandName[])('%s: the roles listed get 2xx, the others 403 with nothing appended, nobody 401', async (command) => {
@@ -94,7 +115,7 @@ describe('the role table, route by route', () => {
   });
 
   it('every query and export: the roles listed get 2xx, the others 403, nobody 401', async () => {
-    const reads = operations.filter((operation) => operation.method === 'get');
+    const reads = [...operations.filter((operation) => operation.method === 'get'), ...OUTSIDE_OPENAPI];
     expect(reads.length).toBeGreaterThan(10);
     for (const read of reads) {
       const url = concrete(read.path, ids) + (QUERIES[read.path] ?? '');
@@ -118,14 +139,64 @@ describe('the role table, route by route', () => {
           expect({ page: page.url, method: page.method, who, status: answer.status }).toEqual({ page: page.url, method: page.method, who, status: 403 });
         } else if (page.method === 'get') {
           // A form that cannot be used in the recommendation's present state says so (409); it is still the page.
-          expect({ page: page.url, who, status: answer.status }).toEqual({ page: page.url, who, status: page.notNow ? expect.any(Number) : 200 });
-          expect([200, 409]).toContain(answer.status);
+          const usual = page.absent ? [404] : page.notNow ? [200, 409] : [200];
+          expect({ page: page.url, who, status: usual.includes(answer.status) ? usual : answer.status }).toEqual({ page: page.url, who, status: usual });
         }
       }
     }
     expect(await logSnapshot(ledger.store)).toEqual(before);
+  }, 300_000);
+
+  it('the API description: anyone signed in reads it, nobody is sent to sign in', async () => {
+    for (const path of API_DESCRIPTION) {
+      for (const who of WHO) {
+        const answer = await send('get', path, who);
+        const expected = who !== 'anonymous' ? 200 : path.endsWith('.json') || path.endsWith('.yaml') ? 401 : 303;
+        expect({ path, who, status: answer.status }).toEqual({ path, who, status: expected });
+      }
+    }
   });
 });
+
+/**
+ * What anyone may open, signed in or not: /health, signing in and out, the static files the
+ * sign-in page needs, choosing a development person (404 without development identities), the
+ * public register the office chose to publish, and a calendar feed (its address carries its own
+ * token).
+ */
+const OPEN_TO_ANYONE: RegExp[] = [
+  /^\/health$/,
+  /^\/sign-(in|out)(\/|$)/,
+  /^\/(govuk|assets)\//,
+  /^\/ledger\/(init\.js|reading\.css|charts\.css)$/,
+  /^\/acting-as\/?$/,
+  /^\/public(\/|$)/,
+  /^\/calendar\/feeds\//,
+];
+
+interface ServerRoute {
+  method: string;
+  path: string;
+}
+
+/** Every route Express has, as Nest registered it. */
+function serverRoutes(ledger: SignedInLedger): ServerRoute[] {
+  const express = ledger.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+  return express.router.stack.flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : []));
+}
+
+/** An Express route path (`:name` parameters, `*name` wildcards, a trailing slash or not) as a pattern for concrete addresses. */
+function routePattern(path: string): RegExp {
+  const escaped = (path.length > 1 ? path.replace(/\/$/, '') : path).replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/:\w+/g, '[^/]+').replace(/\*\w+/g, '.+')}(\\?.*)?$`);
+}
+
+/** The OpenAPI UI (its page and files) and document, served by Swagger's own middleware behind one sign-in check (tried by their own test). */
+const API_DESCRIPTION_FILES = /^\/api\/(docs|openapi)(\/|\.|$)/;
+const API_DESCRIPTION = ['/api/docs', '/api/docs/', '/api/docs/index.html', '/api/docs/swagger-ui-init.js', '/api/openapi.json', '/api/openapi.yaml'];
+
+/** Reads that are not in the OpenAPI description: the Prometheus metrics. */
+const OUTSIDE_OPENAPI: Operation[] = [{ method: 'get', path: '/metrics', capability: 'metrics' }];
 
 const QUERIES: Record<string, string> = {
   '/api/read/as-at': '?date=2025-06-01',
@@ -148,6 +219,8 @@ interface PageRoute {
   url: string;
   capability: Capability;
   notNow?: boolean;
+  /** What those allowed get is 404: it names something this ledger does not hold. */
+  absent?: boolean;
 }
 
 function pageRoutes(ids: Record<string, string>): PageRoute[] {
@@ -170,5 +243,18 @@ function pageRoutes(ids: Record<string, string>): PageRoute[] {
     ...both('/challenges/raise', 'RaiseChallenge'),
     ...both(`/challenges/${ids.challengeId}/answer`, 'AnswerChallenge', true),
     ...both(`/challenges/${ids.challengeId}/close`, 'CloseChallenge', true),
+    ...both(`${rec}/evidence-file`, 'SubmitEvidence'),
+    { method: 'get', url: `/evidence/${ids.sha256}`, capability: 'read' },
+    // The ledger holds the evidence's hash; its file was never uploaded here (404), which only those who may read learn.
+    { method: 'get', url: `/evidence/${ids.sha256}/file`, capability: 'read', absent: true },
+    ...both('/exports', 'export'),
+    { method: 'get', url: `/exports/${ids.exportId}`, capability: 'export' },
+    { method: 'get', url: '/ledger/exports.css', capability: 'export' },
+    ...['sign-in-link', 'tokens', 'disable'].map((action): PageRoute => ({ method: 'post', url: `/people/${ids.personId}/${action}`, capability: 'manage-people' })),
+    ...['', '/download.html', '/download.txt'].map((download): PageRoute => ({ method: 'get', url: `${inspection}/published-response${download}`, capability: 'publish-response' })),
+    ...both('/public-register/settings', 'SetPublicRegister'),
+    { method: 'get', url: '/calendar', capability: 'calendar-feed' },
+    { method: 'post', url: '/calendar/address', capability: 'calendar-feed' },
+    { method: 'post', url: '/calendar/revoke', capability: 'calendar-feed' },
   ];
 }

@@ -1,10 +1,17 @@
 import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { PeopleStore } from '../../apps/api/src/identity/people/people-store';
 import { SECRETS_FILE } from '../../apps/api/src/identity/session/ledger-secrets';
 import { logSnapshot, removeDataDir, startLedger, temporaryDataDir, type LedgerUnderTest } from '../e2e/support/ledger-under-test';
 import { bearer, startSignedInLedger, type SignedInLedger } from './support/signed-in-ledger';
+
+/** The people store's bytes as they are on disk, its write-ahead log included. */
+function peopleFiles(dataDir: string): Buffer {
+  return Buffer.concat(fs.readdirSync(dataDir).filter((file) => file.startsWith('people.sqlite')).map((file) => fs.readFileSync(path.join(dataDir, file))));
+}
 
 /** The hidden field `name` of a page's form. */
 function field(page: string, name: string): string {
@@ -71,9 +78,13 @@ describe('the embedded sign-in', () => {
       const again = await signInWith(ledger, link!);
       expect(again.landing.status).toBe(404);
 
-      // Nothing in the data folder holds the link or a session: only hashes.
-      const stored = fs.readFileSync(path.join(dataDir, 'people.sqlite'));
-      expect(stored.includes(Buffer.from(new URL(link!).pathname.split('/').pop()!))).toBe(false);
+      // Nothing in the data folder holds the link, an API token or a session: only their hashes.
+      const secret = new URL(link!).pathname.split('/').pop()!;
+      const admin = ledger.app.get(PeopleStore).list()[0];
+      const { token } = ledger.app.get(PeopleStore).createApiToken(admin.id, 'kept as a hash');
+      const stored = peopleFiles(dataDir);
+      for (const kept of [secret, token, cookie.split('=')[1]]) expect(stored.includes(Buffer.from(kept))).toBe(false);
+      for (const kept of [secret, token]) expect(stored.includes(Buffer.from(createHash('sha256').update(kept).digest('hex')))).toBe(true);
 
       // The administrator records no ledger entries, and reads the secrets from the data folder after a restart.
       await ledger.http().post('/api/challenges').set('Cookie', cookie).send({ forum: 'Panel', meetingDate: '2025-02-04', question: 'Why?', answerDueBy: '2025-03-04' }).expect(403);

@@ -13,7 +13,7 @@ import { addDays } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ledgerEventStore } from '@ledger/integrity';
 import { ProjectionRunner, ReadModels, readModelFiles } from '@ledger/projections';
-import { BASES, historyProjection, queryAsAt, queryChanges, timelineProjection, type Basis } from '@ledger/projections/read-models';
+import { BASES, HistoryReader, historyProjection, queryAsAt, queryChanges, timelineProjection, type Basis } from '@ledger/projections/read-models';
 import { FINDINGS_PER_INSPECTION, inspectionIdOf } from '../integrity/support/generate-ledger';
 import { BENCH_EVENTS_PER_FINDING, benchLedger } from './support/bench-ledger';
 
@@ -45,14 +45,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function measure(what: string, basis: Basis, query: (sample: number) => unknown): Latency {
-  for (let i = 0; i < 10; i += 1) query(i);
+/** `query` in this thread, or awaited when it answers from a reader thread. */
+async function measure(what: string, basis: Basis, query: (sample: number) => unknown): Promise<Latency> {
+  for (let i = 0; i < 10; i += 1) await query(i);
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < SAMPLES; i += 1) {
     const started = performance.now();
     const usage = process.cpuUsage();
-    query(i);
+    await query(i);
     const used = process.cpuUsage(usage);
     times.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
@@ -96,15 +97,27 @@ export async function asAtBench(ledgerFile: string, workDir: string, replayed?: 
     const latencies: Latency[] = [];
     for (const basis of BASES) {
       latencies.push(
-        measure('as-at, whole register, a page of 50 with its total', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, {}, { limit: 50, offset: 0 })),
-        measure('as-at, overdue findings only (every finding judged)', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { overdue: true }, { limit: 50, offset: 0 })),
-        measure('as-at, one status (in progress)', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { statuses: ['InProgress'] }, { limit: 50, offset: 0 })),
-        measure('as-at, one inspection', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { inspectionId: inspectionOf(s) }, { limit: 50, offset: 0 })),
-        measure('changes, one inspection over a quarter', basis, (s) =>
+        await measure('as-at, whole register, a page of 50 with its total', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, {}, { limit: 50, offset: 0 })),
+        await measure('as-at, overdue findings only (every finding judged)', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { overdue: true }, { limit: 50, offset: 0 })),
+        await measure('as-at, one status (in progress)', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { statuses: ['InProgress'] }, { limit: 50, offset: 0 })),
+        await measure('as-at, one inspection', basis, (s) => queryAsAt(readModels, { date: dayOf(s), basis }, { inspectionId: inspectionOf(s) }, { limit: 50, offset: 0 })),
+        await measure('changes, one inspection over a quarter', basis, (s) =>
           queryChanges(readModels, { from: dayOf(s), to: addDays(dayOf(s), 91), basis, inspectionId: inspectionOf(s) }, { limit: 50, offset: 0 }),
         ),
-        measure('changes, whole ledger over one day', basis, (s) => queryChanges(readModels, { from: dayOf(s), to: dayOf(s), basis }, { limit: 50, offset: 0 })),
+        await measure('changes, whole ledger over one day', basis, (s) => queryChanges(readModels, { from: dayOf(s), to: dayOf(s), basis }, { limit: 50, offset: 0 })),
       );
+    }
+    // As the API serves them: off its event loop, in a reader thread with its own connection.
+    const reader = new HistoryReader({ readModelsFile, threads: 1 });
+    try {
+      for (const basis of BASES) {
+        latencies.push(
+          await measure('as-at in a reader thread, whole register, a page of 50', basis, (s) => reader.asAt({ date: dayOf(s), basis }, {}, { limit: 50, offset: 0 })),
+          await measure('changes in a reader thread, whole ledger over one day', basis, (s) => reader.changes({ from: dayOf(s), to: dayOf(s), basis }, { limit: 50, offset: 0 })),
+        );
+      }
+    } finally {
+      await reader.stop();
     }
     readModels.close();
     return { events: Number(head), findings, reusedReplay, catchUpSeconds, latencies };

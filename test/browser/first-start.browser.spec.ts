@@ -8,6 +8,9 @@ import { launchChromium, type TestBrowser } from './chromium';
  * administrator in, whose home page leads to the people page, where someone is added and given
  * their own one-time link, which signs them in.
  */
+// Starting the server (twice, for a restart) and a browser takes more than jest's default 30 s on a busy machine.
+jest.setTimeout(120_000);
+
 describe("README's first command, in Chromium", () => {
   let ledger: LedgerUnderTest;
   let browser: TestBrowser;

@@ -8,6 +8,9 @@ import { evidence, registration } from '../e2e/support/sample-requests';
 import { launchChromium, type TestBrowser } from './chromium';
 import { FormBrowser, hiddenFields, readModelsCaughtUp, registerSample } from './recording-support';
 
+// Starting the server (twice, for a restart) and a browser takes more than jest's default 30 s on a busy machine.
+jest.setTimeout(120_000);
+
 /**
  * The front door against another website, in a real browser. The ledger is set up as
  * permissively as it can be (development identities, and a request with no credentials acting as

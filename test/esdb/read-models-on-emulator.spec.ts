@@ -7,10 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LEDGER_STREAM_PREFIXES } from '@ledger/event-store';
-import { verifyProjections } from '@ledger/projections';
+import { ProjectionRunner, type RebuildProgress, verifyProjections } from '@ledger/projections';
 import { queryRegister } from '@ledger/projections/read-models';
 import { LedgerDriver } from '../read-models/support/ledger-driver';
-import { openReadSide, type ReadSide } from '../read-models/support/read-models-under-test';
+import { openReadSide, type ReadSide, SILENT } from '../read-models/support/read-models-under-test';
 import { QUERY_DAY, recordSampleYear, type SampleYear } from '../read-models/support/sample-year';
 import { type EmulatedStore, startEmulatedStore } from './support/emulated-store';
 import { readModelRows } from './support/read-model-rows';
@@ -89,5 +89,34 @@ describe('read models of the sample year on the EventStoreDB adapter (emulator)'
     expect(statuses.map((s) => [s.name, s.state, s.fault, s.error, s.lag])).toEqual(
       esdb.readModels.projections.map((projection) => [projection.name, 'live', null, null, { events: 0, atLeast: false }]),
     );
+  });
+
+  it('reports a rebuild’s progress from head minus checkpoint in commit positions, without reading the log to count it', async () => {
+    const events = (await esdb.readModels.activeGeneration('timeline'))?.eventsApplied ?? 0;
+    const forwardReads: unknown[] = [];
+    const readAll = emulated.store.readAll.bind(emulated.store);
+    const spy = jest.spyOn(emulated.store, 'readAll').mockImplementation((options) => {
+      if (options?.direction !== 'backwards') forwardReads.push(options);
+      return readAll(options);
+    });
+    const reports: RebuildProgress[] = [];
+    try {
+      const runner = new ProjectionRunner({ store: emulated.store, readModels: esdb.readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, batchSize: 20, catchUpBatchSize: 20, logger: SILENT });
+      const result = await runner.rebuild('timeline', { onProgress: (progress) => reports.push(progress) });
+      await runner.stop();
+      expect(result.events).toBe(events);
+    } finally {
+      spy.mockRestore();
+    }
+
+    expect(forwardReads).toEqual([]);
+    const running = reports.filter((progress) => !progress.finished);
+    expect(running.length).toBeGreaterThan(3);
+    // The log's commit positions are byte offsets: the total is estimated from them, and ends exact.
+    expect(running.every((progress) => progress.eventsTotal >= progress.eventsDone && progress.eventsTotal > 0)).toBe(true);
+    const halfway = running[Math.floor(running.length / 2)];
+    expect(halfway.eventsTotal).toBeGreaterThan(events * 0.5);
+    expect(halfway.eventsTotal).toBeLessThan(events * 2);
+    expect(reports.at(-1)).toMatchObject({ finished: true, eventsDone: events, eventsTotal: events });
   });
 });

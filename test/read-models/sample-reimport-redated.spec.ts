@@ -5,6 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { LedgerApplicationModule, RecommendationCommandMessage, StatutoryResponseCommandMessage } from '@ledger/application';
 import { PageImportModule, PageImportRecorder, planPageImport, type PageImportOutcome } from '@ledger/application/import-page';
 import type { Actor } from '@ledger/domain';
+import { verifyProjections } from '@ledger/projections';
 import { queryAsAt, queryChanges, queryCommitments, queryTimeline } from '@ledger/projections/read-models';
 import { openReadSide, type ReadSide } from './support/read-models-under-test';
 
@@ -101,5 +102,11 @@ describe('the sample imported with the wrong response date, then corrected as th
     expect(showed.items.map((f) => [f.reference, f.status, f.commitment?.occurredAt])).toEqual(SAMPLE_RECOMMENDATIONS.map((reference) => [reference, 'Accepted', '2024-10-16']));
     const showedAfter = queryAsAt(side.readModels, { date: '2026-12-06', basis: 'recorded' }, {}, ALL);
     expect(showedAfter.items.map((f) => f.commitment?.occurredAt)).toEqual(SAMPLE_RECOMMENDATIONS.map(() => '2024-10-10'));
+  });
+
+  it('holds the same rows live as a full rebuild from the log, which puts the corrections off until its entries are indexed', async () => {
+    const verification = await verifyProjections(side.store, side.readModels);
+    expect(verification.projections.filter((p) => p.outcome !== 'identical')).toEqual([]);
+    expect(verification.ok).toBe(true);
   });
 });

@@ -46,12 +46,17 @@ export interface Projection {
   apply(event: RecordedEvent, context: ProjectionContext): void;
   /**
    * Optional, with `discard`: lets `apply` keep rows in memory within one batch (read once, written
-   * once). The engine calls `flush` inside the batch's transaction before it commits (after every
-   * event when it applies carefully, one event per savepoint), and `discard` when that work is
-   * rolled back. After either, nothing of the batch may be left in memory.
+   * once). The engine calls `flush` inside the batch's transaction before it commits and every
+   * FLUSH_EVERY_EVENTS events of a large batch (after every event when it applies carefully, one
+   * event per savepoint), and `discard` when that work is rolled back. After either, nothing of the batch may be left in memory.
    */
   flush?(context: ProjectionContext): void;
   discard?(context: ProjectionContext): void;
+  /**
+   * Optional: called in a transaction of its own once the query-only indexes have been built (a
+   * generation that has caught up), for work `apply` put off while it loaded without them.
+   */
+  afterIndexes?(context: ProjectionContext): void;
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

@@ -53,6 +53,22 @@ export class ReadModels {
     }
   }
 
+  /**
+   * A connection that only reads the read models another connection keeps (it must have opened
+   * the file first): it attaches the active generations and follows swaps like any other.
+   */
+  static openReadOnly(file: string, projections: readonly Projection[]): ReadModels {
+    checkProjections(projections);
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      return new ReadModels(db, new GenerationRegistry(db, file, 'live'), [...projections], file);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
   projection(name: string): Projection {
     const projection = this.byName.get(name);
     if (!projection) {

@@ -2,6 +2,8 @@ import { ROLES, type Role } from '@ledger/application';
 import { PeopleStore, type Person } from '../../../apps/api/src/identity/people/people-store';
 import { startLedger, temporaryDataDir, type LedgerUnderTest } from '../../e2e/support/ledger-under-test';
 
+type StartOptions = Parameters<typeof startLedger>[2];
+
 export const FORCE = 'Cumbria Constabulary';
 export const OTHER_FORCE = 'Lancashire Constabulary';
 const OPFCC = 'Cumbria OPFCC';
@@ -32,8 +34,8 @@ export interface SignedInLedger extends LedgerUnderTest {
   register(name: string, role: Role, organisation: string): SignedInPerson;
 }
 
-export async function startSignedInLedger(env: Record<string, string> = {}, dataDir = temporaryDataDir()): Promise<SignedInLedger> {
-  const ledger = await startLedger(dataDir, { NODE_ENV: 'production', LEDGER_DEV_IDENTITIES: '0', ...env });
+export async function startSignedInLedger(env: Record<string, string> = {}, dataDir = temporaryDataDir(), options: StartOptions = {}): Promise<SignedInLedger> {
+  const ledger = await startLedger(dataDir, { NODE_ENV: 'production', LEDGER_DEV_IDENTITIES: '0', ...env }, options);
   const store = ledger.app.get(PeopleStore);
   const register = (name: string, role: Role, organisation: string): SignedInPerson => {
     const person = store.add({ name, role, organisation });

@@ -17,7 +17,8 @@ export interface CommandAnswer {
 
 /**
  * Sends a command message and turns its result into the HTTP answer, with the stream revision as
- * ETag. Counts and times every command by type and outcome, and logs it with its correlation id.
+ * ETag. Counts and times every command by type and outcome, and logs it with who sent it and its
+ * correlation id (a refusal with its reason).
  */
 @Injectable()
 export class CommandGateway {
@@ -34,7 +35,7 @@ export class CommandGateway {
     const done = (outcome: CommandOutcome, fields: Record<string, unknown> = {}) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.metrics.commandDone(commandType, outcome, seconds);
-      const entry = { command: commandType, outcome, commandId: context.commandId, correlationId: context.correlationId ?? context.commandId, ms: Math.round(seconds * 1e6) / 1000, ...fields };
+      const entry = { command: commandType, outcome, actor: context.principal.id, role: context.principal.role, commandId: context.commandId, correlationId: context.correlationId ?? context.commandId, ms: Math.round(seconds * 1e6) / 1000, ...fields };
       if (outcome === 'error') this.log.error(entry, 'command failed');
       else this.log.info(entry, 'command');
     };

@@ -15,7 +15,9 @@ export function signedInDocs(authenticator: Authenticator) {
       (principal) => {
         if (principal) return next();
         logRefusal(request, undefined, 401, 'nobody is signed in');
-        if (request.path.endsWith('.json') || request.path.endsWith('.yaml')) return next(new ProblemError('unauthenticated', 'Sign in to read the API description'));
+        // The document is for API clients (401 problem+json); the UI is a page (sent to sign in). Mounted here, request.path is relative to the mount.
+        const path = request.originalUrl.split('?')[0];
+        if (path.endsWith('.json') || path.endsWith('.yaml')) return next(new ProblemError('unauthenticated', 'Sign in to read the API description'));
         response.redirect(303, signInPath(request.originalUrl));
       },
       (error: unknown) => {

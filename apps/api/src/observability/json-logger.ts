@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { redactedPath } from '../identity/access/refusal-log';
 
 /** The API's structured log: one JSON object per line (pino), to stdout unless told otherwise. */
 export function createJsonLogger(level: string, destination?: DestinationStream): Logger {
@@ -38,7 +39,8 @@ const CORRELATION_HEADER = 'x-correlation-id';
 const VISIBLE_ASCII = /^[\x21-\x7e]{1,128}$/;
 
 /**
- * One line per request when its answer is sent: method, route, status, duration, and the
+ * One line per request when its answer is sent: method, path (a secret in it, such as a
+ * sign-in link's or a calendar feed's token, redacted), status, duration, and the
  * correlation id: the caller's X-Correlation-Id (which a command also stores as $correlationId),
  * or else a request id of its own, returned in the answer's X-Request-Id header.
  */
@@ -51,7 +53,7 @@ export function requestLogging(logger: Logger) {
     response.setHeader('X-Request-Id', requestId);
     response.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const entry = { correlationId: correlationId ?? requestId, requestId, method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms * 1000) / 1000 };
+      const entry = { correlationId: correlationId ?? requestId, requestId, method: request.method, path: redactedPath(request.path), status: response.statusCode, ms: Math.round(ms * 1000) / 1000 };
       if (response.statusCode >= 500) logger.error(entry, 'request failed');
       else logger.info(entry, 'request');
     });

@@ -1,8 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { AccessDeniedError } from '@ledger/application';
-import { logRefusal } from '../identity/access/refusal-log';
+import { logUnloggedRefusal, redactedPath } from '../identity/access/refusal-log';
 import { signedInPrincipal } from '../identity/principal';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, ProblemError } from './problem';
 import { toProblem } from './to-problem';
@@ -17,8 +16,8 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const document = this.document(error, request.originalUrl);
-    const what = `${request.method} ${request.originalUrl}: ${describe(error)}`;
-    if (error instanceof AccessDeniedError) logRefusal(request, signedInPrincipal(request), 403, error.message);
+    const what = `${request.method} ${redactedPath(request.originalUrl)}: ${describe(error)}`;
+    logUnloggedRefusal(request, signedInPrincipal(request), document.status, document.detail ?? document.title);
     if (document.status === 503) this.logger.warn(what);
     else if (document.status >= 500) this.logger.error(what, error instanceof Error ? error.stack : undefined);
     if (response.headersSent) return;

@@ -1,7 +1,7 @@
 import { Controller, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DEFAULT_BASIS, HISTORY, queryAsAt } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY } from '@ledger/projections/read-models';
 import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
 import { pageOf, READ_PARAMS, registerFilter } from './read-params';
@@ -24,6 +24,6 @@ export class AsAtController {
   async asAt(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const { date, basis, atLeast, limit, offset, ...filter } = parseQuery(query, READ_PARAMS.asAt);
     const answer = await this.read.begin(atLeast, [HISTORY], response);
-    return { ...answer, ...READ_TIMES.asAt, ...queryAsAt(this.read.readModels, { date, basis: basis ?? DEFAULT_BASIS }, registerFilter(filter), pageOf({ limit, offset })) };
+    return { ...answer, ...READ_TIMES.asAt, ...(await this.read.history.asAt({ date, basis: basis ?? DEFAULT_BASIS }, registerFilter(filter), pageOf({ limit, offset }))) };
   }
 }

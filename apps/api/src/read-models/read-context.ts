@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { londonDate } from '@ledger/domain';
 import type { ReadModels } from '@ledger/projections';
+import { HistoryReader } from '@ledger/projections/read-models';
 import { READ_MODELS, READ_SETTINGS, type ReadSettings } from './read-models.tokens';
 
 /** Header saying whether the answer reflects the position asked for with `?atLeast=`. */
@@ -20,12 +21,16 @@ export interface ReadAnswer {
   atLeast?: string;
 }
 
-/** What the read routes share: the read models, today's date, and waiting for a position. */
+/**
+ * What the read routes share: the read models, the history reader (as-at and changes between
+ * dates, answered off this thread), today's date, and waiting for a position.
+ */
 @Injectable()
 export class ReadContext {
   constructor(
     @Inject(READ_MODELS) readonly readModels: ReadModels,
     @Inject(READ_SETTINGS) private readonly settings: ReadSettings,
+    readonly history: HistoryReader,
   ) {}
 
   today(): string {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, typ
 import { CLOCK, type Clock } from '@ledger/application';
 import { LEDGER_STREAM_PREFIXES, type EventStore } from '@ledger/event-store';
 import { type AppendSignal, type ProjectionEngine, ProjectionRunner, ProjectionThread, ReadModels } from '@ledger/projections';
-import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
+import { ALL_PROJECTIONS, HistoryReader } from '@ledger/projections/read-models';
 import { AsAtController } from './as-at.controller';
 import { DeliveryController } from './delivery.controller';
 import { ReadContext } from './read-context';
@@ -28,6 +28,8 @@ export interface ReadModelsModuleOptions {
    * Without it they run in this thread, fed by `eventStore`.
    */
   thread?: { env: Record<string, string | undefined>; appended: AppendSignal };
+  /** The most threads answering as-at and changes between dates (HistoryReader; default 2). */
+  historyReaders?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionEngine,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly history: HistoryReader,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,7 +52,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await Promise.all([this.runner.stop(), this.history.stop()]);
   }
 
   onApplicationShutdown(): void {
@@ -78,8 +81,8 @@ export class ReadModelsModule {
           provide: PROJECTION_RUNNER,
           useFactory: (readModels: ReadModels): ProjectionEngine =>
             options.thread
-              ? new ProjectionThread({ env: options.thread.env, appended: options.thread.appended, readModels, store: log, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() })
-              : new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, logger: runnerLogger() }),
+              ? new ProjectionThread({ env: options.thread.env, appended: options.thread.appended, readModels, store: log, streamPrefixes: LEDGER_STREAM_PREFIXES, firstLoad: 'rebuild', logger: runnerLogger() })
+              : new ProjectionRunner({ store: log, readModels, streamPrefixes: LEDGER_STREAM_PREFIXES, firstLoad: 'rebuild', logger: runnerLogger() }),
           inject: [READ_MODELS],
         },
         {
@@ -87,10 +90,12 @@ export class ReadModelsModule {
           useFactory: (clock: Clock): ReadSettings => ({ clock: options.clock ?? clock, waitTimeoutMs }),
           inject: [CLOCK],
         },
+        // Its threads open their own read-only connections to the file READ_MODELS created.
+        { provide: HistoryReader, useFactory: (readModels: ReadModels) => new HistoryReader({ readModelsFile: readModels.file, threads: options.historyReaders }), inject: [READ_MODELS] },
         ProjectionLifecycle,
         ReadContext,
       ],
-      exports: [READ_MODELS, PROJECTION_RUNNER, ReadContext],
+      exports: [READ_MODELS, PROJECTION_RUNNER, ReadContext, HistoryReader],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DEFAULT_BASIS, HISTORY, queryChanges, queryTimeline, TIMELINE } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY, queryTimeline, TIMELINE } from '@ledger/projections/read-models';
 import { invalidInput } from '../problem/problem';
 import { parseQuery } from './query-params';
 import { ReadContext } from './read-context';
@@ -31,6 +31,6 @@ export class TimelineController {
     const params = parseQuery(query, READ_PARAMS.changes);
     if (params.to < params.from) throw invalidInput([{ field: 'to', message: `to (${params.to}) must not be before from (${params.from})` }]);
     const answer = await this.read.begin(params.atLeast, [TIMELINE, HISTORY], response);
-    return { ...answer, ...READ_TIMES.changes, ...queryChanges(this.read.readModels, { ...params, basis: params.basis ?? DEFAULT_BASIS }, pageOf(params)) };
+    return { ...answer, ...READ_TIMES.changes, ...(await this.read.history.changes({ ...params, basis: params.basis ?? DEFAULT_BASIS }, pageOf(params))) };
   }
 }

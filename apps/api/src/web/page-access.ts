@@ -59,6 +59,7 @@ export function applyPageAccess(): void {
   onMethod(AsAtPageController, 'asAt', ThrottleHeavy());
   // Who may make and download exports from the pages: the same people as over the API.
   onClass(ExportsPageController, Allow('export'));
+  onMethod(ExportsPageController, 'create', ThrottleHeavy());
   onClass(EvidenceController, Allow('read'));
   onMethod(EvidenceController, 'form', Allow('SubmitEvidence'));
   onMethod(EvidenceController, 'upload', Allow('SubmitEvidence'));

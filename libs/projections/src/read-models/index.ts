@@ -37,6 +37,7 @@ export { BASES, BASIS_MEANING, DEFAULT_BASIS, type Basis } from './history/histo
 export { HISTORY, historyProjection } from './history/history.projection';
 export { queryAsAt, type AsAtEntry, type AsAtRegister, type CommitmentThen } from './history/history.queries';
 export { readModelsThen } from './history/read-models-then';
+export { HistoryReader, type HistoryReaderOptions } from './history-reader/history-reader';
 export { queryDashboard, type Dashboard, type DashboardFilter } from './dashboard/dashboard.queries';
 export { PUBLIC_REGISTER, publicRegisterProjection } from './public-register/public-register.projection';
 export {

@@ -229,6 +229,8 @@ export class GenerationRegistry {
   private readonly statements: ReturnType<typeof prepare>;
   /** Schema → file, for the generation files attached to this connection. */
   private readonly attached = new Map<string, string>();
+  /** Schemas attached in load mode (no journal): see loadMode. */
+  private readonly loading = new Set<string>();
   private readonly stateStatements = new Map<string, StateStatements>();
   private dataVersion: bigint | null = null;
 
@@ -339,8 +341,10 @@ export class GenerationRegistry {
   swap(projection: string, generation: number, checkpoint: bigint | null): void {
     const schema = schemaName(projection, generation);
     if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema);
+    this.loading.delete(schema);
     this.db.pragma(`"${schema}".journal_mode = WAL`);
     this.db.pragma(`"${schema}".synchronous = NORMAL`);
+    this.db.pragma(`"${schema}".cache_spill = ON`);
     this.makeDurable(projection, generation);
     this.db
       .transaction(() => {
@@ -419,11 +423,41 @@ export class GenerationRegistry {
     });
   }
 
-  /** Writes to a generation being loaded: no journal on disk (MEMORY: a batch can still roll back), no sync, a large cache. */
+  /**
+   * Writes to a generation being loaded: no journal at all, no sync, a large cache. A batch can
+   * still roll back: with cache_spill off no page reaches the file before its commit, so a rollback
+   * drops the batch's pages from the cache and the file is as the last commit left it. (A journal in
+   * memory held a copy of every page a batch changed, and a batch changes more pages the more
+   * findings the log holds: the rebuild's memory grew with the ledger.)
+   */
   private loadMode(schema: string): void {
-    this.db.pragma(`"${schema}".journal_mode = MEMORY`);
+    this.journalOff(schema);
+    this.db.pragma(`"${schema}".cache_spill = OFF`);
     this.db.pragma(`"${schema}".synchronous = OFF`);
     this.db.pragma(`"${schema}".cache_size = -${WRITER_CACHE_KIB}`);
+    this.loading.add(schema);
+  }
+
+  /**
+   * A generation being loaded gets a journal in memory while a batch is applied carefully (one
+   * savepoint per event: rolling back to one needs the journal), and none again afterwards.
+   */
+  carefulJournal(projection: string, generation: number, careful: boolean): void {
+    const schema = schemaName(projection, generation);
+    if (!this.loading.has(schema)) return;
+    if (careful) this.db.pragma(`"${schema}".journal_mode = MEMORY`);
+    else this.journalOff(schema);
+  }
+
+  /** better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode = OFF: lifted for that pragma alone. */
+  private journalOff(schema: string): void {
+    this.db.unsafeMode(true);
+    try {
+      const mode = this.db.pragma(`"${schema}".journal_mode = OFF`, { simple: true });
+      if (mode !== 'off') throw new Error(`${schema}: a generation being loaded needs journal_mode OFF, but SQLite chose ${String(mode)}`);
+    } finally {
+      this.db.unsafeMode(false);
+    }
   }
 
   private makeDurable(projection: string, generation: number): void {
@@ -506,6 +540,7 @@ export class GenerationRegistry {
       return;
     }
     this.attached.delete(schema);
+    this.loading.delete(schema);
     this.stateStatements.delete(schema);
   }
 

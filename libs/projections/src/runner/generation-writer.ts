@@ -89,6 +89,11 @@ export class GenerationWriter {
     if (outcome.checkpoint !== this.current || outcome.applied > 0) this.registry.advance(this.projection.name, this.generation, outcome.checkpoint, outcome.applied, building);
   }
 
+  /** Before (true) and after (false) a batch applied carefully: see GenerationRegistry.carefulJournal. */
+  carefulJournal(careful: boolean): void {
+    if (this.status === 'building') this.registry.carefulJournal(this.projection.name, this.generation, careful);
+  }
+
   /** After the batch's transaction committed. */
   committed(outcome: TargetOutcome): void {
     this.current = outcome.checkpoint;
@@ -116,6 +121,8 @@ export class GenerationWriter {
   /** Builds the query-only indexes its tables were loaded without. */
   ensureIndexes(): void {
     this.registry.createQueryIndexes(this.projection, this.generation);
+    const { afterIndexes } = this.projection;
+    if (afterIndexes) this.db.transaction(() => afterIndexes.call(this.projection, this.context)).immediate();
   }
 
   private physicalName(table: string): string {

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import * as path from 'node:path';
 import { type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
-import { generationFile, readModelFiles } from '../registry/generation-registry';
+import { generationFile } from '../registry/generation-registry';
 import { runnerScratch } from '../test-fixtures/runner-scratch';
-import { appendEvents, countsByType, eventLog, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
+import { appendEvents, countsByType, eventLog, generationFilesOf, rowsOf, SILENT_LOGGER } from '../test-fixtures/test-projections';
 import { ProjectionFaultedError, ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { RebuildProgress } from './rebuild-progress';
 
@@ -314,14 +313,6 @@ describe('ProjectionRunner', () => {
 async function eventAt(store: SqliteEventStore, position: bigint): Promise<RecordedEvent> {
   for await (const event of store.readAll({ after: position - 1n, maxCount: 1 })) return event;
   throw new Error(`no event at ${position}`);
-}
-
-/** The generation files left beside the registry. */
-function generationFilesOf(readModels: ReadModels): string[] {
-  return readModelFiles(readModels.file)
-    .map((file) => path.basename(file))
-    .filter((name) => name.endsWith('.sqlite') && name !== path.basename(readModels.file))
-    .sort();
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -29,6 +29,12 @@ export interface ProjectionRunnerOptions {
   rebuildBatchSize?: number;
   /** Only streams with these prefixes (EventStoreDB filters on the server). Default: every non-system stream. */
   streamPrefixes?: readonly string[];
+  /**
+   * How a read model that has never been given an event is filled from a log that has some:
+   * `rebuild` loads a fresh generation the way a rebuild does (no journal, indexes last) and swaps
+   * it in, then it goes live; `live` (the default) catches the empty generation up in WAL.
+   */
+  firstLoad?: 'rebuild' | 'live';
   /** Progress of every rebuild, including those a version change starts. */
   onRebuildProgress?: (progress: RebuildProgress) => void;
   /** After every committed batch (the read models moved on): e.g. to tell another thread. */
@@ -141,11 +147,16 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // See firstLoad: a read model never given an event goes live once a rebuild has loaded it.
+    const logHasEvents = this.options.firstLoad === 'rebuild' && (await this.options.store.headPosition()) !== null;
+    if (!this.running) return;
     for (const slot of this.slots.values()) {
       const name = slot.projection.name;
       this.registry.clearFaults(name);
-      this.registry.ensureActive(slot.projection);
+      const active = this.registry.ensureActive(slot.projection);
       this.dropRetired(name);
+      const neverFed = active.checkpoint === null && active.eventsApplied === 0 && active.fault === null && isCurrent(active, slot.projection);
+      if (logHasEvents && neverFed && !slot.build && !this.registry.building(name)) this.startBuild(slot);
       this.reconcile(slot);
     }
   }
@@ -216,7 +227,9 @@ export class ProjectionRunner {
     const active = this.registry.ensureActive(projection);
     const building = this.registry.building(projection.name);
     const current = isCurrent(active, projection);
-    if (!slot.live && current && active.fault === null) {
+    // While a rebuild loads a generation never fed, the empty active one waits for the swap instead of catching up too.
+    const firstLoad = slot.build !== null && active.checkpoint === null && active.eventsApplied === 0;
+    if (!slot.live && current && active.fault === null && !firstLoad) {
       slot.live = new GenerationWriter(this.options.readModels, projection, active);
       this.restartLive();
     }
@@ -325,20 +338,24 @@ export class ProjectionRunner {
     const tracker = new RebuildProgressTracker(name, generation.generation, generation.eventsApplied);
     const build: Build = { generation: generation.generation, writer, promise, resolve, reject, listeners, tracker, startedAt: Date.now() };
     slot.build = build;
-    void this.remaining(generation.checkpoint).then(
-      (remaining) => tracker.setRemaining(remaining),
-      () => undefined,
-    );
+    void this.remaining(generation.checkpoint, tracker).catch(() => undefined);
     this.pendingBuilds.push(slot);
     if (this.pendingBuilds.length === 1) setImmediate(() => this.launchBuilds());
     return build;
   }
 
-  /** Events after `checkpoint`: head minus checkpoint where positions are gap-free, not a recount. */
-  private async remaining(checkpoint: bigint | null): Promise<number> {
-    const embedded = (await this.options.store.health()).kind === 'embedded';
-    const streamPrefixes = embedded ? undefined : this.settings.streamPrefixes;
-    return (await countEventsAfter(this.options.store, checkpoint, { streamPrefixes, limit: Number.MAX_SAFE_INTEGER })).events;
+  /**
+   * What is left after `checkpoint`, from head minus checkpoint, never a recount: events where
+   * positions are gap-free (the embedded store), else positions (EventStoreDB's commit positions),
+   * from which the tracker estimates the events.
+   */
+  private async remaining(checkpoint: bigint | null, tracker: RebuildProgressTracker): Promise<void> {
+    if ((await this.options.store.health()).kind === 'embedded') {
+      tracker.setRemaining((await countEventsAfter(this.options.store, checkpoint)).events);
+      return;
+    }
+    const head = await this.options.store.headPosition();
+    if (head !== null) tracker.setPositions(checkpoint ?? 0n, head);
   }
 
   /** One build lane for every rebuild asked for since the last launch. */
@@ -370,7 +387,7 @@ export class ProjectionRunner {
   }
 
   private report(build: Build, finished: boolean): void {
-    const progress = build.tracker.progress(build.writer.eventsApplied, finished);
+    const progress = build.tracker.progress(build.writer.eventsApplied, finished, build.writer.checkpoint);
     for (const listener of build.listeners) listener(progress);
   }
 
@@ -386,6 +403,8 @@ export class ProjectionRunner {
         const error = new ProjectionFaultedError(found.slot.projection.name, found.build.generation, outcome.fault);
         this.logger.warn(`rebuild stopped: ${error.message}`);
         found.build.reject(error);
+        // A first load that faulted: the generation it was to replace catches up live instead (and reports the fault itself).
+        this.reconcile(found.slot);
       } else {
         this.report(found.build, false);
       }

@@ -28,12 +28,29 @@ export class RebuildProgressTracker {
     this.startedAt = now();
   }
 
+  /** Log positions where this run started (its checkpoint) and the head, for a store whose positions are not event counts. */
+  private span: { from: bigint; head: bigint } | null = null;
+
   /** `remaining`: events in the log after the generation's checkpoint when the run started. */
   setRemaining(remaining: number): void {
     this.total = Math.max(this.total, this.doneAtStart + remaining);
   }
 
-  progress(eventsDone: number, finished = false): RebuildProgress {
+  /**
+   * For a store whose positions are offsets (EventStoreDB's commit positions): the total is then
+   * estimated from head minus checkpoint, by the events per position this run has gone through.
+   */
+  setPositions(from: bigint, head: bigint): void {
+    this.span = { from, head };
+  }
+
+  /** `checkpoint`: the position the generation has reached (for the estimate of setPositions). */
+  progress(eventsDone: number, finished = false, checkpoint: bigint | null = null): RebuildProgress {
+    if (this.span && checkpoint !== null && checkpoint > this.span.from && !finished) {
+      const { from, head } = this.span;
+      const share = Number(checkpoint >= head ? 1n : (checkpoint - from) * 1_000_000n / (head - from)) / 1_000_000;
+      if (share > 0) this.total = Math.max(eventsDone, this.doneAtStart + Math.round((eventsDone - this.doneAtStart) / share));
+    }
     if (finished || eventsDone > this.total) this.total = eventsDone;
     const seconds = (this.now() - this.startedAt) / 1000;
     const eventsPerSecond = seconds > 0 ? (eventsDone - this.doneAtStart) / seconds : 0;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../projection';
+import * as path from 'node:path';
 import type { ReadModels } from '../read-model-database';
+import { readModelFiles } from '../registry/generation-registry';
 
 /**
  * Events per type: `counts(type, n)`. `weight` lets a new version write different rows for the
@@ -65,3 +67,11 @@ export function rowsOf(readModels: ReadModels, projection: string, table: string
 }
 
 export const SILENT_LOGGER = { log: () => undefined, warn: () => undefined };
+
+/** The generation files left beside the registry. */
+export function generationFilesOf(readModels: ReadModels): string[] {
+  return readModelFiles(readModels.file)
+    .map((file) => path.basename(file))
+    .filter((name) => name.endsWith('.sqlite') && name !== path.basename(readModels.file))
+    .sort();
+}

@@ -31,6 +31,7 @@ async function main(settings: ThreadSettings): Promise<void> {
     readModels,
     streamPrefixes: settings.streamPrefixes,
     batchSize: settings.batchSize,
+    firstLoad: settings.firstLoad,
     onCommitted: () => post({ type: 'committed' }),
     logger: { log: (message) => post({ type: 'log', level: 'log', message }), warn: (message) => post({ type: 'log', level: 'warn', message }) },
   });

@@ -8,6 +8,8 @@ export interface ThreadSettings {
   projectionsExport?: string;
   streamPrefixes?: readonly string[];
   batchSize?: number;
+  /** See ProjectionRunnerOptions.firstLoad. */
+  firstLoad?: 'rebuild' | 'live';
 }
 
 export type ToThread = { type: 'appended' } | { type: 'stop' };

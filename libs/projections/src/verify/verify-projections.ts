@@ -122,6 +122,8 @@ async function verifyOne(
       if (fault) {
         return result(`the rebuild cannot apply event ${fault.eventId} (${fault.eventType}) at position ${fault.position}: ${fault.error}`, 'not-comparable', target);
       }
+      // Caught up as a load does: then what apply put off until the indexes exist is done.
+      writer.ensureIndexes();
       const compared = scratch.read(() => {
         const live = liveActive.get(projection.name);
         if (!live || live.generation !== target.generation || live.checkpoint !== writer.checkpoint) return null;

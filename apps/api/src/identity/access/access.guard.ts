@@ -69,6 +69,7 @@ export class AccessGuard implements CanActivate {
   }
 }
 
+/** Everything but the API and the metrics a scraper reads (which answer 401, not a redirect to sign in). */
 function isPage(request: Request): boolean {
-  return !request.path.startsWith('/api/') && request.path !== '/api';
+  return !request.path.startsWith('/api/') && request.path !== '/api' && request.path !== '/metrics';
 }

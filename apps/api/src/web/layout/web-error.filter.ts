@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AccessDeniedError } from '@ledger/application';
-import { logRefusal } from '../../identity/access/refusal-log';
+import { logUnloggedRefusal, redactedPath } from '../../identity/access/refusal-log';
 import { signedInPrincipal } from '../../identity/principal';
 import { ProblemError } from '../../problem/problem';
 import { renderPage } from './render';
@@ -27,8 +27,8 @@ export class WebErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     // The API's own problems (the identity guard's refusal) keep their status here too.
     const status = error instanceof HttpException ? error.getStatus() : error instanceof ProblemError ? error.status : error instanceof AccessDeniedError ? HttpStatus.FORBIDDEN : HttpStatus.INTERNAL_SERVER_ERROR;
-    if (error instanceof AccessDeniedError) logRefusal(request, signedInPrincipal(request), 403, error.message);
-    if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
+    logUnloggedRefusal(request, signedInPrincipal(request), status, error instanceof Error ? error.message : String(error));
+    if (status >= 500) this.logger.error(`${request.method} ${redactedPath(request.originalUrl)}: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
     if (response.headersSent) return;
     const refusedByRole = error instanceof AccessDeniedError || (error instanceof ProblemError && error.kind === 'forbidden');
     const title = refusedByRole ? 'You cannot do this' : TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadModels } from '@ledger/projections';
+import type { HistoryReader } from '@ledger/projections/read-models';
 import { ReadContext } from '../../read-models/read-context';
 
 /**
@@ -12,5 +13,10 @@ export class LedgerReads {
 
   get readModels(): ReadModels {
     return this.context.readModels;
+  }
+
+  /** As-at and changes between dates, answered in reader threads: await them rather than query the history here. */
+  get history(): HistoryReader {
+    return this.context.history;
   }
 }

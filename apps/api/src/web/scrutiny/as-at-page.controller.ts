@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DEFAULT_BASIS, HISTORY, queryAsAt } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY } from '@ledger/projections/read-models';
 import { READ_PARAMS } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { FILTER_MESSAGES, inspectionChoices } from '../reading/filter-fields';
@@ -31,7 +31,7 @@ export class AsAtPageController {
     if (!asked.ok) return sendReadingPage(response, 400, asAtPage({ values: asked.values, errors: asked.errors, inspectionChoices: choices }));
     const { date: day, basis: basisAsked, page, ...filter } = asked.params;
     await this.reads.context.begin(undefined, [HISTORY], response);
-    const register = queryAsAt(this.reads.readModels, { date: day, basis: basisAsked ?? DEFAULT_BASIS }, filter, offsetOf(page));
+    const register = await this.reads.history.asAt({ date: day, basis: basisAsked ?? DEFAULT_BASIS }, filter, offsetOf(page));
     sendReadingPage(response, 200, asAtPage({ values: asked.values, errors: [], inspectionChoices: choices, register }));
   }
 }

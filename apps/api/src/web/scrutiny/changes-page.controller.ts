@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DEFAULT_BASIS, HISTORY, queryChanges, TIMELINE } from '@ledger/projections/read-models';
+import { DEFAULT_BASIS, HISTORY, TIMELINE } from '@ledger/projections/read-models';
 import { CONSISTENCY_PARAMS } from '../../read-models/query-params';
 import { READ_PARAMS } from '../../read-models/read-params';
 import { WebErrorFilter } from '../layout/web-error.filter';
@@ -44,7 +44,7 @@ export class ChangesPageController {
       return sendReadingPage(response, 400, changesPage({ ...page, values: asked.values, errors: [{ field: 'to-day', message: 'The last day must be the same as or after the first day' }] }));
     }
     const { consistent } = await this.reads.context.begin(atLeast, [TIMELINE, HISTORY], response);
-    const changes = queryChanges(readModels, { ...filter, basis: filter.basis ?? DEFAULT_BASIS }, offsetOf(pageNumber));
+    const changes = await this.reads.history.changes({ ...filter, basis: filter.basis ?? DEFAULT_BASIS }, offsetOf(pageNumber));
     sendReadingPage(response, 200, changesPage({ ...page, values: asked.values, errors: [], changes, consistent }));
   }
 }

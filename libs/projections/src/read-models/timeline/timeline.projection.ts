@@ -121,10 +121,11 @@ const batches = new PerBatch((context) => new BatchStreams(context));
  */
 export const timelineProjection: Projection = {
   name: TIMELINE,
-  version: 4,
+  version: 5,
   tables: {
     entries: {
-      columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, aggregate TEXT NOT NULL,
+      // event_id is indexed with the query-only indexes: a random key, costly to index row by row during a load.
+      columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, aggregate TEXT NOT NULL,
         inspection_id TEXT, recommendation_id TEXT, challenge_id TEXT, reference TEXT, event_type TEXT NOT NULL, summary TEXT NOT NULL,
         changes TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, actor_role TEXT NOT NULL, actor_organisation TEXT NOT NULL,
         on_behalf_of_name TEXT, on_behalf_of_role TEXT, on_behalf_of_organisation TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
@@ -142,7 +143,13 @@ export const timelineProjection: Projection = {
         'occurred_on, aggregate, recommendation_id',
         'inspection_id, recorded_on',
         'inspection_id, occurred_on',
+        // A correction finds the entry it corrects by it (see deferredCorrections).
+        'event_id',
       ],
+    },
+    /** Corrections applied before the entries were indexed by event id: finished in afterIndexes. */
+    deferred_corrections: {
+      columns: 'position INTEGER PRIMARY KEY, corrects_event_id TEXT NOT NULL',
     },
     streams: {
       columns: `stream_id TEXT PRIMARY KEY, inspection_id TEXT, recommendation_id TEXT, challenge_id TEXT, reference TEXT, status TEXT,
@@ -223,22 +230,53 @@ export const timelineProjection: Projection = {
         null,
         null,
       );
-    if (event.type === 'RecommendationEntryCorrected') {
-      context.statement(`UPDATE ${context.table('entries')} SET corrected_by = ? WHERE event_id = ?`).run(recorded.id, event.correctsEventId);
-    } else if (event.type === 'RecommendationEntryDateCorrected') {
-      redate(context, recorded.id, event.redatedEventIds, event.correctOccurredAt);
-    } else if (event.type === 'StatutoryDateCorrected') {
-      // The step's latest event of its kind is the one its date was read from.
-      const stepEvent = context
-        .statement(`SELECT event_id FROM ${context.table('entries')} WHERE stream_id = ? AND event_type IN (SELECT value FROM json_each(?)) ORDER BY position DESC LIMIT 1`)
-        .pluck()
-        .get(recorded.streamId, JSON.stringify(STATUTORY_STEP_EVENTS[event.step])) as string | undefined;
-      if (stepEvent !== undefined) redate(context, recorded.id, [stepEvent], event.correctDate);
+    if (event.type === 'RecommendationEntryCorrected' || event.type === 'RecommendationEntryDateCorrected' || event.type === 'StatutoryDateCorrected') {
+      if (entriesByEventId(context)) applyCorrection(context, recorded.id, recorded.position, event, stream.inspection_id);
+      else defer(context, recorded.position, event.type === 'StatutoryDateCorrected' ? '' : event.correctsEventId);
     }
   },
   flush: (context) => batches.flush(context),
   discard: (context) => batches.discard(context),
+  /** The corrections a load put off, in log order (a correction of a correction quotes it finished): as apply does them once indexed. */
+  afterIndexes(context) {
+    const deferred = context
+      .statement(
+        `SELECT d.position, e.event_id, e.event_type, e.stream_id, e.inspection_id, e.changes FROM ${context.table('deferred_corrections')} d
+         JOIN ${context.table('entries')} e ON e.position = d.position ORDER BY d.position`,
+      )
+      .all() as Array<{ position: number | bigint; event_id: string; event_type: string; stream_id: string; inspection_id: string | null; changes: string }>;
+    for (const row of deferred) {
+      const event = { ...(JSON.parse(row.changes) as object), type: row.event_type } as CorrectionEvent;
+      if (event.type !== 'StatutoryDateCorrected') {
+        const summary = summariseEvent(event, lookups(context, row.stream_id, null));
+        context.statement(`UPDATE ${context.table('entries')} SET summary = ? WHERE position = ?`).run(summary, row.position);
+      }
+      applyCorrection(context, row.event_id, row.position, event, row.inspection_id);
+    }
+    context.statement(`DELETE FROM ${context.table('deferred_corrections')}`).run();
+  },
 };
+
+type CorrectionEvent = Extract<AnyLedgerEvent, { type: 'RecommendationEntryCorrected' | 'RecommendationEntryDateCorrected' | 'StatutoryDateCorrected' }>;
+
+function defer(context: ProjectionContext, position: bigint, correctsEventId: string): void {
+  context.statement(`INSERT OR REPLACE INTO ${context.table('deferred_corrections')} (position, corrects_event_id) VALUES (?, ?)`).run(position, correctsEventId);
+}
+
+/** What a correction does to the entries it corrects, once they can be found by event id. */
+function applyCorrection(context: ProjectionContext, correctionId: string, position: bigint | number, event: CorrectionEvent, inspectionId: string | null): void {
+  if (event.type === 'RecommendationEntryCorrected') return markCorrected(context, correctionId, event.correctsEventId);
+  if (event.type === 'RecommendationEntryDateCorrected') return redate(context, correctionId, event.redatedEventIds, event.correctOccurredAt);
+  // The step's latest event of its kind before the correction is the one its date was read from.
+  const stepEvent = context
+    .statement(
+      `SELECT event_id FROM ${context.table('entries')} WHERE inspection_id = ? AND aggregate = 'statutory-response' AND position < ?
+       AND event_type IN (SELECT value FROM json_each(?)) ORDER BY position DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(inspectionId, position, JSON.stringify(STATUTORY_STEP_EVENTS[event.step])) as string | undefined;
+  if (stepEvent !== undefined) redate(context, correctionId, [stepEvent], event.correctDate);
+}
 
 /** The events that record each correctable step of a statutory response. */
 const STATUTORY_STEP_EVENTS: Record<CorrectableStatutoryStep, StatutoryResponseEvent['type'][]> = {
@@ -259,6 +297,28 @@ function redate(context: ProjectionContext, correctionId: string, eventIds: read
     `UPDATE ${context.table('entries')} SET occurred_as_recorded = coalesce(occurred_as_recorded, occurred_at), occurred_at = ?, occurred_key = ?, occurred_on = ?, date_corrected_by = ? WHERE event_id = ?`,
   );
   for (const eventId of eventIds) update.run(occurredAt, occurred.sortKey, occurred.day, correctionId, eventId);
+}
+
+function markCorrected(context: ProjectionContext, correctionId: string, correctedId: string): void {
+  context.statement(`UPDATE ${context.table('entries')} SET corrected_by = ? WHERE event_id = ?`).run(correctionId, correctedId);
+}
+
+/** Generations whose entries are indexed by event id (an index is never dropped from a generation). */
+const indexedByEventId = new WeakSet<ProjectionContext>();
+
+/**
+ * Whether this generation's entries can be found by event id: not while it loads without its
+ * query-only indexes, when a correction is put off until they are built (deferred_corrections).
+ */
+function entriesByEventId(context: ProjectionContext): boolean {
+  if (indexedByEventId.has(context)) return true;
+  const [schema] = context.table('entries').split('.');
+  const indexed = context
+    .statement(`SELECT count(*) FROM ${schema}.sqlite_schema WHERE type = 'index' AND tbl_name = 'entries' AND sql LIKE '%(event_id)'`)
+    .pluck()
+    .get() as number;
+  if (indexed > 0) indexedByEventId.add(context);
+  return indexed > 0;
 }
 
 /** The ids a stream's entries are filed under, from its first event. */
@@ -300,7 +360,8 @@ function lookups(context: ProjectionContext, streamId: string, statutory: Statut
     actionDescription: (actionId) => label('action', actionId),
     dependsOn: (dependencyId) => label('dependency', dependencyId),
     evidenceTitle: (evidenceId) => label('evidence', evidenceId),
-    entrySummary: (eventId) => getRow<{ summary: string }>(context, 'entries', 'event_id', eventId)?.summary,
+    // Asked only by a correction; put off while the entries are not indexed by event id.
+    entrySummary: (eventId) => (entriesByEventId(context) ? getRow<{ summary: string }>(context, 'entries', 'event_id', eventId)?.summary : undefined),
     timetable() {
       return statutory?.opened ? { reportPublishedOn: statutory.reportPublishedOn, responsePeriodDays: statutory.responsePeriodDays } : undefined;
     },
