@@ -288,7 +288,7 @@ describe('recording delivery, the inspectorate and early endings from a recommen
       expect(await links(office, open)).toEqual(expect.arrayContaining(['add-action', 'flag-dependency', 'supersede', 'mark-no-longer-relevant']));
       expect(await links(liaison, open)).toEqual(['record-inspectorate-status']);
       const closed = (await rec03At('closed')).id;
-      expect(await links(office, closed)).toEqual(['reopen', 'correct-entry']);
+      expect(await links(office, closed)).toEqual(['reopen', 'correct-entry', 'correct-date']);
       expect(await links(liaison, closed)).toEqual(['record-inspectorate-status', 'record-inspectorate-closure']);
     });
   });

@@ -69,6 +69,7 @@ describe('taking REC 03 of the sample from its decision to its close in the brow
       'Record that it is superseded',
       'Record that it is no longer relevant',
       'Correct an entry of the timeline',
+      'Correct the date of an entry',
     ]);
     await page.screenshot({ path: screenshot('1-issued'), fullPage: true });
 

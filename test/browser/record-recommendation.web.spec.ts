@@ -203,6 +203,14 @@ describe('recording a recommendation from its pages', () => {
       events: ['RecommendationEntryCorrected'],
       missing: { field: 'whatWasWrong', id: 'whatWasWrong', message: 'What was wrong is required' },
     },
+    {
+      form: 'correct-date',
+      stage: 'accepted',
+      as: OFFICE,
+      answers: (prepared) => ({ correctsEventId: prepared.acceptedEventId!, correctOccurredAt: '2024-09-24', reason: 'The response is dated 24 September 2024' }),
+      events: ['RecommendationEntryDateCorrected'],
+      missing: { field: 'reason', id: 'reason', message: 'Why the recorded date was wrong is required' },
+    },
   ];
 
   describe.each(FORMS)('the $form form', ({ form, stage, as, answers, events, missing }) => {
@@ -351,6 +359,21 @@ describe('recording a recommendation from its pages', () => {
     });
   });
 
+  it('shows an entry re-dated by a date correction on the day it happened, marked as corrected, with the date first recorded', async () => {
+    const prepared = await rec03At('accepted');
+    const browser = await browserActingAs(OFFICE);
+    const form = await browser.get(`/recommendations/${prepared.id}/record/correct-date`);
+    // The entries it offers are the finding's own dated ones: the acceptance, not the issue (dated by its report).
+    expect(form.text).toContain(`value="${prepared.acceptedEventId}"`);
+    expect(form.text).not.toContain('REC 03 issued (');
+    const sent = await browser.fill(`/recommendations/${prepared.id}/record/correct-date`, { correctsEventId: prepared.acceptedEventId!, correctOccurredAt: '2024-09-24', reason: 'The response is dated 24 September 2024' });
+    expect(sent.status).toBe(303);
+
+    const timeline = new HtmlPage((await browser.get(sent.headers.location)).text).table('Timeline of REC 03');
+    const accepted = timeline.rows.find((row) => row[3].includes('Accepted'))!;
+    expect(accepted[0]).toMatch(/^24 September 2024\s*Date corrected\s*First recorded as \d+ \w+ \d{4}, \d\d:\d\d\s*See the correction$/);
+  });
+
   describe('which forms the pages offer', () => {
     it('offers the forms the status allows, as the domain says, and says why another cannot be used now', async () => {
       const issued = await rec03At('issued');
@@ -358,7 +381,7 @@ describe('recording a recommendation from its pages', () => {
       const links = async (id: string) => [...(await browser.get(`/recommendations/${id}`)).text.matchAll(new RegExp(`href="/recommendations/${id}/record/([a-z-]+)"`, 'g'))].map((match) => match[1]);
       // The office sees those it may use (test/access/forms-by-role.e2e.spec.ts tries every role); the inspectorate's are the liaison's.
       const forOffice = (keys: string[]) => keys.filter((key) => mayDo('office', recommendationForm(key)!.command));
-      expect(await links(issued.id)).toEqual(forOffice(['accept', 'partially-accept', 'reject', 'assess-applicability', 'flag-dependency', 'record-inspectorate-status', 'supersede', 'mark-no-longer-relevant', 'correct-entry']));
+      expect(await links(issued.id)).toEqual(forOffice(['accept', 'partially-accept', 'reject', 'assess-applicability', 'flag-dependency', 'record-inspectorate-status', 'supersede', 'mark-no-longer-relevant', 'correct-entry', 'correct-date']));
       const pending = await rec03At('change-requested');
       expect(await links(pending.id)).toEqual(
         forOffice([
@@ -374,10 +397,11 @@ describe('recording a recommendation from its pages', () => {
         'supersede',
         'mark-no-longer-relevant',
         'correct-entry',
+        'correct-date',
         ]),
       );
       const closed = await rec03At('closed');
-      expect(await links(closed.id)).toEqual(['reopen', 'correct-entry']);
+      expect(await links(closed.id)).toEqual(['reopen', 'correct-entry', 'correct-date']);
       const liaison = new FormBrowser(ledger.url);
       await liaison.actAs('hmicfrs-liaison');
       expect([...(await liaison.get(`/recommendations/${closed.id}`)).text.matchAll(/href="\/recommendations\/[^/]+\/record\/([a-z-]+)"/g)].map((match) => match[1])).toEqual([

@@ -137,8 +137,8 @@ describe('ledger import-page', () => {
     expect(again.stdout).toContain("[already recorded, with other dates: nothing was changed] Record the commissioner's comments (4 paragraphs), made on 2024-10-10.");
     expect(again.stdout).toContain('      madeOn: the ledger holds 2024-10-16; this import says 2024-10-10');
     expect(again.stdout).toContain('      occurredAt: the ledger holds 2024-10-16; this import says 2024-10-10');
-    expect(again.stdout).toMatch(/To correct it: Record a correction \(CorrectEntry\) pointing at event [0-9a-f-]{36}/);
-    expect(again.stdout).toMatch(/POST \/api\/recommendations\/[0-9a-f-]{36}\/corrections \{"correctsEventId":"[0-9a-f-]{36}","whatWasWrong":"occurredAt was recorded as 2024-10-16; it is 2024-10-10"/);
+    expect(again.stdout).toMatch(/To correct it: Record a date correction \(CorrectEntryDate\) of event [0-9a-f-]{36} to 2024-10-10: occurredAt was recorded as 2024-10-16; it is 2024-10-10/);
+    expect(again.stdout).toMatch(/POST \/api\/recommendations\/[0-9a-f-]{36}\/date-corrections \{"correctsEventId":"[0-9a-f-]{36}","correctOccurredAt":"2024-10-10"/);
     expect(again.stdout).toMatch(/To correct it: Record a date correction \(CorrectStatutoryDate\) of the commissionerComments step: madeOn was recorded as 2024-10-16; it is 2024-10-10/);
     expect(again.stdout).toMatch(/POST \/api\/statutory-responses\/[0-9a-f-]{36}\/date-corrections \{"step":"commissionerComments","correctDate":"2024-10-10"/);
     expect(again.stdout).toContain("[REFUSED] Record the statutory response as published on 2024-10-10, on time (due by 2024-10-16): this page.");

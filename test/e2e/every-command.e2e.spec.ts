@@ -16,6 +16,8 @@ interface Step {
   /** An event the command appended (for a 2xx), or the rule that refused it (for a 422). */
   event?: string;
   rule?: string;
+  /** Keep the id of the first event it appended under this name, for a later step. */
+  remember?: string;
 }
 
 const REPORT = 'https://hmicfrs.justiceinspectorates.gov.uk/publications/national-operating-model-rasso/';
@@ -38,7 +40,9 @@ const steps: Step[] = [
   { path: '/api/recommendations/{rec05}/partially-accept', body: { acceptedScope: 'Adopt the definition once published', notAcceptedScope: 'A local definition', reason: 'The national definition is not yet published', plannedCompletionDate: '2025-07-31' }, status: 200, event: 'RecommendationPartiallyAccepted' },
   { path: '/api/recommendations/{rec07}/assess-applicability', body: { applicable: true }, status: 200, event: 'RecommendationApplicabilityAssessed' },
   { path: '/api/recommendations/{rec07}/accept', body: { commitment: 'Track bail breaches within one month' }, status: 200, event: 'RecommendationAccepted' },
-  { path: '/api/recommendations/{rec09}/reject', body: { reason: 'Already in place: reviewed in 2023' }, status: 200, event: 'RecommendationRejected' },
+  { path: '/api/recommendations/{rec09}/reject', body: { reason: 'Already in place: reviewed in 2023' }, status: 200, event: 'RecommendationRejected', remember: 'rec09Rejected' },
+  { path: '/api/recommendations/{rec09}/date-corrections', body: { correctsEventId: '{rec09Rejected}', correctOccurredAt: '2024-10-10', reason: 'The response is dated 10 October 2024' }, status: 200, event: 'RecommendationEntryDateCorrected' },
+  { path: '/api/recommendations/{rec09}/date-corrections', body: { correctsEventId: '{rec09Rejected}', correctOccurredAt: '2024-10-10', reason: 'Again' }, status: 422, rule: 'DateUnchanged' },
   { path: '/api/recommendations/{rec11}/assess-applicability', body: { applicable: false, reason: 'Covered by the force problem profile work' }, status: 200, event: 'RecommendationApplicabilityAssessed' },
 
   { path: '/api/statutory-responses/{inspectionId}/publish', body: { publishedOn: '2024-10-10', url: 'https://cumbria-pcc.gov.uk/hmicfrs-responses/rasso' }, as: COMMISSIONER, status: 200, event: 'StatutoryResponsePublished' },
@@ -135,6 +139,7 @@ describe('every command over HTTP', () => {
       return;
     }
 
+    if (step.remember) ids[step.remember] = (answer.body.eventIds as string[])[0];
     for (const created of ['actionId', 'dependencyId', 'evidenceId', 'challengeId', 'findingId']) {
       if (typeof answer.body[created] === 'string') ids[created] = answer.body[created];
     }

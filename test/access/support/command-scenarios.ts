@@ -77,9 +77,10 @@ class Preparation {
     while ((await this.ledger.http().get(path).set(bearer(this.ledger.people.office))).status === 404 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
   }
 
-  async firstEventOf(rec: string): Promise<string> {
+  async firstEventOf(rec: string, type?: string): Promise<string> {
     const history = await this.ledger.http().get(`${rec}/history`).set(bearer(this.ledger.people.office)).expect(200);
-    return (history.body.events as { id: string }[])[0].id;
+    const events = history.body.events as { id: string; type: string }[];
+    return (type === undefined ? events[0] : (events.find((event) => event.type === type) as { id: string })).id;
   }
 }
 
@@ -153,6 +154,11 @@ export const COMMAND_SCENARIOS: Record<CommandName, (ledger: SignedInLedger) => 
     const p = new Preparation(l);
     const rec = await p.owned();
     return { path: `${rec}/corrections`, body: { correctsEventId: await p.firstEventOf(rec), whatWasWrong: 'The reference was typed wrongly', reason: 'Typing error' } };
+  },
+  CorrectEntryDate: async (l) => {
+    const p = new Preparation(l);
+    const rec = await p.owned();
+    return { path: `${rec}/date-corrections`, body: { correctsEventId: await p.firstEventOf(rec, 'RecommendationAccepted'), correctOccurredAt: '2024-10-10', reason: 'The response is dated 10 October 2024' } };
   },
   InviteChiefOfficerComments: async (l) => ({ path: `${await statutory(l)}/invite-chief-officer-comments`, body: { invitedOn: '2024-08-23', commentsDueBy: '2024-09-20' } }),
   RecordChiefOfficerComments: async (l) => ({ path: `${await statutory(l, ['invite'])}/chief-officer-comments`, body: { receivedOn: '2024-09-18', comments: 'I welcome the report.' } }),

@@ -105,6 +105,12 @@ export class SupersedeDto extends StatementDto {
   @TextField(TEXT_LIMITS.text) reason!: string;
 }
 
+export class CorrectEntryDateDto extends StatementDto {
+  @TextField(TEXT_LIMITS.id, { description: 'The id of the earlier event of this stream whose date was wrong' }) correctsEventId!: string;
+  @DateField({ description: 'The day it actually happened (Europe/London)' }) correctOccurredAt!: string;
+  @TextField(TEXT_LIMITS.text, { description: 'Why the recorded date was wrong' }) reason!: string;
+}
+
 export class CorrectEntryDto extends StatementDto {
   @TextField(TEXT_LIMITS.id, { description: 'The id of the earlier event of this stream that was wrong' }) correctsEventId!: string;
   @TextField(TEXT_LIMITS.text) whatWasWrong!: string;

@@ -17,6 +17,7 @@ import {
   AssignOwnerDto,
   ClearDependencyDto,
   CommentDto,
+  CorrectEntryDateDto,
   CorrectEntryDto,
   FlagDependencyDto,
   MarkCompleteDto,
@@ -169,6 +170,11 @@ export class RecommendationsController {
   @CommandRoute('CorrectEntry', ':id/corrections', 'Correct an earlier entry: which event, what was wrong, and why (the original stays)')
   correctEntry(@IdParam() id: string, @Body() body: CorrectEntryDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
     return this.send(cmd, body, { type: 'CorrectEntry', recommendationId: id, ...commandFields(body) });
+  }
+
+  @CommandRoute('CorrectEntryDate', ':id/date-corrections', 'Correct the date an earlier entry happened: the entry stays as recorded, the correction dates it (and what its command recorded with it) from then on')
+  correctEntryDate(@IdParam() id: string, @Body() body: CorrectEntryDateDto, @Cmd() cmd: CommandContext): Promise<CommandAnswer> {
+    return this.send(cmd, body, { type: 'CorrectEntryDate', recommendationId: id, ...commandFields(body) });
   }
 
   @HistoryRoute('a recommendation')

@@ -41,6 +41,8 @@ export const COMMAND_ROLES = {
   Reopen: OFFICE,
   // Anyone who records delivery may correct an entry (their own mistakes included); the original stays.
   CorrectEntry: DELIVERY,
+  // The office keeps the record, and puts its dates right.
+  CorrectEntryDate: OFFICE,
   InviteChiefOfficerComments: OFFICE,
   RecordChiefOfficerComments: OFFICE,
   RecordCommissionerComments: ['office', 'commissioner'],

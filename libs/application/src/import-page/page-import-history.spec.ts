@@ -8,6 +8,7 @@ import { SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/e
 import { LedgerApplicationModule } from '../ledger-application.module';
 import { readStreamFully } from '../pipeline/stored-event';
 import { InspectionCommandMessage } from '../inspection/inspection-command.message';
+import { RecommendationCommandMessage } from '../recommendation/recommendation-command.message';
 import { StatutoryResponseCommandMessage } from '../statutory-response/statutory-response-command.message';
 import { PageImportModule } from './page-import.module';
 import { planPageImport } from './page-import-plan';
@@ -88,13 +89,48 @@ describe('importing the sample on 2026-12-05 as the history it is', () => {
       streamId: rec03.result!.streamId,
       request: {
         method: 'POST',
-        path: `${rec03.result!.streamId.replace('recommendation-', '/api/recommendations/')}/corrections`,
-        body: { correctsEventId: rec03.correction!.eventId, whatWasWrong: 'occurredAt was recorded as 2024-10-16; it is 2024-10-10', reason: expect.any(String) },
+        path: `${rec03.result!.streamId.replace('recommendation-', '/api/recommendations/')}/date-corrections`,
+        body: { correctsEventId: rec03.correction!.eventId, correctOccurredAt: '2024-10-10', reason: expect.any(String) },
       },
-      note: expect.stringContaining('CorrectEntry'),
+      note: expect.stringContaining('CorrectEntryDate'),
     });
     const accepted = (await stream(rec03.result!.streamId)).find((e) => e.id === rec03.correction!.eventId);
     expect(accepted?.type).toBe('RecommendationAccepted');
+  });
+
+  it('imported again with another response date, then corrected as advised, finds nothing that differs: every recorded date now agrees', async () => {
+    await importSample('2024-10-16');
+    const again = await importSample('2024-10-10');
+    const advised = again.steps.filter((s) => s.correction !== undefined);
+    expect(advised.map((s) => s.step.command.type)).toEqual(['RecordCommissionerComments', 'RecordChiefOfficerComments', ...Array(5).fill('AcceptRecommendation'), 'PublishStatutoryResponse']);
+
+    // The advice, followed in the order given (an earlier publication is corrected after the statements it publishes).
+    expect(advised.some((s) => s.correction!.note.includes('first'))).toBe(false);
+    for (const [index, outcome] of advised.entries()) {
+      const { request } = outcome.correction!;
+      const meta = { actor: operator, source: 'api' as const, commandId: `follow-advice-${index}` };
+      if (outcome.step.aggregate === 'recommendation') {
+        const { correctsEventId, correctOccurredAt, reason } = request!.body as { correctsEventId: string; correctOccurredAt: string; reason: string };
+        expect(request!.path).toBe(`/api/recommendations/${outcome.step.command.recommendationId}/date-corrections`);
+        await moduleRef.get(CommandBus).execute(new RecommendationCommandMessage({ type: 'CorrectEntryDate', recommendationId: outcome.step.command.recommendationId, correctsEventId, correctOccurredAt, reason }, meta));
+      } else {
+        const { step, correctDate, reason } = request!.body as { step: 'publication'; correctDate: string; reason: string };
+        await moduleRef.get(CommandBus).execute(new StatutoryResponseCommandMessage({ type: 'CorrectStatutoryDate', inspectionId: again.inspectionId, step, correctDate, reason }, meta));
+      }
+    }
+    const rec03 = await stream(advised[2].result!.streamId);
+    expect(rec03[rec03.length - 1]).toMatchObject({
+      type: 'RecommendationEntryDateCorrected',
+      data: { correctsEventId: advised[2].correction!.eventId, recordedOccurredAt: '2024-10-16', correctOccurredAt: '2024-10-10' },
+    });
+
+    const third = await importSample('2024-10-10');
+    expect(third.recordedAnything).toBe(false);
+    // One finding's planned date counts from the response date: a target date, moved by its own request and approval, not by a date correction.
+    const relative = third.steps.findIndex((s) => s.differences !== undefined);
+    expect(advised.find((s) => s.step.commandId === third.steps[relative].step.commandId)!.correction!.note).toContain('request a change of the target date (RequestTargetDateChange)');
+    expect(third.steps[relative].differences).toEqual([{ field: 'plannedCompletionDate', recorded: '2024-11-16', imported: '2024-11-10' }]);
+    expect(third.steps.map((s, index) => (index === relative ? undefined : s.differences))).toEqual(Array(9).fill(undefined));
   });
 
   it('imported again with a later response date, is not refused for its own comments: it says which dates differ and that the publication is corrected first', async () => {

@@ -40,8 +40,11 @@ export interface CorrectionAdvice {
   request: {
     method: 'POST';
     path: string;
-    /** CorrectEntry's body for a finding's entry; CorrectStatutoryDate's for a step of the statutory response. */
-    body: { correctsEventId: string; whatWasWrong: string; reason: string } | { step: CorrectableStatutoryStep; correctDate: string; reason: string };
+    /** CorrectEntryDate's body for the date of a finding's entry (CorrectEntry's for anything else); CorrectStatutoryDate's for a step of the statutory response. */
+    body:
+      | { correctsEventId: string; correctOccurredAt: string; reason: string }
+      | { correctsEventId: string; whatWasWrong: string; reason: string }
+      | { step: CorrectableStatutoryStep; correctDate: string; reason: string };
   } | null;
   note: string;
 }
@@ -178,10 +181,15 @@ const STATUTORY_STEPS: Partial<Record<StatutoryResponseCommand['type'], Correcta
 };
 
 /**
- * A statutory step's recorded event as it stands after the date corrections of that step recorded
- * since (the latest wins), so that a re-import after following the advice finds nothing to correct.
+ * A step's recorded event as it stands after the date corrections of it recorded since (the
+ * latest wins), so that a re-import after following the advice finds nothing to correct.
  */
 function asCorrectedSince(step: PlannedStep, recorded: RecordedEvent, later: readonly RecordedEvent[]): RecordedEvent {
+  if (step.aggregate === 'recommendation') {
+    const redated = later.filter((event) => event.type === 'RecommendationEntryDateCorrected' && (event.data['redatedEventIds'] as string[]).includes(recorded.id));
+    const latest = redated[redated.length - 1];
+    return latest === undefined ? recorded : { ...recorded, metadata: { ...recorded.metadata, occurredAt: latest.data['correctOccurredAt'] as string } };
+  }
   const correctable = step.aggregate === 'statutory-response' ? STATUTORY_STEPS[step.command.type] : undefined;
   if (correctable === undefined) return recorded;
   const corrections = later.filter((event) => event.type === 'StatutoryDateCorrected' && event.data['step'] === correctable);
@@ -193,15 +201,22 @@ function asCorrectedSince(step: PlannedStep, recorded: RecordedEvent, later: rea
 
 function correctionFor(step: PlannedStep, event: RecordedEvent, differences: DateDifference[]): CorrectionAdvice {
   const wrong = differences.map((d) => `${d.field} was recorded as ${d.recorded ?? 'nothing'}; it is ${d.imported ?? 'nothing'}`).join('; ');
+  const reason = 'The published response is dated otherwise than first recorded.';
   if (step.aggregate === 'recommendation') {
+    const occurred = differences.find((d) => d.field === 'occurredAt');
+    if (occurred?.imported) {
+      const correctOccurredAt = occurredDay(occurred.imported);
+      return {
+        eventId: event.id,
+        streamId: event.streamId,
+        request: { method: 'POST', path: `/api/recommendations/${step.command.recommendationId}/date-corrections`, body: { correctsEventId: event.id, correctOccurredAt, reason } },
+        note: `Record a date correction (CorrectEntryDate) of event ${event.id} to ${correctOccurredAt}: ${wrong}. The entry stays as recorded; the correction dates it, and what was recorded with it, from then on. On the web: the recommendation's page, "Correct the date of an entry".${targetDateNote(differences)}`,
+      };
+    }
     return {
       eventId: event.id,
       streamId: event.streamId,
-      request: {
-        method: 'POST',
-        path: `/api/recommendations/${step.command.recommendationId}/corrections`,
-        body: { correctsEventId: event.id, whatWasWrong: wrong, reason: 'The published response is dated otherwise than first recorded.' },
-      },
+      request: { method: 'POST', path: `/api/recommendations/${step.command.recommendationId}/corrections`, body: { correctsEventId: event.id, whatWasWrong: wrong, reason } },
       note: `Record a correction (CorrectEntry) pointing at event ${event.id}: the original stays, the correction says what was wrong and why.`,
     };
   }
@@ -214,7 +229,7 @@ function correctionFor(step: PlannedStep, event: RecordedEvent, differences: Dat
       request: {
         method: 'POST',
         path: `/api/statutory-responses/${step.command.inspectionId}/date-corrections`,
-        body: { step: correctable, correctDate: occurredDay(correctDate), reason: 'The published response is dated otherwise than first recorded.' },
+        body: { step: correctable, correctDate: occurredDay(correctDate), reason },
       },
       note: `Record a date correction (CorrectStatutoryDate) of the ${correctable} step: ${wrong}. Event ${event.id} stays as recorded; the correction dates the step from then on. On the web: the inspection's page, "Correct a date of the response".`,
     };
@@ -225,6 +240,14 @@ function correctionFor(step: PlannedStep, event: RecordedEvent, differences: Dat
     request: null,
     note: `The ${step.aggregate === 'inspection' ? 'inspection' : 'statutory response'} has no correction event: ${wrong}. Record the difference in a scrutiny note or amend what can be amended; event ${event.id} stays as it is.`,
   };
+}
+
+/** A planned completion date is the first target date: a date correction does not move it, a change of the target date does. */
+function targetDateNote(differences: DateDifference[]): string {
+  const planned = differences.find((d) => d.field === 'plannedCompletionDate');
+  return planned === undefined
+    ? ''
+    : ` The planned completion date is not a date of the entry: to move it from ${planned.recorded ?? 'nothing'} to ${planned.imported ?? 'nothing'}, request a change of the target date (RequestTargetDateChange), for someone else to approve.`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ChallengeEvent } from '../challenge';
 import type { InspectionDetails, InspectionEvent, InspectionKeyEvent } from '../inspection';
 import type { RecommendationEvent } from '../recommendation';
 import { statutoryDayNumber, type CorrectableStatutoryStep, type StatutoryResponseEvent } from '../statutory-response';
+import { occurredDay } from '../shared/occurred-at';
 import { type EventData, genericSummary } from './generic-summary';
 import { clause, quote, text, words } from './summary-text';
 
@@ -96,6 +97,10 @@ export function summariseEvent(event: AnyLedgerEvent, lookups: SummaryLookups): 
     case 'RecommendationEntryCorrected': {
       const corrected = lookups.entrySummary(event.correctsEventId);
       return `Correction of an earlier entry${corrected ? ` (${quote(corrected)})` : ` (${event.correctsEventId})`}: ${clause(event.whatWasWrong)}; reason: ${text(event.reason)}`;
+    }
+    case 'RecommendationEntryDateCorrected': {
+      const corrected = lookups.entrySummary(event.correctsEventId);
+      return `Date of an earlier entry${corrected ? ` (${quote(corrected)})` : ` (${event.correctsEventId})`} corrected from ${occurredDay(event.recordedOccurredAt)} to ${event.correctOccurredAt}; reason: ${text(event.reason)}`;
     }
 
     case 'StatutoryResponseOpened':

@@ -58,6 +58,8 @@ export const PUBLIC_EVENT_FIELDS: FieldsOf<PublishedStreamEvent> = {
   RecommendationMarkedNoLongerRelevant: ['recommendationId'],
   RecommendationReopened: ['recommendationId'],
   RecommendationEntryCorrected: ['recommendationId'],
+  // When things happened is public (occurredAt is), so a corrected date is too; the reason is not.
+  RecommendationEntryDateCorrected: ['recommendationId', 'correctsEventId', 'redatedEventIds', 'recordedOccurredAt', 'correctOccurredAt'],
 };
 
 /** The envelope's public facts: when it happened and when it was recorded (the hashes are the chain's). */

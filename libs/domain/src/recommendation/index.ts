@@ -19,3 +19,4 @@ export type { RecommendationDecisionContext } from './recommendation-decide';
 export { recommendationDecider, recommendationStream } from './recommendation-decider';
 export { recommendationFactsAfter, recommendationStatusAfter, type RecommendationFacts } from './recommendation-evolve';
 export { hasDecision, isApplicableForStatutoryResponse } from './statutory-decision';
+export { entriesAsCorrected, type RecommendationStreamEntry } from './correct-entry-date';

@@ -37,6 +37,7 @@ const commands: { [T in Exclude<RecommendationCommandType, 'IssueFinding'>]: Rec
   MarkNoLongerRelevant: { type: 'MarkNoLongerRelevant', recommendationId, reason: 'Function moved.' },
   Reopen: { type: 'Reopen', recommendationId, reason: 'Found untrained detectives.' },
   CorrectEntry: { type: 'CorrectEntry', recommendationId, correctsEventId: 'event-1', whatWasWrong: 'Wrong date.', reason: 'Typing error.' },
+  CorrectEntryDate: { type: 'CorrectEntryDate', recommendationId, correctsEventId: 'event-1', correctOccurredAt: '2024-10-10', reason: 'Typing error.' },
 };
 const everyCommandOnRec03: RecommendationCommand[] = Object.values(commands);
 
@@ -117,7 +118,7 @@ describe('stream and event types', () => {
   });
 
   it('lists every event type once, for projections', () => {
-    expect(RECOMMENDATION_EVENT_TYPES).toHaveLength(27);
+    expect(RECOMMENDATION_EVENT_TYPES).toHaveLength(28);
     expect(new Set(RECOMMENDATION_EVENT_TYPES).size).toBe(RECOMMENDATION_EVENT_TYPES.length);
     expect(RECOMMENDATION_EVENT_TYPES).toContain('FindingIssued');
     expect(RECOMMENDATION_EVENT_TYPES).toContain('RecommendationEntryCorrected');

@@ -219,6 +219,20 @@ export interface CorrectEntry {
   readonly reason: string;
 }
 
+/**
+ * Says that an earlier entry of this stream happened on another day than recorded (a page imported
+ * with the wrong response date). The entry stays as recorded; the correction re-dates it, and the
+ * events recorded with it by the same command, from then on.
+ */
+export interface CorrectEntryDate {
+  readonly type: 'CorrectEntryDate';
+  readonly recommendationId: string;
+  readonly correctsEventId: string;
+  /** The day it actually happened (YYYY-MM-DD, Europe/London). */
+  readonly correctOccurredAt: string;
+  readonly reason: string;
+}
+
 export type RecommendationCommand =
   | IssueFinding
   | AssessApplicability
@@ -245,7 +259,8 @@ export type RecommendationCommand =
   | Supersede
   | MarkNoLongerRelevant
   | Reopen
-  | CorrectEntry;
+  | CorrectEntry
+  | CorrectEntryDate;
 
 export type RecommendationCommandType = RecommendationCommand['type'];
 

@@ -4,6 +4,7 @@ import { checkOccurredNotBefore } from '../shared/occurred-at-rules';
 import { firstViolation, isBlank, requireDate, requireOneOf, requireReason, requireText, type FieldCheck } from '../shared/field-rules';
 import type { RecommendationCommand, RecommendationCommandOf } from './recommendation-commands';
 import type { RecommendationEvent } from './recommendation-events';
+import { correctEntryDate, type RecommendationStreamEntry } from './correct-entry-date';
 import { refuse } from './recommendation-rules';
 import { isIssued, type IssuedRecommendationState, type PendingTargetDateChange, type RecommendationState } from './recommendation-state';
 import { ALLOWED_FROM, isAwaitingStart } from './recommendation-transitions';
@@ -20,6 +21,10 @@ export interface RecommendationDecisionContext extends DecisionContext {
    * a command that says when it happened, which may not be earlier.
    */
   readonly issuedOn?: string;
+  /** Every event of the stream with its envelope's dates. Read only to correct a date (CorrectEntryDate). */
+  readonly entries?: readonly RecommendationStreamEntry[];
+  /** Today in London. Read only to correct a date, which may not be in the future. */
+  readonly today?: string;
 }
 
 type Decision = readonly RecommendationEvent[] | RuleViolation;
@@ -99,6 +104,11 @@ export function decideRecommendation(command: RecommendationCommand, state: Reco
       ]);
     case 'CorrectEntry':
       return correctEntry(command, context.streamEventIds);
+    case 'CorrectEntryDate': {
+      const { entries, today, issuedOn } = context;
+      if (entries === undefined || today === undefined) throw new Error("Correcting an entry's date needs the stream's entries and today in the context");
+      return correctEntryDate(command, state, { entries, today, ...(issuedOn === undefined ? {} : { issuedOn }) });
+    }
   }
 }
 

@@ -234,6 +234,22 @@ export interface RecommendationEntryCorrected {
   readonly reason: string;
 }
 
+/**
+ * An earlier entry happened on `correctOccurredAt`, not on `recordedOccurredAt` as recorded: from
+ * this event on, the entry and the events its command recorded with it (`redatedEventIds`, the
+ * corrected one first) are dated `correctOccurredAt`. The entries themselves stay as recorded.
+ */
+export interface RecommendationEntryDateCorrected {
+  readonly type: 'RecommendationEntryDateCorrected';
+  readonly recommendationId: string;
+  readonly correctsEventId: string;
+  readonly redatedEventIds: readonly string[];
+  /** The date being replaced: the entry's occurredAt as it stood (after any earlier correction). */
+  readonly recordedOccurredAt: string;
+  readonly correctOccurredAt: string;
+  readonly reason: string;
+}
+
 export type RecommendationEvent =
   | FindingIssued
   | RecommendationApplicabilityAssessed
@@ -261,7 +277,8 @@ export type RecommendationEvent =
   | RecommendationSuperseded
   | RecommendationMarkedNoLongerRelevant
   | RecommendationReopened
-  | RecommendationEntryCorrected;
+  | RecommendationEntryCorrected
+  | RecommendationEntryDateCorrected;
 
 export type RecommendationEventType = RecommendationEvent['type'];
 
@@ -297,6 +314,7 @@ const EVENT_TYPES: Record<RecommendationEventType, true> = {
   RecommendationMarkedNoLongerRelevant: true,
   RecommendationReopened: true,
   RecommendationEntryCorrected: true,
+  RecommendationEntryDateCorrected: true,
 };
 
 /** Every event type a recommendation stream can hold, for projections to subscribe to. */

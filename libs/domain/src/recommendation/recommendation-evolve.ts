@@ -155,6 +155,7 @@ function evolveIssued(state: IssuedRecommendationState, event: Exclude<Recommend
     case 'RecommendationProgressRecorded':
     case 'RecommendationInspectorateStatusRecorded':
     case 'RecommendationEntryCorrected':
+    case 'RecommendationEntryDateCorrected':
       return state;
     default:
       return unreachable(event);

@@ -38,6 +38,14 @@ export const RECOMMENDATION_RULES = [
   'CorrectedEventNotInStream',
   /** occurredAt is before the finding was issued, with the publication of its report. */
   'OccurredBeforeIssue',
+  /** A date correction names an entry that has no date of its own to correct (the issue, a correction). */
+  'EntryNotDated',
+  /** A date correction gives the date the entry already has. */
+  'DateUnchanged',
+  /** A corrected date later than today. */
+  'DateInFuture',
+  /** A corrected date before the finding's issue, or out of order with the entries it depends on or that depend on it. */
+  'DateOutOfOrder',
 ] as const;
 
 export type RecommendationRule = (typeof RECOMMENDATION_RULES)[number];

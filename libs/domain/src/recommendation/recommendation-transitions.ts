@@ -38,6 +38,7 @@ export const ALLOWED_FROM: Readonly<Record<Exclude<RecommendationCommandType, 'I
   MarkNoLongerRelevant: OPEN_RECOMMENDATION_STATUSES,
   Reopen: TERMINAL_RECOMMENDATION_STATUSES,
   CorrectEntry: RECOMMENDATION_STATUSES,
+  CorrectEntryDate: RECOMMENDATION_STATUSES,
 };
 
 /** Accepted but not yet started: the first owner or progress report moves it to InProgress. */

@@ -77,6 +77,22 @@ describe('the audit trail summaries, learnt while the log streams', () => {
     expect(summaries[2]).toBe('Correction of an earlier entry ("Progress reported (60% complete), self-assessed RED: Process drafted"): It was 40; reason: Typing error');
   });
 
+  it('quotes the entry a date correction re-dates, even one the export leaves out', async () => {
+    const progressId = randomUUID();
+    const summaries = await exportSummaries([
+      { stream: REC_09, type: 'RecommendationProgressRecorded', data: { recommendationId: 'finding-rec-09', narrative: 'Process drafted', percentComplete: 60, rag: 'red' }, actor: owner, leftOut: true, id: progressId },
+      {
+        stream: REC_09,
+        type: 'RecommendationEntryDateCorrected',
+        data: { recommendationId: 'finding-rec-09', correctsEventId: progressId, redatedEventIds: [progressId], recordedOccurredAt: '2025-03-02T10:00:00.000Z', correctOccurredAt: '2025-02-28', reason: 'Reported at the February board' },
+        actor: owner,
+      },
+    ]);
+    expect(summaries[1]).toBe(
+      'Date of an earlier entry ("Progress reported (60% complete), self-assessed RED: Process drafted") corrected from 2025-03-02 to 2025-02-28; reason: Reported at the February board',
+    );
+  });
+
   it('reads an event stored in an older shape as the timeline does, upcast to the current one', async () => {
     const [accepted] = await exportSummaries([
       { stream: REC_05, type: 'RecommendationAccepted', data: { recommendationId: 'finding-rec-05', commitment: 'Adopt the definition', targetDate: '2025-07-31' }, actor: owner, schemaVersion: 1 },

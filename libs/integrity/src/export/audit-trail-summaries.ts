@@ -45,7 +45,7 @@ export class AuditTrailSummaries {
 
   /** Adds to `corrected` the entry that `event` corrects, if it is a correction. */
   static noteCorrection(event: RecordedEvent, corrected: Set<string>): void {
-    const correctsEventId = event.type === 'RecommendationEntryCorrected' ? event.data.correctsEventId : undefined;
+    const correctsEventId = event.type === 'RecommendationEntryCorrected' || event.type === 'RecommendationEntryDateCorrected' ? event.data.correctsEventId : undefined;
     if (typeof correctsEventId === 'string') corrected.add(correctsEventId);
   }
 

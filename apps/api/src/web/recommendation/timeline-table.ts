@@ -18,8 +18,19 @@ export function timelineTable(entries: readonly TimelineEntry[], caption: string
     label: caption,
     id: 'timeline',
     columns: [{ text: 'Happened' }, { text: 'Recorded' }, { text: 'Who', width: 'one-quarter' }, { text: 'What changed', width: 'one-half' }],
-    rows: entries.map((entry) => [occurred(entry.occurredAt), lines(instant(entry.recordedAt), recordedLateText(entry)), whoText(entry.actor, entry.onBehalfOf), { block: whatChanged(entry, byId), id: `entry-${entry.eventId}` }]),
+    rows: entries.map((entry) => [happened(entry), lines(instant(entry.recordedAt), recordedLateText(entry)), whoText(entry.actor, entry.onBehalfOf), { block: whatChanged(entry, byId), id: `entry-${entry.eventId}` }]),
   };
+}
+
+/** When it happened; a re-dated entry says so and keeps the date first recorded in view. */
+function happened(entry: TimelineEntry): Inline {
+  if (entry.occurredAsRecorded === null) return occurred(entry.occurredAt);
+  return lines(
+    occurred(entry.occurredAt),
+    tag('Date corrected', 'orange'),
+    small(`First recorded as ${instantText(entry.occurredAsRecorded)}`),
+    entry.dateCorrectedBy !== null && link(`#entry-${entry.dateCorrectedBy}`, 'See the correction', { classes: 'govuk-body-s' }),
+  );
 }
 
 function whatChanged(entry: TimelineEntry, byId: ReadonlyMap<string, TimelineEntry>): Inline {

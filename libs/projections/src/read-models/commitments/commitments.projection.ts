@@ -45,7 +45,7 @@ const TO_COMPLETE = `recommendation_id = @recommendationId AND kind IN ('decisio
  */
 export const commitmentsProjection: Projection = {
   name: COMMITMENTS,
-  version: 3,
+  version: 4,
   tables: {
     commitments: {
       columns: `commitment_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, inspection_id TEXT NOT NULL, reference TEXT NOT NULL,
@@ -157,6 +157,12 @@ export const commitmentsProjection: Projection = {
       case 'RecommendationReopened':
         run(`UPDATE ${table} SET withdrawn_on = NULL, withdrawn_reason = NULL WHERE recommendation_id = @recommendationId`);
         return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${TO_COMPLETE}`);
+      // A commitment re-dated by a date correction was made on the corrected day.
+      case 'RecommendationEntryDateCorrected': {
+        const corrected = { at: event.correctOccurredAt, on: occurredTimes(event.correctOccurredAt).day };
+        for (const id of event.redatedEventIds) run(`UPDATE ${table} SET committed_at = @at, committed_on = @on WHERE commitment_id = @id`, { ...corrected, id });
+        return;
+      }
       default:
         return;
     }

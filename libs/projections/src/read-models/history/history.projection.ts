@@ -162,7 +162,7 @@ interface EventRow {
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 4,
+  version: 5,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
@@ -177,7 +177,8 @@ export const historyProjection: Projection = {
     },
     events: {
       columns: `position INTEGER PRIMARY KEY, recommendation_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL,
-        recorded_at TEXT NOT NULL, occurred_key TEXT NOT NULL, recorded_key TEXT NOT NULL`,
+        recorded_at TEXT NOT NULL, occurred_key TEXT NOT NULL, recorded_key TEXT NOT NULL, event_id TEXT NOT NULL,
+        first_occurred_at TEXT, redated_recorded_key TEXT`,
       indexes: ['recommendation_id, type'],
     },
     states: {
@@ -235,9 +236,9 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   const keys: Record<Basis, string> = { occurred: basisKey('occurred', stored), recorded: basisKey('recorded', stored) };
   context
     .statement(
-      `INSERT OR REPLACE INTO ${context.table('events')} (position, recommendation_id, type, data, occurred_at, recorded_at, occurred_key, recorded_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO ${context.table('events')} (position, recommendation_id, type, data, occurred_at, recorded_at, occurred_key, recorded_key, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded);
+    .run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded, recorded.id);
   if (event.type === 'FindingIssued') {
     const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
     putRow(context, 'findings', {
@@ -273,6 +274,22 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
     }
     appendState(context, tips, basis, event.recommendationId, tip, stored, key, folded);
   }
+  if (event.type === 'RecommendationEntryDateCorrected') redate(context, tips, event.recommendationId, event.redatedEventIds, event.correctOccurredAt, keys.recorded);
+}
+
+/**
+ * A date correction moves its entries to the day they happened: the finding's history as it stood
+ * is folded again with the corrected dates. As the ledger showed it is ordered by recording, and
+ * shows the date first recorded until the correction's own recording (an SQL SET reads the row as it was).
+ */
+function redate(context: ProjectionContext, tips: BatchTips, recommendationId: string, eventIds: readonly string[], occurredAt: string, correctedKey: string): void {
+  const key = basisKey('occurred', { occurredAt, recordedAt: occurredAt });
+  const update = context.statement(
+    `UPDATE ${context.table('events')} SET first_occurred_at = coalesce(first_occurred_at, occurred_at), redated_recorded_key = ?, occurred_at = ?, occurred_key = ?
+     WHERE recommendation_id = ? AND event_id = ?`,
+  );
+  for (const eventId of eventIds) update.run(correctedKey, occurredAt, key, recommendationId, eventId);
+  refold(context, tips, 'occurred', recommendationId);
 }
 
 /** The fold order: the basis key, then the time of recording, then the log position. */

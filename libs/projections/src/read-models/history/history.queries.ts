@@ -171,9 +171,11 @@ const DECISIONS = `('RecommendationAccepted', 'RecommendationPartiallyAccepted')
 function commitmentThen(reader: ReadModelReader, recommendationId: string, beforeKey: string, basis: Basis): CommitmentThen | null {
   const row = cached(
     reader,
-    `SELECT data, occurred_at, recorded_at FROM ${reader.table(HISTORY, 'events')} WHERE recommendation_id = ? AND type IN ${DECISIONS} AND ${basis}_key < ?
+    // As the ledger showed it, a re-dated decision keeps the date first recorded until its correction was recorded.
+    `SELECT data, ${basis === 'recorded' ? `CASE WHEN redated_recorded_key >= @beforeKey THEN first_occurred_at ELSE occurred_at END AS occurred_at` : 'occurred_at'}, recorded_at
+     FROM ${reader.table(HISTORY, 'events')} WHERE recommendation_id = @recommendationId AND type IN ${DECISIONS} AND ${basis}_key < @beforeKey
      ORDER BY ${basis}_key DESC, recorded_at DESC, position DESC LIMIT 1`,
-  ).get(recommendationId, beforeKey) as { data: string; occurred_at: string; recorded_at: string } | undefined;
+  ).get({ recommendationId, beforeKey }) as { data: string; occurred_at: string; recorded_at: string } | undefined;
   if (row === undefined) return null;
   const data = JSON.parse(row.data) as { commitment?: string; acceptedScope?: string; plannedCompletionDate: string | null };
   return { what: data.commitment ?? data.acceptedScope ?? '', plannedCompletionDate: data.plannedCompletionDate, occurredAt: row.occurred_at, recordedAt: row.recorded_at };

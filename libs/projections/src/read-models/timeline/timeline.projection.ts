@@ -6,6 +6,7 @@ import {
   statutoryResponseDecider,
   summariseEvent,
   type AnyLedgerEvent,
+  type CorrectableStatutoryStep,
   type RecommendationEvent,
   type RecommendationStatus,
   type StatutoryResponseEvent,
@@ -67,6 +68,8 @@ const ENTRY_COLUMNS = [
   'status_before',
   'status_after',
   'corrected_by',
+  'occurred_as_recorded',
+  'date_corrected_by',
 ] as const;
 
 /** The streams a batch touches, read once and written once; and the people it has already written. */
@@ -118,7 +121,7 @@ const batches = new PerBatch((context) => new BatchStreams(context));
  */
 export const timelineProjection: Projection = {
   name: TIMELINE,
-  version: 4,
+  version: 5,
   tables: {
     entries: {
       // event_id is indexed with the query-only indexes: a random key, costly to index row by row during a load.
@@ -127,7 +130,7 @@ export const timelineProjection: Projection = {
         changes TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, actor_role TEXT NOT NULL, actor_organisation TEXT NOT NULL,
         on_behalf_of_name TEXT, on_behalf_of_role TEXT, on_behalf_of_organisation TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
         occurred_key TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL, source TEXT NOT NULL, command_id TEXT NOT NULL, correlation_id TEXT NOT NULL,
-        causation_id TEXT NOT NULL, status_before TEXT, status_after TEXT, corrected_by TEXT`,
+        causation_id TEXT NOT NULL, status_before TEXT, status_after TEXT, corrected_by TEXT, occurred_as_recorded TEXT, date_corrected_by TEXT`,
       queryIndexes: [
         'recommendation_id, occurred_key',
         'inspection_id, occurred_key',
@@ -224,10 +227,12 @@ export const timelineProjection: Projection = {
         statusBefore,
         statusAfter,
         null,
+        null,
+        null,
       );
-    if (event.type === 'RecommendationEntryCorrected') {
-      if (entriesByEventId(context)) markCorrected(context, recorded.id, event.correctsEventId);
-      else context.statement(`INSERT OR REPLACE INTO ${context.table('deferred_corrections')} (position, corrects_event_id) VALUES (?, ?)`).run(recorded.position, event.correctsEventId);
+    if (event.type === 'RecommendationEntryCorrected' || event.type === 'RecommendationEntryDateCorrected' || event.type === 'StatutoryDateCorrected') {
+      if (entriesByEventId(context)) applyCorrection(context, recorded.id, recorded.position, event, stream.inspection_id);
+      else defer(context, recorded.position, event.type === 'StatutoryDateCorrected' ? '' : event.correctsEventId);
     }
   },
   flush: (context) => batches.flush(context),
@@ -236,19 +241,63 @@ export const timelineProjection: Projection = {
   afterIndexes(context) {
     const deferred = context
       .statement(
-        `SELECT d.position, d.corrects_event_id, e.event_id, e.stream_id, e.changes FROM ${context.table('deferred_corrections')} d
+        `SELECT d.position, e.event_id, e.event_type, e.stream_id, e.inspection_id, e.changes FROM ${context.table('deferred_corrections')} d
          JOIN ${context.table('entries')} e ON e.position = d.position ORDER BY d.position`,
       )
-      .all() as Array<{ position: number | bigint; corrects_event_id: string; event_id: string; stream_id: string; changes: string }>;
+      .all() as Array<{ position: number | bigint; event_id: string; event_type: string; stream_id: string; inspection_id: string | null; changes: string }>;
     for (const row of deferred) {
-      const event = { ...(JSON.parse(row.changes) as object), type: 'RecommendationEntryCorrected' } as AnyLedgerEvent;
-      const summary = summariseEvent(event, lookups(context, row.stream_id, null));
-      context.statement(`UPDATE ${context.table('entries')} SET summary = ? WHERE position = ?`).run(summary, row.position);
-      markCorrected(context, row.event_id, row.corrects_event_id);
+      const event = { ...(JSON.parse(row.changes) as object), type: row.event_type } as CorrectionEvent;
+      if (event.type !== 'StatutoryDateCorrected') {
+        const summary = summariseEvent(event, lookups(context, row.stream_id, null));
+        context.statement(`UPDATE ${context.table('entries')} SET summary = ? WHERE position = ?`).run(summary, row.position);
+      }
+      applyCorrection(context, row.event_id, row.position, event, row.inspection_id);
     }
     context.statement(`DELETE FROM ${context.table('deferred_corrections')}`).run();
   },
 };
+
+type CorrectionEvent = Extract<AnyLedgerEvent, { type: 'RecommendationEntryCorrected' | 'RecommendationEntryDateCorrected' | 'StatutoryDateCorrected' }>;
+
+function defer(context: ProjectionContext, position: bigint, correctsEventId: string): void {
+  context.statement(`INSERT OR REPLACE INTO ${context.table('deferred_corrections')} (position, corrects_event_id) VALUES (?, ?)`).run(position, correctsEventId);
+}
+
+/** What a correction does to the entries it corrects, once they can be found by event id. */
+function applyCorrection(context: ProjectionContext, correctionId: string, position: bigint | number, event: CorrectionEvent, inspectionId: string | null): void {
+  if (event.type === 'RecommendationEntryCorrected') return markCorrected(context, correctionId, event.correctsEventId);
+  if (event.type === 'RecommendationEntryDateCorrected') return redate(context, correctionId, event.redatedEventIds, event.correctOccurredAt);
+  // The step's latest event of its kind before the correction is the one its date was read from.
+  const stepEvent = context
+    .statement(
+      `SELECT event_id FROM ${context.table('entries')} WHERE inspection_id = ? AND aggregate = 'statutory-response' AND position < ?
+       AND event_type IN (SELECT value FROM json_each(?)) ORDER BY position DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(inspectionId, position, JSON.stringify(STATUTORY_STEP_EVENTS[event.step])) as string | undefined;
+  if (stepEvent !== undefined) redate(context, correctionId, [stepEvent], event.correctDate);
+}
+
+/** The events that record each correctable step of a statutory response. */
+const STATUTORY_STEP_EVENTS: Record<CorrectableStatutoryStep, StatutoryResponseEvent['type'][]> = {
+  invitation: ['ChiefOfficerCommentsInvited'],
+  chiefOfficerComments: ['ChiefOfficerCommentsRecorded'],
+  commissionerComments: ['CommissionerCommentsRecorded'],
+  replyToChiefOfficer: ['ReplyToChiefOfficerRecorded'],
+  publication: ['StatutoryResponsePublished', 'ActionPlanPublished'],
+};
+
+/**
+ * A date correction moves its entries to the day they happened, in the order and in every period
+ * read by it; the date first recorded is kept beside it (an SQL SET reads the row as it was).
+ */
+function redate(context: ProjectionContext, correctionId: string, eventIds: readonly string[], occurredAt: string): void {
+  const occurred = occurredTimes(occurredAt);
+  const update = context.statement(
+    `UPDATE ${context.table('entries')} SET occurred_as_recorded = coalesce(occurred_as_recorded, occurred_at), occurred_at = ?, occurred_key = ?, occurred_on = ?, date_corrected_by = ? WHERE event_id = ?`,
+  );
+  for (const eventId of eventIds) update.run(occurredAt, occurred.sortKey, occurred.day, correctionId, eventId);
+}
 
 function markCorrected(context: ProjectionContext, correctionId: string, correctedId: string): void {
   context.statement(`UPDATE ${context.table('entries')} SET corrected_by = ? WHERE event_id = ?`).run(correctionId, correctedId);

@@ -37,6 +37,10 @@ export interface TimelineEntry extends RecordingLag {
   statusAfter: RecommendationStatus | null;
   /** The event id of a later correction of this entry: the entry stays as recorded. */
   correctedBy: string | null;
+  /** When a date correction re-dated this entry: the occurredAt first recorded (occurredAt is the corrected one). */
+  occurredAsRecorded: string | null;
+  /** The event id of the date correction that dates this entry now. */
+  dateCorrectedBy: string | null;
 }
 
 interface EntryRow {
@@ -69,6 +73,8 @@ interface EntryRow {
   status_before: RecommendationStatus | null;
   status_after: RecommendationStatus | null;
   corrected_by: string | null;
+  occurred_as_recorded: string | null;
+  date_corrected_by: string | null;
 }
 
 function toEntry(row: EntryRow): TimelineEntry {
@@ -99,6 +105,8 @@ function toEntry(row: EntryRow): TimelineEntry {
     statusBefore: row.status_before,
     statusAfter: row.status_after,
     correctedBy: row.corrected_by,
+    occurredAsRecorded: row.occurred_as_recorded,
+    dateCorrectedBy: row.date_corrected_by,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   AssignOwnerDto,
   ClearDependencyDto,
   CommentDto,
+  CorrectEntryDateDto,
   CorrectEntryDto,
   FlagDependencyDto,
   MarkCompleteDto,
@@ -547,7 +548,36 @@ export const RECOMMENDATION_FORMS: readonly RecommendationForm[] = [
       { ...REASON, hint: 'How the mistake came about.' },
     ],
   },
+  {
+    key: 'correct-date',
+    command: 'CorrectEntryDate',
+    dto: CorrectEntryDateDto,
+    group: 'Putting the record right',
+    link: 'Correct the date of an entry',
+    title: 'Correct the date an entry happened',
+    submit: 'Record the date correction',
+    recorded: 'Date correction recorded',
+    context: () => [
+      para('The entry stays as it was recorded. The correction is recorded beside it, with who made it and why, and dates the entry, and what was recorded with it, from then on.'),
+    ],
+    items: ({ timeline }) => [
+      {
+        path: 'correctsEventId',
+        kind: 'radios',
+        label: 'Which entry has the wrong date?',
+        name: 'The entry to re-date',
+        choices: timeline
+          .filter((entry) => entry.aggregate === 'recommendation' && !UNDATED_ENTRIES.has(entry.eventType))
+          .map((entry) => ({ value: entry.eventId, text: entry.summary, hint: `Happened ${instantText(entry.occurredAt)}; recorded ${instantText(entry.recordedAt)} by ${entry.actor.name}` })),
+      },
+      { path: 'correctOccurredAt', kind: 'date', label: 'The date it actually happened', hint: 'For example, 10 10 2024' },
+      { ...REASON, label: 'Why the recorded date was wrong', hint: 'For example, the page was imported before its response date was known.' },
+    ],
+  },
 ];
+
+/** Entries dated by something else (the issue by its report, a correction by its own recording): the domain refuses to re-date them. */
+const UNDATED_ENTRIES: ReadonlySet<string> = new Set(['FindingIssued', 'RecommendationEntryCorrected', 'RecommendationEntryDateCorrected']);
 
 export function recommendationForm(key: string): RecommendationForm | undefined {
   return RECOMMENDATION_FORMS.find((form) => form.key === key);
