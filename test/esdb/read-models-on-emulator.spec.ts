@@ -65,7 +65,8 @@ describe('read models of the sample year on the EventStoreDB adapter (emulator)'
 
     expect(Object.keys(fromEsdb)).toEqual(Object.keys(fromEmbedded));
     for (const [table, rows] of Object.entries(fromEmbedded)) {
-      expect(rows.length).toBeGreaterThan(0);
+      // Corrections put off during a load are finished and cleared once its indexes are built.
+      if (table !== 'timeline.deferred_corrections') expect({ table, empty: rows.length === 0 }).toEqual({ table, empty: false });
       expect({ table, rows: fromEsdb[table] }).toEqual({ table, rows });
     }
   });
