@@ -9,7 +9,8 @@
  *   npm run bench -- --sizes 10000      chosen sizes (a quick run)
  *   npm run bench -- --ten-million      adds 10^7
  *   options: --json FILE (default bench-results.json), --http-seconds N (10),
- *            --replay-budget SECONDS (300), --only NAME,NAME (modules by name)
+ *            --replay-budget SECONDS (300), --only NAME,NAME (modules by name), --help
+ *   modules: "read side", "start-up", "stream load", "HTTP commands", "as-at", "esdb-read", "pages"
  *
  * A module is a BenchModule (bench-module.ts); add yours to MODULES and its figures become rows of
  * the same table. Its goals, if any, go into goals.ts with the others.
@@ -37,8 +38,16 @@ const { values } = parseArgs({
     'http-seconds': { type: 'string', default: '10' },
     'replay-budget': { type: 'string', default: '300' },
     only: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (values.help) {
+  // The usage is this file's own header, so that it is written once.
+  const header = /\/\*\*([\s\S]*?)\*\//.exec(fs.readFileSync(__filename, 'utf8'))?.[1] ?? '';
+  process.stdout.write(`${header.replace(/^ \* ?/gm, '').trim()}\n`);
+  process.exit(0);
+}
 
 const MODULES: BenchModule[] = [readSideBench(Number(values['replay-budget'])), startupBench, streamLoadBench, httpBench(Number(values['http-seconds'])), asAtModule, esdbReadModule, pagesModule];
 
@@ -47,7 +56,10 @@ const sizes = (values.sizes ?? '10000,100000,1000000')
   .map((size) => Number(size.trim()))
   .concat(values['ten-million'] ? [10_000_000] : []);
 if (sizes.some((size) => !Number.isSafeInteger(size) || size < 100)) throw new Error('--sizes takes whole numbers of events, at least 100 each');
-const modules = values.only ? MODULES.filter((module) => values.only!.split(',').includes(module.name)) : MODULES;
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !MODULES.some((module) => module.name === name)) ?? [];
+if (unknown.length > 0) throw new Error(`--only names no module ${unknown.map((name) => `"${name}"`).join(', ')}; the modules are ${MODULES.map((module) => `"${module.name}"`).join(', ')}`);
+const modules = only ? MODULES.filter((module) => only.includes(module.name)) : MODULES;
 
 function log(line: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
