@@ -15,7 +15,8 @@ import { sendPage } from '../layout/send-page';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { inspectionChoices } from '../reading/filter-fields';
 import { LedgerReads } from '../reading/ledger-reads';
-import { DATE_FIELDS, datePartId, EMPTY_EXPORT_FORM, readExportForm, type ExportFormValues } from './export-form';
+import { partName } from '../components/date-input';
+import { DATE_FIELDS, EMPTY_EXPORT_FORM, readExportForm, type ExportFormValues } from './export-form';
 import { exportFormPage, exportReadyPage } from './exports.page';
 
 const EXPORTS_CSS = fs.readFileSync(path.join(__dirname, 'exports.css'), 'utf8');
@@ -88,8 +89,8 @@ function pageErrors(error: ProblemError): FormError[] {
   return fields.map(({ field, message }) => {
     if (field === 'from' || field === 'to') {
       return message.includes(' is after ')
-        ? { field: datePartId('to', 'day'), message: `${DATE_FIELDS.to} must be the same as or after ${DATE_FIELDS.from.toLowerCase()}` }
-        : { field: datePartId(field, 'day'), message: `${DATE_FIELDS[field]} must be a real date, for example 31 1 2025` };
+        ? { field: partName('to', 'day'), message: `${DATE_FIELDS.to} must be the same as or after ${DATE_FIELDS.from.toLowerCase()}` }
+        : { field: partName(field, 'day'), message: `${DATE_FIELDS[field]} must be a real date` };
     }
     if (field === 'service') return { field, message: 'Select police or fire and rescue' };
     return { field, message };

@@ -1,4 +1,5 @@
 import type { ExportManifest } from '@ledger/integrity';
+import { DATE_PARTS, dateInput, partName } from '../components/date-input';
 import { errorMessageOf } from '../components/fields';
 import type { Choice } from '../reading/form-fields';
 import { CSRF_FIELD } from '../layout/csrf';
@@ -6,10 +7,7 @@ import type { FormError } from '../layout/error-summary';
 import { renderPage } from '../layout/render';
 import { instantText } from '../reading/format';
 import { SERVICE } from '../reading/words';
-import { DATE_FIELDS, DATE_PARTS, datePartId, EXPORT_FORMATS, type DateField, type ExportFormValues } from './export-form';
-
-const PART_LABEL = { day: 'Day', month: 'Month', year: 'Year' } as const;
-const PART_WIDTH = { day: 2, month: 2, year: 4 } as const;
+import { DATE_FIELDS, EXPORT_FORMATS, type DateField, type ExportFormValues } from './export-form';
 
 export interface ExportFormPageModel {
   values: ExportFormValues;
@@ -50,26 +48,18 @@ export function exportFormPage({ values, errors, inspectionChoices, csrfToken }:
       value: values.organisation,
       spellcheck: false,
     },
-    dates: (Object.keys(DATE_FIELDS) as DateField[]).map((field) => {
-      const partIds = DATE_PARTS.map((part) => datePartId(field, part));
-      const error = errors.find((e) => partIds.includes(e.field));
-      const parts = values.dates[field];
-      const whole = error !== undefined && DATE_PARTS.every((part) => parts[part] !== '');
-      return {
-        id: field,
-        namePrefix: field,
-        fieldset: { legend: { text: `${DATE_FIELDS[field]} (optional)`, classes: 'govuk-fieldset__legend--s' } },
-        hint: { text: field === 'from' ? 'Only what was recorded on or after this day. For example, 1 4 2025' : 'Only what was recorded on or before this day. For example, 31 3 2026' },
-        errorMessage: error && { text: error.message },
-        items: DATE_PARTS.map((part) => ({
-          id: datePartId(field, part),
-          name: part,
-          label: PART_LABEL[part],
-          value: parts[part],
-          classes: `govuk-input--width-${PART_WIDTH[part]}${error && (whole || parts[part] === '') ? ' govuk-input--error' : ''}`,
-        })),
-      };
-    }),
+    dates: (Object.keys(DATE_FIELDS) as DateField[]).map(
+      (field) =>
+        dateInput({
+          id: field,
+          name: field,
+          legend: `${DATE_FIELDS[field]} (optional)`,
+          legendClasses: 'govuk-fieldset__legend--s',
+          hint: field === 'from' ? 'Only what was recorded on or after this day. For example, 1 4 2025' : 'Only what was recorded on or before this day. For example, 31 3 2026',
+          parts: values.dates[field],
+          error: errors.find((error) => DATE_PARTS.some((part) => error.field === partName(field, part))),
+        }).params,
+    ),
   });
 }
 
