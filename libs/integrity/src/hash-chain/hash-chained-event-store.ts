@@ -12,7 +12,8 @@ import {
   WrongExpectedVersionError,
 } from '@ledger/event-store';
 import canonicalize from 'canonicalize';
-import { eventHash } from './event-hash';
+import { eventHash, metadataWithoutChain, sha256Hex } from './event-hash';
+import { hashTextOfStored } from './stored-text';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 /** Streams whose last known hash is remembered. */
@@ -118,7 +119,7 @@ export class HashChainedEventStore extends EventStoreDecorator {
     if (this.heads.size > KNOWN_HEADS) this.heads.delete(this.heads.keys().next().value as string);
   }
 
-  private async appendChained(streamId: string, events: EventToAppend[], last: ChainHead | undefined, expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendChained(streamId: string, events: StoredEvent[], last: ChainHead | undefined, expected: ExpectedRevision): Promise<AppendResult> {
     const chained = chain(streamId, events, last);
     const result = await this.inner.append(streamId, chained, expected);
     const lastChained = chained[chained.length - 1];
@@ -161,23 +162,37 @@ export class HashChainedEventStore extends EventStoreDecorator {
   }
 }
 
+/** An event as it will be stored, with the canonical text its hash covers when it has one. */
+interface StoredEvent extends EventToAppend {
+  /** Canonical data and metadata (without the chain's fields), when both are JSON objects. */
+  text?: { data: string; metadata: string };
+}
+
 /**
  * Ids lower-cased and JSON passed through a round trip with its keys in canonical (RFC 8785)
  * order, so that the hashed content is exactly what the store keeps and returns, and every store
  * (the embedded one keeps canonical text; EventStoreDB keeps what it is given) returns the same
- * keys in the same order.
+ * keys in the same order. The canonical text is kept: the hash is taken over it, not over a
+ * second serialisation.
  */
-function asStored(event: EventToAppend): EventToAppend {
-  return {
-    id: typeof event.id === 'string' ? event.id.toLowerCase() : event.id,
-    type: event.type,
-    data: jsonCopy(event.data),
-    metadata: jsonCopy(event.metadata),
-  };
+function asStored(event: EventToAppend): StoredEvent {
+  const id = typeof event.id === 'string' ? event.id.toLowerCase() : event.id;
+  if (typeof id === 'string' && typeof event.type === 'string' && isPlainObject(event.data) && isPlainObject(event.metadata)) {
+    const data = canonicalize(event.data);
+    const metadata = canonicalize(metadataWithoutChain(event.metadata));
+    if (data !== undefined && metadata !== undefined) {
+      return { id, type: event.type, data: JSON.parse(data) as JsonObject, metadata: JSON.parse(metadata) as JsonObject, text: { data, metadata } };
+    }
+  }
+  return { id, type: event.type, data: jsonCopy(event.data), metadata: jsonCopy(event.metadata) };
+}
+
+function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function jsonCopy(value: JsonObject): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (!isPlainObject(value)) return value;
   return JSON.parse(canonicalize(value) as string) as JsonObject;
 }
 
@@ -187,7 +202,7 @@ function headOf(event: RecordedEvent): ChainHead | undefined {
   return typeof hash === 'string' ? { revision: event.revision, hash } : undefined;
 }
 
-function chain(streamId: string, events: EventToAppend[], last: ChainHead | undefined): EventToAppend[] {
+function chain(streamId: string, events: StoredEvent[], last: ChainHead | undefined): EventToAppend[] {
   let prevHash: string | null = null;
   let revision = 0n;
   if (last) {
@@ -196,8 +211,10 @@ function chain(streamId: string, events: EventToAppend[], last: ChainHead | unde
   }
   return events.map((event) => {
     const { hash: _hash, prevHash: _prevHash, ...metadata } = event.metadata;
-    const hash = eventHash({ streamId, revision, eventId: event.id, type: event.type, data: event.data, metadata, prevHash });
-    const chained = { ...event, metadata: { ...metadata, prevHash, hash } };
+    const hash = event.text
+      ? sha256Hex(hashTextOfStored({ streamId, revision, eventId: event.id, type: event.type, ...event.text }, prevHash))
+      : eventHash({ streamId, revision, eventId: event.id, type: event.type, data: event.data, metadata, prevHash });
+    const chained = { id: event.id, type: event.type, data: event.data, metadata: { ...metadata, prevHash, hash } };
     prevHash = hash;
     revision += 1n;
     return chained;
