@@ -7,7 +7,7 @@ import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf } from '../shared/en
 import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { getRow, putRow } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
-import { positionOf, type FindingPositionThen } from './finding-then';
+import { positionOf, type StoredStanding } from './finding-then';
 
 export const HISTORY = 'history';
 
@@ -32,7 +32,7 @@ interface Tip {
   lastPosition: bigint;
   seq: number;
   lastState: string;
-  standing: FindingPositionThen;
+  standing: StoredStanding;
 }
 
 /** The tips of the findings a batch touches: read once, written once when the batch is flushed. */
@@ -73,7 +73,7 @@ class BatchTips {
           lastPosition: BigInt(row.last_position),
           seq: Number(row.seq),
           lastState: row.last_state,
-          standing: JSON.parse(row.last_state) as FindingPositionThen,
+          standing: JSON.parse(row.last_state) as StoredStanding,
         };
       },
       (tip) => write.run(tip.basis, tip.recommendationId, textOf(tip.summary), tip.lastKey, tip.lastRecordedAt, tip.lastPosition, tip.seq, tip.lastState),
@@ -146,7 +146,8 @@ interface EventRow {
  * occurredAt, then recordedAt) and in the order the ledger recorded them (basis `recorded`). A
  * row holds where the finding stood after an event (status, owner, dates, counts) and the key
  * from which it held; "as at D" is then, per finding, the last row whose key falls on or before
- * D: one index seek, never a replay of the log.
+ * D: one index seek, never a replay of the log. The latest progress is not in it (it would make
+ * a row of nearly every event): the queries read it from the finding's latest report by D.
  *
  * Events usually arrive in both orders at once and append a row. An event back-dated before
  * others of its finding refolds that finding's rows for the `occurred` basis from its own copy of
@@ -162,7 +163,7 @@ interface EventRow {
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 5,
+  version: 6,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
@@ -258,7 +259,7 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   }
   const tips = batches.of(context);
   // Both orders usually hold the same summary and append the same event: fold it once for both.
-  let folded: { from: FindingSummary | undefined; summary: FindingSummary; state: string; standing: FindingPositionThen } | undefined;
+  let folded: { from: FindingSummary | undefined; summary: FindingSummary; state: string; standing: StoredStanding } | undefined;
   for (const basis of BASES) {
     const tip = tips.get(basis, event.recommendationId);
     if (tip === undefined && event.type !== 'FindingIssued') throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
@@ -307,7 +308,7 @@ function appendState(
   tip: Tip | undefined,
   event: StoredEvent,
   key: string,
-  folded: { summary: FindingSummary; state: string; standing: FindingPositionThen },
+  folded: { summary: FindingSummary; state: string; standing: StoredStanding },
 ): void {
   let seq = tip === undefined ? 0 : tip.seq;
   if (tip === undefined || folded.state !== tip.lastState) {
@@ -352,7 +353,7 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
   let summary: FindingSummary | undefined;
   let last = '';
   let seq = 0;
-  const spans: { from: string; standing: FindingPositionThen }[] = [];
+  const spans: { from: string; standing: StoredStanding }[] = [];
   events.forEach((event, index) => {
     summary = evolveFindingSummary(summary, asRecorded(recommendationId, event));
     const standing = positionOf(summary);
@@ -378,7 +379,7 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
     lastPosition: tip.position,
     seq,
     lastState: last,
-    standing: JSON.parse(last) as FindingPositionThen,
+    standing: JSON.parse(last) as StoredStanding,
   });
   context.statement(`UPDATE ${context.table('findings')} SET first_${basis}_key = ? WHERE recommendation_id = ?`).run(earliest, recommendationId);
 }
@@ -387,11 +388,11 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
 const OPEN = '~~';
 
 /** Whether two standings agree on everything a span holds: what the as-at filters judge by. */
-function sameSpan(a: FindingPositionThen, b: FindingPositionThen): boolean {
+function sameSpan(a: StoredStanding, b: StoredStanding): boolean {
   return a.status === b.status && a.owner === b.owner && a.targetDate === b.targetDate && a.openDependencies === b.openDependencies;
 }
 
-function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: FindingPositionThen) {
+function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: StoredStanding) {
   const finding = batches.of(context).finding(recommendationId);
   if (finding === undefined) throw new Error(`A span of ${recommendationId} before its issue`);
   return {
