@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { InspectionEvent, RecommendationEvent } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
@@ -260,6 +261,7 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   const tips = batches.of(context);
   // Both orders usually hold the same summary and append the same event: fold it once for both.
   let folded: { from: FindingSummary | undefined; summary: FindingSummary; state: string; standing: StoredStanding } | undefined;
+  let folds = 0;
   for (const basis of BASES) {
     const tip = tips.get(basis, event.recommendationId);
     if (tip === undefined && event.type !== 'FindingIssued') throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
@@ -269,12 +271,15 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
       continue;
     }
     if (folded === undefined || folded.from !== tip?.summary) {
-      const summary = evolveFindingSummary(tip?.summary, asRecorded(event.recommendationId, stored));
+      // The event as read from the log: the fold of the same recorded event shares its parse (domainEventOf).
+      const summary = evolveFindingSummary(tip?.summary, recorded);
       const standing = positionOf(summary);
       folded = { from: tip?.summary, summary, state: JSON.stringify(standing), standing };
+      folds += 1;
     }
     appendState(context, tips, basis, event.recommendationId, tip, stored, key, folded);
   }
+  if (folds === 2) shareEqualSummaries(tips, event.recommendationId);
   if (event.type === 'RecommendationEntryDateCorrected') redate(context, tips, event.recommendationId, event.redatedEventIds, event.correctOccurredAt, keys.recorded);
 }
 
@@ -291,6 +296,16 @@ function redate(context: ProjectionContext, tips: BatchTips, recommendationId: s
   );
   for (const eventId of eventIds) update.run(correctedKey, occurredAt, key, recommendationId, eventId);
   refold(context, tips, 'occurred', recommendationId);
+}
+
+/**
+ * Once the two orders have folded apart (an event back-dated in one of them), each event is folded
+ * twice until they agree again, which is usually the next event: then both tips take one summary.
+ */
+function shareEqualSummaries(tips: BatchTips, recommendationId: string): void {
+  const occurred = tips.get('occurred', recommendationId);
+  const recorded = tips.get('recorded', recommendationId);
+  if (occurred !== undefined && recorded !== undefined && isDeepStrictEqual(occurred.summary, recorded.summary)) occurred.summary = recorded.summary;
 }
 
 /** The fold order: the basis key, then the time of recording, then the log position. */
