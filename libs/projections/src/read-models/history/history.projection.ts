@@ -6,7 +6,7 @@ import type { Projection, ProjectionContext } from '../../projection';
 import { evolveFindingSummary, type FindingSummary } from '../register/finding-summary';
 import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf } from '../shared/envelope';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { getRow, putRow } from '../shared/rows';
+import { cached, getRow, putRow } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
 import { positionOf, type StoredStanding } from './finding-then';
 
@@ -236,11 +236,12 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   const envelope = envelopeOf(recorded);
   const stored: StoredEvent = { position: recorded.position, type: recorded.type, data: recorded.data, occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt };
   const keys: Record<Basis, string> = { occurred: basisKey('occurred', stored), recorded: basisKey('recorded', stored) };
-  context
-    .statement(
+  cached(
+    context,
+    'history events',
+    () =>
       `INSERT OR REPLACE INTO ${context.table('events')} (position, recommendation_id, type, data, occurred_at, recorded_at, occurred_key, recorded_key, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded, recorded.id);
+  ).run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded, recorded.id);
   if (event.type === 'FindingIssued') {
     const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
     putRow(context, 'findings', {
