@@ -32,7 +32,6 @@ interface Tip {
   lastRecordedAt: string;
   lastPosition: bigint;
   seq: number;
-  lastState: string;
   standing: StoredStanding;
 }
 
@@ -73,11 +72,10 @@ class BatchTips {
           lastRecordedAt: row.last_recorded_at,
           lastPosition: BigInt(row.last_position),
           seq: Number(row.seq),
-          lastState: row.last_state,
           standing: JSON.parse(row.last_state) as StoredStanding,
         };
       },
-      (tip) => write.run(tip.basis, tip.recommendationId, textOf(tip.summary), tip.lastKey, tip.lastRecordedAt, tip.lastPosition, tip.seq, tip.lastState),
+      (tip) => write.run(tip.basis, tip.recommendationId, textOf(tip.summary), tip.lastKey, tip.lastRecordedAt, tip.lastPosition, tip.seq, JSON.stringify(tip.standing)),
     );
   }
 
@@ -261,7 +259,7 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   }
   const tips = batches.of(context);
   // Both orders usually hold the same summary and append the same event: fold it once for both.
-  let folded: { from: FindingSummary | undefined; summary: FindingSummary; state: string; standing: StoredStanding } | undefined;
+  let folded: { from: FindingSummary | undefined; summary: FindingSummary; standing: StoredStanding } | undefined;
   let folds = 0;
   for (const basis of BASES) {
     const tip = tips.get(basis, event.recommendationId);
@@ -274,8 +272,7 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
     if (folded === undefined || folded.from !== tip?.summary) {
       // The event as read from the log: the fold of the same recorded event shares its parse (domainEventOf).
       const summary = evolveFindingSummary(tip?.summary, recorded);
-      const standing = positionOf(summary);
-      folded = { from: tip?.summary, summary, state: JSON.stringify(standing), standing };
+      folded = { from: tip?.summary, summary, standing: positionOf(summary) };
       folds += 1;
     }
     appendState(context, tips, basis, event.recommendationId, tip, stored, key, folded);
@@ -324,12 +321,12 @@ function appendState(
   tip: Tip | undefined,
   event: StoredEvent,
   key: string,
-  folded: { summary: FindingSummary; state: string; standing: StoredStanding },
+  folded: { summary: FindingSummary; standing: StoredStanding },
 ): void {
   let seq = tip === undefined ? 0 : tip.seq;
-  if (tip === undefined || folded.state !== tip.lastState) {
+  if (tip === undefined || !sameStanding(folded.standing, tip.standing)) {
     seq += 1;
-    insertState(context, basis, recommendationId, key, seq, folded.state);
+    insertState(context, basis, recommendationId, key, seq, JSON.stringify(folded.standing));
     if (tip === undefined || !sameSpan(tip.standing, folded.standing)) {
       context
         .statement(`UPDATE ${context.table('spans')} SET to_key = ? WHERE basis = ? AND recommendation_id = ? AND to_key = '${OPEN}'`)
@@ -345,7 +342,6 @@ function appendState(
     lastRecordedAt: event.recordedAt,
     lastPosition: event.position,
     seq,
-    lastState: folded.state,
     standing: folded.standing,
   });
 }
@@ -394,7 +390,6 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
     lastRecordedAt: tip.recordedAt,
     lastPosition: tip.position,
     seq,
-    lastState: last,
     standing: JSON.parse(last) as StoredStanding,
   });
   context.statement(`UPDATE ${context.table('findings')} SET first_${basis}_key = ? WHERE recommendation_id = ?`).run(earliest, recommendationId);
@@ -402,6 +397,35 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
 
 /** The `to_key` of a finding's current span: above every key. */
 const OPEN = '~~';
+
+/**
+ * Whether two standings would be written as the same JSON (a row is written only when they would
+ * not): most events change none of it, and comparing is cheaper than writing it out for each.
+ */
+function sameStanding(a: StoredStanding, b: StoredStanding): boolean {
+  for (const field of STANDING_FIELDS) {
+    const x = a[field];
+    const y = b[field];
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
+}
+
+/** Every field of a standing: the compiler refuses this list when one is missing. */
+const STANDING_FIELDS = Object.keys({
+  status: true,
+  decision: true,
+  owner: true,
+  originalTargetDate: true,
+  targetDate: true,
+  targetDateRevisions: true,
+  pendingTargetDateChange: true,
+  openDependencies: true,
+  openActions: true,
+  completedOn: true,
+  verifiedOn: true,
+  closedOn: true,
+} satisfies Record<keyof StoredStanding, true>) as (keyof StoredStanding)[];
 
 /** Whether two standings agree on everything a span holds: what the as-at filters judge by. */
 function sameSpan(a: StoredStanding, b: StoredStanding): boolean {
