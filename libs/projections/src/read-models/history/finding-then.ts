@@ -21,8 +21,34 @@ export interface FindingPositionThen {
   closedOn: string | null;
 }
 
-export function positionOf(summary: FindingSummary): FindingPositionThen {
-  const progress = summary.latestProgress;
+/**
+ * What a history row keeps of a standing: all of it but the latest progress, which changes with
+ * nearly every event of a finding (most are progress reports) and is read instead from the
+ * history's copy of the latest report by the day asked (`progressThen`). A row is written only
+ * when this changes: a few per finding instead of one per event.
+ */
+export type StoredStanding = Omit<FindingPositionThen, 'latestProgress'>;
+
+/** The standing again, with its latest progress in the place it always had. */
+export function standingWith(stored: StoredStanding, latestProgress: FindingPositionThen['latestProgress']): FindingPositionThen {
+  return {
+    status: stored.status,
+    decision: stored.decision,
+    owner: stored.owner,
+    originalTargetDate: stored.originalTargetDate,
+    targetDate: stored.targetDate,
+    targetDateRevisions: stored.targetDateRevisions,
+    pendingTargetDateChange: stored.pendingTargetDateChange,
+    openDependencies: stored.openDependencies,
+    openActions: stored.openActions,
+    latestProgress,
+    completedOn: stored.completedOn,
+    verifiedOn: stored.verifiedOn,
+    closedOn: stored.closedOn,
+  };
+}
+
+export function positionOf(summary: FindingSummary): StoredStanding {
   return {
     status: summary.status,
     decision: summary.decision,
@@ -33,7 +59,6 @@ export function positionOf(summary: FindingSummary): FindingPositionThen {
     pendingTargetDateChange: summary.pendingTargetDateChange,
     openDependencies: summary.openDependencies.length,
     openActions: summary.openActions,
-    latestProgress: progress === null ? null : { percentComplete: progress.percentComplete, rag: progress.rag, reportedOn: progress.reportedOn },
     completedOn: summary.completedOn,
     verifiedOn: summary.verifiedOn,
     closedOn: summary.closedOn,

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { InspectionEvent, RecommendationEvent } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
@@ -5,9 +6,9 @@ import type { Projection, ProjectionContext } from '../../projection';
 import { evolveFindingSummary, type FindingSummary } from '../register/finding-summary';
 import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf } from '../shared/envelope';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { getRow, putRow } from '../shared/rows';
+import { cached, getRow, putRow } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
-import { positionOf, type FindingPositionThen } from './finding-then';
+import { positionOf, type StoredStanding } from './finding-then';
 
 export const HISTORY = 'history';
 
@@ -31,8 +32,7 @@ interface Tip {
   lastRecordedAt: string;
   lastPosition: bigint;
   seq: number;
-  lastState: string;
-  standing: FindingPositionThen;
+  standing: StoredStanding;
 }
 
 /** The tips of the findings a batch touches: read once, written once when the batch is flushed. */
@@ -72,11 +72,10 @@ class BatchTips {
           lastRecordedAt: row.last_recorded_at,
           lastPosition: BigInt(row.last_position),
           seq: Number(row.seq),
-          lastState: row.last_state,
-          standing: JSON.parse(row.last_state) as FindingPositionThen,
+          standing: JSON.parse(row.last_state) as StoredStanding,
         };
       },
-      (tip) => write.run(tip.basis, tip.recommendationId, textOf(tip.summary), tip.lastKey, tip.lastRecordedAt, tip.lastPosition, tip.seq, tip.lastState),
+      (tip) => write.run(tip.basis, tip.recommendationId, textOf(tip.summary), tip.lastKey, tip.lastRecordedAt, tip.lastPosition, tip.seq, JSON.stringify(tip.standing)),
     );
   }
 
@@ -146,7 +145,8 @@ interface EventRow {
  * occurredAt, then recordedAt) and in the order the ledger recorded them (basis `recorded`). A
  * row holds where the finding stood after an event (status, owner, dates, counts) and the key
  * from which it held; "as at D" is then, per finding, the last row whose key falls on or before
- * D: one index seek, never a replay of the log.
+ * D: one index seek, never a replay of the log. The latest progress is not in it (it would make
+ * a row of nearly every event): the queries read it from the finding's latest report by D.
  *
  * Events usually arrive in both orders at once and append a row. An event back-dated before
  * others of its finding refolds that finding's rows for the `occurred` basis from its own copy of
@@ -162,7 +162,7 @@ interface EventRow {
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 5,
+  version: 6,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',
@@ -234,11 +234,12 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   const envelope = envelopeOf(recorded);
   const stored: StoredEvent = { position: recorded.position, type: recorded.type, data: recorded.data, occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt };
   const keys: Record<Basis, string> = { occurred: basisKey('occurred', stored), recorded: basisKey('recorded', stored) };
-  context
-    .statement(
+  cached(
+    context,
+    'history events',
+    () =>
       `INSERT OR REPLACE INTO ${context.table('events')} (position, recommendation_id, type, data, occurred_at, recorded_at, occurred_key, recorded_key, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded, recorded.id);
+  ).run(recorded.position, event.recommendationId, recorded.type, dataJsonOf(recorded), envelope.occurredAt, envelope.recordedAt, keys.occurred, keys.recorded, recorded.id);
   if (event.type === 'FindingIssued') {
     const inspection = getRow<{ inspection_type: string; service: string; published_on: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
     putRow(context, 'findings', {
@@ -258,7 +259,8 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
   }
   const tips = batches.of(context);
   // Both orders usually hold the same summary and append the same event: fold it once for both.
-  let folded: { from: FindingSummary | undefined; summary: FindingSummary; state: string; standing: FindingPositionThen } | undefined;
+  let folded: { from: FindingSummary | undefined; summary: FindingSummary; standing: StoredStanding } | undefined;
+  let folds = 0;
   for (const basis of BASES) {
     const tip = tips.get(basis, event.recommendationId);
     if (tip === undefined && event.type !== 'FindingIssued') throw new Error(`${event.type} in ${recorded.streamId} before the finding was issued`);
@@ -268,12 +270,14 @@ function applyFinding(recorded: RecordedEvent, context: ProjectionContext): void
       continue;
     }
     if (folded === undefined || folded.from !== tip?.summary) {
-      const summary = evolveFindingSummary(tip?.summary, asRecorded(event.recommendationId, stored));
-      const standing = positionOf(summary);
-      folded = { from: tip?.summary, summary, state: JSON.stringify(standing), standing };
+      // The event as read from the log: the fold of the same recorded event shares its parse (domainEventOf).
+      const summary = evolveFindingSummary(tip?.summary, recorded);
+      folded = { from: tip?.summary, summary, standing: positionOf(summary) };
+      folds += 1;
     }
     appendState(context, tips, basis, event.recommendationId, tip, stored, key, folded);
   }
+  if (folds === 2) shareEqualSummaries(tips, event.recommendationId);
   if (event.type === 'RecommendationEntryDateCorrected') redate(context, tips, event.recommendationId, event.redatedEventIds, event.correctOccurredAt, keys.recorded);
 }
 
@@ -292,6 +296,16 @@ function redate(context: ProjectionContext, tips: BatchTips, recommendationId: s
   refold(context, tips, 'occurred', recommendationId);
 }
 
+/**
+ * Once the two orders have folded apart (an event back-dated in one of them), each event is folded
+ * twice until they agree again, which is usually the next event: then both tips take one summary.
+ */
+function shareEqualSummaries(tips: BatchTips, recommendationId: string): void {
+  const occurred = tips.get('occurred', recommendationId);
+  const recorded = tips.get('recorded', recommendationId);
+  if (occurred !== undefined && recorded !== undefined && isDeepStrictEqual(occurred.summary, recorded.summary)) occurred.summary = recorded.summary;
+}
+
 /** The fold order: the basis key, then the time of recording, then the log position. */
 function after(key: string, event: StoredEvent, tip: Tip): boolean {
   if (key !== tip.lastKey) return key > tip.lastKey;
@@ -307,12 +321,12 @@ function appendState(
   tip: Tip | undefined,
   event: StoredEvent,
   key: string,
-  folded: { summary: FindingSummary; state: string; standing: FindingPositionThen },
+  folded: { summary: FindingSummary; standing: StoredStanding },
 ): void {
   let seq = tip === undefined ? 0 : tip.seq;
-  if (tip === undefined || folded.state !== tip.lastState) {
+  if (tip === undefined || !sameStanding(folded.standing, tip.standing)) {
     seq += 1;
-    insertState(context, basis, recommendationId, key, seq, folded.state);
+    insertState(context, basis, recommendationId, key, seq, JSON.stringify(folded.standing));
     if (tip === undefined || !sameSpan(tip.standing, folded.standing)) {
       context
         .statement(`UPDATE ${context.table('spans')} SET to_key = ? WHERE basis = ? AND recommendation_id = ? AND to_key = '${OPEN}'`)
@@ -328,7 +342,6 @@ function appendState(
     lastRecordedAt: event.recordedAt,
     lastPosition: event.position,
     seq,
-    lastState: folded.state,
     standing: folded.standing,
   });
 }
@@ -352,7 +365,7 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
   let summary: FindingSummary | undefined;
   let last = '';
   let seq = 0;
-  const spans: { from: string; standing: FindingPositionThen }[] = [];
+  const spans: { from: string; standing: StoredStanding }[] = [];
   events.forEach((event, index) => {
     summary = evolveFindingSummary(summary, asRecorded(recommendationId, event));
     const standing = positionOf(summary);
@@ -377,8 +390,7 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
     lastRecordedAt: tip.recordedAt,
     lastPosition: tip.position,
     seq,
-    lastState: last,
-    standing: JSON.parse(last) as FindingPositionThen,
+    standing: JSON.parse(last) as StoredStanding,
   });
   context.statement(`UPDATE ${context.table('findings')} SET first_${basis}_key = ? WHERE recommendation_id = ?`).run(earliest, recommendationId);
 }
@@ -386,12 +398,41 @@ function refold(context: ProjectionContext, tips: BatchTips, basis: Basis, recom
 /** The `to_key` of a finding's current span: above every key. */
 const OPEN = '~~';
 
+/**
+ * Whether two standings would be written as the same JSON (a row is written only when they would
+ * not): most events change none of it, and comparing is cheaper than writing it out for each.
+ */
+function sameStanding(a: StoredStanding, b: StoredStanding): boolean {
+  for (const field of STANDING_FIELDS) {
+    const x = a[field];
+    const y = b[field];
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
+}
+
+/** Every field of a standing: the compiler refuses this list when one is missing. */
+const STANDING_FIELDS = Object.keys({
+  status: true,
+  decision: true,
+  owner: true,
+  originalTargetDate: true,
+  targetDate: true,
+  targetDateRevisions: true,
+  pendingTargetDateChange: true,
+  openDependencies: true,
+  openActions: true,
+  completedOn: true,
+  verifiedOn: true,
+  closedOn: true,
+} satisfies Record<keyof StoredStanding, true>) as (keyof StoredStanding)[];
+
 /** Whether two standings agree on everything a span holds: what the as-at filters judge by. */
-function sameSpan(a: FindingPositionThen, b: FindingPositionThen): boolean {
+function sameSpan(a: StoredStanding, b: StoredStanding): boolean {
   return a.status === b.status && a.owner === b.owner && a.targetDate === b.targetDate && a.openDependencies === b.openDependencies;
 }
 
-function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: FindingPositionThen) {
+function spanRow(context: ProjectionContext, basis: Basis, recommendationId: string, from: string, to: string, standing: StoredStanding) {
   const finding = batches.of(context).finding(recommendationId);
   if (finding === undefined) throw new Error(`A span of ${recommendationId} before its issue`);
   return {

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { OPEN_RECOMMENDATION_STATUSES, type FindingType, type InspectionType, type Service } from '@ledger/domain';
+import { OPEN_RECOMMENDATION_STATUSES, occurredTimes, type FindingType, type InspectionType, type Service } from '@ledger/domain';
 import { findingToday, OVERDUE_STATUSES, type FindingToday } from '../register/finding-today';
 import type { InspectionHeading, RegisterFilter } from '../register/register.queries';
 import { Conditions, containsPattern, type Page, type PageRequest, type ReadModelReader } from '../shared/reader';
 import type { SqlValue } from '../shared/rows';
-import type { FindingPositionThen } from './finding-then';
+import { standingWith, type FindingPositionThen, type StoredStanding } from './finding-then';
 import { BASIS_MEANING, endOfDayKey, type Basis } from './history-keys';
 import { HISTORY } from './history.projection';
 
@@ -144,7 +144,8 @@ function changingConditions(filter: RegisterFilter): { sql: string; params: Reco
 
 function toEntry(reader: ReadModelReader, row: FindingRow, date: string, basis: Basis): AsAtEntry {
   if (row.standing === null) throw new Error(`history of ${row.recommendation_id} has no row before the end of ${date}, although the finding is listed from then`);
-  const then = JSON.parse(row.standing) as FindingPositionThen;
+  const progress = progressThen(reader, row.recommendation_id, endOfDayKey(date), basis);
+  const then = standingWith(JSON.parse(row.standing) as StoredStanding, progress === null ? null : { percentComplete: progress.percentComplete, rag: progress.rag, reportedOn: progress.reportedOn });
   const position = { ...then, dueDate: row.due_date };
   return {
     recommendationId: row.recommendation_id,
@@ -160,7 +161,7 @@ function toEntry(reader: ReadModelReader, row: FindingRow, date: string, basis: 
         : { inspectionId: row.inspection_id, title: row.title, inspectionType: row.inspection_type, service: row.service, publishedOn: row.published_on },
     commitment: commitmentThen(reader, row.recommendation_id, endOfDayKey(date), basis),
     ...then,
-    latestProgress: then.latestProgress === null ? null : { ...then.latestProgress, narrative: narrativeThen(reader, row.recommendation_id, endOfDayKey(date), basis) },
+    latestProgress: progress,
     ...findingToday(position, date),
   };
 }
@@ -181,14 +182,21 @@ function commitmentThen(reader: ReadModelReader, recommendationId: string, befor
   return { what: data.commitment ?? data.acceptedScope ?? '', plannedCompletionDate: data.plannedCompletionDate, occurredAt: row.occurred_at, recordedAt: row.recorded_at };
 }
 
-/** The narrative of the latest progress report by the key, in the basis order the standing was folded in. */
-function narrativeThen(reader: ReadModelReader, recommendationId: string, beforeKey: string, basis: Basis): string {
-  const data = cached(
+type ProgressThen = NonNullable<AsAtEntry['latestProgress']>;
+
+/**
+ * The latest progress report by the key, in the basis order the standing was folded in, as the
+ * fold saw it: reported on the day it happened; as the ledger showed it, on the day first recorded
+ * (a date correction refolds only the history as it stood).
+ */
+function progressThen(reader: ReadModelReader, recommendationId: string, beforeKey: string, basis: Basis): ProgressThen | null {
+  const row = cached(
     reader,
-    `SELECT data FROM ${reader.table(HISTORY, 'events')} WHERE recommendation_id = ? AND type = 'RecommendationProgressRecorded' AND ${basis}_key < ?
+    `SELECT data, ${basis === 'recorded' ? 'coalesce(first_occurred_at, occurred_at)' : 'occurred_at'} AS occurred_at FROM ${reader.table(HISTORY, 'events')}
+     WHERE recommendation_id = ? AND type = 'RecommendationProgressRecorded' AND ${basis}_key < ?
      ORDER BY ${basis}_key DESC, recorded_at DESC, position DESC LIMIT 1`,
-  )
-    .pluck()
-    .get(recommendationId, beforeKey) as string | undefined;
-  return data === undefined ? '' : String((JSON.parse(data) as { narrative?: unknown }).narrative ?? '');
+  ).get(recommendationId, beforeKey) as { data: string; occurred_at: string } | undefined;
+  if (row === undefined) return null;
+  const data = JSON.parse(row.data) as { narrative?: unknown; percentComplete: number | null; rag: ProgressThen['rag'] };
+  return { percentComplete: data.percentComplete, rag: data.rag, reportedOn: occurredTimes(row.occurred_at).day, narrative: String(data.narrative ?? '') };
 }

@@ -11,7 +11,7 @@ export type SqlRow = Record<string, SqlValue>;
  */
 const statements = new WeakMap<ProjectionContext, Map<string, Database.Statement>>();
 
-function cached(context: ProjectionContext, key: string, sql: () => string): Database.Statement {
+export function cached(context: ProjectionContext, key: string, sql: () => string): Database.Statement {
   let forContext = statements.get(context);
   if (forContext === undefined) statements.set(context, (forContext = new Map()));
   let statement = forContext.get(key);

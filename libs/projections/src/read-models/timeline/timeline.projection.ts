@@ -17,7 +17,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf, type AggregateKind } from '../shared/envelope';
-import { getRow } from '../shared/rows';
+import { cached, getRow } from '../shared/rows';
 
 export const TIMELINE = 'timeline';
 
@@ -193,8 +193,7 @@ export const timelineProjection: Projection = {
     batch.streams.set(recorded.streamId, { ...next, reference });
 
     const occurred = occurredTimes(envelope.occurredAt);
-    context
-      .statement(`INSERT OR REPLACE INTO ${context.table('entries')} (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map(() => '?').join(', ')})`)
+    cached(context, 'timeline entries', () => `INSERT OR REPLACE INTO ${context.table('entries')} (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map(() => '?').join(', ')})`)
       .run(
         recorded.position,
         recorded.id,
