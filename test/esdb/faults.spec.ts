@@ -141,6 +141,7 @@ describe('a projection runner on EventStoreDB while the server restarts', () => 
         return store.subscribeToAll(options);
       },
       headPosition: () => store.headPosition(),
+      countAfter: (...args) => store.countAfter(...args),
       health: () => store.health(),
       close: () => store.close(),
     };

@@ -1,5 +1,7 @@
 import type {
   AppendResult,
+  CountAfterOptions,
+  EventCount,
   EventStore,
   EventStoreHealth,
   EventToAppend,
@@ -33,6 +35,10 @@ export abstract class EventStoreDecorator implements EventStore {
 
   headPosition(): Promise<bigint | null> {
     return this.inner.headPosition();
+  }
+
+  countAfter(after: bigint | null, options?: CountAfterOptions): Promise<EventCount> {
+    return this.inner.countAfter(after, options);
   }
 
   health(): Promise<EventStoreHealth> {

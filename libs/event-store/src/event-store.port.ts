@@ -151,6 +151,22 @@ export interface SubscribeToAllOptions {
   streamPrefixes?: string[];
 }
 
+export interface CountAfterOptions {
+  /** Only streams whose id starts with one of these prefixes. Omitted: every event. */
+  streamPrefixes?: readonly string[];
+  /** How many events of the log the count may look at (default COUNT_LIMIT); beyond them it says "at least". */
+  limit?: number;
+}
+
+export interface EventCount {
+  events: number;
+  /** The count stopped at its limit: there are at least this many. */
+  atLeast: boolean;
+}
+
+/** Counting looks at this many events of the log at most, so that asking how far behind a reader is stays cheap. */
+export const COUNT_LIMIT = 10_000;
+
 export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   close(): Promise<void>;
 }
@@ -171,6 +187,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   /** Position of the last event in the log, or null when it is empty. */
   headPosition(): Promise<bigint | null>;
+  /** The events after `after` (null: the whole log): how far behind a reader checkpointed there is. */
+  countAfter(after: bigint | null, options?: CountAfterOptions): Promise<EventCount>;
   health(): Promise<EventStoreHealth>;
   close(): Promise<void>;
 }

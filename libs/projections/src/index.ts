@@ -5,7 +5,6 @@ export { readModelFiles } from './registry/generation-registry';
 export { ProjectionFaultedError, ProjectionRunner } from './runner/projection-runner';
 export type { ProjectionRunnerOptions, RebuildResult, RunnerLogger } from './runner/projection-runner';
 export type { RebuildProgress } from './runner/rebuild-progress';
-export { countEventsAfter, type EventCount } from './status/count-events';
 export { type ProjectionState, type ProjectionStatus, readProjectionStatus } from './status/projection-status';
 export { describeRowDifference, type RowDifference, type TableComparison } from './verify/compare-tables';
 export { type ProjectionVerification, type VerificationResult, type VerifyOptions, verifyProjections } from './verify/verify-projections';

@@ -443,6 +443,37 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('countAfter', () => {
+      it("counts the followed streams' events after a position, exclusive", async () => {
+        const start = await store.headPosition();
+        for (const label of ['x', 'y', 'x', 'z', 'y', 'x']) await store.append(stream(label), [anEvent('Written', { label })], 'any');
+        const own = await ownEventsInLog(start);
+
+        expect(await store.countAfter(start, { streamPrefixes: [stream('x')] })).toEqual({ events: 3, atLeast: false });
+        expect(await store.countAfter(start, { streamPrefixes: [stream('x'), stream('z')] })).toEqual({ events: 4, atLeast: false });
+        expect(await store.countAfter(own[2].position, { streamPrefixes: [prefix] })).toEqual({ events: 3, atLeast: false });
+        expect(await store.countAfter(own[5].position, { streamPrefixes: [prefix] })).toEqual({ events: 0, atLeast: false });
+        expect((await store.countAfter(start)).events).toBeGreaterThanOrEqual(6);
+      });
+
+      it('looks at no more than its limit of events, and then says the count is a floor', async () => {
+        const start = await store.headPosition();
+        await appendCounted(stream('many'), 8);
+
+        const counted = await store.countAfter(start, { streamPrefixes: [prefix], limit: 5 });
+
+        expect(counted.atLeast).toBe(true);
+        // Another writer's events may share the window on a shared server; never more than the limit.
+        expect(counted.events).toBeLessThanOrEqual(5);
+      });
+
+      it('refuses a limit that is not a positive integer, and an empty list of prefixes', async () => {
+        await expect(store.countAfter(null, { limit: 0 })).rejects.toThrow('limit must be a positive integer');
+        await expect(store.countAfter(null, { limit: 1.5 })).rejects.toThrow('limit must be a positive integer');
+        await expect(store.countAfter(null, { streamPrefixes: [] })).rejects.toThrow('streamPrefixes, when given, must name at least one prefix');
+      });
+    });
+
     describe('subscribeToAll', () => {
       const open: Subscription[] = [];
       const subscribe = (options: Parameters<EventStore['subscribeToAll']>[0]) => {

@@ -1,4 +1,4 @@
-import type { EventToAppend, ExpectedRevision } from '../event-store.port';
+import { COUNT_LIMIT, type EventToAppend, type ExpectedRevision } from '../event-store.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +35,17 @@ export function checkMaxCount(maxCount: number | undefined): void {
   if (maxCount !== undefined && !(Number.isSafeInteger(maxCount) && maxCount > 0)) {
     throw new RangeError('maxCount must be a positive integer');
   }
+}
+
+/** The limit of a count: a positive integer, COUNT_LIMIT when not given. */
+export function checkCountLimit(limit: number | undefined): number {
+  if (limit === undefined) return COUNT_LIMIT;
+  if (!(Number.isSafeInteger(limit) && limit > 0)) throw new RangeError('limit must be a positive integer');
+  return limit;
+}
+
+export function checkStreamPrefixes(prefixes: readonly string[] | undefined): void {
+  if (prefixes !== undefined && prefixes.length === 0) throw new RangeError('streamPrefixes, when given, must name at least one prefix');
 }
 
 export function checkPosition(name: string, position: bigint | undefined): void {

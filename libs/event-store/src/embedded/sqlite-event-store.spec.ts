@@ -47,6 +47,25 @@ describe('SqliteEventStore', () => {
     return db;
   }
 
+  describe('countAfter, over gap-free positions', () => {
+    beforeEach(async () => {
+      for (let n = 0; n < 6; n += 1) await store.append(`inspection-${n % 2}`, [anEvent('InspectionRegistered')], 'any');
+      for (let n = 0; n < 4; n += 1) await store.append(`challenge-${n}`, [anEvent('ChallengeRaised')], 'any');
+    });
+
+    it('counts the whole log by subtracting positions', async () => {
+      expect(await store.countAfter(null)).toEqual({ events: 10, atLeast: false });
+      expect(await store.countAfter(7n)).toEqual({ events: 3, atLeast: false });
+      expect(await store.countAfter(10n)).toEqual({ events: 0, atLeast: false });
+    });
+
+    it("counts some streams' events in SQL over at most `limit` positions", async () => {
+      expect(await store.countAfter(2n, { streamPrefixes: ['inspection-'] })).toEqual({ events: 4, atLeast: false });
+      expect(await store.countAfter(null, { streamPrefixes: ['challenge-'], limit: 7 })).toEqual({ events: 1, atLeast: true });
+      expect(await store.countAfter(null, { streamPrefixes: ['inspection-', 'challenge-'], limit: 5 })).toEqual({ events: 5, atLeast: true });
+    });
+  });
+
   describe('the file itself keeps the log append-only', () => {
     beforeEach(async () => {
       await store.append('recommendation-1', [anEvent('RecommendationIssued', { ref: 'REC 03' })], 'no_stream');

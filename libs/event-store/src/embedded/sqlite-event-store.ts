@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import {
   type AppendResult,
+  type CountAfterOptions,
+  type EventCount,
   type EventStore,
   type EventStoreHealth,
   EventStoreUnavailableError,
@@ -15,7 +17,7 @@ import {
 import { AppendNotifier } from './append-notifier';
 import { EVENT_COLUMNS, type EventRow } from './event-row';
 import type { AppendOutcome, AppendRequest } from './group-writer';
-import { checkAppendInput, checkMaxCount, checkPosition } from './input-checks';
+import { checkAppendInput, checkCountLimit, checkMaxCount, checkPosition, checkStreamPrefixes } from './input-checks';
 import { migrateSchema } from './migrate-schema';
 import { PagedEvents, type PagedRead } from './paged-events';
 import { SqliteSubscription, type SubscriptionPage } from './sqlite-subscription';
@@ -205,9 +207,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     checkPosition('after', options.after);
-    if (options.streamPrefixes !== undefined && options.streamPrefixes.length === 0) {
-      throw new RangeError('streamPrefixes, when given, must name at least one prefix');
-    }
+    checkStreamPrefixes(options.streamPrefixes);
     this.ensureOpen();
     const readPage = options.streamPrefixes === undefined ? (after: bigint) => this.nextPage(after) : this.filteredPages(options.streamPrefixes);
     const subscription = new SqliteSubscription(
@@ -226,6 +226,25 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<bigint | null> {
     this.ensureOpen();
     return this.statements.head.get() ?? null;
+  }
+
+  /**
+   * Positions here are gap-free, so the whole log's count is a subtraction; the count of some
+   * streams is SQLite's, over the `limit` positions after `after`, never read into JavaScript.
+   */
+  async countAfter(after: bigint | null, options: CountAfterOptions = {}): Promise<EventCount> {
+    checkPosition('after', after ?? undefined);
+    checkStreamPrefixes(options.streamPrefixes);
+    const limit = checkCountLimit(options.limit);
+    this.ensureOpen();
+    const from = after ?? 0n;
+    const head = this.statements.head.get() ?? 0n;
+    if (head <= from) return { events: 0, atLeast: false };
+    if (options.streamPrefixes === undefined) return { events: Number(head - from), atLeast: false };
+    const upTo = head - from > BigInt(limit) ? from + BigInt(limit) : head;
+    const { sql, params } = streamPrefixMatch(options.streamPrefixes);
+    const events = this.db.prepare<unknown[], bigint>(`SELECT count(*) FROM events WHERE position > ? AND position <= ? AND (${sql})`).pluck().get(from, upTo, ...params);
+    return { events: Number(events ?? 0n), atLeast: upTo < head };
   }
 
   async health(): Promise<EventStoreHealth> {
@@ -372,11 +391,10 @@ export class SqliteEventStore implements EventStore {
    * scans the whole log.
    */
   private filteredPages(prefixes: readonly string[]): (after: bigint) => SubscriptionPage {
-    const matching = prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ');
+    const { sql: matching, params: prefixParams } = streamPrefixMatch(prefixes);
     const page = this.db.prepare<unknown[], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND (${matching}) ORDER BY position LIMIT ?`,
     );
-    const prefixParams = prefixes.flatMap((prefix) => [prefix.length, prefix]);
     const head = this.db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck();
     // One snapshot: the rows and the head they are judged against.
     return this.db.transaction((after: bigint): SubscriptionPage => {
@@ -400,4 +418,9 @@ export class SqliteEventStore implements EventStore {
   private ensureOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError(`the event store ${this.file} is closed`);
   }
+}
+
+/** SQL true of a row whose stream id starts with one of the prefixes, with its parameters. */
+function streamPrefixMatch(prefixes: readonly string[]): { sql: string; params: (string | number)[] } {
+  return { sql: prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR '), params: prefixes.flatMap((prefix) => [prefix.length, prefix]) };
 }

@@ -25,9 +25,11 @@ import {
   jsonEvent,
   type AppendExpectedRevision,
 } from '@eventstore/db-client';
-import { checkAppendInput, checkMaxCount, checkPosition } from '../embedded/input-checks';
+import { checkAppendInput, checkCountLimit, checkMaxCount, checkPosition, checkStreamPrefixes } from '../embedded/input-checks';
 import {
   type AppendResult,
+  type CountAfterOptions,
+  type EventCount,
   EventStoreAccessDeniedError,
   type EventStore,
   type EventStoreHealth,
@@ -216,6 +218,21 @@ export class EsdbEventStore implements EventStore {
   async headPosition(): Promise<bigint | null> {
     for await (const event of this.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
     return null;
+  }
+
+  /** Positions here are byte offsets, not counts: the events are read and counted, `limit` of them at most. */
+  async countAfter(after: bigint | null, options: CountAfterOptions = {}): Promise<EventCount> {
+    checkPosition('after', after ?? undefined);
+    checkStreamPrefixes(options.streamPrefixes);
+    const limit = checkCountLimit(options.limit);
+    const prefixes = options.streamPrefixes;
+    let read = 0;
+    let events = 0;
+    for await (const event of this.readAll({ after: after ?? undefined, maxCount: limit })) {
+      read += 1;
+      if (prefixes === undefined || prefixes.some((prefix) => event.streamId.startsWith(prefix))) events += 1;
+    }
+    return { events, atLeast: read === limit };
   }
 
   async health(): Promise<EventStoreHealth> {

@@ -293,6 +293,7 @@ describe('a rebuild into a fresh file', () => {
       },
       subscribeToAll: (options) => store.subscribeToAll(options),
       headPosition: () => store.headPosition(),
+      countAfter: (...args) => store.countAfter(...args),
       health: () => store.health(),
       close: () => store.close(),
     };

@@ -18,6 +18,7 @@ function watched(store: EventStore, subscriptions: Array<SubscribeToAllOptions |
       return store.subscribeToAll(options);
     },
     headPosition: () => store.headPosition(),
+    countAfter: (...args) => store.countAfter(...args),
     health: () => store.health(),
     close: () => store.close(),
   };

@@ -2,7 +2,6 @@ import type { EventStore } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { type GenerationRegistry, type ProjectionFault, StaleGenerationError, isCurrent } from '../registry/generation-registry';
-import { countEventsAfter } from '../status/count-events';
 import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
 import { GenerationWriter, type TargetOutcome } from './generation-writer';
 import { Lane, type LaneEnd, type LaneSettings } from './lane';
@@ -351,7 +350,7 @@ export class ProjectionRunner {
    */
   private async remaining(checkpoint: bigint | null, tracker: RebuildProgressTracker): Promise<void> {
     if ((await this.options.store.health()).kind === 'embedded') {
-      tracker.setRemaining((await countEventsAfter(this.options.store, checkpoint)).events);
+      tracker.setRemaining((await this.options.store.countAfter(checkpoint)).events);
       return;
     }
     const head = await this.options.store.headPosition();

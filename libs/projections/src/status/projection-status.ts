@@ -1,7 +1,6 @@
-import type { EventStore } from '@ledger/event-store';
+import type { EventCount, EventStore } from '@ledger/event-store';
 import type { ReadModels } from '../read-model-database';
 import { type Generation, type ProjectionFault, isCurrent } from '../registry/generation-registry';
-import { countEventsAfter, type EventCount } from './count-events';
 
 /**
  * - `catching-up`: behind the head of the log; `live`: at the head;
@@ -45,7 +44,7 @@ export async function readProjectionStatus(
       active: readModels.registry.active(projection.name),
       building: readModels.registry.building(projection.name),
     }));
-    const lag = active ? await countEventsAfter(store, active.checkpoint, options) : null;
+    const lag = active ? await store.countAfter(active.checkpoint, options) : null;
     const fault = faultOf(active) ?? faultOf(building);
     const rebuilding = building !== null || (active !== null && !isCurrent(active, projection));
     const state: ProjectionState =
@@ -64,7 +63,7 @@ export async function readProjectionStatus(
         version: building.version,
         checkpoint: building.checkpoint,
         eventsDone: building.eventsApplied,
-        lag: await countEventsAfter(store, building.checkpoint, options),
+        lag: await store.countAfter(building.checkpoint, options),
       },
       error: null,
     });
