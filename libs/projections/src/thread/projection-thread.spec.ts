@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { EMBEDDED_EVENTS_FILE, SqliteEventStore } from '@ledger/event-store';
 import { ReadModels } from '../read-model-database';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { appendEvents, rowsOf } from '../test-fixtures/test-projections';
 import { THREAD_PROJECTIONS } from '../test-fixtures/thread-projections';
 import { AppendSignal } from './append-signal';
-import { ProjectionThread } from './projection-thread';
+import { APPENDED_WINDOW_MS, ProjectionThread } from './projection-thread';
 
 describe('the projection thread', () => {
   let dir: string;
@@ -63,6 +63,30 @@ describe('the projection thread', () => {
     appended.notify();
     expect(await thread.waitForPosition(position, 5000)).toBe(true);
     expect(rowsOf(readModels, 'applied_by', 'events')).toHaveLength(3);
+  });
+
+  it('tells the thread of appends once per window, so that commands one at a time share a batch, and at once when someone waits for a write', async () => {
+    await thread.start();
+    const told = jest.spyOn(Worker.prototype, 'postMessage');
+    const appendedMessages = () => told.mock.calls.filter(([message]) => (message as { type?: string }).type === 'appended').length;
+    try {
+      let position = await appendEvents(store, 5);
+      // Five group commits in a row, each signalled as the store signals them.
+      for (let n = 0; n < 5; n += 1) appended.notify();
+      expect(appendedMessages()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, APPENDED_WINDOW_MS * 5));
+      expect(appendedMessages()).toBe(1);
+      expect(await thread.waitForPosition(position, 5000)).toBe(true);
+
+      position = await appendEvents(store, 1);
+      appended.notify();
+      const waiting = thread.waitForPosition(position, 5000);
+      expect(appendedMessages()).toBe(2);
+      expect(await waiting).toBe(true);
+      expect(rowsOf(readModels, 'applied_by', 'events')).toHaveLength(6);
+    } finally {
+      told.mockRestore();
+    }
   });
 
   it('moves to a generation another process rebuilt and swapped in, without a restart, and this thread’s readers with it', async () => {
