@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store.port';
+import type { SteppingIterator } from '../map-async-iterable';
 import { type EventRow, toRecordedEvent } from './event-row';
 
 /** A read, once its options are checked: how many events at most, and how to fetch the next page after the last. */
@@ -15,7 +16,7 @@ const DONE: IteratorResult<RecordedEvent> = { done: true, value: undefined };
  * machinery was most of what loading a short stream allocated. Like a generator, it begins (checks
  * its options) at the first `next`, so a bad option rejects when the read is iterated.
  */
-export class PagedEvents implements AsyncIterableIterator<RecordedEvent> {
+export class PagedEvents implements AsyncIterableIterator<RecordedEvent>, SteppingIterator<RecordedEvent> {
   private read: PagedRead | null | undefined;
   private rows: EventRow[] = [];
   private index = 0;
@@ -38,8 +39,17 @@ export class PagedEvents implements AsyncIterableIterator<RecordedEvent> {
     try {
       return Promise.resolve(this.step());
     } catch (error) {
-      this.finished = true;
       return Promise.reject(error);
+    }
+  }
+
+  /** The next event now, for the layers over this read (SteppingIterator): each page is read synchronously. */
+  step(): IteratorResult<RecordedEvent> {
+    try {
+      return this.advance();
+    } catch (error) {
+      this.finished = true;
+      throw error;
     }
   }
 
@@ -48,7 +58,7 @@ export class PagedEvents implements AsyncIterableIterator<RecordedEvent> {
     return Promise.resolve(DONE);
   }
 
-  private step(): IteratorResult<RecordedEvent> {
+  private advance(): IteratorResult<RecordedEvent> {
     if (this.finished) return DONE;
     if (this.read === undefined) {
       this.read = this.begin();

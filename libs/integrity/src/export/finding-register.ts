@@ -1,6 +1,8 @@
 import { RECOMMENDATION_STATUS_WORDS } from '@ledger/domain';
 import { type DerivedRag, findingToday } from '@ledger/projections/read-models/register/finding-today';
-import type { FindingEntry, LedgerContext } from './ledger-context';
+import type { EventStore } from '@ledger/event-store';
+import { type FindingEntry, type LedgerContext, foldFinding } from './ledger-context';
+import { type ExportPlan, selectStreamEvents } from './select-events';
 import { type StatusCrosswalk, inspectorateWording } from './status-crosswalk';
 import type { SheetCells } from './workbook-cells';
 
@@ -51,6 +53,22 @@ export const REGISTER_CELLS: SheetCells = {
 };
 
 const RAG_WORDS: Record<DerivedRag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+/**
+ * The findings a `listed` context noted, in its order, each folded whole from the events of its
+ * own stream that the export holds: the same entries as a fold of the whole log, one in memory at
+ * a time. Each is settled in the context for the sheets written after the register.
+ */
+export async function* foldListedFindings(store: EventStore, plan: ExportPlan, context: LedgerContext): AsyncGenerator<FindingEntry> {
+  for (const streamId of context.listedStreams()) {
+    let finding: FindingEntry | undefined;
+    for await (const event of selectStreamEvents(store, plan, streamId)) finding = foldFinding(finding, event) ?? finding;
+    // Listed at a FindingIssued the fold accepts, so never undefined here.
+    if (finding === undefined) continue;
+    context.settle(finding);
+    yield finding;
+  }
+}
 
 /** `today`: the Europe/London day lateness and RAG are judged on. */
 export function registerRow(finding: FindingEntry, context: LedgerContext, crosswalk: StatusCrosswalk, today: string): (string | number)[] {

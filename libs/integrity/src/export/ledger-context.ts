@@ -14,13 +14,21 @@ interface FindingStatus {
   reference: string;
 }
 
+/** What the workbook's later sheets need of a finding once it has been folded whole. */
+interface SettledFinding {
+  reference: string;
+  originalTargetDate: string | null;
+}
+
 /**
- * `findings`: every finding folded whole, as the register read model folds it (the register and
- * slippage sheets). `statuses`: only each finding's status and reference, from the domain's
- * `recommendationStatusAfter`, for the audit trail's "Status after event": a tenth of the memory
- * and of the work per event.
+ * `findings`: every finding folded whole, as the register read model folds it. `statuses`: only
+ * each finding's status and reference, from the domain's `recommendationStatusAfter`, for the
+ * audit trail's "Status after event": a tenth of the memory and of the work per event. `listed`:
+ * only which streams are findings, in the register's order, without their state: the workbook
+ * folds each finding from its own stream as it writes the register (`foldListedFindings`), so
+ * that one finding is held at a time, not every finding.
  */
-export type FindingFold = 'findings' | 'statuses';
+export type FindingFold = 'findings' | 'statuses' | 'listed';
 
 /**
  * What a row needs beyond its own event, learnt from the events before it in log order:
@@ -38,6 +46,8 @@ export class LedgerContext {
   private readonly findingsByStream = new Map<string, FindingEntry>();
   private readonly actorNames = new Map<string, string>();
   private readonly statuses = new Map<string, FindingStatus>();
+  /** In the `listed` fold: each finding's stream, in the order of the FindingIssued that opened it; settled once folded. */
+  private readonly listed = new Map<string, SettledFinding | null>();
 
   constructor(private readonly fold: FindingFold = 'findings') {}
 
@@ -81,7 +91,18 @@ export class LedgerContext {
   }
 
   referenceOf(streamId: string): string {
-    return this.findingsByStream.get(streamId)?.reference ?? this.statuses.get(streamId)?.reference ?? this.streamReference.get(streamId) ?? '';
+    return (
+      this.findingsByStream.get(streamId)?.reference ??
+      this.statuses.get(streamId)?.reference ??
+      this.listed.get(streamId)?.reference ??
+      this.streamReference.get(streamId) ??
+      ''
+    );
+  }
+
+  /** The first target date set for the finding, as it stands: in the `findings` fold, or the `listed` one once settled. */
+  originalTargetDateOf(streamId: string): string | null {
+    return (this.findingsByStream.get(streamId) ?? this.listed.get(streamId))?.originalTargetDate ?? null;
   }
 
   /** The finding's status after the events applied so far, in either fold; null for a stream that is not a finding. */
@@ -98,6 +119,16 @@ export class LedgerContext {
     return this.findingsByStream.values();
   }
 
+  /** The streams of the findings, in the register's order: in the `listed` fold only. */
+  listedStreams(): IterableIterator<string> {
+    return this.listed.keys();
+  }
+
+  /** Keeps what later sheets need of a listed finding, once it has been folded whole. */
+  settle(finding: FindingEntry): void {
+    if (this.listed.has(finding.streamId)) this.listed.set(finding.streamId, { reference: finding.reference, originalTargetDate: finding.originalTargetDate });
+  }
+
   actorName(id: JsonValue | undefined): string {
     if (typeof id !== 'string') return '';
     return this.actorNames.get(id) ?? id;
@@ -108,17 +139,14 @@ export class LedgerContext {
       this.applyToStatus(event);
       return;
     }
-    let summary: FindingSummary;
-    try {
-      summary = evolveFindingSummary(this.findingsByStream.get(event.streamId), event);
-    } catch {
-      // An export shows what is recorded; a stream the domain cannot fold keeps its last known state.
+    if (this.fold === 'listed') {
+      // A finding is listed where the whole fold would first hold it: at the first FindingIssued
+      // it accepts, since every other event is refused before one.
+      if (event.type === 'FindingIssued' && !this.listed.has(event.streamId) && foldFinding(undefined, event) !== undefined) this.listed.set(event.streamId, null);
       return;
     }
-    // The fold copies the previous entry, streamId included: only a new finding needs it set.
-    const entry = summary as FindingEntry;
-    entry.streamId = event.streamId;
-    this.findingsByStream.set(event.streamId, entry);
+    const entry = foldFinding(this.findingsByStream.get(event.streamId), event);
+    if (entry !== undefined) this.findingsByStream.set(event.streamId, entry);
   }
 
   /** As applyToFinding, keeping the status alone: an event the fold would refuse leaves it as it was. */
@@ -136,6 +164,25 @@ export class LedgerContext {
     if (event.type === 'FindingIssued') this.statuses.set(recorded.streamId, { status, reference: event.reference });
     else if (previous !== undefined) previous.status = status;
   }
+}
+
+/**
+ * The finding after one more of its stream's events, as the register read model folds it;
+ * undefined for an event of another kind, or one the domain refuses.
+ */
+export function foldFinding(previous: FindingEntry | undefined, event: RecordedEvent): FindingEntry | undefined {
+  if (!RECOMMENDATION_TYPES.has(event.type)) return undefined;
+  let summary: FindingSummary;
+  try {
+    summary = evolveFindingSummary(previous, event);
+  } catch {
+    // An export shows what is recorded; a stream the domain cannot fold keeps its last known state.
+    return undefined;
+  }
+  // The fold copies the previous entry, streamId included: only a new finding needs it set.
+  const entry = summary as FindingEntry;
+  entry.streamId = event.streamId;
+  return entry;
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {

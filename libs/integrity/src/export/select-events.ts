@@ -164,8 +164,7 @@ export async function* selectEvents(store: EventStore, plan: ExportPlan, tally?:
       passed?.(event);
       continue;
     }
-    const date = plan.filter.to === null ? null : recordedDate(event);
-    if (date !== null && plan.filter.to !== null && date > plan.filter.to) {
+    if (recordedAfterPlan(event, plan)) {
       // Later events of the stream are left out too: a stream is exported from revision 0 without gaps.
       cut.add(event.streamId);
       passed?.(event);
@@ -175,6 +174,24 @@ export async function* selectEvents(store: EventStore, plan: ExportPlan, tally?:
     tally?.add(selected, hash, ledgerRoot);
     yield selected;
   }
+}
+
+/**
+ * The events of one stream that the export holds, in order: as selectEvents gives them, for a
+ * stream the plan holds, read through the (stream, revision) index instead of the whole log.
+ */
+export async function* selectStreamEvents(store: EventStore, plan: ExportPlan, streamId: string): AsyncGenerator<RecordedEvent> {
+  if (plan.asAt === null || (plan.streams !== null && !plan.streams.has(streamId))) return;
+  for await (const event of store.readStream(streamId)) {
+    if (event.position > plan.asAt || recordedAfterPlan(event, plan)) return;
+    yield event;
+  }
+}
+
+/** Recorded after the plan's last day: this event and the rest of its stream are left out. */
+function recordedAfterPlan(event: RecordedEvent, plan: ExportPlan): boolean {
+  const date = plan.filter.to === null ? null : recordedDate(event);
+  return date !== null && plan.filter.to !== null && date > plan.filter.to;
 }
 
 /** The Europe/London date on which the event was recorded. */

@@ -63,7 +63,7 @@ export class SlippageRows {
       context.inspectionName(context.inspectionOf(event.streamId)),
       context.referenceOf(event.streamId),
       words,
-      context.finding(event.streamId)?.originalTargetDate ?? '',
+      context.originalTargetDateOf(event.streamId) ?? '',
       from,
       to,
       isCalendarDate(from) && isCalendarDate(to) ? daysBetween(from, to) : '',

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { AUDIT_TRAIL_CELLS, AUDIT_TRAIL_COLUMNS, auditTrailRow } from './audit-trail';
 import { AuditTrailSummaries } from './audit-trail-summaries';
-import { REGISTER_CELLS, REGISTER_COLUMNS, registerRow } from './finding-register';
+import { REGISTER_CELLS, REGISTER_COLUMNS, foldListedFindings, registerRow } from './finding-register';
 import { LedgerContext } from './ledger-context';
 import { type ExportPlan, type ExportTally, selectEvents } from './select-events';
 import { SLIPPAGE_CELLS, SLIPPAGE_COLUMNS, SlippageRows } from './slippage';
@@ -21,10 +21,11 @@ const ZIP_BACKLOG_BYTES = 1024 * 1024;
 /**
  * The workbook, streamed with exceljs's WorkbookWriter: sheets are written one after the other and
  * each row is committed as it is made, so no sheet is held in memory. The register needs every
- * finding's final state before its first row, so the log is read three times: to fold the
- * findings (Register) and note the entries that corrections quote, for the audit trail (which
- * also feeds the manifest's tally), for slippage. Dates are date
- * cells, every sheet has a frozen, filterable header row. `today`: the Europe/London day the
+ * finding's final state, so the log is read three times: to list the findings and note the
+ * entries that corrections quote, for the audit trail (which also feeds the manifest's tally),
+ * for slippage; and the register folds each finding from its own stream, so that memory holds one
+ * finding's state at a time, not every finding's. Dates are date cells, every sheet has a frozen,
+ * filterable header row. `today`: the Europe/London day the
  * register's RAG and lateness are judged on. A sheet with more rows than a worksheet holds
  * (`maxRows`, Excel's limit unless a test sets it) continues on "Audit trail (2)", "(3)" ...
  */
@@ -40,9 +41,9 @@ export async function writeXlsx(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'PFCC accountability ledger';
 
-  // The first read folds the register and notes which entries corrections quote, in every event
-  // of the log (as AuditTrailSummaries.forLog would, in a read of its own).
-  const folded = new LedgerContext();
+  // The first read lists the register's findings and notes which entries corrections quote, in
+  // every event of the log (as AuditTrailSummaries.forLog would, in a read of its own).
+  const folded = new LedgerContext('listed');
   const corrected = new Set<string>();
   const noteCorrection = (event: RecordedEvent) => AuditTrailSummaries.noteCorrection(event, corrected);
   for await (const { event } of selectEvents(store, plan, undefined, noteCorrection)) {
@@ -51,7 +52,7 @@ export async function writeXlsx(
   }
 
   const register = new Sheet(workbook, 'Register', REGISTER_COLUMNS, REGISTER_CELLS, maxRows);
-  for (const finding of folded.findings()) register.add(registerRow(finding, folded, crosswalk, today));
+  for await (const finding of foldListedFindings(store, plan, folded)) register.add(registerRow(finding, folded, crosswalk, today));
   register.commit();
 
   const trail = new Sheet(workbook, 'Audit trail', AUDIT_TRAIL_COLUMNS, AUDIT_TRAIL_CELLS, maxRows);
