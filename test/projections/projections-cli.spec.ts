@@ -4,14 +4,15 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ProjectionRunner, ReadModels } from '@ledger/projections';
-import { appendEvents, countsByType, eventLog, SILENT_LOGGER } from '@ledger/projections/test-fixtures/test-projections';
+import { CLI_PROJECTIONS, CLI_PROJECTIONS_SOURCE } from '@ledger/projections/test-fixtures/cli-projections';
+import { appendEvents, SILENT_LOGGER } from '@ledger/projections/test-fixtures/test-projections';
 import { projectionsRebuildCommandFor } from '../../apps/cli/src/commands/projections-rebuild.command';
 import { projectionsStatusCommandFor } from '../../apps/cli/src/commands/projections-status.command';
 import { projectionsVerifyCommandFor } from '../../apps/cli/src/commands/projections-verify.command';
 import { runCli } from '../../apps/cli/src/run-cli';
 
-const PROJECTIONS = [countsByType(), eventLog()];
-const COMMANDS = [projectionsStatusCommandFor(PROJECTIONS), projectionsRebuildCommandFor(PROJECTIONS), projectionsVerifyCommandFor(PROJECTIONS)];
+const PROJECTIONS = CLI_PROJECTIONS;
+const COMMANDS = [projectionsStatusCommandFor(PROJECTIONS), projectionsRebuildCommandFor(PROJECTIONS, CLI_PROJECTIONS_SOURCE), projectionsVerifyCommandFor(PROJECTIONS)];
 
 function output(isTTY = false) {
   const stream = Object.assign(new PassThrough(), { isTTY });

@@ -10,5 +10,7 @@ export { describeRowDifference, type RowDifference, type TableComparison } from 
 export { type ProjectionVerification, type VerificationResult, type VerifyOptions, verifyProjections } from './verify/verify-projections';
 export { type ProjectionHost, openProjectionHost, readModelsFileFromEnv } from './host/projection-host';
 export { AppendSignal } from './thread/append-signal';
+export type { ProjectionsSource } from './thread/projections-module';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread';
+export { REBUILD_HEAP_LIMIT_MB, rebuildInThread, type RebuildsInThread, type RebuildThreadOptions } from './thread/rebuild-thread';
 export type { ProjectionEngine } from './thread/projection-thread';

@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { openProjectionHost, type Projection, ProjectionRunner, type RebuildProgress, type RebuildResult } from '@ledger/projections';
+import { type Projection, type ProjectionsSource, type RebuildProgress, type RebuildResult, rebuildInThread } from '@ledger/projections';
 import { ALL_PROJECTIONS } from '@ledger/projections/read-models';
 import { type CliCommand, type CliIO, CliUsageError } from '../cli-command';
 
@@ -61,7 +61,11 @@ function progressLines(io: CliIO, name: string): ProgressDisplay {
   };
 }
 
-export function projectionsRebuildCommandFor(projections: readonly Projection[]): CliCommand {
+/**
+ * `source` names where the rebuild's thread loads the same projections from (default: the
+ * ledger's ALL_PROJECTIONS): the rebuilds run in a thread of their own, with a bounded heap.
+ */
+export function projectionsRebuildCommandFor(projections: readonly Projection[], source: ProjectionsSource = {}): CliCommand {
   return {
     name: 'projections rebuild',
     summary: 'Rebuild read models from the start of the log into new tables, then swap them in',
@@ -77,50 +81,40 @@ export function projectionsRebuildCommandFor(projections: readonly Projection[])
       const unknown = io.positionals.filter((name) => !known.includes(name));
       if (unknown.length > 0) throw new CliUsageError(`unknown projection ${unknown.join(', ')}; known: ${known.join(', ') || 'none'}`);
       const names = io.positionals.length > 0 ? io.positionals : known;
-      const host = await openProjectionHost(io.env, projections);
-      const runner = new ProjectionRunner({
-        store: host.store,
-        readModels: host.readModels,
-        streamPrefixes: host.streamPrefixes,
-        logger: { log: () => undefined, warn: (message) => io.stderr.write(`${message}\n`) },
+      // Shown in turn, each as its progress arrives from the thread.
+      const shown = new Map<string, { update(progress: RebuildProgress): void }>();
+      const latest = new Map<string, RebuildProgress>();
+      const { results, done } = rebuildInThread({
+        ...source,
+        env: io.env,
+        names,
+        onProgress: (progress) => {
+          latest.set(progress.projection, progress);
+          shown.get(progress.projection)?.update(progress);
+        },
+        warn: (message) => io.stderr.write(`${message}\n`),
       });
       let failures = 0;
-      try {
-        // Asked for together, the rebuilds share one reader of the log; each is then shown in turn.
-        const shown = new Map<string, { update(progress: RebuildProgress): void }>();
-        const latest = new Map<string, RebuildProgress>();
-        const rebuilds = new Map(
-          names.map((name) => {
-            const onProgress = (progress: RebuildProgress) => {
-              latest.set(name, progress);
-              shown.get(name)?.update(progress);
-            };
-            return [name, runner.rebuild(name, { onProgress })];
-          }),
-        );
-        for (const name of names) {
-          io.stdout.write(`Rebuilding ${name} from the start of the log...\n`);
-          const display = io.stdout.isTTY ? progressBar(io, name) : progressLines(io, name);
-          shown.set(name, display);
-          const last = latest.get(name);
-          if (last) display.update(last);
-          try {
-            const result = await (rebuilds.get(name) as Promise<RebuildResult>);
-            display.finish();
-            const rate = result.seconds > 0 && result.events > 0 ? `, ${Math.round(result.events / result.seconds)} events/s` : '';
-            io.stdout.write(`${name}: generation ${result.generation} swapped in (${result.events} events, ${result.seconds.toFixed(1)} s${rate})\n`);
-          } catch (error) {
-            display.finish();
-            failures += 1;
-            io.stderr.write(`${name}: rebuild failed: ${(error as Error).message}\n`);
-          } finally {
-            shown.delete(name);
-          }
+      for (const name of names) {
+        io.stdout.write(`Rebuilding ${name} from the start of the log...\n`);
+        const display = io.stdout.isTTY ? progressBar(io, name) : progressLines(io, name);
+        shown.set(name, display);
+        const last = latest.get(name);
+        if (last) display.update(last);
+        try {
+          const result = await (results.get(name) as Promise<RebuildResult>);
+          display.finish();
+          const rate = result.seconds > 0 && result.events > 0 ? `, ${Math.round(result.events / result.seconds)} events/s` : '';
+          io.stdout.write(`${name}: generation ${result.generation} swapped in (${result.events} events, ${result.seconds.toFixed(1)} s${rate})\n`);
+        } catch (error) {
+          display.finish();
+          failures += 1;
+          io.stderr.write(`${name}: rebuild failed: ${(error as Error).message}\n`);
+        } finally {
+          shown.delete(name);
         }
-      } finally {
-        await runner.stop();
-        await host.close();
       }
+      await done;
       return failures === 0 ? 0 : 1;
     },
   };

@@ -18,9 +18,8 @@ export function readModelsFileFromEnv(env: Record<string, string | undefined>): 
   return path.join(env.LEDGER_DATA_DIR?.trim() || './data', READ_MODELS_FILE);
 }
 
-/** Opens the store chosen by the environment (LEDGER_EVENT_STORE ...) and the read models next to it. */
-export async function openProjectionHost(env: Record<string, string | undefined>, projections: readonly Projection[]): Promise<ProjectionHost> {
-  const file = readModelsFileFromEnv(env);
+/** Opens the store chosen by the environment (LEDGER_EVENT_STORE ...) and the read models next to it (or in `file`). */
+export async function openProjectionHost(env: Record<string, string | undefined>, projections: readonly Projection[], file = readModelsFileFromEnv(env)): Promise<ProjectionHost> {
   const store = new UpcastingEventStore(await createEventStore(eventStoreConfigFromEnv(env)), DEFAULT_UPCASTERS);
   let readModels: ReadModels;
   try {

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../projection';
@@ -17,6 +18,19 @@ export const THREAD_PROJECTIONS: Projection[] = [
     apply(event: RecordedEvent, context: ProjectionContext) {
       Atomics.wait(pause, 0, 0, 2);
       context.statement(`INSERT INTO ${context.table('events')} VALUES (?, ?)`).run(event.position, threadId);
+    },
+  },
+];
+
+/** For the rebuild thread's tests: also records the heap limit of the thread that applied each event, in MiB. */
+export const REBUILD_PROJECTIONS: Projection[] = [
+  ...THREAD_PROJECTIONS,
+  {
+    name: 'heap_limit',
+    version: 1,
+    tables: { events: { columns: 'position INTEGER PRIMARY KEY, limit_mib INTEGER NOT NULL' } },
+    apply(event: RecordedEvent, context: ProjectionContext) {
+      context.statement(`INSERT INTO ${context.table('events')} VALUES (?, ?)`).run(event.position, Math.round(getHeapStatistics().heap_size_limit / 2 ** 20));
     },
   },
 ];

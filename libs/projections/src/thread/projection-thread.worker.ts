@@ -2,13 +2,12 @@
  * The projection thread: runs the projection engine with its own connections to the log and to
  * the read models, so that catching up and applying batches never hold the API's event loop.
  */
-import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_UPCASTERS, SqliteEventStore, UpcastingEventStore, createEventStore, eventStoreConfigFromEnv } from '@ledger/event-store';
-import type { Projection } from '../projection';
 import { ReadModels } from '../read-model-database';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { lowerThisThreadsPriority } from './background-priority';
+import { loadProjections } from './projections-module';
 import type { FromThread, ThreadSettings, ToThread } from './thread-messages';
 
 if (!parentPort) throw new Error('projection-thread.worker runs as a worker thread');
@@ -18,11 +17,7 @@ const post = (message: FromThread) => port.postMessage(message);
 async function main(settings: ThreadSettings): Promise<void> {
   // Requests come first when the cores are busy: projections catch up behind them, in larger batches.
   lowerThisThreadsPriority();
-  const projectionsModule = settings.projectionsModule ?? path.join(__dirname, '..', 'read-models');
-  const projectionsExport = settings.projectionsExport ?? 'ALL_PROJECTIONS';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const projections = (require(projectionsModule) as Record<string, Projection[]>)[projectionsExport];
-  if (!Array.isArray(projections)) throw new Error(`${projectionsModule} exports no list "${projectionsExport}"`);
+  const projections = loadProjections(settings);
   const raw = await createEventStore(eventStoreConfigFromEnv(settings.env));
   const store = new UpcastingEventStore(raw, DEFAULT_UPCASTERS);
   const readModels = ReadModels.open(settings.readModelsFile, projections);

@@ -1,13 +1,11 @@
 import type { RebuildResult } from '../runner/projection-runner';
+import type { ProjectionsSource } from './projections-module';
 
 /** What the projection thread is given when it starts. */
-export interface ThreadSettings {
+export interface ThreadSettings extends ProjectionsSource {
   /** The environment naming the event store (LEDGER_EVENT_STORE, LEDGER_DATA_DIR...). */
   env: Record<string, string | undefined>;
   readModelsFile: string;
-  /** A module exporting the projections, and the name of that export (a list of Projection). Default: the ledger's ALL_PROJECTIONS. */
-  projectionsModule?: string;
-  projectionsExport?: string;
   streamPrefixes?: readonly string[];
   batchSize?: number;
   /** See ProjectionRunnerOptions.firstLoad. */
