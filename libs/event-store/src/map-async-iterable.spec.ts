@@ -33,29 +33,6 @@ describe('mapAsyncIterable', () => {
     expect(await collect(mapAsyncIterable(source([1, 2, 3]).iterable, (n) => n * 10, () => ends.push('end')))).toEqual([10, 20, 30]);
     expect(ends).toEqual(['end']);
   });
-
-  it('stopped early, lets the source go and says it ended', async () => {
-    const { iterable, seen } = source([1, 2, 3]);
-    let ended = 0;
-    for await (const value of mapAsyncIterable(iterable, (n) => n, () => ended++)) if (value === 2) break;
-    expect(seen.returned).toBe(true);
-    expect(ended).toBe(1);
-  });
-
-  it('passes on a failure of the source or of the mapping, letting the source go when the mapping fails', async () => {
-    let ended = 0;
-    await expect(collect(mapAsyncIterable(source([1, 2], 1).iterable, (n) => n, () => ended++))).rejects.toThrow('source failed');
-    expect(ended).toBe(1);
-
-    const { iterable, seen } = source([1, 2, 3]);
-    const mapped = mapAsyncIterable(iterable, (n) => {
-      if (n === 2) throw new Error('cannot map 2');
-      return n;
-    }, () => ended++);
-    await expect(collect(mapped)).rejects.toThrow('cannot map 2');
-    expect(seen.returned).toBe(true);
-    expect(ended).toBe(2);
-  });
 });
 
 /** A source that steps, as the embedded store's reads do, noting how it was used. */
@@ -97,9 +74,14 @@ describe('mapAsyncIterable over a source that steps', () => {
     expect(ends).toEqual(['inner', 'outer']);
     expect(typeof (outer[Symbol.asyncIterator]() as Partial<SteppingIterator<number>>).step).toBe('function');
   });
+});
 
+describe.each([
+  ['a source that only awaits', source],
+  ['a source that steps', steppingSource],
+])('mapAsyncIterable over %s', (_kind, sourceOf) => {
   it('stopped early, lets the source go and says it ended', async () => {
-    const { iterable, seen } = steppingSource([1, 2, 3]);
+    const { iterable, seen } = sourceOf([1, 2, 3]);
     let ended = 0;
     for await (const value of mapAsyncIterable(iterable, (n) => n, () => ended++)) if (value === 2) break;
     expect(seen.returned).toBe(true);
@@ -108,10 +90,10 @@ describe('mapAsyncIterable over a source that steps', () => {
 
   it('passes on a failure of the source or of the mapping, letting the source go when the mapping fails', async () => {
     let ended = 0;
-    await expect(collect(mapAsyncIterable(steppingSource([1, 2], 1).iterable, (n) => n, () => ended++))).rejects.toThrow('source failed');
+    await expect(collect(mapAsyncIterable(sourceOf([1, 2], 1).iterable, (n) => n, () => ended++))).rejects.toThrow('source failed');
     expect(ended).toBe(1);
 
-    const { iterable, seen } = steppingSource([1, 2, 3]);
+    const { iterable, seen } = sourceOf([1, 2, 3]);
     const mapped = mapAsyncIterable(iterable, (n) => {
       if (n === 2) throw new Error('cannot map 2');
       return n;
