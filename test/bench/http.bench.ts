@@ -107,10 +107,15 @@ interface ApiFigures {
  */
 const LOOP_SAMPLING_MS = 10;
 
-async function apiFigures(url: string): Promise<ApiFigures> {
+/** The API's /metrics, read as its administrator. */
+async function metricsText(url: string): Promise<string> {
   const response = await fetch(`${url}/metrics`, { headers: { 'x-ledger-dev-user': 'ledger-admin' } });
   if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
-  const text = await response.text();
+  return response.text();
+}
+
+async function apiFigures(url: string): Promise<ApiFigures> {
+  const text = await metricsText(url);
   const value = (name: string) => {
     const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
     if (line === undefined) throw new Error(`/metrics has no ${name}`);
@@ -139,9 +144,7 @@ async function apiFigures(url: string): Promise<ApiFigures> {
 
 /** The most events any projection still has to apply (its lag on /metrics). */
 async function projectionLag(url: string): Promise<number> {
-  const response = await fetch(`${url}/metrics`, { headers: { 'x-ledger-dev-user': 'ledger-admin' } });
-  if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
-  const lags = (await response.text()).split('\n').filter((line) => line.startsWith('ledger_projection_lag_events{'));
+  const lags = (await metricsText(url)).split('\n').filter((line) => line.startsWith('ledger_projection_lag_events{'));
   if (lags.length === 0) throw new Error('/metrics has no ledger_projection_lag_events');
   return Math.max(...lags.map((line) => Number(line.slice(line.lastIndexOf(' ') + 1))));
 }

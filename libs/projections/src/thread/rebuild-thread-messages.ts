@@ -19,7 +19,5 @@ export type FromRebuildThread =
   | { type: 'rebuilt'; name: string; result: RebuildResult }
   | { type: 'rebuild-failed'; name: string; message: string }
   | { type: 'warn'; message: string }
-  /** Every rebuild has ended and the thread has closed the log and the read models. */
-  | { type: 'done' }
   /** The thread could not open the log or the read models. */
   | { type: 'failed'; message: string };

@@ -24,7 +24,7 @@ export interface RebuildsInThread {
   opened: Promise<void>;
   /** Each projection's rebuild, by name: its result, or why it failed. */
   results: Map<string, Promise<RebuildResult>>;
-  /** Every rebuild has ended and the thread has closed the log and the read models. */
+  /** Every rebuild has ended and the thread has closed the log and the read models and exited. */
   done: Promise<void>;
 }
 
@@ -67,8 +67,6 @@ export function rebuildInThread(options: RebuildThreadOptions): RebuildsInThread
           break;
         case 'failed':
           failAll(message.message);
-          break;
-        case 'done':
           break;
       }
     });

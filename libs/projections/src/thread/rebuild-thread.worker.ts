@@ -36,7 +36,6 @@ async function main(settings: RebuildThreadSettings): Promise<void> {
     await runner.stop();
     await host.close();
   }
-  post({ type: 'done' });
 }
 
 /** A projection the runner does not know fails its own rebuild, not the others'. */
