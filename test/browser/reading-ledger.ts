@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createEventStore, eventStoreConfigFromEnv } from '@ledger/event-store';
+import { EVENT_STORE } from '@ledger/application';
+import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@ledger/event-store';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
-import { removeDataDir, TEST_ENV, temporaryDataDir } from '../e2e/support/ledger-under-test';
+import { readModelsCaughtUp, removeDataDir, TEST_ENV, temporaryDataDir } from '../e2e/support/ledger-under-test';
 import { LedgerDriver } from '../read-models/support/ledger-driver';
 import { QUERY_DAY, recordSampleYear, type SampleYear } from '../read-models/support/sample-year';
 
@@ -62,9 +63,12 @@ export async function startReadingLedger(): Promise<ReadingLedger> {
       })
       .expect(201);
     const { inspectionId, findingIds } = registered.body as { inspectionId: string; findingIds: string[] };
-    await untilRead(http, `/api/read/register?atLeast=${year.lastPosition}`, (body) => body.consistent === true);
+    const ledger = { app, store: app.get<EventStore>(EVENT_STORE) };
+    // The first start loads the read models from the year's log: on a loaded machine that can take longer than one read waits.
+    await readModelsCaughtUp(ledger);
     // The finding is issued from the registration by the application, just after the command answers.
     await untilRead(http, `/api/read/register?inspectionId=${inspectionId}`, (body) => body.total === 1);
+    await readModelsCaughtUp(ledger);
     return { url, dataDir, app, year, hostile: { inspectionId, recommendationId: findingIds[0] }, http, stop };
   } catch (error) {
     await stop();
@@ -75,7 +79,8 @@ export async function startReadingLedger(): Promise<ReadingLedger> {
 async function untilRead(http: () => ReturnType<typeof request>, path: string, done: (body: Record<string, unknown>) => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await http().get(path).expect(200);
+    const response = await http().get(path);
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${response.text}`);
     if (done(response.body as Record<string, unknown>)) return;
     if (Date.now() > deadline) throw new Error(`${path} did not answer as expected in ${timeoutMs} ms: ${JSON.stringify(response.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));

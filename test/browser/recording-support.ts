@@ -7,6 +7,8 @@ import { readLog, type LedgerUnderTest } from '../e2e/support/ledger-under-test'
 import { readSamplePage } from '../e2e/support/sample-page';
 import { registration } from '../e2e/support/sample-requests';
 
+export { readModelsCaughtUp } from '../e2e/support/ledger-under-test';
+
 /** A browser without script: a cookie jar, and the forms it is given, sent back as the page has them. */
 export class FormBrowser {
   private readonly cookies = new Map<string, string>();
@@ -139,10 +141,3 @@ export async function eventsSince(ledger: LedgerUnderTest, count: number): Promi
   return (await readLog(ledger.store)).slice(count);
 }
 
-/** Waits until the read models (which the pages read) have applied everything in the log. */
-export async function readModelsCaughtUp(ledger: LedgerUnderTest): Promise<void> {
-  const head = await ledger.store.headPosition();
-  if (head === null) return;
-  const answer = await ledger.http().get(`/api/read/register?atLeast=${head}&limit=1`);
-  if (answer.status !== 200 || answer.body.consistent !== true) throw new Error(`The read models did not reach ${head}: ${answer.status} ${JSON.stringify(answer.body)}`);
-}

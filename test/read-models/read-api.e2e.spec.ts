@@ -19,7 +19,8 @@ describe('the read API over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
-    api = await startReadApi(dataDir, () => NOW);
+    // The default wait, so that a position never reached is answered within the test's time.
+    api = await startReadApi(dataDir, () => NOW, { LEDGER_READ_WAIT_MS: '5000' });
     const registered = await post('/api/inspections', registration(page)).expect(201);
     inspectionId = registered.body.inspectionId;
     rec03 = registered.body.findingIds[0];

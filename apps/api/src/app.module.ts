@@ -83,7 +83,7 @@ export class AppModule {
           findingIssuerCheckpoint: new FileCheckpoint(path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE)),
           findingIssuerThread: options.findingIssuerThread && { ...options.findingIssuerThread, checkpointFile: path.join(options.config.dataDir, FINDING_ISSUER_CHECKPOINT_FILE) },
         }),
-        ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore, thread: options.projectionThread }),
+        ReadModelsModule.forRoot({ file: path.join(options.config.dataDir, READ_MODELS_FILE), eventStore: options.eventStore, thread: options.projectionThread, waitTimeoutMs: options.config.readWaitMs }),
         ThrottlerModule.forRoot({
           throttlers: [
             { name: SIGN_IN_THROTTLE, ttl: 60_000, limit: options.config.throttle.signInPerMinute },

@@ -5,8 +5,10 @@ import path from 'node:path';
 import request from 'supertest';
 import { EVENT_STORE } from '@ledger/application';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
+import type { ProjectionEngine } from '@ledger/projections';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';
 import { type CreateAppOptions, createApp } from '../../../apps/api/src/create-app';
+import { PROJECTION_RUNNER } from '../../../apps/api/src/read-models/read-models.tokens';
 
 /** The real API on a temporary data folder, listening on a free loopback port. */
 export interface LedgerUnderTest {
@@ -28,6 +30,8 @@ export const TEST_ENV: Readonly<Record<string, string>> = {
   LEDGER_DEV_IDENTITIES: '1',
   LEDGER_SIGN_IN_PER_MINUTE: '1000000',
   LEDGER_HEAVY_READS_PER_MINUTE: '1000000',
+  // A page that reads its own write must show it even when the machine running the suites is loaded.
+  LEDGER_READ_WAIT_MS: '30000',
 };
 
 export function temporaryDataDir(): string {
@@ -58,6 +62,17 @@ export async function startLedger(
     http: () => request(url),
     stop: () => app.close(),
   };
+}
+
+/**
+ * Waits until every read model has applied everything in the log. A page reads several read
+ * models, so waiting on one of them (as an `?atLeast=` read of one route does) is not enough, and
+ * a loaded machine may take longer than the API's own bounded wait.
+ */
+export async function readModelsCaughtUp(ledger: Pick<LedgerUnderTest, 'app' | 'store'>, timeoutMs = 30_000): Promise<void> {
+  const head = await ledger.store.headPosition();
+  if (head === null) return;
+  if (!(await ledger.app.get<ProjectionEngine>(PROJECTION_RUNNER).waitForPosition(head, timeoutMs))) throw new Error(`The read models did not reach position ${head} in ${timeoutMs} ms`);
 }
 
 export async function readLog(store: EventStore): Promise<RecordedEvent[]> {

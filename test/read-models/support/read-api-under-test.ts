@@ -12,9 +12,9 @@ export interface ReadApi {
   stop(): Promise<void>;
 }
 
-/** The real API (createApp) on a data folder with a fixed clock, listening on loopback. */
-export async function startReadApi(dataDir: string, clock: Clock): Promise<ReadApi> {
-  const config = loadApiConfig({ ...TEST_ENV, LEDGER_DATA_DIR: dataDir });
+/** The real API (createApp) on a data folder with a fixed clock, listening on loopback. `env` adds to TEST_ENV. */
+export async function startReadApi(dataDir: string, clock: Clock, env: Record<string, string> = {}): Promise<ReadApi> {
+  const config = loadApiConfig({ ...TEST_ENV, ...env, LEDGER_DATA_DIR: dataDir });
   const app = await createApp({ config, clock, logger: false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

@@ -52,4 +52,10 @@ describe('API configuration', () => {
     expect(() => loadApiConfig({ LEDGER_OIDC_ISSUER: 'https://idp.example' })).toThrow('LEDGER_OIDC_CLIENT_ID is required with LEDGER_OIDC_ISSUER');
     expect(() => loadApiConfig({ LEDGER_CSRF_SECRET: 'short' })).toThrow('LEDGER_CSRF_SECRET must be at least 32 characters');
   });
+
+  it('waits 5 s by default for a read to reach its own write, and reads LEDGER_READ_WAIT_MS', () => {
+    expect(loadApiConfig({}).readWaitMs).toBe(5000);
+    expect(loadApiConfig({ LEDGER_READ_WAIT_MS: '250' }).readWaitMs).toBe(250);
+    expect(() => loadApiConfig({ LEDGER_READ_WAIT_MS: 'soon' })).toThrow('LEDGER_READ_WAIT_MS must be a whole number of at least 1, got "soon"');
+  });
 });

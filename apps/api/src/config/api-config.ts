@@ -38,6 +38,8 @@ export interface ApiConfig {
   oidc: OidcConfig | null;
   /** Requests per minute per client allowed on sign-in, exports, import preview and as-at. */
   throttle: { signInPerMinute: number; heavyReadsPerMinute: number };
+  /** How long a read with `?atLeast=` waits for the read models before answering from what they have (LEDGER_READ_WAIT_MS). */
+  readWaitMs: number;
 }
 
 /** EventStoreDB's default MaxAppendSize; set LEDGER_MAX_APPEND_SIZE to the server's if it differs. */
@@ -105,6 +107,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     sessionHours: parseCount(env, 'LEDGER_SESSION_HOURS', 12),
     oidc: oidcFromEnv(env),
     throttle: { signInPerMinute: parseCount(env, 'LEDGER_SIGN_IN_PER_MINUTE', 10), heavyReadsPerMinute: parseCount(env, 'LEDGER_HEAVY_READS_PER_MINUTE', 60) },
+    readWaitMs: parseCount(env, 'LEDGER_READ_WAIT_MS', 5000),
   };
 }
 

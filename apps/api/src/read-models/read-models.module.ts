@@ -11,8 +11,6 @@ import { RegisterController } from './register.controller';
 import { ScrutinyController } from './scrutiny.controller';
 import { TimelineController } from './timeline.controller';
 
-export const DEFAULT_WAIT_TIMEOUT_MS = 5000;
-
 export interface ReadModelsModuleOptions {
   /** The read-model database file: `<data dir>/read-models.sqlite` (READ_MODELS_FILE). */
   file: string;
@@ -20,8 +18,8 @@ export interface ReadModelsModuleOptions {
   eventStore: EventStore;
   /** Today, for overdue, RAG and day numbers. Defaults to the application's clock (CLOCK). */
   clock?: Clock;
-  /** The longest `?atLeast=` waits (default 5 s). */
-  waitTimeoutMs?: number;
+  /** The longest `?atLeast=` waits (LEDGER_READ_WAIT_MS). */
+  waitTimeoutMs: number;
   /**
    * Runs the projections in a worker thread with its own connections, off the requests' event
    * loop: `env` names the same store for it to open, `appended` tells it of this thread's appends.
@@ -67,7 +65,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
 @Module({})
 export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
-    const waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    const { waitTimeoutMs } = options;
     if (!Number.isInteger(waitTimeoutMs) || waitTimeoutMs < 0) throw new RangeError(`waitTimeoutMs must be a whole number of milliseconds (got ${waitTimeoutMs})`);
     const log = options.eventStore;
     return {
