@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Projection } from './projection';
 import { ReadModels } from './read-model-database';
+import { generationFile } from './registry/generation-registry';
 import { countsByType } from './test-fixtures/test-projections';
 
 describe('ReadModels', () => {
@@ -63,5 +64,22 @@ describe('ReadModels', () => {
 
     expect(seen).toEqual({ before: 5, during: 5 });
     expect(api.table('counts_by_type', 'counts')).toBe('counts_by_type__g2.counts');
+  });
+
+  it('treats a generation file it cannot open (another process deleting it) as not attached yet, says why, and reads it once it can', () => {
+    const writer = open([countsByType()]);
+    writer.registry.ensureActive(countsByType());
+    writer.db.prepare(`INSERT INTO ${writer.table('counts_by_type', 'counts')} VALUES ('FindingIssued', 5)`).run();
+    writer.db.pragma('counts_by_type__g1.wal_checkpoint(TRUNCATE)');
+    const generationOne = generationFile(file, 'counts_by_type', 1);
+    fs.renameSync(generationOne, `${generationOne}.aside`);
+    fs.writeFileSync(generationOne, 'not a database'.repeat(512));
+
+    const reader = open([countsByType()]);
+    const count = () => reader.read(() => reader.db.prepare(`SELECT n FROM ${reader.table('counts_by_type', 'counts')}`).pluck().get());
+
+    expect(count).toThrow(/^the read-model file of counts_by_type__g1 is not attached to this connection yet \(it could not be opened: file is not a database\)$/);
+    fs.renameSync(`${generationOne}.aside`, generationOne);
+    expect(count()).toBe(5);
   });
 });

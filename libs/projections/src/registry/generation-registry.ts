@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { Projection } from '../projection';
 import { LEGACY_REGISTRY_TABLES, REGISTRY_SCHEMA_SQL, generationStateSql } from './registry-schema';
 
@@ -40,8 +40,11 @@ export class StaleGenerationError extends Error {
  * `ReadModels.read` attaches it and runs the query again.
  */
 export class GenerationNotAttachedError extends Error {
-  constructor(readonly schema: string) {
-    super(`the read-model file of ${schema} is not attached to this connection yet`);
+  constructor(
+    readonly schema: string,
+    attachError?: string,
+  ) {
+    super(`the read-model file of ${schema} is not attached to this connection yet${attachError ? ` (it could not be opened: ${attachError})` : ''}`);
     this.name = 'GenerationNotAttachedError';
   }
 }
@@ -229,6 +232,8 @@ export class GenerationRegistry {
   private readonly statements: ReturnType<typeof prepare>;
   /** Schema → file, for the generation files attached to this connection. */
   private readonly attached = new Map<string, string>();
+  /** Why the last ATTACH of a schema failed, until one succeeds: said when a query cannot go on without it. */
+  private readonly attachErrors = new Map<string, string>();
   /** Schemas attached in load mode (no journal): see loadMode. */
   private readonly loading = new Set<string>();
   private readonly stateStatements = new Map<string, StateStatements>();
@@ -255,7 +260,7 @@ export class GenerationRegistry {
     if (!row) return null;
     const generation = Number(row.generation);
     const schema = schemaName(projection, generation);
-    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema);
+    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
     return generation;
   }
 
@@ -340,7 +345,7 @@ export class GenerationRegistry {
    */
   swap(projection: string, generation: number, checkpoint: bigint | null): void {
     const schema = schemaName(projection, generation);
-    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema);
+    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
     this.loading.delete(schema);
     this.db.pragma(`"${schema}".journal_mode = WAL`);
     this.db.pragma(`"${schema}".synchronous = NORMAL`);
@@ -478,14 +483,14 @@ export class GenerationRegistry {
     }
     const schema = schemaName(row.projection, Number(row.generation));
     const statements = this.stateOf(schema);
-    if (statements === null && row.status !== 'retired') throw new GenerationNotAttachedError(schema);
+    if (statements === null && row.status !== 'retired') throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
     return toGeneration(row, statements?.read.get() ?? EMPTY_STATE);
   }
 
   private requireState(projection: string, generation: number): StateStatements {
     const schema = schemaName(projection, generation);
     const statements = this.stateOf(schema);
-    if (!statements) throw new GenerationNotAttachedError(schema);
+    if (!statements) throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
     return statements;
   }
 
@@ -521,12 +526,24 @@ export class GenerationRegistry {
     return statements;
   }
 
-  /** False inside a transaction (ATTACH cannot run there) or when the file is not there (create: make it). */
+  /**
+   * False inside a transaction (ATTACH cannot run there), or when the file is not there or cannot
+   * be opened now (create: make it). Another connection may be deleting a retired generation's
+   * file and its WAL while this one opens it (SQLite then says "disk I/O error"): the caller looks
+   * at the registry again, which by then names the generation that replaced it.
+   */
   private attach(schema: string, file: string, create: boolean): boolean {
     if (this.attached.has(schema)) return true;
     if (this.db.inTransaction) return false;
     if (!create && !fs.existsSync(file)) return false;
-    this.db.prepare(`ATTACH DATABASE ? AS "${schema}"`).run(file);
+    try {
+      this.db.prepare(`ATTACH DATABASE ? AS "${schema}"`).run(file);
+    } catch (error) {
+      if (create || !(error instanceof Database.SqliteError)) throw error;
+      this.attachErrors.set(schema, error.message);
+      return false;
+    }
+    this.attachErrors.delete(schema);
     this.attached.set(schema, file);
     return true;
   }
