@@ -53,6 +53,8 @@ interface FindingRow {
   closed_on: string | null;
   closed_by: string | null;
   closed_by_inspectorate_on: string | null;
+  /** The log positions of the finding's public changes and revisions (comma-separated), to find them when their event is re-dated. */
+  dated_positions: string;
 }
 
 /**
@@ -76,7 +78,8 @@ export const publicRegisterProjection: Projection = {
       // A row is made when the inspection names the finding (its place in the inspection); the rest when it is issued.
       columns: `finding_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, ordinal INTEGER NOT NULL, reference TEXT, number INTEGER, finding_type TEXT, text TEXT,
         due_date TEXT, status TEXT, target_date TEXT, target_date_revisions INTEGER NOT NULL DEFAULT 0, owner_organisation TEXT,
-        completed_on TEXT, completed_by TEXT, closed_on TEXT, closed_by TEXT, closed_by_inspectorate_on TEXT`,
+        completed_on TEXT, completed_by TEXT, closed_on TEXT, closed_by TEXT, closed_by_inspectorate_on TEXT,
+        dated_positions TEXT NOT NULL DEFAULT ''`,
       queryIndexes: ['inspection_id, ordinal'],
     },
     revisions: {
@@ -240,13 +243,17 @@ function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent
   let next: FindingRow = { ...finding, status: recommendationStatusAfter(finding.status as RecommendationStatus | null, event) };
   const on = occurredTimes(envelopeOf(recorded).occurredAt).day;
   const reference = finding.reference;
+  // A public change of the finding, kept with the row as it now stands; a revision shares the change's position.
+  const changed = (row: FindingRow, title: string) => {
+    change(context, recorded, finding.inspection_id, finding.finding_id, on, title);
+    const position = String(recorded.position);
+    findings.set(finding.finding_id, { ...row, dated_positions: row.dated_positions === '' ? position : `${row.dated_positions},${position}` });
+  };
   switch (event.type) {
     case 'RecommendationTargetDateSet':
-      findings.set(finding.finding_id, revise(context, recorded, next, on, null, event.targetDate, null));
-      return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date set to ${event.targetDate}`);
+      return changed(revise(context, recorded, next, on, null, event.targetDate, null), `${reference}: target date set to ${event.targetDate}`);
     case 'RecommendationTargetDateChangeApproved':
-      findings.set(finding.finding_id, revise(context, recorded, next, on, event.from, event.to, event.reason));
-      return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date changed from ${event.from} to ${event.to}`);
+      return changed(revise(context, recorded, next, on, event.from, event.to, event.reason), `${reference}: target date changed from ${event.from} to ${event.to}`);
     case 'RecommendationOwnerAssigned':
       return findings.set(finding.finding_id, { ...next, owner_organisation: event.organisation });
     case 'RecommendationMarkedComplete':
@@ -270,9 +277,9 @@ function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent
     default:
       break;
   }
-  findings.set(finding.finding_id, next);
   const words = PUBLIC_STATUS_WORDS[event.type];
-  if (words) change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: ${words}`);
+  if (words) changed(next, `${reference}: ${words}`);
+  else findings.set(finding.finding_id, next);
 }
 
 /** A finding issued before (or without) an inspection that names it: listed last. */
@@ -292,17 +299,18 @@ const UNNAMED: Omit<FindingRow, 'finding_id' | 'inspection_id'> = {
   closed_on: null,
   closed_by: null,
   closed_by_inspectorate_on: null,
+  dated_positions: '',
 };
 
 /** Every day a re-dated event set, on the finding, its revisions and its public changes, moved to the corrected day. */
 function redate(context: ProjectionContext, finding: FindingRow, eventIds: readonly string[], day: string): FindingRow {
   const moved = (eventId: string | null) => eventId !== null && eventIds.includes(eventId);
-  // Each table is searched by its own index: revisions by finding, changes by inspection.
-  const revisions = context.statement(`UPDATE ${context.table('revisions')} SET on_day = ? WHERE finding_id = ? AND event_id = ?`);
-  const changes = context.statement(`UPDATE ${context.table('changes')} SET on_day = ? WHERE inspection_id = ? AND event_id = ?`);
-  for (const eventId of eventIds) {
-    revisions.run(day, finding.finding_id, eventId);
-    changes.run(day, finding.inspection_id, eventId);
+  // Found by their positions (the key): a rebuild loads these tables without the indexes their queries use.
+  const rows = { day, positions: `[${finding.dated_positions}]`, ids: JSON.stringify(eventIds) };
+  for (const table of ['revisions', 'changes']) {
+    context
+      .statement(`UPDATE ${context.table(table)} SET on_day = @day WHERE position IN (SELECT value FROM json_each(@positions)) AND event_id IN (SELECT value FROM json_each(@ids))`)
+      .run(rows);
   }
   return {
     ...finding,
