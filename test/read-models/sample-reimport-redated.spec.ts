@@ -6,7 +6,7 @@ import { LedgerApplicationModule, RecommendationCommandMessage, StatutoryRespons
 import { PageImportModule, PageImportRecorder, planPageImport, type PageImportOutcome } from '@ledger/application/import-page';
 import type { Actor } from '@ledger/domain';
 import { verifyProjections } from '@ledger/projections';
-import { queryAsAt, queryChanges, queryCommitments, queryTimeline } from '@ledger/projections/read-models';
+import { publicChanges, publicTargetDateRevisions, queryAsAt, queryChanges, queryCommitments, queryTimeline } from '@ledger/projections/read-models';
 import { openReadSide, type ReadSide } from './support/read-models-under-test';
 
 const SAMPLE = path.resolve(__dirname, '../../../shared/samples/cumbria-rasso-national-operating-model-2024.txt');
@@ -102,6 +102,17 @@ describe('the sample imported with the wrong response date, then corrected as th
     expect(showed.items.map((f) => [f.reference, f.status, f.commitment?.occurredAt])).toEqual(SAMPLE_RECOMMENDATIONS.map((reference) => [reference, 'Accepted', '2024-10-16']));
     const showedAfter = queryAsAt(side.readModels, { date: '2026-12-06', basis: 'recorded' }, {}, ALL);
     expect(showedAfter.items.map((f) => f.commitment?.occurredAt)).toEqual(SAMPLE_RECOMMENDATIONS.map(() => '2024-10-10'));
+  });
+
+  it('dates each acceptance and its first target date on the public register\'s revisions and changes by the corrected day', () => {
+    const revisions = [...publicTargetDateRevisions(side.readModels, again.inspectionId).values()].flat();
+    expect(revisions.map((r) => [r.on, r.from])).toEqual(revisions.map(() => ['2024-10-10', null]));
+    expect(revisions.length).toBeGreaterThan(0);
+    const changes = publicChanges(side.readModels, 500).filter((c) => c.inspectionId === again.inspectionId);
+    const accepted = changes.filter((c) => c.title.endsWith(' accepted'));
+    const targets = changes.filter((c) => c.title.includes(': target date set to '));
+    expect([accepted.length, targets.length]).toEqual([SAMPLE_RECOMMENDATIONS.length, revisions.length]);
+    expect([...accepted, ...targets].map((c) => c.on)).toEqual([...accepted, ...targets].map(() => '2024-10-10'));
   });
 
   it('holds the same rows live as a full rebuild from the log, which puts the corrections off until its entries are indexed', async () => {

@@ -38,6 +38,15 @@ const CURRENT = `recommendation_id = @recommendationId AND ${DATED_KINDS} AND re
  */
 const TO_COMPLETE = `recommendation_id = @recommendationId AND ${DATED_KINDS}`;
 
+/** The dates of a finding's commitments that the event `@id` set, moved to `@on` (`@at`). */
+const REDATE_SQL = `UPDATE $table SET
+  committed_at = CASE WHEN commitment_id = @id THEN @at ELSE committed_at END,
+  committed_on = CASE WHEN commitment_id = @id THEN @on ELSE committed_on END,
+  completed_on = CASE WHEN completed_by_event_id = @id THEN @on ELSE completed_on END,
+  revised_on = CASE WHEN revised_by_commitment_id = @id THEN @on ELSE revised_on END,
+  withdrawn_on = CASE WHEN withdrawn_by_event_id = @id THEN @on ELSE withdrawn_on END
+  WHERE recommendation_id = @recommendationId AND @id IN (commitment_id, completed_by_event_id, revised_by_commitment_id, withdrawn_by_event_id)`;
+
 /**
  * Who committed to what, when, and by which date:
  * - `decision`: accepting a recommendation (the commitment, or the scope accepted) by its planned
@@ -52,14 +61,14 @@ const TO_COMPLETE = `recommendation_id = @recommendationId AND ${DATED_KINDS}`;
  */
 export const commitmentsProjection: Projection = {
   name: COMMITMENTS,
-  version: 4,
+  version: 5,
   tables: {
     commitments: {
       columns: `commitment_id TEXT PRIMARY KEY, recommendation_id TEXT NOT NULL, inspection_id TEXT NOT NULL, reference TEXT NOT NULL,
         kind TEXT NOT NULL, action_id TEXT, what TEXT NOT NULL, reason TEXT, owner TEXT, committed_by TEXT NOT NULL, on_behalf_of TEXT,
         approved_by TEXT, committed_at TEXT NOT NULL, committed_on TEXT NOT NULL, recorded_at TEXT NOT NULL, due_date TEXT,
         completed_on TEXT, revised_on TEXT, revised_by_commitment_id TEXT, withdrawn_on TEXT, withdrawn_reason TEXT, position INTEGER NOT NULL,
-        approved_on_behalf_of TEXT`,
+        approved_on_behalf_of TEXT, completed_by_event_id TEXT, withdrawn_by_event_id TEXT`,
       indexes: ['recommendation_id, kind', 'inspection_id', 'due_date'],
     },
     findings: {
@@ -103,10 +112,12 @@ export const commitmentsProjection: Projection = {
         recorded_at: envelope.recordedAt,
         due_date: dueDate,
         completed_on: null,
+        completed_by_event_id: null,
         revised_on: null,
         revised_by_commitment_id: null,
         withdrawn_on: null,
         withdrawn_reason: null,
+        withdrawn_by_event_id: null,
         position: recorded.position,
         ...rest,
       });
@@ -148,26 +159,30 @@ export const commitmentsProjection: Projection = {
         });
       }
       case 'RecommendationActionCompleted':
-        return void run(`UPDATE ${table} SET completed_on = @on WHERE recommendation_id = @recommendationId AND action_id = @actionId`, { on, actionId: event.actionId });
+        return void run(`UPDATE ${table} SET completed_on = @on, completed_by_event_id = @by WHERE recommendation_id = @recommendationId AND action_id = @actionId`, {
+          on,
+          by: recorded.id,
+          actionId: event.actionId,
+        });
       case 'RecommendationMarkedComplete':
-        return void run(`UPDATE ${table} SET completed_on = @on WHERE ${TO_COMPLETE} AND completed_on IS NULL`, { on });
+        return void run(`UPDATE ${table} SET completed_on = @on, completed_by_event_id = @by WHERE ${TO_COMPLETE} AND completed_on IS NULL`, { on, by: recorded.id });
       // A completion handed back no longer counts: the commitment is open (or missed) again.
       case 'RecommendationReturnedForFurtherWork':
-        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${TO_COMPLETE}`);
+        return void run(`UPDATE ${table} SET completed_on = NULL, completed_by_event_id = NULL WHERE ${TO_COMPLETE}`);
       case 'RecommendationSuperseded':
       case 'RecommendationMarkedNoLongerRelevant':
         return void run(
-          `UPDATE ${table} SET withdrawn_on = @on, withdrawn_reason = @reason
+          `UPDATE ${table} SET withdrawn_on = @on, withdrawn_reason = @reason, withdrawn_by_event_id = @by
            WHERE recommendation_id = @recommendationId AND completed_on IS NULL AND revised_on IS NULL`,
-          { on, reason: event.reason },
+          { on, reason: event.reason, by: recorded.id },
         );
       case 'RecommendationReopened':
-        run(`UPDATE ${table} SET withdrawn_on = NULL, withdrawn_reason = NULL WHERE recommendation_id = @recommendationId`);
-        return void run(`UPDATE ${table} SET completed_on = NULL WHERE ${TO_COMPLETE}`);
-      // A commitment re-dated by a date correction was made on the corrected day.
+        run(`UPDATE ${table} SET withdrawn_on = NULL, withdrawn_reason = NULL, withdrawn_by_event_id = NULL WHERE recommendation_id = @recommendationId`);
+        return void run(`UPDATE ${table} SET completed_on = NULL, completed_by_event_id = NULL WHERE ${TO_COMPLETE}`);
+      // Every date a re-dated event set moves to the corrected day: a commitment made, completed, revised or withdrawn then.
       case 'RecommendationEntryDateCorrected': {
         const corrected = { at: event.correctOccurredAt, on: occurredTimes(event.correctOccurredAt).day };
-        for (const id of event.redatedEventIds) run(`UPDATE ${table} SET committed_at = @at, committed_on = @on WHERE commitment_id = @id`, { ...corrected, id });
+        for (const id of event.redatedEventIds) run(REDATE_SQL.replaceAll('$table', table), { ...corrected, id });
         return;
       }
       default:

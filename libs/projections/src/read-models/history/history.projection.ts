@@ -162,7 +162,7 @@ interface EventRow {
  */
 export const historyProjection: Projection = {
   name: HISTORY,
-  version: 6,
+  version: 7,
   tables: {
     inspections: {
       columns: 'inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL, published_on TEXT NOT NULL',

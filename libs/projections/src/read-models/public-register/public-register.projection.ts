@@ -48,8 +48,13 @@ interface FindingRow {
   target_date_revisions: number;
   owner_organisation: string | null;
   completed_on: string | null;
+  /** The event that set completed_on, and closed_on's: a date correction of it moves the date. */
+  completed_by: string | null;
   closed_on: string | null;
+  closed_by: string | null;
   closed_by_inspectorate_on: string | null;
+  /** The log positions of the finding's public changes and revisions (comma-separated), to find them when their event is re-dated. */
+  dated_positions: string;
 }
 
 /**
@@ -62,7 +67,7 @@ interface FindingRow {
  */
 export const publicRegisterProjection: Projection = {
   name: PUBLIC_REGISTER,
-  version: 1,
+  version: 2,
   tables: {
     inspections: {
       columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, service TEXT NOT NULL, report_published_on TEXT NOT NULL, report_url TEXT,
@@ -73,11 +78,12 @@ export const publicRegisterProjection: Projection = {
       // A row is made when the inspection names the finding (its place in the inspection); the rest when it is issued.
       columns: `finding_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, ordinal INTEGER NOT NULL, reference TEXT, number INTEGER, finding_type TEXT, text TEXT,
         due_date TEXT, status TEXT, target_date TEXT, target_date_revisions INTEGER NOT NULL DEFAULT 0, owner_organisation TEXT,
-        completed_on TEXT, closed_on TEXT, closed_by_inspectorate_on TEXT`,
+        completed_on TEXT, completed_by TEXT, closed_on TEXT, closed_by TEXT, closed_by_inspectorate_on TEXT,
+        dated_positions TEXT NOT NULL DEFAULT ''`,
       queryIndexes: ['inspection_id, ordinal'],
     },
     revisions: {
-      columns: `position INTEGER PRIMARY KEY, finding_id TEXT NOT NULL, on_day TEXT NOT NULL, from_date TEXT, to_date TEXT NOT NULL, reason TEXT`,
+      columns: `position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, finding_id TEXT NOT NULL, on_day TEXT NOT NULL, from_date TEXT, to_date TEXT NOT NULL, reason TEXT`,
       queryIndexes: ['finding_id'],
     },
     changes: {
@@ -237,33 +243,43 @@ function applyRecommendation(event: RecommendationEvent, recorded: RecordedEvent
   let next: FindingRow = { ...finding, status: recommendationStatusAfter(finding.status as RecommendationStatus | null, event) };
   const on = occurredTimes(envelopeOf(recorded).occurredAt).day;
   const reference = finding.reference;
+  // A public change of the finding, kept with the row as it now stands; a revision shares the change's position.
+  const changed = (row: FindingRow, title: string) => {
+    change(context, recorded, finding.inspection_id, finding.finding_id, on, title);
+    const position = String(recorded.position);
+    findings.set(finding.finding_id, { ...row, dated_positions: row.dated_positions === '' ? position : `${row.dated_positions},${position}` });
+  };
   switch (event.type) {
     case 'RecommendationTargetDateSet':
-      findings.set(finding.finding_id, revise(context, recorded, next, on, null, event.targetDate, null));
-      return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date set to ${event.targetDate}`);
+      return changed(revise(context, recorded, next, on, null, event.targetDate, null), `${reference}: target date set to ${event.targetDate}`);
     case 'RecommendationTargetDateChangeApproved':
-      findings.set(finding.finding_id, revise(context, recorded, next, on, event.from, event.to, event.reason));
-      return change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: target date changed from ${event.from} to ${event.to}`);
+      return changed(revise(context, recorded, next, on, event.from, event.to, event.reason), `${reference}: target date changed from ${event.from} to ${event.to}`);
     case 'RecommendationOwnerAssigned':
       return findings.set(finding.finding_id, { ...next, owner_organisation: event.organisation });
     case 'RecommendationMarkedComplete':
-      next = { ...next, completed_on: on };
+      next = { ...next, completed_on: on, completed_by: recorded.id };
       break;
     case 'RecommendationClosed':
-      next = { ...next, closed_on: on };
+      next = { ...next, closed_on: on, closed_by: recorded.id };
       break;
     case 'RecommendationInspectorateClosureRecorded':
       next = { ...next, closed_by_inspectorate_on: event.closedOn };
       break;
-    case 'RecommendationReopened':
-      next = { ...next, completed_on: null, closed_on: null, closed_by_inspectorate_on: null };
+    // A completion handed back no longer stands, as on the register.
+    case 'RecommendationReturnedForFurtherWork':
+      next = { ...next, completed_on: null, completed_by: null };
       break;
+    case 'RecommendationReopened':
+      next = { ...next, completed_on: null, completed_by: null, closed_on: null, closed_by: null, closed_by_inspectorate_on: null };
+      break;
+    case 'RecommendationEntryDateCorrected':
+      return findings.set(finding.finding_id, redate(context, next, event.redatedEventIds, occurredTimes(event.correctOccurredAt).day));
     default:
       break;
   }
-  findings.set(finding.finding_id, next);
   const words = PUBLIC_STATUS_WORDS[event.type];
-  if (words) change(context, recorded, finding.inspection_id, finding.finding_id, on, `${reference}: ${words}`);
+  if (words) changed(next, `${reference}: ${words}`);
+  else findings.set(finding.finding_id, next);
 }
 
 /** A finding issued before (or without) an inspection that names it: listed last. */
@@ -279,12 +295,32 @@ const UNNAMED: Omit<FindingRow, 'finding_id' | 'inspection_id'> = {
   target_date_revisions: 0,
   owner_organisation: null,
   completed_on: null,
+  completed_by: null,
   closed_on: null,
+  closed_by: null,
   closed_by_inspectorate_on: null,
+  dated_positions: '',
 };
 
+/** Every day a re-dated event set, on the finding, its revisions and its public changes, moved to the corrected day. */
+function redate(context: ProjectionContext, finding: FindingRow, eventIds: readonly string[], day: string): FindingRow {
+  const moved = (eventId: string | null) => eventId !== null && eventIds.includes(eventId);
+  // Found by their positions (the key): a rebuild loads these tables without the indexes their queries use.
+  const rows = { day, positions: `[${finding.dated_positions}]`, ids: JSON.stringify(eventIds) };
+  for (const table of ['revisions', 'changes']) {
+    context
+      .statement(`UPDATE ${context.table(table)} SET on_day = @day WHERE position IN (SELECT value FROM json_each(@positions)) AND event_id IN (SELECT value FROM json_each(@ids))`)
+      .run(rows);
+  }
+  return {
+    ...finding,
+    ...(moved(finding.completed_by) ? { completed_on: day } : {}),
+    ...(moved(finding.closed_by) ? { closed_on: day } : {}),
+  };
+}
+
 function revise(context: ProjectionContext, recorded: RecordedEvent, finding: FindingRow, on: string, from: string | null, to: string, reason: string | null): FindingRow {
-  putRow(context, 'revisions', { position: recorded.position, finding_id: finding.finding_id, on_day: on, from_date: from, to_date: to, reason });
+  putRow(context, 'revisions', { position: recorded.position, event_id: recorded.id, finding_id: finding.finding_id, on_day: on, from_date: from, to_date: to, reason });
   return { ...finding, target_date: to, target_date_revisions: Number(finding.target_date_revisions) + 1 };
 }
 

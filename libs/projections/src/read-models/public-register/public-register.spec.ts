@@ -31,8 +31,11 @@ class PublicLog {
     this.push({ streamId, revision: 0n, position: 0n, id: randomUUID(), type, data: data as JsonObject, metadata: envelope(at), created: new Date(at) });
   }
 
-  recommendation(day: string, by: typeof officeStaff, command: RecommendationCommand): void {
-    for (const event of this.decided.recommendation(command, { by, at: `${day}T10:00:00Z` })) this.push(event);
+  /** The events the command recorded, ids as in the log. */
+  recommendation(day: string, by: typeof officeStaff, command: RecommendationCommand): RecordedEvent[] {
+    const decided = this.decided.recommendation(command, { by, at: `${day}T10:00:00Z` });
+    decided.forEach((event) => this.push(event));
+    return decided;
   }
 
   private push(event: RecordedEvent): void {
@@ -175,5 +178,69 @@ describe('public register read model', () => {
     expect({ digest: state.digest, events: state.events }).toEqual({ digest: expected.digest, events: expected.events });
     expect(state.events).toBe(events.length - 1);
     expect(state.position).toBe(events[events.length - 1].position);
+  });
+});
+
+describe('public register after a date correction', () => {
+  /** The sample log, published, with REC 03 reported complete on 10 March 2025: the completion's id beside it. */
+  function completedLog(): { log: PublicLog; completion: string } {
+    const log = sampleLog();
+    log.stored(statutory, 'StatutoryResponsePublished', { inspectionId: SAMPLE_INSPECTION_ID, publishedOn: '2024-10-10', url: 'https://example.org/response' }, '2024-10-10T12:00:00Z');
+    log.recommendation('2025-03-10', actionOwner, { type: 'SubmitEvidence', recommendationId: rec03, evidenceId: 'ev-1', title: 'Register', reference: 'DOC-1', sha256: 'b'.repeat(64), classification: 'OFFICIAL' });
+    const [completion] = log.recommendation('2025-03-10', actionOwner, { type: 'MarkComplete', recommendationId: rec03, summary: 'Done', evidenceIds: ['ev-1'] });
+    return { log, completion: completion.id };
+  }
+  const correct = (log: PublicLog, day: string, correctsEventId: string, correctOccurredAt: string) =>
+    log.recommendation(day, officeStaff, { type: 'CorrectEntryDate', recommendationId: rec03, correctsEventId, correctOccurredAt, reason: 'The force reported it on that day' });
+  const changeDays = (scratch: ScratchReadModels) => Object.fromEntries(publicChanges(scratch, 100).map((c) => [c.title, c.on]));
+
+  it('given a completion re-dated from 10 to 3 March, shows it completed, and its public change, on 3 March; the earlier changes keep their days', () => {
+    const { log, completion } = completedLog();
+    correct(log, '2025-03-20', completion, '2025-03-03');
+    withScratch(log.events, (scratch) => {
+      expect(publicFindingsOf(scratch, SAMPLE_INSPECTION_ID)[0].completedOn).toBe('2025-03-03');
+      expect(changeDays(scratch)).toMatchObject({ 'REC 03: reported complete': '2025-03-03', 'REC 03: accepted': '2024-09-25', 'REC 03: target date changed from 2025-01-31 to 2025-04-30': '2025-01-08' });
+    });
+  });
+
+  it('given the same completion corrected twice, shows the latest correction\'s day', () => {
+    const { log, completion } = completedLog();
+    correct(log, '2025-03-20', completion, '2025-03-03');
+    correct(log, '2025-03-21', completion, '2025-03-05');
+    withScratch(log.events, (scratch) => {
+      expect(publicFindingsOf(scratch, SAMPLE_INSPECTION_ID)[0].completedOn).toBe('2025-03-05');
+      expect(changeDays(scratch)['REC 03: reported complete']).toBe('2025-03-05');
+    });
+  });
+
+  it('given a completion handed back for further work and then re-dated, shows no completion', () => {
+    const { log, completion } = completedLog();
+    log.recommendation('2025-03-12', performanceLead, { type: 'ReturnForFurtherWork', recommendationId: rec03, reason: 'Records missing' });
+    expect(withScratch(log.events, (scratch) => publicFindingsOf(scratch, SAMPLE_INSPECTION_ID)[0].completedOn)).toBeNull();
+    correct(log, '2025-03-20', completion, '2025-03-03');
+    const finding = withScratch(log.events, (scratch) => publicFindingsOf(scratch, SAMPLE_INSPECTION_ID)[0]);
+    expect([finding.status, finding.completedOn]).toEqual(['InProgress', null]);
+  });
+
+  it('given a closure re-dated, shows the finding closed on the corrected day and the completion on its own', () => {
+    const { log } = completedLog();
+    log.recommendation('2025-03-12', performanceLead, { type: 'VerifyCompletion', recommendationId: rec03 });
+    const [closure] = log.recommendation('2025-03-14', performanceLead, { type: 'CloseRecommendation', recommendationId: rec03 });
+    correct(log, '2025-03-20', closure.id, '2025-03-13');
+    const finding = withScratch(log.events, (scratch) => publicFindingsOf(scratch, SAMPLE_INSPECTION_ID)[0]);
+    expect([finding.completedOn, finding.closedOn]).toEqual(['2025-03-10', '2025-03-13']);
+  });
+
+  it('given an approved change of target date re-dated, shows the revision and its public change on the corrected day; the first target date keeps its day', () => {
+    const { log } = completedLog();
+    const approval = log.events.find((event) => event.type === 'RecommendationTargetDateChangeApproved');
+    correct(log, '2025-03-20', String(approval?.id), '2025-01-07');
+    withScratch(log.events, (scratch) => {
+      expect(publicTargetDateRevisions(scratch, SAMPLE_INSPECTION_ID).get(rec03)?.map((r) => [r.on, r.to])).toEqual([
+        ['2024-09-25', '2025-01-31'],
+        ['2025-01-07', '2025-04-30'],
+      ]);
+      expect(changeDays(scratch)).toMatchObject({ 'REC 03: target date changed from 2025-01-31 to 2025-04-30': '2025-01-07', 'REC 03: target date set to 2025-01-31': '2024-09-25' });
+    });
   });
 });

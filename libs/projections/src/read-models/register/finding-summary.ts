@@ -29,6 +29,16 @@ export interface LatestProgress {
   reportedOn: string;
 }
 
+/** The dates taken from an event's day (occurredAt), each by the id of the event that set it. */
+export interface DatedBy {
+  reportedOn?: string;
+  completedOn?: string;
+  verifiedOn?: string;
+  closedOn?: string;
+}
+
+type EventDate = keyof DatedBy;
+
 export interface InspectorateView {
   statusText: string;
   statusDate: string;
@@ -78,6 +88,8 @@ export interface FindingSummary extends RecommendationFacts {
   closedOn: string | null;
   inspectorate: InspectorateView | null;
   inspectorateClosure: { outcome: InspectorateClosureOutcome; closedOn: string } | null;
+  /** So that a date correction of an event moves the dates it set; queries do not show it. */
+  datedBy: DatedBy;
   issuedAt: string;
   lastChangedAt: string;
 }
@@ -116,16 +128,24 @@ export function evolveFindingSummary(summary: FindingSummary | undefined, record
     case 'RecommendationDependencyCleared':
       return { ...next, openDependencies: summary.openDependencies.filter((d) => d.dependencyId !== event.dependencyId) };
     case 'RecommendationProgressRecorded':
-      return { ...next, latestProgress: { narrative: event.narrative, percentComplete: event.percentComplete, rag: event.rag, reportedOn: on } };
+      return {
+        ...next,
+        latestProgress: { narrative: event.narrative, percentComplete: event.percentComplete, rag: event.rag, reportedOn: on },
+        datedBy: { ...summary.datedBy, reportedOn: recorded.id },
+      };
     case 'RecommendationMarkedComplete':
-      return { ...next, completedOn: on };
+      return { ...next, completedOn: on, datedBy: { ...summary.datedBy, completedOn: recorded.id } };
     case 'RecommendationCompletionVerified':
-      return { ...next, verifiedOn: on };
+      return { ...next, verifiedOn: on, datedBy: { ...summary.datedBy, verifiedOn: recorded.id } };
     case 'RecommendationReturnedForFurtherWork':
-    case 'RecommendationReopened':
-      return { ...next, completedOn: null, verifiedOn: null, closedOn: null, inspectorateClosure: null };
+    case 'RecommendationReopened': {
+      const { reportedOn } = summary.datedBy;
+      return { ...next, completedOn: null, verifiedOn: null, closedOn: null, inspectorateClosure: null, datedBy: reportedOn === undefined ? {} : { reportedOn } };
+    }
     case 'RecommendationClosed':
-      return { ...next, closedOn: on };
+      return { ...next, closedOn: on, datedBy: { ...summary.datedBy, closedOn: recorded.id } };
+    case 'RecommendationEntryDateCorrected':
+      return redated(next, event.redatedEventIds, occurredTimes(event.correctOccurredAt).day);
     case 'RecommendationInspectorateStatusRecorded':
       return { ...next, inspectorate: { statusText: event.statusText, statusDate: event.statusDate, mappedStatus: event.mappedStatus, source: event.source } };
     case 'RecommendationInspectorateClosureRecorded':
@@ -133,6 +153,21 @@ export function evolveFindingSummary(summary: FindingSummary | undefined, record
     default:
       return next;
   }
+}
+
+/** The summary with every date a re-dated event set moved to the corrected day. */
+function redated(summary: FindingSummary, eventIds: readonly string[], day: string): FindingSummary {
+  const moved = new Set<EventDate>();
+  for (const [date, eventId] of Object.entries(summary.datedBy) as [EventDate, string][]) if (eventIds.includes(eventId)) moved.add(date);
+  if (moved.size === 0) return summary;
+  const { latestProgress } = summary;
+  return {
+    ...summary,
+    ...(moved.has('completedOn') ? { completedOn: day } : {}),
+    ...(moved.has('verifiedOn') ? { verifiedOn: day } : {}),
+    ...(moved.has('closedOn') ? { closedOn: day } : {}),
+    ...(moved.has('reportedOn') && latestProgress !== null ? { latestProgress: { ...latestProgress, reportedOn: day } } : {}),
+  };
 }
 
 function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, facts: RecommendationFacts, recordedAt: string): FindingSummary {
@@ -165,6 +200,7 @@ function issued(event: Extract<RecommendationEvent, { type: 'FindingIssued' }>, 
     closedOn: null,
     inspectorate: null,
     inspectorateClosure: null,
+    datedBy: {},
     issuedAt: recordedAt,
     lastChangedAt: recordedAt,
   };

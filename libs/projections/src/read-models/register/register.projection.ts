@@ -15,7 +15,7 @@ export const REGISTER = 'register';
  */
 export const registerProjection: Projection = {
   name: REGISTER,
-  version: 4,
+  version: 5,
   tables: {
     inspections: {
       columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, inspection_type TEXT NOT NULL, service TEXT NOT NULL,

@@ -28,7 +28,7 @@ export interface InspectionHeading {
 }
 
 /** A finding as the register shows it on a given day. */
-export type RegisterEntry = Omit<FindingSummary, 'openActionIds'> & FindingToday & { inspection: InspectionHeading | null };
+export type RegisterEntry = Omit<FindingSummary, 'openActionIds' | 'datedBy'> & FindingToday & { inspection: InspectionHeading | null };
 
 interface FindingRow {
   summary: string;
@@ -37,7 +37,7 @@ interface FindingRow {
 
 function toRegisterEntry(row: FindingRow, today: string): RegisterEntry {
   const summary = JSON.parse(row.summary) as FindingSummary;
-  const { openActionIds: _openActionIds, ...finding } = summary;
+  const { openActionIds: _openActionIds, datedBy: _datedBy, ...finding } = summary;
   const inspection = row.inspection === null ? null : headingOf(JSON.parse(row.inspection) as InspectionSummary);
   return { ...finding, ...findingToday(summary, today), inspection };
 }

@@ -2,7 +2,7 @@ import type { RecommendationEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf, domainEventOf, envelopeOf, onBehalfOfPerson } from '../shared/envelope';
-import { timeKeys } from '../history/history-keys';
+import { basisKey, timeKeys } from '../history/history-keys';
 import { findingRowsPerBatch } from '../shared/batch-rows';
 import { putRow } from '../shared/rows';
 
@@ -29,7 +29,16 @@ export const UNDECIDED = {
   decided_recorded_at: null,
   decided_occurred_key: null,
   decided_recorded_key: null,
+  decided_event_id: null,
 } as const;
+
+/** The request `@id` made, or the decision `@id` gave, dated `@at` (`@key` in the occurred order) by a date correction. */
+const REDATE_SQL = (table: string) => `UPDATE ${table} SET
+  requested_at = CASE WHEN request_id = @id THEN @at ELSE requested_at END,
+  requested_occurred_key = CASE WHEN request_id = @id THEN @key ELSE requested_occurred_key END,
+  decided_at = CASE WHEN decided_event_id = @id THEN @at ELSE decided_at END,
+  decided_occurred_key = CASE WHEN decided_event_id = @id THEN @key ELSE decided_occurred_key END
+  WHERE recommendation_id = @recommendationId AND @id IN (request_id, decided_event_id)`;
 
 /**
  * Target dates: each finding's original (first) and current target date, and every request to
@@ -37,7 +46,7 @@ export const UNDECIDED = {
  */
 export const slippageProjection: Projection = {
   name: SLIPPAGE,
-  version: 4,
+  version: 5,
   tables: {
     findings: {
       columns: `recommendation_id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, reference TEXT NOT NULL, original_target_date TEXT,
@@ -50,7 +59,8 @@ export const slippageProjection: Projection = {
         requested_by_role TEXT NOT NULL, requested_by_organisation TEXT NOT NULL, requested_at TEXT NOT NULL, outcome TEXT NOT NULL,
         decided_by_id TEXT, decided_by_name TEXT, decided_by_role TEXT, decided_by_organisation TEXT, decided_at TEXT, decision_note TEXT,
         requested_on_behalf_of TEXT, decided_on_behalf_of TEXT, requested_recorded_at TEXT NOT NULL, decided_recorded_at TEXT,
-        requested_occurred_key TEXT NOT NULL, requested_recorded_key TEXT NOT NULL, decided_occurred_key TEXT, decided_recorded_key TEXT`,
+        requested_occurred_key TEXT NOT NULL, requested_recorded_key TEXT NOT NULL, decided_occurred_key TEXT, decided_recorded_key TEXT,
+        decided_event_id TEXT`,
       indexes: ['recommendation_id, position'],
     },
   },
@@ -75,10 +85,10 @@ export const slippageProjection: Projection = {
           `UPDATE ${context.table('revisions')} SET outcome = @outcome, decided_by_id = @id, decided_by_name = @name, decided_by_role = @role,
              decided_by_organisation = @organisation, decided_at = @at, decision_note = @note,
              decided_on_behalf_of = @forWhom, decided_recorded_at = @recordedAt,
-             decided_occurred_key = @occurredKey, decided_recorded_key = @recordedKey
+             decided_occurred_key = @occurredKey, decided_recorded_key = @recordedKey, decided_event_id = @eventId
            WHERE recommendation_id = @recommendationId AND outcome = 'pending'`,
         )
-        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, recordedAt, occurredKey: keys.occurred, recordedKey: keys.recorded, note, forWhom, recommendationId: event.recommendationId });
+        .run({ outcome, id: actor.id, name: actor.name, role: actor.role, organisation: actor.organisation, at: occurredAt, recordedAt, occurredKey: keys.occurred, recordedKey: keys.recorded, note, forWhom, recommendationId: event.recommendationId, eventId: recorded.id });
 
     switch (event.type) {
       case 'RecommendationTargetDateSet':
@@ -111,6 +121,14 @@ export const slippageProjection: Projection = {
       case 'RecommendationTargetDateChangeRefused':
         decide('refused', event.reason);
         return;
+      // As in the history, a re-dated event takes the corrected time in the occurred order; the recorded order keeps it where it was recorded.
+      case 'RecommendationEntryDateCorrected': {
+        const at = event.correctOccurredAt;
+        const corrected = { at, key: basisKey('occurred', { occurredAt: at, recordedAt: at }), recommendationId: event.recommendationId };
+        const update = context.statement(REDATE_SQL(context.table('revisions')));
+        for (const id of event.redatedEventIds) update.run({ ...corrected, id });
+        return;
+      }
       default:
         return;
     }

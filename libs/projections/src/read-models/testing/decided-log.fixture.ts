@@ -3,6 +3,7 @@ import {
   challengeDecider,
   challengeStream,
   isRuleViolation,
+  occurredDay,
   recommendationDecider,
   recommendationStream,
   statutoryResponseDecider,
@@ -14,6 +15,8 @@ import {
   type EventMetadata,
   type OnBehalfOf,
   type RecommendationCommand,
+  type RecommendationEvent,
+  type RecommendationStreamEntry,
   type StatutoryResponseCommand,
   type StatutoryResponseContext,
 } from '@ledger/domain';
@@ -37,8 +40,11 @@ export class DecidedLog {
 
   recommendation(command: RecommendationCommand, when: When): RecordedEvent[] {
     const stream = recommendationStream(command.recommendationId);
-    const streamEventIds = new Set(this.events.filter((event) => event.streamId === stream).map((event) => event.id));
-    return this.decide(recommendationDecider, stream, command, { actor: when.by, streamEventIds }, when);
+    const history = this.events.filter((event) => event.streamId === stream);
+    const streamEventIds = new Set(history.map((event) => event.id));
+    // A date correction is judged on every entry's date, as the application reads them, with today the day it is recorded.
+    const dating = command.type === 'CorrectEntryDate' ? { entries: history.map(streamEntryOf), today: occurredDay(when.at) } : {};
+    return this.decide(recommendationDecider, stream, command, { actor: when.by, streamEventIds, ...dating }, when);
   }
 
   challenge(command: ChallengeCommand, when: When): RecordedEvent[] {
@@ -82,4 +88,13 @@ export class DecidedLog {
     this.events.push(...recorded);
     return recorded;
   }
+}
+
+function streamEntryOf(recorded: RecordedEvent): RecommendationStreamEntry {
+  return {
+    eventId: recorded.id,
+    commandId: typeof recorded.metadata['commandId'] === 'string' ? recorded.metadata['commandId'] : null,
+    occurredAt: String(recorded.metadata['occurredAt']),
+    event: { ...recorded.data, type: recorded.type } as unknown as RecommendationEvent,
+  };
 }
