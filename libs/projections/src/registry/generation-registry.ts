@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Projection } from '../projection';
 import { LEGACY_REGISTRY_TABLES, REGISTRY_SCHEMA_SQL, generationStateSql } from './registry-schema';
 
@@ -172,6 +172,16 @@ function fsyncPath(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * By its code, not `instanceof`: the native addon keeps the SqliteError class of the first copy of
+ * better-sqlite3 loaded in the process, and that copy may live in another realm (jest runs each
+ * test file in its own, with its own Error).
+ */
+function isSqliteError(error: unknown): error is { code: string; message: string } {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
 function removeFiles(file: string): void {
@@ -539,7 +549,7 @@ export class GenerationRegistry {
     try {
       this.db.prepare(`ATTACH DATABASE ? AS "${schema}"`).run(file);
     } catch (error) {
-      if (create || !(error instanceof Database.SqliteError)) throw error;
+      if (create || !isSqliteError(error)) throw error;
       this.attachErrors.set(schema, error.message);
       return false;
     }
