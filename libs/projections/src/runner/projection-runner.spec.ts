@@ -59,7 +59,7 @@ describe('ProjectionRunner', () => {
 
       await runner(readModels, { batchSize: 10, catchUpBatchSize: 10 }).start();
 
-      expect(await readModels.waitForPosition(25n, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(25n, 20_000)).toBe(true);
       expect(observed.every(({ rows, checkpoint }) => rows === (checkpoint ?? 0))).toBe(true);
       expect([...new Set(observed.map(({ rows }) => rows))]).toEqual([0, 10, 20]);
       expect(commits).toHaveBeenCalledTimes(3); // 10 + 10 + 5 events, each batch one transaction for both projections
@@ -72,7 +72,7 @@ describe('ProjectionRunner', () => {
 
       const position = await appendEvents(store, 3, { types: ['RecommendationAccepted'] });
 
-      expect(await readModels.waitForPosition(position, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(position, 20_000)).toBe(true);
       expect(rowsOf(readModels, 'counts_by_type', 'counts')).toEqual([{ type: 'RecommendationAccepted', n: 3 }]);
     });
 
@@ -90,7 +90,7 @@ describe('ProjectionRunner', () => {
       const before = runner(first, { batchSize: 7 });
       await before.start();
       await appendEvents(store, 30);
-      expect(await first.waitForPosition(30n, 5000)).toBe(true);
+      expect(await first.waitForPosition(30n, 20_000)).toBe(true);
       await before.stop();
       first.close();
 
@@ -98,7 +98,7 @@ describe('ProjectionRunner', () => {
       const second = open([eventLog()]);
       await runner(second, { batchSize: 7 }).start();
 
-      expect(await second.waitForPosition(50n, 5000)).toBe(true);
+      expect(await second.waitForPosition(50n, 20_000)).toBe(true);
       const seen = rowsOf(second, 'event_log', 'seen') as Array<{ position: number }>;
       expect(seen.map((row) => row.position)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
     });
@@ -110,7 +110,7 @@ describe('ProjectionRunner', () => {
 
       await runner(readModels, { streamPrefixes: ['inspection-'] }).start();
 
-      expect(await readModels.waitForPosition(head, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(head, 20_000)).toBe(true);
       expect(readModels.activeGeneration('event_log')?.checkpoint).toBe(head);
       expect(rowsOf(readModels, 'event_log', 'seen')).toHaveLength(4);
     });
@@ -127,7 +127,7 @@ describe('ProjectionRunner', () => {
 
       await projections.start();
 
-      expect(await readModels.waitForPosition(head, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(head, 20_000)).toBe(true);
       expect(total(rowsOf(readModels, 'counts_by_type', 'counts'))).toBe(20);
       expect(rowsOf(readModels, 'event_log', 'seen')).toHaveLength(9);
       expect(readModels.activeGeneration('event_log')).toMatchObject({
@@ -206,7 +206,7 @@ describe('ProjectionRunner', () => {
       const v1 = open([countsByType({ version: 1, weight: 1 })]);
       const before = runner(v1);
       await before.start();
-      expect(await v1.waitForPosition(100n, 5000)).toBe(true);
+      expect(await v1.waitForPosition(100n, 20_000)).toBe(true);
       await before.stop();
       v1.close();
 
@@ -233,7 +233,7 @@ describe('ProjectionRunner', () => {
       expect(progress.at(-1)).toMatchObject({ eventsDone: 100, eventsTotal: 100, finished: true, etaSeconds: 0 });
 
       const position = await appendEvents(store, 1);
-      expect(await v2.waitForPosition(position, 5000)).toBe(true);
+      expect(await v2.waitForPosition(position, 20_000)).toBe(true);
       expect(total(rowsOf(v2, 'counts_by_type', 'counts'))).toBe(1010);
     });
 
@@ -242,18 +242,18 @@ describe('ProjectionRunner', () => {
       const readModels = open([eventLog()]);
       const projections = runner(readModels, { batchSize: 20 });
       await projections.start();
-      expect(await readModels.waitForPosition(300n, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(300n, 20_000)).toBe(true);
 
       let appendDuringRebuild!: () => void;
       const rebuildUnderWay = new Promise<void>((resolve) => (appendDuringRebuild = resolve));
       const rebuilt = projections.rebuild('event_log', { onProgress: () => appendDuringRebuild() });
       await rebuildUnderWay;
       const head = await appendEvents(store, 5);
-      expect(await readModels.waitForPosition(head, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(head, 20_000)).toBe(true);
       await rebuilt;
       const afterSwap = await appendEvents(store, 5);
 
-      expect(await readModels.waitForPosition(afterSwap, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(afterSwap, 20_000)).toBe(true);
       expect(readModels.activeGeneration('event_log')?.generation).toBe(2);
       const seen = rowsOf(readModels, 'event_log', 'seen') as Array<{ position: number }>;
       expect(seen.map((row) => row.position)).toEqual(Array.from({ length: 310 }, (_, index) => index + 1));
@@ -265,7 +265,7 @@ describe('ProjectionRunner', () => {
       const readModels = open([countsByType()]);
       const projections = runner(readModels);
       await projections.start();
-      expect(await readModels.waitForPosition(5n, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(5n, 20_000)).toBe(true);
       await projections.stop();
       await appendEvents(store, 1, { types: ['Unreadable'] });
 
@@ -288,7 +288,7 @@ describe('ProjectionRunner', () => {
       expect((await projections.status())[0]).toMatchObject({ state: 'not-started', generation: null, lag: null });
 
       await projections.start();
-      expect(await readModels.waitForPosition(12n, 5000)).toBe(true);
+      expect(await readModels.waitForPosition(12n, 20_000)).toBe(true);
       await projections.stop();
       await appendEvents(store, 3);
 
@@ -315,7 +315,7 @@ async function eventAt(store: SqliteEventStore, position: bigint): Promise<Recor
   throw new Error(`no event at ${position}`);
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
