@@ -67,11 +67,12 @@ interface FindingRow {
  */
 export const publicRegisterProjection: Projection = {
   name: PUBLIC_REGISTER,
-  version: 2,
+  version: 3,
   tables: {
     inspections: {
       columns: `inspection_id TEXT PRIMARY KEY, title TEXT NOT NULL, service TEXT NOT NULL, report_published_on TEXT NOT NULL, report_url TEXT,
-        response_deadline TEXT, deadline_revisions INTEGER NOT NULL DEFAULT 0, response_published_on TEXT, response_url TEXT, finding_count INTEGER NOT NULL DEFAULT 0`,
+        response_deadline TEXT, deadline_revisions INTEGER NOT NULL DEFAULT 0, response_published_on TEXT, response_url TEXT, finding_count INTEGER NOT NULL DEFAULT 0,
+        response_published_position INTEGER`,
       queryIndexes: ['response_published_on'],
     },
     findings: {
@@ -208,7 +209,7 @@ function nameFinding(context: ProjectionContext, inspectionId: string, findingId
 function applyStatutory(event: StatutoryResponseEvent, recorded: RecordedEvent, context: ProjectionContext): void {
   const inspection = getRow<{ title: string }>(context, 'inspections', 'inspection_id', event.inspectionId);
   if (!inspection) return;
-  const set = (values: Record<string, string | null>) => updateRows(context, 'inspections', 'inspection_id', event.inspectionId, values);
+  const set = (values: Record<string, string | bigint | null>) => updateRows(context, 'inspections', 'inspection_id', event.inspectionId, values);
   switch (event.type) {
     case 'StatutoryResponseOpened':
       return set({ response_deadline: event.deadline });
@@ -218,8 +219,10 @@ function applyStatutory(event: StatutoryResponseEvent, recorded: RecordedEvent, 
       return;
     case 'StatutoryResponsePublished':
     case 'ActionPlanPublished':
-      set({ response_published_on: event.publishedOn, response_url: event.url });
+      set({ response_published_on: event.publishedOn, response_url: event.url, response_published_position: recorded.position });
       return change(context, recorded, event.inspectionId, null, event.publishedOn, `${event.type === 'ActionPlanPublished' ? 'Action plan' : 'Statutory response'} published: ${inspection.title}`);
+    case 'StatutoryDateCorrected':
+      return event.step === 'publication' ? redatePublication(context, event.inspectionId, event.correctDate) : undefined;
     default:
       return;
   }
@@ -317,6 +320,14 @@ function redate(context: ProjectionContext, finding: FindingRow, eventIds: reado
     ...(moved(finding.completed_by) ? { completed_on: day } : {}),
     ...(moved(finding.closed_by) ? { closed_on: day } : {}),
   };
+}
+
+/** A corrected publication date moves the publication and its public change (found by its position, the key) to that day. */
+function redatePublication(context: ProjectionContext, inspectionId: string, day: string): void {
+  const { response_published_position: position } = getRow<{ response_published_position: number | null }>(context, 'inspections', 'inspection_id', inspectionId) ?? {};
+  if (position === null || position === undefined) return;
+  updateRows(context, 'inspections', 'inspection_id', inspectionId, { response_published_on: day });
+  updateRows(context, 'changes', 'position', position, { on_day: day });
 }
 
 function revise(context: ProjectionContext, recorded: RecordedEvent, finding: FindingRow, on: string, from: string | null, to: string, reason: string | null): FindingRow {

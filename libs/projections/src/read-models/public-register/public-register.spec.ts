@@ -231,6 +231,40 @@ describe('public register after a date correction', () => {
     expect([finding.completedOn, finding.closedOn]).toEqual(['2025-03-10', '2025-03-13']);
   });
 
+  const correctStatutory = (log: PublicLog, step: string, correctDate: string) =>
+    log.stored(statutory, 'StatutoryDateCorrected', { inspectionId: SAMPLE_INSPECTION_ID, step, field: step === 'publication' ? 'publishedOn' : 'invitedOn', recordedDate: '2024-10-10', correctDate, reason: 'Typed in from the web page' }, '2025-03-20T09:00:00Z');
+  const publication = (scratch: ScratchReadModels) => {
+    const [inspection] = publishedInspections(scratch);
+    return [inspection.responsePublishedOn, changeDays(scratch)[`Statutory response published: ${sampleInspectionRegistered.title}`]];
+  };
+
+  it('given the response\'s publication date corrected from 10 to 8 October, shows the response, and its public change, published on 8 October', () => {
+    const { log } = completedLog();
+    expect(withScratch(log.events, publication)).toEqual(['2024-10-10', '2024-10-10']);
+    correctStatutory(log, 'publication', '2024-10-08');
+    withScratch(log.events, (scratch) => {
+      expect(publication(scratch)).toEqual(['2024-10-08', '2024-10-08']);
+      expect(changeDays(scratch)).toMatchObject({ 'REC 03: reported complete': '2025-03-10', 'REC 03: accepted': '2024-09-25' });
+    });
+  });
+
+  it('given the action plan published after the response and then its date corrected, moves the action plan\'s day only', () => {
+    const { log } = completedLog();
+    log.stored(statutory, 'ActionPlanPublished', { inspectionId: SAMPLE_INSPECTION_ID, publishedOn: '2024-11-20', url: 'https://example.org/plan' }, '2024-11-20T12:00:00Z');
+    correctStatutory(log, 'publication', '2024-11-18');
+    withScratch(log.events, (scratch) => {
+      expect(publishedInspections(scratch).map((i) => i.responsePublishedOn)).toEqual(['2024-11-18']);
+      expect(changeDays(scratch)).toMatchObject({ [`Action plan published: ${sampleInspectionRegistered.title}`]: '2024-11-18', [`Statutory response published: ${sampleInspectionRegistered.title}`]: '2024-10-10' });
+    });
+  });
+
+  it('given another statutory step\'s date corrected, changes nothing on the public record', () => {
+    const { log } = completedLog();
+    const before = withScratch(log.events, (scratch) => [publishedInspections(scratch), publicChanges(scratch, 100)]);
+    correctStatutory(log, 'invitation', '2024-09-02');
+    expect(withScratch(log.events, (scratch) => [publishedInspections(scratch), publicChanges(scratch, 100)])).toEqual(before);
+  });
+
   it('given an approved change of target date re-dated, shows the revision and its public change on the corrected day; the first target date keeps its day', () => {
     const { log } = completedLog();
     const approval = log.events.find((event) => event.type === 'RecommendationTargetDateChangeApproved');
