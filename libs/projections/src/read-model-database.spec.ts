@@ -82,4 +82,21 @@ describe('ReadModels', () => {
     fs.renameSync(`${generationOne}.aside`, generationOne);
     expect(count()).toBe(5);
   });
+
+  it('treats a generation file with no tables (deleted just before ATTACH, which makes an empty one) as not attached yet, and reads it once it is back', () => {
+    const writer = open([countsByType()]);
+    writer.registry.ensureActive(countsByType());
+    writer.db.prepare(`INSERT INTO ${writer.table('counts_by_type', 'counts')} VALUES ('FindingIssued', 5)`).run();
+    writer.db.pragma('counts_by_type__g1.wal_checkpoint(TRUNCATE)');
+    const generationOne = generationFile(file, 'counts_by_type', 1);
+    fs.renameSync(generationOne, `${generationOne}.aside`);
+    fs.writeFileSync(generationOne, '');
+
+    const reader = open([countsByType()]);
+    const count = () => reader.read(() => reader.db.prepare(`SELECT n FROM ${reader.table('counts_by_type', 'counts')}`).pluck().get());
+
+    expect(count).toThrow(/^the read-model file of counts_by_type__g1 is not attached to this connection yet \(it could not be opened: it has no tables\)$/);
+    fs.renameSync(`${generationOne}.aside`, generationOne);
+    expect(count()).toBe(5);
+  });
 });

@@ -540,7 +540,8 @@ export class GenerationRegistry {
    * False inside a transaction (ATTACH cannot run there), or when the file is not there or cannot
    * be opened now (create: make it). Another connection may be deleting a retired generation's
    * file and its WAL while this one opens it (SQLite then says "disk I/O error"): the caller looks
-   * at the registry again, which by then names the generation that replaced it.
+   * at the registry again, which by then names the generation that replaced it. Deleted between
+   * the look and the ATTACH, the file comes back empty (ATTACH makes one): that is not attached either.
    */
   private attach(schema: string, file: string, create: boolean): boolean {
     if (this.attached.has(schema)) return true;
@@ -551,6 +552,11 @@ export class GenerationRegistry {
     } catch (error) {
       if (create || !isSqliteError(error)) throw error;
       this.attachErrors.set(schema, error.message);
+      return false;
+    }
+    if (!create && this.db.prepare(`SELECT count(*) FROM "${schema}".sqlite_master`).pluck().get() === 0) {
+      this.db.exec(`DETACH DATABASE "${schema}"`);
+      this.attachErrors.set(schema, 'it has no tables');
       return false;
     }
     this.attachErrors.delete(schema);
