@@ -39,7 +39,7 @@ const CURRENT = `recommendation_id = @recommendationId AND ${DATED_KINDS} AND re
 const TO_COMPLETE = `recommendation_id = @recommendationId AND ${DATED_KINDS}`;
 
 /** The dates of a finding's commitments that the event `@id` set, moved to `@on` (`@at`). */
-const REDATE_SQL = `UPDATE $table SET
+const REDATE_SQL = (table: string) => `UPDATE ${table} SET
   committed_at = CASE WHEN commitment_id = @id THEN @at ELSE committed_at END,
   committed_on = CASE WHEN commitment_id = @id THEN @on ELSE committed_on END,
   completed_on = CASE WHEN completed_by_event_id = @id THEN @on ELSE completed_on END,
@@ -182,7 +182,7 @@ export const commitmentsProjection: Projection = {
       // Every date a re-dated event set moves to the corrected day: a commitment made, completed, revised or withdrawn then.
       case 'RecommendationEntryDateCorrected': {
         const corrected = { at: event.correctOccurredAt, on: occurredTimes(event.correctOccurredAt).day };
-        for (const id of event.redatedEventIds) run(REDATE_SQL.replaceAll('$table', table), { ...corrected, id });
+        for (const id of event.redatedEventIds) run(REDATE_SQL(table), { ...corrected, id });
         return;
       }
       default:
