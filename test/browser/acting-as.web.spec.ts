@@ -108,6 +108,22 @@ describe('acting as a development person on the pages', () => {
     expect(returned.headers.location).toBe('/');
   });
 
+  it('acts as the chosen person on the routes of the pages only: the publishing API route is one, an API command is not', async () => {
+    ledger = await startLedger();
+    const { findingIds } = await registerSample(ledger);
+    await request(ledger.url).post(`/api/recommendations/${findingIds[0]}/accept`).send({ commitment: 'Train' }).expect(200);
+    const before = (await readLog(ledger.store)).length;
+    const cookie = (person: string) => `ledger_acting_as=${person}`;
+    await request(ledger.url).post(`/api/recommendations/${findingIds[0]}/assign-owner`).set('Cookie', cookie('force-action-owner')).send({ owner: 'Head of Public Protection', organisation: 'Cumbria Constabulary' }).expect(200);
+    await request(ledger.url).post('/api/public-register').set('Cookie', cookie('commissioner')).send({ enabled: true }).expect(200);
+    const actors = (await readLog(ledger.store)).slice(before).map((event) => ({ type: event.type, actor: (event.metadata.actor as { id: string }).id }));
+    expect(actors).toEqual([
+      { type: 'RecommendationOwnerAssigned', actor: 'office-staff' },
+      { type: 'RecommendationWorkStarted', actor: 'office-staff' },
+      { type: 'PublicRegisterEnabled', actor: 'commissioner' },
+    ]);
+  });
+
   it('ignores a cookie naming nobody in the directory: the configured user acts', async () => {
     ledger = await startLedger();
     const forged = new FormBrowser(ledger.url);

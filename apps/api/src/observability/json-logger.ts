@@ -52,9 +52,12 @@ export function requestLogging(logger: Logger) {
     const requestId = randomUUID();
     response.setHeader('X-Request-Id', requestId);
     response.once('finish', () => {
+      const failed = response.statusCode >= 500;
+      // At a level that keeps only failures (as under load), a line that will not be written is not built.
+      if (!logger.isLevelEnabled(failed ? 'error' : 'info')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const entry = { correlationId: correlationId ?? requestId, requestId, method: request.method, path: redactedPath(request.path), status: response.statusCode, ms: Math.round(ms * 1000) / 1000 };
-      if (response.statusCode >= 500) logger.error(entry, 'request failed');
+      if (failed) logger.error(entry, 'request failed');
       else logger.info(entry, 'request');
     });
     next();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { EventStore } from '@ledger/event-store';
 import type { ApiConfig } from '../config/api-config';
 import { CsrfProtection } from '../web/layout/csrf';
-import { ActingAsMiddleware } from '../web/record/acting-as/acting-as.middleware';
+import { actingAsOnRoutesOf } from '../web/record/acting-as/acting-as-on-pages';
 import { DevelopmentPeople } from '../web/record/acting-as/development-people';
 import { CalendarController } from './calendar/calendar.controller';
 import { FeedTokens } from './calendar/feed-tokens';
@@ -62,6 +62,6 @@ export class PublishingModule implements NestModule {
 
   /** Its pages, like the others, know who acts: for the forms they show and the development banner. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ActingAsMiddleware).forRoutes(...CONTROLLERS);
+    consumer.apply(actingAsOnRoutesOf(CONTROLLERS)).forRoutes('/');
   }
 }

@@ -14,7 +14,7 @@ import { PeopleController } from './people/people.controller';
 import { ProjectionsPageController, SigningKeysPageController } from './administration/administration.controller';
 import { AdministrationModule } from '../administration/administration.module';
 import { READING_CONTROLLERS, READING_PROVIDERS } from './reading/reading-pages';
-import { ActingAsMiddleware, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
+import { actingAsOnRoutesOf, RECORDING_CONTROLLERS, RECORDING_PROVIDERS } from './record/recording-pages';
 
 applyPageAccess();
 
@@ -32,8 +32,8 @@ const CONTROLLERS = [HomeController, ImportPageController, WebAssetsController, 
   providers: [CsrfProtection, EvidenceFiles, ...READING_PROVIDERS, ...RECORDING_PROVIDERS],
 })
 export class WebModule implements NestModule {
-  /** Every page acts as the person chosen with the "Acting as" switcher (development mode). */
+  /** Every page acts as the person chosen with the "Acting as" switcher (development mode): one layer, which finds the pages' routes itself. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ActingAsMiddleware).forRoutes(...CONTROLLERS);
+    consumer.apply(actingAsOnRoutesOf(CONTROLLERS)).forRoutes('/');
   }
 }

@@ -7,7 +7,7 @@ import { PageCommands } from './forms/page-commands';
 import { RecordingFlow } from './forms/recording-flow';
 import { RecommendationRecordController } from './recommendation/recommendation-record.controller';
 
-export { ActingAsMiddleware } from './acting-as/acting-as.middleware';
+export { actingAsOnRoutesOf } from './acting-as/acting-as-on-pages';
 export { challengeListBanner, challengeRecording, type ChallengeRecording } from './challenge/challenge-recording';
 export { inspectionRecording } from './inspection/inspection-recording';
 export { REGISTRATION_PATH } from './inspection/registration.controller';
