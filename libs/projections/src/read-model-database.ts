@@ -23,6 +23,7 @@ const READ_ATTEMPTS = 4;
 export class ReadModels {
   private readonly byName: ReadonlyMap<string, Projection>;
   private readonly commitListeners = new Set<() => void>();
+  private readonly waitListeners = new Set<() => void>();
 
   private constructor(
     readonly db: Database.Database,
@@ -136,12 +137,25 @@ export class ReadModels {
   async waitForPosition(position: bigint, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
     names?.forEach((name) => this.projection(name));
     const deadline = Date.now() + timeoutMs;
+    let told = false;
     while (!this.reachedPosition(position, names)) {
+      if (!told) for (const listener of [...this.waitListeners]) listener();
+      told = true;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
       await this.nextCommit(Math.min(remaining, POLL_INTERVAL_MS));
     }
     return true;
+  }
+
+  /**
+   * `listener` is called when a wait for a position starts that the read models have not reached
+   * (e.g. to tell a projection thread of appends now rather than later). Returns a function that
+   * stops listening.
+   */
+  onWait(listener: () => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
   }
 
   /** Called by the runner after each batch it commits, to wake waiters at once. */

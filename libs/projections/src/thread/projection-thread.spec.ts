@@ -89,6 +89,26 @@ describe('the projection thread', () => {
     }
   });
 
+  it('tells the thread at once when a read of this thread waits on its read models for a write (as the API read routes do)', async () => {
+    await thread.start();
+    const told = jest.spyOn(Worker.prototype, 'postMessage');
+    const appendedMessages = () => told.mock.calls.filter(([message]) => (message as { type?: string }).type === 'appended').length;
+    try {
+      const position = await appendEvents(store, 2);
+      appended.notify();
+      expect(appendedMessages()).toBe(0);
+      const waiting = readModels.waitForPosition(position, 5000);
+      expect(appendedMessages()).toBe(1);
+      expect(await waiting).toBe(true);
+      // Already there: nothing to tell.
+      expect(await readModels.waitForPosition(position, 5000)).toBe(true);
+      expect(appendedMessages()).toBe(1);
+      expect(rowsOf(readModels, 'applied_by', 'events')).toHaveLength(2);
+    } finally {
+      told.mockRestore();
+    }
+  });
+
   it('moves to a generation another process rebuilt and swapped in, without a restart, and this thread’s readers with it', async () => {
     await appendEvents(store, 40, { perAppend: 20 });
     await thread.start();

@@ -4,6 +4,7 @@ import type { ReadModels } from '../read-model-database';
 import type { ProjectionRunner, RebuildResult, RunnerLogger } from '../runner/projection-runner';
 import { type ProjectionStatus, readProjectionStatus } from '../status/projection-status';
 import type { AppendSignal } from './append-signal';
+import { AppendWindow } from './append-window';
 import type { FromThread, ThreadSettings, ToThread } from './thread-messages';
 
 export interface ProjectionThreadOptions extends Omit<ThreadSettings, 'readModelsFile'> {
@@ -26,8 +27,10 @@ export type ProjectionEngine = Pick<ProjectionRunner, 'start' | 'stop' | 'status
 const STOP_TIMEOUT_MS = 10_000;
 /** Before a thread that died is started again. */
 const RESTART_DELAY_MS = 1000;
-/** The most an append waits before the projection thread hears of it (a `waitForPosition` does not wait). */
+/** The most a lone append waits before the projection thread hears of it (a wait for a position does not wait). */
 export const APPENDED_WINDOW_MS = 10;
+/** The most an append waits while appends keep coming (see AppendWindow). */
+export const APPENDED_WINDOW_MAX_MS = 40;
 
 /**
  * The projection engine in a worker thread, seen from the API's thread: same surface as the
@@ -41,7 +44,9 @@ export class ProjectionThread implements ProjectionEngine {
   private running = false;
   private error: string | null = null;
   private stopAppended: (() => void) | null = null;
+  private stopWaits: (() => void) | null = null;
   private appendedTimer: NodeJS.Timeout | null = null;
+  private readonly window = new AppendWindow(APPENDED_WINDOW_MS, APPENDED_WINDOW_MAX_MS);
   private restart: NodeJS.Timeout | null = null;
   private nextRebuild = 1;
   private readonly rebuilds = new Map<number, { resolve: (result: RebuildResult) => void; reject: (error: Error) => void }>();
@@ -53,6 +58,8 @@ export class ProjectionThread implements ProjectionEngine {
     if (this.running) return;
     this.running = true;
     this.stopAppended = this.options.appended?.listen(() => this.appendedSoon()) ?? null;
+    // Someone reads their own write (the API's read routes wait on this thread's ReadModels): the thread hears of the appends now.
+    this.stopWaits = this.options.readModels.onWait(() => this.appendedNow());
     await this.spawn();
   }
 
@@ -60,6 +67,8 @@ export class ProjectionThread implements ProjectionEngine {
     this.running = false;
     this.stopAppended?.();
     this.stopAppended = null;
+    this.stopWaits?.();
+    this.stopWaits = null;
     if (this.appendedTimer) clearTimeout(this.appendedTimer);
     this.appendedTimer = null;
     if (this.restart) clearTimeout(this.restart);
@@ -96,27 +105,25 @@ export class ProjectionThread implements ProjectionEngine {
     this.rebuilds.clear();
   }
 
-  /** See ReadModels.waitForPosition. */
+  /** See ReadModels.waitForPosition (a wait that has to wait tells the thread of the appends at once). */
   waitForPosition(position: bigint, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
-    // Someone reads their own write: the thread hears of the appends now, not at the window's end.
-    this.appendedNow();
     return this.options.readModels.waitForPosition(position, timeoutMs, names);
   }
 
   /**
-   * The thread hears of appends at most once per APPENDED_WINDOW_MS: commands that come one at a
-   * time then share a batch. A batch's fixed cost (one transaction writing a checkpoint into every
-   * read model's file) is that of about six events, and the thread would otherwise pay it for each
-   * command, on the cores the requests need.
+   * The thread hears of appends once per window (APPENDED_WINDOW_MS for a lone command, longer
+   * while they keep coming: see AppendWindow), so that commands share a batch: the thread would
+   * otherwise pay a batch's fixed cost for each command, on the cores the requests need.
    */
   private appendedSoon(): void {
-    this.appendedTimer ??= setTimeout(() => this.appendedNow(), APPENDED_WINDOW_MS);
+    this.appendedTimer ??= setTimeout(() => this.appendedNow(), this.window.open(performance.now()));
   }
 
   private appendedNow(): void {
     if (this.appendedTimer === null) return;
     clearTimeout(this.appendedTimer);
     this.appendedTimer = null;
+    this.window.told(performance.now());
     this.send({ type: 'appended' });
   }
 

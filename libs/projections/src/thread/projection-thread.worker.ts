@@ -21,6 +21,7 @@ async function main(settings: ThreadSettings): Promise<void> {
   const raw = await createEventStore(eventStoreConfigFromEnv(settings.env));
   const store = new UpcastingEventStore(raw, DEFAULT_UPCASTERS);
   const readModels = ReadModels.open(settings.readModelsFile, projections);
+  writeLiveBatches(readModels);
   const runner = new ProjectionRunner({
     store,
     readModels,
@@ -51,6 +52,20 @@ async function main(settings: ThreadSettings): Promise<void> {
   });
   await runner.start();
   post({ type: 'started' });
+}
+
+/**
+ * This connection only applies live batches (rebuilds have their own). A statement's journal (an
+ * INSERT OR REPLACE into a table with a dozen indexes touches more pages than the 64 KiB SQLite
+ * keeps in memory) stays in memory instead of spilling to a temporary file, to which SQLite then
+ * writes every page the rest of the batch touches. And each WAL is copied into its file every
+ * 4,000 pages rather than 1,000: the pages every batch rewrites (the last leaf of each
+ * position-ordered index, a finding's rows) are copied once for four times as many batches.
+ * Measured at three events per batch: 117 -> 98 writes and 1.26 -> 0.99 ms of CPU per event.
+ */
+function writeLiveBatches(readModels: ReadModels): void {
+  readModels.db.pragma('temp_store = MEMORY');
+  readModels.db.pragma('wal_autocheckpoint = 4000');
 }
 
 main(workerData as ThreadSettings).catch((error: unknown) => {

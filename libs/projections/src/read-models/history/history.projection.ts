@@ -6,7 +6,7 @@ import type { Projection, ProjectionContext } from '../../projection';
 import { evolveFindingSummary, type FindingSummary } from '../register/finding-summary';
 import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf } from '../shared/envelope';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { cached, getRow, putRow } from '../shared/rows';
+import { cached, getRow, putRow, upsertSql } from '../shared/rows';
 import { BASES, basisKey, type Basis, type StoredEvent } from './history-keys';
 import { positionOf, type StoredStanding } from './finding-then';
 
@@ -48,8 +48,7 @@ class BatchTips {
     this.selectFinding = context.statement(`SELECT due_date, inspection_id, published_on, number, reference FROM ${context.table('findings')} WHERE recommendation_id = ?`);
     const select = context.statement(`SELECT * FROM ${context.table('tips')} WHERE basis = ? AND recommendation_id = ?`);
     const write = context.statement(
-      `INSERT OR REPLACE INTO ${context.table('tips')} (basis, recommendation_id, summary, last_key, last_recorded_at, last_position, seq, last_state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      upsertSql(context.table('tips'), ['basis', 'recommendation_id'], ['basis', 'recommendation_id', 'summary', 'last_key', 'last_recorded_at', 'last_position', 'seq', 'last_state']),
     );
     const texts = new WeakMap<FindingSummary, string>();
     const textOf = (summary: FindingSummary) => {

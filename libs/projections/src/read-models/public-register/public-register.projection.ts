@@ -14,7 +14,7 @@ import { EMPTY_LEDGER_DIGEST, nextLedgerDigest } from '@ledger/integrity';
 import type { Projection, ProjectionContext } from '../../projection';
 import { domainEventOf, envelopeOf } from '../shared/envelope';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { getRow, putRow, updateRows } from '../shared/rows';
+import { getRow, putRow, updateRows, upsertRow } from '../shared/rows';
 
 export const PUBLIC_REGISTER = 'public_register';
 
@@ -147,7 +147,7 @@ const findingBatches = new PerBatch(
   (context) =>
     new BatchRows<FindingRow>(
       (findingId) => getRow<FindingRow>(context, 'findings', 'finding_id', findingId),
-      (row) => putRow(context, 'findings', { ...row }),
+      (row) => upsertRow(context, 'findings', ['finding_id'], { ...row }),
     ),
 );
 

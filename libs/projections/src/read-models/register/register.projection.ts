@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { aggregateOf } from '../shared/envelope';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
-import { getRow, putRow } from '../shared/rows';
+import { getRow, putRow, upsertRow } from '../shared/rows';
 import { evolveFindingSummary, type FindingSummary } from './finding-summary';
 import { evolveInspectionSummary, type InspectionSummary } from './inspection-summary';
 
@@ -67,7 +67,7 @@ const batches = new PerBatch(
         return row ? (JSON.parse(row.summary) as FindingSummary) : undefined;
       },
       (summary) =>
-        putRow(context, 'findings', {
+        upsertRow(context, 'findings', ['recommendation_id'], {
           recommendation_id: summary.recommendationId,
           inspection_id: summary.inspectionId,
           reference: summary.reference,

@@ -1,5 +1,5 @@
 import type { ProjectionContext } from '../../projection';
-import { getRow, putRow, type SqlRow } from './rows';
+import { getRow, type SqlRow, upsertRow } from './rows';
 
 /**
  * Rows of one table that `apply` reads and rewrites for many events of a batch (a finding's
@@ -70,7 +70,7 @@ export function findingRowsPerBatch<Row extends object>(): PerBatch<BatchRows<Ro
     (context) =>
       new BatchRows<Row>(
         (recommendationId) => getRow<Row>(context, 'findings', 'recommendation_id', recommendationId),
-        (row) => putRow(context, 'findings', { ...row } as SqlRow),
+        (row) => upsertRow(context, 'findings', ['recommendation_id'], { ...row } as SqlRow),
       ),
   );
 }

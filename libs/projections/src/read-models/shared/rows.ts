@@ -26,6 +26,26 @@ export function putRow(context: ProjectionContext, table: string, row: SqlRow): 
   statement.run(...Object.values(row));
 }
 
+/**
+ * Writes a whole row by its primary key (`keys`): in place when a row with that key exists, and
+ * not at all when it holds these values already. INSERT OR REPLACE deletes the row and inserts it
+ * again at the end of the table, which rewrites its key's index entry and a second table page on
+ * every write; rows a batch keeps in memory (BatchRows) are written once per batch this way.
+ */
+export function upsertRow(context: ProjectionContext, table: string, keys: readonly string[], row: SqlRow): void {
+  const columns = Object.keys(row);
+  const statement = cached(context, `${table}(${columns.join()}) by ${keys.join()}`, () => upsertSql(context.table(table), keys, columns));
+  statement.run(...Object.values(row));
+}
+
+/** `INSERT ... ON CONFLICT (keys) DO UPDATE` of the other columns, only where one of them differs. */
+export function upsertSql(physicalTable: string, keys: readonly string[], columns: readonly string[]): string {
+  const others = columns.filter((column) => !keys.includes(column));
+  const insert = `INSERT INTO ${physicalTable} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${keys.join(', ')})`;
+  if (others.length === 0) return `${insert} DO NOTHING`;
+  return `${insert} DO UPDATE SET ${others.map((column) => `${column} = excluded.${column}`).join(', ')} WHERE ${others.map((column) => `${column} IS NOT excluded.${column}`).join(' OR ')}`;
+}
+
 /** One row by one key column, or undefined. */
 export function getRow<Row>(context: ProjectionContext, table: string, keyColumn: string, key: SqlValue): Row | undefined {
   return cached(context, `${table}.${keyColumn}`, () => `SELECT * FROM ${context.table(table)} WHERE ${keyColumn} = ?`).get(key) as Row | undefined;

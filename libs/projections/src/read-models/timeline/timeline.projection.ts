@@ -17,7 +17,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection, ProjectionContext } from '../../projection';
 import { BatchRows, PerBatch } from '../shared/batch-rows';
 import { aggregateOf, dataJsonOf, domainEventOf, envelopeOf, type AggregateKind } from '../shared/envelope';
-import { cached, getRow } from '../shared/rows';
+import { cached, getRow, upsertSql } from '../shared/rows';
 
 export const TIMELINE = 'timeline';
 
@@ -79,13 +79,11 @@ class BatchStreams {
 
   constructor(private readonly context: ProjectionContext) {
     const select = context.statement(`SELECT * FROM ${context.table('streams')} WHERE stream_id = ?`);
-    const write = context.statement(
-      `INSERT OR REPLACE INTO ${context.table('streams')} (stream_id, inspection_id, recommendation_id, challenge_id, reference, status, statutory_state)
-       VALUES (@stream_id, @inspection_id, @recommendation_id, @challenge_id, @reference, @status, @statutory_state)`,
-    );
+    const columns = ['stream_id', 'inspection_id', 'recommendation_id', 'challenge_id', 'reference', 'status', 'statutory_state'] as const;
+    const write = context.statement(upsertSql(context.table('streams'), ['stream_id'], columns));
     this.streams = new BatchRows<StreamRow>(
       (streamId) => select.get(streamId) as StreamRow | undefined,
-      (row) => write.run(row),
+      (row) => write.run(...columns.map((column) => row[column])),
     );
   }
 
@@ -94,7 +92,7 @@ class BatchStreams {
     const as = `${actor.name}\u0000${actor.role}\u0000${actor.organisation}`;
     if (this.people.get(actor.id) === as) return;
     this.context
-      .statement(`INSERT OR REPLACE INTO ${this.context.table('people')} (actor_id, name, role, organisation) VALUES (?, ?, ?, ?)`)
+      .statement(upsertSql(this.context.table('people'), ['actor_id'], ['actor_id', 'name', 'role', 'organisation']))
       .run(actor.id, actor.name, actor.role, actor.organisation);
     this.people.set(actor.id, as);
   }
