@@ -66,36 +66,22 @@ describe('ReadModels', () => {
     expect(api.table('counts_by_type', 'counts')).toBe('counts_by_type__g2.counts');
   });
 
-  it('treats a generation file it cannot open (another process deleting it) as not attached yet, says why, and reads it once it can', () => {
+  it.each([
+    ['it cannot open (another process deleting it)', 'not a database'.repeat(512), 'file is not a database'],
+    ['with no tables (deleted just before ATTACH, which makes an empty one)', '', 'it has no tables'],
+  ])('treats a generation file %s as not attached yet, says why, and reads it once it is back', (_case, standIn, reason) => {
     const writer = open([countsByType()]);
     writer.registry.ensureActive(countsByType());
     writer.db.prepare(`INSERT INTO ${writer.table('counts_by_type', 'counts')} VALUES ('FindingIssued', 5)`).run();
     writer.db.pragma('counts_by_type__g1.wal_checkpoint(TRUNCATE)');
     const generationOne = generationFile(file, 'counts_by_type', 1);
     fs.renameSync(generationOne, `${generationOne}.aside`);
-    fs.writeFileSync(generationOne, 'not a database'.repeat(512));
+    fs.writeFileSync(generationOne, standIn);
 
     const reader = open([countsByType()]);
     const count = () => reader.read(() => reader.db.prepare(`SELECT n FROM ${reader.table('counts_by_type', 'counts')}`).pluck().get());
 
-    expect(count).toThrow(/^the read-model file of counts_by_type__g1 is not attached to this connection yet \(it could not be opened: file is not a database\)$/);
-    fs.renameSync(`${generationOne}.aside`, generationOne);
-    expect(count()).toBe(5);
-  });
-
-  it('treats a generation file with no tables (deleted just before ATTACH, which makes an empty one) as not attached yet, and reads it once it is back', () => {
-    const writer = open([countsByType()]);
-    writer.registry.ensureActive(countsByType());
-    writer.db.prepare(`INSERT INTO ${writer.table('counts_by_type', 'counts')} VALUES ('FindingIssued', 5)`).run();
-    writer.db.pragma('counts_by_type__g1.wal_checkpoint(TRUNCATE)');
-    const generationOne = generationFile(file, 'counts_by_type', 1);
-    fs.renameSync(generationOne, `${generationOne}.aside`);
-    fs.writeFileSync(generationOne, '');
-
-    const reader = open([countsByType()]);
-    const count = () => reader.read(() => reader.db.prepare(`SELECT n FROM ${reader.table('counts_by_type', 'counts')}`).pluck().get());
-
-    expect(count).toThrow(/^the read-model file of counts_by_type__g1 is not attached to this connection yet \(it could not be opened: it has no tables\)$/);
+    expect(count).toThrow(`the read-model file of counts_by_type__g1 is not attached to this connection yet (it could not be opened: ${reason})`);
     fs.renameSync(`${generationOne}.aside`, generationOne);
     expect(count()).toBe(5);
   });
