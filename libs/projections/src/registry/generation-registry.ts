@@ -270,7 +270,7 @@ export class GenerationRegistry {
     if (!row) return null;
     const generation = Number(row.generation);
     const schema = schemaName(projection, generation);
-    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
+    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw this.notAttached(schema);
     return generation;
   }
 
@@ -355,7 +355,7 @@ export class GenerationRegistry {
    */
   swap(projection: string, generation: number, checkpoint: bigint | null): void {
     const schema = schemaName(projection, generation);
-    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
+    if (!this.attach(schema, generationFile(this.mainFile, projection, generation), false)) throw this.notAttached(schema);
     this.loading.delete(schema);
     this.db.pragma(`"${schema}".journal_mode = WAL`);
     this.db.pragma(`"${schema}".synchronous = NORMAL`);
@@ -493,14 +493,14 @@ export class GenerationRegistry {
     }
     const schema = schemaName(row.projection, Number(row.generation));
     const statements = this.stateOf(schema);
-    if (statements === null && row.status !== 'retired') throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
+    if (statements === null && row.status !== 'retired') throw this.notAttached(schema);
     return toGeneration(row, statements?.read.get() ?? EMPTY_STATE);
   }
 
   private requireState(projection: string, generation: number): StateStatements {
     const schema = schemaName(projection, generation);
     const statements = this.stateOf(schema);
-    if (!statements) throw new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
+    if (!statements) throw this.notAttached(schema);
     return statements;
   }
 
@@ -562,6 +562,11 @@ export class GenerationRegistry {
     this.attachErrors.delete(schema);
     this.attached.set(schema, file);
     return true;
+  }
+
+  /** The error for a schema this connection could not attach, with SQLite's reason when it gave one. */
+  private notAttached(schema: string): GenerationNotAttachedError {
+    return new GenerationNotAttachedError(schema, this.attachErrors.get(schema));
   }
 
   private detach(schema: string): void {
